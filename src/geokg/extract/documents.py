@@ -1,0 +1,557 @@
+"""Reading input documents: plain-text articles, JSON Lines, directories and standard input.
+
+:func:`read_documents` turns paths into a stream of :class:`~geokg.model.Document` with
+``text`` set. It never holds more than one document of a JSON Lines file in memory, and it
+validates each document completely *before* yielding it: when a line is bad, every document
+before it has been yielded normally and nothing of the bad one has, so a caller that stores
+what it receives can stop cleanly on the :class:`~geokg.errors.InputError`.
+
+Decisions (documented here because callers depend on them):
+
+* **Text.** Files must be UTF-8 (a byte-order mark is allowed and dropped). Nothing guesses
+  another encoding: a file that is not UTF-8 raises an ``InputError`` naming the byte offset,
+  because a wrong guess silently corrupts names and offsets. Line endings ``\\r\\n`` and
+  ``\\r`` become ``\\n``; otherwise ``Document.text`` is the decoded text unchanged, and it is
+  the reference that fact offsets index.
+* **Ids.** A ``.txt`` file's id is its file name without the extension; a JSON Lines
+  document's id is its ``"id"`` field; a plain-text article on standard input gets
+  ``stdin-`` plus the first 12 hex digits of the SHA-1 of its text (stable across runs).
+  Ids are unique within one call: by default a repeated id with the *same* text is skipped
+  (the same document twice) and a repeated id with a *different* text is renamed
+  ``ID~2``, ``ID~3``, ... with a logged warning (the shared PLOVER development data repeats
+  an id, and refusing it would make the scorer fail); pass ``duplicate_ids="error"`` to
+  raise instead.
+* **Directories** are read non-recursively: their ``.txt`` and ``.jsonl`` files, sorted by
+  name, hidden files skipped. Subdirectories are ignored, so a directory of articles can
+  hold notes or outputs in subfolders without surprises.
+* **Publication date.** The ``published`` argument wins; then a JSON Lines ``"published"``
+  field; then a dateline near the top of the text (:func:`find_dateline`); else ``None``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO, Literal, TextIO
+
+from geokg.errors import InputError
+from geokg.model import Document
+
+__all__ = [
+    "DuplicateIds",
+    "document_from_record",
+    "find_dateline",
+    "iter_jsonl_records",
+    "read_documents",
+]
+
+logger = logging.getLogger(__name__)
+
+DuplicateIds = Literal["rename", "error"]
+
+STDIN = "-"
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl",)
+_SNIFF_BYTES = 8192
+_TITLE_MAX_CHARS = 300
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D} | {0x7F}
+# A chunk with more than this share of control bytes is binary, not text.
+_BINARY_CONTROL_SHARE = 0.10
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def read_documents(
+    paths: Sequence[str | Path],
+    *,
+    published: date | None = None,
+    stdin: TextIO | None = None,
+    duplicate_ids: DuplicateIds = "rename",
+) -> Iterator[Document]:
+    """Yield the documents of ``paths`` one at a time, in order.
+
+    Each path is a ``.txt`` article, a ``.jsonl`` file of documents, a directory (its
+    ``.txt`` and ``.jsonl`` files, sorted, not recursive) or ``-`` for standard input (a
+    plain-text article, or JSON Lines when its first non-blank character is ``{``).
+    ``published``, when given, overrides every date found in the input.
+
+    Raises :class:`InputError` (one line naming the path, and the line for JSON Lines) for a
+    missing path, an empty directory, an unreadable, empty, binary or non-UTF-8 file, an
+    invalid JSON line or record, and (with ``duplicate_ids="error"``) a repeated id.
+    """
+    if not paths:
+        raise InputError("no input given: name at least one file, directory or '-'")
+    registry = _IdRegistry(duplicate_ids)
+    stdin_used = False
+    for raw in paths:
+        if str(raw) == STDIN:
+            if stdin_used:
+                raise InputError("standard input ('-') can be read only once")
+            stdin_used = True
+            source = stdin if stdin is not None else sys.stdin
+            documents = _read_stdin(source, published=published)
+            yield from registry.admit_all(documents)
+            continue
+        for file in _expand(Path(raw)):
+            yield from registry.admit_all(_read_file(file, published=published))
+
+
+def find_dateline(text: str) -> date | None:
+    """Return the publication date written near the top of an article, if any.
+
+    Looks at short lines (at most 100 characters: datelines, bylines, "Updated: ..." lines,
+    not body sentences that mention an event's date) among the first 25 lines and 3,000
+    characters, and returns the first valid date found. Understood forms: ``2024-05-20``,
+    ``20 May 2024``, ``Monday 20 May 2024 18:25``, ``May 20, 2024``, ``20th May 2024``,
+    ``Sept. 3, 2024``, and numeric ``20/05/2024`` or ``05/20/2024`` when the day is greater
+    than 12 (otherwise day and month cannot be told apart and the form is ignored).
+
+    >>> find_dateline("Headline\\n\\nGustaf Kilander\\nMonday 20 May 2024 18:25\\nBody.")
+    datetime.date(2024, 5, 20)
+    >>> find_dateline("By Jane Doe | May 3, 2023\\n")
+    datetime.date(2023, 5, 3)
+    >>> find_dateline("Updated: 04/05/2024") is None
+    True
+    """
+    head = text[:3000]
+    for line in head.splitlines()[:25]:
+        if len(line.strip()) > 100:
+            continue
+        found = _first_date(line)
+        if found is not None:
+            return found
+    return None
+
+
+def iter_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, object)`` for each non-blank line of a JSON Lines file.
+
+    Streams the file; raises :class:`InputError` naming ``path:line N`` for a line that is
+    not UTF-8, not JSON, or not a JSON object, and for a file with no record at all.
+    """
+    file = Path(path)
+    with _open_binary(file) as stream:
+        yield from _jsonl_records(_numbered_lines(stream, str(file)), str(file))
+
+
+def document_from_record(
+    record: Mapping[str, Any], *, where: str, published: date | None = None
+) -> Document:
+    """Build a :class:`Document` from one JSON Lines record ``{"id", "text", ...}``.
+
+    ``where`` names the record in error messages (``"docs.jsonl:line 3"``). Extra keys are
+    ignored. ``published`` overrides the record's ``"published"`` field, which overrides a
+    dateline in the text.
+    """
+    doc_id = _record_id(record, where)
+    if "text" not in record:
+        raise InputError(f'{where}: record has no "text" field')
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(f'{where}: "text" must be a string, got {_json_type(text)}')
+    text = _normalise_newlines(text)
+    title = _optional_string(record, "title", where)
+    url = _optional_string(record, "url", where)
+    when = published or _record_published(record, where) or find_dateline(text)
+    return Document(doc_id, title=title, url=url, published=when, text=text)
+
+
+# --------------------------------------------------------------------------- ids
+
+
+@dataclass
+class _IdRegistry:
+    """Keeps ids unique within one call (see the module docstring for the policy)."""
+
+    policy: DuplicateIds
+    # id -> SHA-1 of the text first seen under it; a digest, not the text, keeps memory flat.
+    seen: dict[str, bytes] = field(default_factory=dict)
+
+    def admit_all(self, documents: Iterable[tuple[Document, str]]) -> Iterator[Document]:
+        for document, where in documents:
+            admitted = self.admit(document, where)
+            if admitted is not None:
+                yield admitted
+
+    def admit(self, document: Document, where: str) -> Document | None:
+        digest = hashlib.sha1(document.text.encode("utf-8", "surrogatepass")).digest()
+        first = self.seen.get(document.id)
+        if first is None:
+            self.seen[document.id] = digest
+            return document
+        if self.policy == "error":
+            raise InputError(f"{where}: document id {document.id!r} is repeated in this input")
+        if first == digest:
+            logger.warning("%s: skipping a repeat of document %r", where, document.id)
+            return None
+        n = 2
+        while f"{document.id}~{n}" in self.seen:
+            n += 1
+        new_id = f"{document.id}~{n}"
+        logger.warning(
+            "%s: document id %r is repeated with a different text; using %r",
+            where,
+            document.id,
+            new_id,
+        )
+        self.seen[new_id] = digest
+        return Document(new_id, document.title, document.url, document.published, document.text)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _expand(path: Path) -> list[Path]:
+    """The files one path argument stands for."""
+    if path.is_dir():
+        try:
+            entries = sorted(path.iterdir())
+        except OSError as error:
+            raise InputError(f"{path}: cannot list directory ({_reason(error)})") from None
+        files = [
+            entry
+            for entry in entries
+            if entry.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+            and not entry.name.startswith(".")
+            and entry.is_file()
+        ]
+        if not files:
+            raise InputError(f"{path}: directory has no .txt or .jsonl file")
+        return files
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+        raise InputError(f"{path}: unsupported file type (expected .txt, .jsonl or a directory)")
+    return [path]
+
+
+def _read_file(path: Path, *, published: date | None) -> Iterator[tuple[Document, str]]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        with _open_binary(path) as stream:
+            lines = _numbered_lines(stream, str(path))
+            yield from _jsonl_documents(lines, str(path), published=published)
+        return
+    data = _read_bytes(path)
+    text = _decode_whole(data, str(path))
+    yield _text_document(text, doc_id=path.stem, where=str(path), published=published), str(path)
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    with _open_binary(path) as stream:
+        try:
+            return stream.read()
+        except OSError as error:
+            raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
+
+
+# --------------------------------------------------------------------------- stdin
+
+
+def _read_stdin(source: TextIO, *, published: date | None) -> Iterator[tuple[Document, str]]:
+    where = "<stdin>"
+    buffer = getattr(source, "buffer", None)
+    lines: Iterator[tuple[int, str]]
+    if buffer is not None and hasattr(buffer, "readline"):
+        lines = _numbered_lines(buffer, where)
+    else:
+        lines = _numbered_text_lines(source, where)
+    # Peek at the first non-blank line to choose between JSON Lines and plain text.
+    head: list[tuple[int, str]] = []
+    for number, line in lines:
+        head.append((number, line))
+        if line.strip():
+            break
+    first = next((line for _, line in head if line.strip()), "")
+    if first.lstrip("\ufeff").lstrip().startswith("{"):
+        yield from _jsonl_documents(_chain(head, lines), where, published=published)
+        return
+    text = "".join(line for _, line in _chain(head, lines))
+    text = text.removeprefix("\ufeff")
+    _check_text(text, where)
+    doc_id = "stdin-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    yield _text_document(text, doc_id=doc_id, where=where, published=published), where
+
+
+def _chain(
+    head: list[tuple[int, str]], rest: Iterator[tuple[int, str]]
+) -> Iterator[tuple[int, str]]:
+    yield from head
+    yield from rest
+
+
+def _numbered_text_lines(source: TextIO, where: str) -> Iterator[tuple[int, str]]:
+    number = 0
+    try:
+        for number, line in enumerate(source, start=1):
+            if "\x00" in line:
+                raise InputError(f"{where}: binary data (NUL byte on line {number}), not text")
+            yield number, line
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{where}: not valid UTF-8 near line {number + 1} ({error.reason})"
+        ) from None
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _numbered_lines(stream: BinaryIO, where: str) -> Iterator[tuple[int, str]]:
+    """Decode a binary stream line by line (strict UTF-8, BOM dropped), counting bytes so
+    that an encoding error can name its byte offset."""
+    offset = 0
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+            offset += 3
+        if b"\x00" in raw:
+            raise InputError(f"{where}: binary data (NUL byte on line {number}), not text")
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            if _looks_binary(raw):
+                raise InputError(f"{where}: binary data on line {number}, not text") from None
+            raise InputError(
+                f"{where}:line {number}: not valid UTF-8 at byte {offset + error.start} "
+                f"({_hex(raw[error.start : error.end])}); convert the file to UTF-8"
+            ) from None
+        offset += len(raw)
+
+
+def _decode_whole(data: bytes, where: str) -> str:
+    if b"\x00" in data[:_SNIFF_BYTES] or _looks_binary(data[:_SNIFF_BYTES]):
+        raise InputError(f"{where}: binary data, not a text file")
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    bom = len(data) - len(body)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = body.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            f"{where}: not valid UTF-8 at byte {bom + error.start} (line {line}, "
+            f"{_hex(body[error.start : error.end])}); convert the file to UTF-8"
+        ) from None
+    _check_text(text, where)
+    return text
+
+
+def _check_text(text: str, where: str) -> None:
+    if not text.strip():
+        raise InputError(f"{where}: file is empty")
+    if "\x00" in text:
+        raise InputError(f"{where}: binary data (NUL byte), not text")
+
+
+def _looks_binary(chunk: bytes) -> bool:
+    if not chunk:
+        return False
+    controls = sum(1 for byte in chunk if byte in _CONTROL_BYTES)
+    return controls / len(chunk) > _BINARY_CONTROL_SHARE
+
+
+def _hex(data: bytes) -> str:
+    return " ".join(f"0x{byte:02x}" for byte in data[:4])
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def _text_document(text: str, *, doc_id: str, where: str, published: date | None) -> Document:
+    text = _normalise_newlines(text)
+    return Document(
+        doc_id,
+        title=_title(text),
+        published=published or find_dateline(text),
+        text=text,
+    )
+
+
+def _title(text: str) -> str | None:
+    """The first non-empty line, shortened at a word boundary when it is very long."""
+    for line in text.splitlines():
+        title = " ".join(line.split())
+        if title:
+            if len(title) <= _TITLE_MAX_CHARS:
+                return title
+            cut = title[:_TITLE_MAX_CHARS].rsplit(" ", 1)[0]
+            return cut + "…"
+    return None
+
+
+# --------------------------------------------------------------------------- JSON Lines
+
+
+def _jsonl_records(
+    lines: Iterable[tuple[int, str]], where: str
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    any_record = False
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{where}:line {number}: invalid JSON ({error.msg})") from None
+        except RecursionError:
+            raise InputError(f"{where}:line {number}: invalid JSON (nested too deeply)") from None
+        if not isinstance(value, dict):
+            raise InputError(
+                f"{where}:line {number}: expected a JSON object, got {_json_type(value)}"
+            )
+        any_record = True
+        yield number, value
+    if not any_record:
+        raise InputError(f"{where}: file is empty (no JSON Lines record)")
+
+
+def _jsonl_documents(
+    lines: Iterable[tuple[int, str]], where: str, *, published: date | None
+) -> Iterator[tuple[Document, str]]:
+    for number, record in _jsonl_records(lines, where):
+        line_where = f"{where}:line {number}"
+        yield document_from_record(record, where=line_where, published=published), line_where
+
+
+def _record_id(record: Mapping[str, Any], where: str) -> str:
+    if "id" not in record:
+        raise InputError(f'{where}: record has no "id" field')
+    value = record["id"]
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(f'{where}: "id" must be a string or an integer, got {_json_type(value)}')
+    doc_id = str(value).strip()
+    if not doc_id:
+        raise InputError(f'{where}: "id" is empty')
+    return doc_id
+
+
+def _optional_string(record: Mapping[str, Any], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f'{where}: "{key}" must be a string, got {_json_type(value)}')
+    return value.strip() or None
+
+
+def _record_published(record: Mapping[str, Any], where: str) -> date | None:
+    value = record.get("published")
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f'{where}: "published" must be a date string, got {_json_type(value)}')
+    parsed = _parse_iso(value.strip())
+    if parsed is None:
+        raise InputError(
+            f'{where}: "published" is not an ISO date (YYYY-MM-DD or a datetime): {value!r}'
+        )
+    return parsed
+
+
+def _parse_iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        # Python 3.11 accepts "Z" and offsets; the date is taken as written, not converted.
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+# --------------------------------------------------------------------------- datelines
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS = (
+    # 2024-05-20 (also the date part of 2024-05-20T18:25:00Z)
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    # 20 May 2024, Monday 20 May 2024 18:25, 20th May, 2024
+    re.compile(rf"(?<![\w.]){_DAY}\s+(?:of\s+)?{_MONTH}(?!\w),?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    # May 20, 2024; Sept. 3 2024; May 20th, 2024
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY}(?!\d),?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    # 20/05/2024 or 05/20/2024 (also with . or -), only when unambiguous
+    re.compile(
+        r"(?<![\d/.-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)"
+    ),
+)
+
+
+def _first_date(line: str) -> date | None:
+    """The earliest valid date in one line, whichever pattern finds it."""
+    found: list[tuple[int, date]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(line):
+            value = _date_from_match(match)
+            if value is not None:
+                found.append((match.start(), value))
+                break
+    return min(found)[1] if found else None
+
+
+def _date_from_match(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if "a" in groups and groups.get("a") is not None:
+        first, second = int(groups["a"]), int(groups["b"])
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            day, month = second, first
+        else:
+            return None  # 04/05/2024: 4 May or April 5? Do not guess.
+    else:
+        raw_month = groups["month"]
+        month = int(raw_month) if raw_month.isdigit() else _MONTHS[raw_month.lower()]
+        day = int(groups["day"])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,313 @@
+"""Facts to RDF triples and back.
+
+geokg models statements the way Wikidata does: a *direct* triple for easy queries
+
+    actor:IRN geokg:suppliesMilitaryAidTo actor:RUS .
+
+plus a ``geokg:Statement`` node that carries subject, predicate, object, polarity,
+attribution, confidence and source count, and one ``geokg:Mention`` per supporting sentence
+pointing to its ``geokg:Document``. A negated or denied fact never produces the direct
+triple: "Iran denies supplying drones" must not make ``actor:IRN ... actor:RUS`` true.
+
+IRIs are derived from content, so the same input always gives the same IRIs and re-ingesting
+a document adds nothing.
+
+>>> from geokg.model import Actor, ActorType, Document, Fact, QuadClass, Relation
+>>> supply = Relation("suppliesMilitaryAidTo", "supplies military aid to", "072", "AID",
+...                   QuadClass.MATERIAL_COOPERATION, 8.3)
+>>> fact = Fact(Document("doc-1"), Actor("IRN", "Iran", ActorType.STATE, "IRN"), supply,
+...             Actor("RUS", "Russia", ActorType.STATE, "RUS"))
+>>> triples = fact_triples(fact)
+>>> (URIRef(fact.subject.iri), URIRef(supply.iri), URIRef(fact.object.iri)) in triples
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.term import Node
+
+from geokg.model import (
+    ACTOR_NS,
+    DOCUMENT_NS,
+    MENTION_NS,
+    ONTOLOGY_NS,
+    STATEMENT_NS,
+    Actor,
+    ActorType,
+    Document,
+    Evidence,
+    Fact,
+    Relation,
+)
+
+GEOKG = Namespace(ONTOLOGY_NS)
+ACTOR = Namespace(ACTOR_NS)
+RDF_JSON = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
+
+Triple = tuple[Node, Node, Node]
+
+#: Prefixes predeclared for SPARQL queries and used when serialising.
+PREFIXES: dict[str, str] = {
+    "geokg": ONTOLOGY_NS,
+    "actor": ACTOR_NS,
+    "doc": DOCUMENT_NS,
+    "stmt": STATEMENT_NS,
+    "mention": MENTION_NS,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": str(DCTERMS),
+    "prov": "http://www.w3.org/ns/prov#",
+}
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every predeclared prefix."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def _digest(*parts: object) -> str:
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def document_iri(document_id: str) -> URIRef:
+    return URIRef(DOCUMENT_NS + _digest(document_id))
+
+
+def statement_iri(fact: Fact) -> URIRef:
+    return URIRef(STATEMENT_NS + _digest(*fact.key))
+
+
+def mention_iri(fact: Fact) -> URIRef:
+    evidence = fact.evidence
+    span = (evidence.start, evidence.end) if evidence else (None, None)
+    return URIRef(MENTION_NS + _digest(*fact.key, fact.document.id, *span))
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+def actor_triples(actor: Actor) -> list[Triple]:
+    """Type and label of an actor; states also get their ISO code."""
+    node = URIRef(actor.iri)
+    triples: list[Triple] = [
+        (node, RDF.type, GEOKG[actor.type.value]),
+        (node, RDFS.label, Literal(actor.label)),
+    ]
+    if actor.type is ActorType.STATE and actor.country:
+        triples.append((node, GEOKG.isoAlpha3, Literal(actor.country)))
+    return triples
+
+
+def document_triples(document: Document) -> list[Triple]:
+    node = document_iri(document.id)
+    triples: list[Triple] = [
+        (node, RDF.type, GEOKG.Document),
+        (node, DCTERMS.identifier, Literal(document.id)),
+    ]
+    if document.title:
+        triples.append((node, DCTERMS.title, Literal(document.title)))
+    if document.url:
+        triples.append((node, DCTERMS.source, Literal(document.url, datatype=XSD.anyURI)))
+    if document.published:
+        triples.append((node, GEOKG.published, Literal(document.published, datatype=XSD.date)))
+    return triples
+
+
+def _ordered_actors(fact: Fact) -> tuple[Actor, Actor]:
+    """Subject and object in the order the statement records them (fixed for symmetric)."""
+    if fact.relation.symmetric and fact.object.id < fact.subject.id:
+        return fact.object, fact.subject
+    return fact.subject, fact.object
+
+
+def statement_core_triples(fact: Fact) -> list[Triple]:
+    """The statement node without its derived values (source count, dates, confidence)."""
+    node = statement_iri(fact)
+    subject, obj = _ordered_actors(fact)
+    triples: list[Triple] = [
+        (node, RDF.type, GEOKG.Statement),
+        (node, GEOKG.subject, URIRef(subject.iri)),
+        (node, GEOKG.predicate, URIRef(fact.relation.iri)),
+        (node, GEOKG.object, URIRef(obj.iri)),
+        (node, GEOKG.negated, Literal(fact.negated)),
+    ]
+    if fact.asserted_by:
+        triples.append((node, GEOKG.assertedBy, URIRef(fact.asserted_by.iri)))
+        if fact.asserted_by.country:
+            triples.append((node, GEOKG.assertedByActsFor, ACTOR[fact.asserted_by.country]))
+    if subject.country:
+        triples.append((node, GEOKG.subjectActsFor, ACTOR[subject.country]))
+    if obj.country:
+        triples.append((node, GEOKG.objectActsFor, ACTOR[obj.country]))
+    if not fact.negated:
+        triples.append((URIRef(subject.iri), URIRef(fact.relation.iri), URIRef(obj.iri)))
+    return triples
+
+
+def mention_triples(fact: Fact) -> list[Triple]:
+    node = mention_iri(fact)
+    triples: list[Triple] = [
+        (statement_iri(fact), GEOKG.hasMention, node),
+        (node, RDF.type, GEOKG.Mention),
+        (node, GEOKG.document, document_iri(fact.document.id)),
+        (node, GEOKG.confidence, _decimal(fact.confidence)),
+    ]
+    if fact.evidence:
+        triples += [
+            (node, GEOKG.sentence, Literal(fact.evidence.sentence)),
+            (
+                node,
+                GEOKG.startOffset,
+                Literal(fact.evidence.start, datatype=XSD.nonNegativeInteger),
+            ),
+            (node, GEOKG.endOffset, Literal(fact.evidence.end, datatype=XSD.nonNegativeInteger)),
+        ]
+    if fact.attributes:
+        payload = json.dumps(dict(fact.attributes), sort_keys=True, ensure_ascii=False)
+        triples.append((node, GEOKG.attributes, Literal(payload, datatype=RDF_JSON)))
+        if "item" in fact.attributes:
+            triples.append((node, GEOKG.item, Literal(fact.attributes["item"])))
+        if "item_origin" in fact.attributes:
+            triples.append((node, GEOKG.itemOrigin, ACTOR[fact.attributes["item_origin"]]))
+    return triples
+
+
+def fact_triples(fact: Fact) -> list[Triple]:
+    """Every triple one fact contributes, except the statement's derived values."""
+    triples = document_triples(fact.document)
+    for actor in (fact.subject, fact.object, fact.asserted_by):
+        if actor is not None:
+            triples += actor_triples(actor)
+    return triples + statement_core_triples(fact) + mention_triples(fact)
+
+
+def derived_statement_triples(statement: URIRef, mentions: list[Fact]) -> list[Triple]:
+    """Source count, confidence and first/last dates of a statement from all its mentions."""
+    documents = {m.document.id for m in mentions}
+    dates = [m.document.published for m in mentions if m.document.published]
+    triples: list[Triple] = [
+        (statement, GEOKG.sourceCount, Literal(len(documents), datatype=XSD.integer)),
+        (statement, GEOKG.confidence, _decimal(max(m.confidence for m in mentions))),
+    ]
+    if dates:
+        triples.append((statement, GEOKG.firstSeen, Literal(min(dates), datatype=XSD.date)))
+        triples.append((statement, GEOKG.lastSeen, Literal(max(dates), datatype=XSD.date)))
+    return triples
+
+
+def facts_to_graph(facts: Iterable[Fact]) -> Graph:
+    """An rdflib graph holding the given facts, derived statement values included."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    by_statement: dict[URIRef, list[Fact]] = {}
+    for fact in facts:
+        for triple in fact_triples(fact):
+            graph.add(triple)
+        by_statement.setdefault(statement_iri(fact), []).append(fact)
+    for statement, mentions in by_statement.items():
+        for triple in derived_statement_triples(statement, mentions):
+            graph.add(triple)
+    return graph
+
+
+# --- back from RDF ------------------------------------------------------------------------
+
+
+def _one(graph: Graph, subject: Node, predicate: Node) -> Node | None:
+    return next(iter(graph.objects(subject, predicate)), None)
+
+
+def _text(node: Node | None) -> str | None:
+    return None if node is None else str(node)
+
+
+def _actor_from_graph(graph: Graph, node: Node, acts_for: Node | None) -> Actor:
+    local = str(node)[len(ACTOR_NS) :]
+    types = {str(t)[len(ONTOLOGY_NS) :] for t in graph.objects(node, RDF.type)}
+    kind = next((k for k in ActorType if k.value in types), ActorType.STATE)
+    label = _text(_one(graph, node, RDFS.label)) or local
+    country = str(acts_for)[len(ACTOR_NS) :] if acts_for is not None else None
+    return Actor(local, label, kind, country)
+
+
+def _document_from_graph(graph: Graph, node: Node) -> Document:
+    published = _one(graph, node, GEOKG.published)
+    return Document(
+        id=_text(_one(graph, node, DCTERMS.identifier)) or str(node),
+        title=_text(_one(graph, node, DCTERMS.title)),
+        url=_text(_one(graph, node, DCTERMS.source)),
+        published=published.toPython() if isinstance(published, Literal) else None,
+    )
+
+
+def _evidence_from_graph(graph: Graph, mention: Node) -> Evidence | None:
+    sentence = _one(graph, mention, GEOKG.sentence)
+    start = _one(graph, mention, GEOKG.startOffset)
+    end = _one(graph, mention, GEOKG.endOffset)
+    if sentence is None or start is None or end is None:
+        return None
+    return Evidence(str(sentence), int(str(start)), int(str(end)))
+
+
+def graph_to_facts(graph: Graph, relation_of: Callable[[str], Relation]) -> Iterator[Fact]:
+    """One :class:`Fact` per mention in ``graph``; ``relation_of`` maps a relation IRI to
+    its :class:`Relation` (usually ``Ontology.relation``)."""
+    for statement in graph.subjects(RDF.type, GEOKG.Statement):
+        subject_node = _one(graph, statement, GEOKG.subject)
+        object_node = _one(graph, statement, GEOKG.object)
+        predicate = _one(graph, statement, GEOKG.predicate)
+        if subject_node is None or object_node is None or predicate is None:
+            continue
+        subject = _actor_from_graph(
+            graph, subject_node, _one(graph, statement, GEOKG.subjectActsFor)
+        )
+        obj = _actor_from_graph(graph, object_node, _one(graph, statement, GEOKG.objectActsFor))
+        asserter_node = _one(graph, statement, GEOKG.assertedBy)
+        asserter = None
+        if asserter_node is not None:
+            acts_for = _one(graph, statement, GEOKG.assertedByActsFor)
+            asserter = _actor_from_graph(graph, asserter_node, acts_for)
+        negated = bool(_one(graph, statement, GEOKG.negated) == Literal(True))
+        for mention in graph.objects(statement, GEOKG.hasMention):
+            document_node = _one(graph, mention, GEOKG.document)
+            if document_node is None:
+                continue
+            attributes = _one(graph, mention, GEOKG.attributes)
+            confidence = _one(graph, mention, GEOKG.confidence)
+            yield Fact(
+                document=_document_from_graph(graph, document_node),
+                subject=subject,
+                relation=relation_of(str(predicate)),
+                object=obj,
+                negated=negated,
+                asserted_by=asserter,
+                confidence=float(str(confidence)) if confidence is not None else 1.0,
+                attributes=json.loads(str(attributes)) if attributes is not None else {},
+                evidence=_evidence_from_graph(graph, mention),
+            )
+
+
+def as_date(value: object) -> date | None:
+    """A ``date`` from an RDF literal value or ISO string; ``None`` when absent or invalid."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,477 @@
+"""``KnowledgeGraph``: the library's entry point over a pluggable storage backend.
+
+>>> from geokg.store import KnowledgeGraph
+>>> kg = KnowledgeGraph()              # in memory; KnowledgeGraph("geokg-store") is on disk
+>>> kg.query("ASK { ?s ?p ?o }").value
+False
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from rdflib import Literal, URIRef
+
+from geokg.errors import StoreError, UnsupportedOperationError
+from geokg.model import ACTOR_NS, ONTOLOGY_NS, Actor, ActorType, Document, Fact, Mention, Statement
+from geokg.rdf import (
+    GEOKG,
+    Triple,
+    as_date,
+    document_iri,
+    document_triples,
+    fact_triples,
+    mention_iri,
+    sparql_prologue,
+    statement_iri,
+)
+from geokg.store.base import (
+    AskResult,
+    Backend,
+    Capabilities,
+    GraphResult,
+    QueryResult,
+    RdfFormat,
+    SelectResult,
+    refuse_updates,
+)
+
+if TYPE_CHECKING:
+    import rdflib
+
+    from geokg.ontology import Ontology
+
+__all__ = [
+    "AskResult",
+    "Backend",
+    "Capabilities",
+    "GraphResult",
+    "IngestSummary",
+    "KnowledgeGraph",
+    "QueryResult",
+    "RdfFormat",
+    "SelectResult",
+    "StatementFilter",
+    "open_backend",
+]
+
+DEFAULT_STORE = "geokg-store"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    documents: int = 0
+    facts: int = 0
+    new_statements: int = 0
+    new_mentions: int = 0
+
+    def __add__(self, other: IngestSummary) -> IngestSummary:
+        return IngestSummary(
+            self.documents + other.documents,
+            self.facts + other.facts,
+            self.new_statements + other.new_statements,
+            self.new_mentions + other.new_mentions,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """What a fact lookup selects. Relations are IRIs (already resolved)."""
+
+    actor: str | None = None
+    other: str | None = None
+    relations: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    include_negated: bool = False
+    min_sources: int = 1
+    quad_classes: tuple[int, ...] = ()
+    limit: int | None = None
+
+
+def open_backend(
+    location: str | os.PathLike[str] | None, *, read_only: bool = False, **options: Any
+) -> Backend:
+    """The backend for a location: ``None`` in memory, an ``http(s)://`` URL a remote SPARQL
+    endpoint, anything else an on-disk Oxigraph directory."""
+    from geokg.store.oxigraph import OxigraphBackend
+
+    if location is None:
+        return OxigraphBackend(None)
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        from geokg.store.remote import RemoteBackend
+
+        return RemoteBackend(text, read_only=read_only, **options)
+    return OxigraphBackend(Path(text), read_only=read_only)
+
+
+def _iri_list(iris: Iterable[str]) -> str:
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def _triples_block(triples: Iterable[Triple]) -> str:
+    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)  # type: ignore[attr-defined]
+
+
+class KnowledgeGraph:
+    """Facts with provenance in an RDF store.
+
+    ``KnowledgeGraph(path)`` opens (or creates) an embedded Oxigraph store on disk,
+    ``KnowledgeGraph()`` keeps everything in memory, and an ``http(s)://`` URL uses a remote
+    SPARQL 1.1 endpoint. ``read_only=True`` opens an existing store without locking it.
+    """
+
+    def __init__(
+        self,
+        location: str | os.PathLike[str] | None = None,
+        *,
+        read_only: bool = False,
+        backend: Backend | None = None,
+        ontology: Ontology | None = None,
+        **backend_options: Any,
+    ) -> None:
+        self.backend = backend or open_backend(location, read_only=read_only, **backend_options)
+        self._ontology = ontology
+
+    # --- life cycle -----------------------------------------------------------------------
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    @property
+    def ontology(self) -> Ontology:
+        if self._ontology is None:
+            from geokg.ontology import load_ontology
+
+            self._ontology = load_ontology()
+        return self._ontology
+
+    @property
+    def graph(self) -> rdflib.Graph:
+        """The store as an rdflib ``Graph`` (where the backend offers one)."""
+        if not self.backend.capabilities.rdflib_graph:
+            raise UnsupportedOperationError(f"{self.backend.location} has no rdflib Graph view")
+        return self.backend.rdflib_graph()
+
+    # --- writing --------------------------------------------------------------------------
+
+    def ingest(self, facts: Iterable[Fact]) -> IngestSummary:
+        """Store facts, one atomic write per document (facts are grouped by document id
+        as they come; a document's facts should be consecutive)."""
+        summary = IngestSummary()
+        batch: list[Fact] = []
+        for fact in facts:
+            if batch and fact.document.id != batch[0].document.id:
+                summary += self.ingest_document(batch[0].document, batch)
+                batch = []
+            batch.append(fact)
+        if batch:
+            summary += self.ingest_document(batch[0].document, batch)
+        return summary
+
+    def ingest_document(self, document: Document, facts: Sequence[Fact]) -> IngestSummary:
+        """Store one document and its facts in a single atomic update; idempotent."""
+        facts = [f for f in facts if f.document.id == document.id]
+        statements = sorted({statement_iri(f) for f in facts})
+        mentions = sorted({mention_iri(f) for f in facts})
+        existing = self._existing(statements + mentions)
+        triples: list[Triple] = list(document_triples(document.without_text()))
+        for fact in facts:
+            triples += fact_triples(fact)
+        update = sparql_prologue() + f"INSERT DATA {{\n{_triples_block(dict.fromkeys(triples))}\n}}"
+        if statements:
+            update += " ;\n" + _refresh_statements_update(statements)
+        self.backend.update(update)
+        return IngestSummary(
+            documents=1,
+            facts=len(facts),
+            new_statements=sum(1 for s in statements if str(s) not in existing),
+            new_mentions=sum(1 for m in mentions if str(m) not in existing),
+        )
+
+    def _existing(self, nodes: Sequence[URIRef]) -> set[str]:
+        if not nodes:
+            return set()
+        result = self.backend.query(
+            f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_iri_list(map(str, nodes))} }} ?x a ?t }}"
+        )
+        assert isinstance(result, SelectResult)
+        return {row["x"] for row in result.values() if row["x"]}  # type: ignore[misc]
+
+    def load(self, data: IO[bytes] | bytes, *, format: RdfFormat) -> None:
+        """Bulk-load RDF (for example a ``geokg export``) with the backend's native loader."""
+        stream = io.BytesIO(data) if isinstance(data, bytes) else data
+        self.backend.load(stream, format=format)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (prefixes predeclared)."""
+        self.backend.update(sparql_prologue() + sparql)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a read-only SPARQL query with the geokg prefixes predeclared."""
+        refuse_updates(sparql)
+        return self.backend.query(sparql_prologue() + sparql)
+
+    def ask(self, sparql: str) -> bool:
+        result = self.query(sparql)
+        if not isinstance(result, AskResult):
+            raise StoreError("expected an ASK query")
+        return result.value
+
+    def export(self, output: IO[bytes], *, format: RdfFormat = RdfFormat.NQUADS) -> None:
+        self.backend.dump(output, format=format)
+
+    def statements(self, selection: StatementFilter | None = None) -> list[Statement]:
+        """Statements matching a filter, most-cited first, each with its mentions."""
+        selection = self._with_quad_classes(selection or StatementFilter())
+        result = self.backend.query(_statements_query(selection))
+        assert isinstance(result, SelectResult)
+        rows = result.values()
+        mentions = self._mentions([r["st"] for r in rows if r["st"]])
+        return [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
+
+    def facts(self, selection: StatementFilter | None = None) -> Iterator[Fact]:
+        """Every mention of the selected statements as a :class:`Fact`."""
+        for statement in self.statements(selection):
+            for mention in statement.mentions:
+                yield Fact(
+                    document=mention.document,
+                    subject=statement.subject,
+                    relation=statement.relation,
+                    object=statement.object,
+                    negated=statement.negated,
+                    asserted_by=statement.asserted_by,
+                    confidence=mention.confidence,
+                    attributes=mention.attributes,
+                    evidence=mention.evidence,
+                )
+
+    def _with_quad_classes(self, selection: StatementFilter) -> StatementFilter:
+        """Turn a quad-class filter into the relations of those classes."""
+        if not selection.quad_classes:
+            return selection
+        wanted = {
+            r.iri
+            for r in self.ontology.relations.values()
+            if r.quad_class in selection.quad_classes
+        }
+        relations = tuple(
+            sorted(wanted & set(selection.relations) if selection.relations else wanted)
+        )
+        return replace(
+            selection, relations=relations or ("urn:geokg:no-relation",), quad_classes=()
+        )
+
+    def _statement(self, row: dict[str, str | None], mentions: Sequence[Mention]) -> Statement:
+        def actor(prefix: str) -> Actor | None:
+            iri = row.get(prefix)
+            if not iri:
+                return None
+            kind = (row.get(prefix + "type") or "").removeprefix(ONTOLOGY_NS)
+            country = row.get(prefix + "c")
+            return Actor(
+                id=iri.removeprefix(ACTOR_NS),
+                label=row.get(prefix + "l") or iri.removeprefix(ACTOR_NS),
+                type=ActorType(kind) if kind in ActorType._value2member_map_ else ActorType.STATE,
+                country=country.removeprefix(ACTOR_NS) if country else None,
+            )
+
+        subject, obj = actor("s"), actor("o")
+        assert subject is not None and obj is not None
+        return Statement(
+            iri=row["st"] or "",
+            subject=subject,
+            relation=self.ontology.relation(row["p"] or ""),
+            object=obj,
+            negated=row["neg"] == "true",
+            asserted_by=actor("a"),
+            confidence=float(row["conf"] or 0),
+            sources=int(row["n"] or 0),
+            first_seen=as_date(row.get("first")),
+            last_seen=as_date(row.get("last")),
+            mentions=tuple(mentions),
+        )
+
+    def _mentions(self, statements: Sequence[str]) -> dict[str, tuple[Mention, ...]]:
+        found: dict[str, list[Mention]] = {}
+        for start in range(0, len(statements), 500):
+            chunk = statements[start : start + 500]
+            result = self.backend.query(sparql_prologue() + _MENTIONS_QUERY % _iri_list(chunk))
+            assert isinstance(result, SelectResult)
+            for row in result.values():
+                found.setdefault(row["st"] or "", []).append(_mention(row))
+        return {k: tuple(sorted(v, key=_mention_order)) for k, v in found.items()}
+
+    def stats(self) -> dict[str, int]:
+        """Counts of triples, statements, mentions, documents and actors."""
+        result = self.backend.query(sparql_prologue() + _STATS_QUERY)
+        assert isinstance(result, SelectResult)
+        row = result.values()[0]
+        return {k: int(v or 0) for k, v in row.items()}
+
+
+def _mention_order(mention: Mention) -> tuple[str, str, int]:
+    published = mention.document.published.isoformat() if mention.document.published else ""
+    start = mention.evidence.start if mention.evidence else 0
+    return (published, mention.document.id, start)
+
+
+def _mention(row: dict[str, str | None]) -> Mention:
+    import json
+
+    from geokg.model import Evidence
+
+    evidence = None
+    if row.get("sentence") is not None and row.get("start") and row.get("end"):
+        evidence = Evidence(row["sentence"] or "", int(row["start"] or 0), int(row["end"] or 0))
+    document = Document(
+        id=row.get("docid") or row.get("doc") or "",
+        title=row.get("title"),
+        url=row.get("url"),
+        published=as_date(row.get("published")),
+    )
+    attributes = json.loads(row["attrs"]) if row.get("attrs") else {}
+    return Mention(document, evidence, float(row.get("conf") or 0), attributes)
+
+
+_MENTIONS_QUERY = """
+SELECT ?st ?m ?doc ?docid ?title ?url ?published ?sentence ?start ?end ?conf ?attrs WHERE {
+  VALUES ?st { %s }
+  ?st geokg:hasMention ?m .
+  ?m geokg:document ?doc .
+  OPTIONAL { ?doc dcterms:identifier ?docid }
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dcterms:source ?url }
+  OPTIONAL { ?doc geokg:published ?published }
+  OPTIONAL { ?m geokg:sentence ?sentence }
+  OPTIONAL { ?m geokg:startOffset ?start }
+  OPTIONAL { ?m geokg:endOffset ?end }
+  OPTIONAL { ?m geokg:confidence ?conf }
+  OPTIONAL { ?m geokg:attributes ?attrs }
+}
+"""
+
+_STATS_QUERY = """
+SELECT ?triples ?statements ?mentions ?documents ?actors WHERE {
+  { SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o } }
+  { SELECT (COUNT(DISTINCT ?st) AS ?statements) WHERE { ?st a geokg:Statement } }
+  { SELECT (COUNT(DISTINCT ?m) AS ?mentions) WHERE { ?m a geokg:Mention } }
+  { SELECT (COUNT(DISTINCT ?d) AS ?documents) WHERE { ?d a geokg:Document } }
+  { SELECT (COUNT(DISTINCT ?a) AS ?actors) WHERE {
+      ?a rdfs:label ?label . FILTER(STRSTARTS(STR(?a), STR(actor:))) } }
+}
+"""
+
+
+def _refresh_statements_update(statements: Sequence[URIRef]) -> str:
+    """Recompute source count, confidence and first/last dates of the given statements from
+    all their mentions (so counts stay right whatever order documents arrive in)."""
+    values = _iri_list(map(str, statements))
+    return f"""
+DELETE {{ ?st geokg:sourceCount ?n ; geokg:confidence ?c ; geokg:firstSeen ?f ; geokg:lastSeen ?l }}
+WHERE {{
+  VALUES ?st {{ {values} }}
+  {{ ?st geokg:sourceCount ?n }} UNION {{ ?st geokg:confidence ?c }}
+  UNION {{ ?st geokg:firstSeen ?f }} UNION {{ ?st geokg:lastSeen ?l }}
+}} ;
+INSERT {{
+  ?st geokg:sourceCount ?sources ; geokg:confidence ?confidence .
+  ?st geokg:firstSeen ?first . ?st geokg:lastSeen ?last .
+}}
+WHERE {{
+  {{
+    SELECT ?st (COUNT(DISTINCT ?doc) AS ?sources) (MAX(?mc) AS ?confidence)
+           (MIN(?date) AS ?first) (MAX(?date) AS ?last)
+    WHERE {{
+      VALUES ?st {{ {values} }}
+      ?st geokg:hasMention ?m .
+      ?m geokg:document ?doc ; geokg:confidence ?mc .
+      OPTIONAL {{ ?doc geokg:published ?date }}
+    }}
+    GROUP BY ?st
+  }}
+}}"""
+
+
+def _date_literal(value: date) -> str:
+    return Literal(value).n3()
+
+
+def _statements_query(selection: StatementFilter) -> str:
+    """SPARQL selecting statements with their actors, for :meth:`KnowledgeGraph.statements`."""
+    where: list[str] = []
+    if selection.actor:
+        where.append(_touches("?st", selection.actor))
+    if selection.other:
+        where.append(_touches("?st", selection.other))
+    if selection.relations:
+        where.append(f"VALUES ?p {{ {_iri_list(selection.relations)} }}")
+    if not selection.include_negated:
+        where.append("FILTER(?neg = false)")
+    if selection.min_sources > 1:
+        where.append(f"FILTER(?n >= {int(selection.min_sources)})")
+    if selection.since or selection.until:
+        where.append(_date_window(selection.since, selection.until))
+    limit = f"LIMIT {int(selection.limit)}" if selection.limit else ""
+    body = "\n  ".join(where)
+    return (
+        sparql_prologue()
+        + f"""
+SELECT ?st ?s ?sl ?stype ?sc ?p ?o ?ol ?otype ?oc ?neg ?a ?al ?atype ?ac ?conf ?n ?first ?last
+WHERE {{
+  ?st a geokg:Statement ; geokg:subject ?s ; geokg:predicate ?p ; geokg:object ?o ;
+      geokg:negated ?neg .
+  OPTIONAL {{ ?st geokg:sourceCount ?n }}
+  OPTIONAL {{ ?st geokg:confidence ?conf }}
+  OPTIONAL {{ ?st geokg:firstSeen ?first }}
+  OPTIONAL {{ ?st geokg:lastSeen ?last }}
+  OPTIONAL {{ ?st geokg:subjectActsFor ?sc }}
+  OPTIONAL {{ ?st geokg:objectActsFor ?oc }}
+  OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?s a ?stype }}
+  OPTIONAL {{ ?o rdfs:label ?ol }} OPTIONAL {{ ?o a ?otype }}
+  OPTIONAL {{ ?st geokg:assertedBy ?a . OPTIONAL {{ ?a rdfs:label ?al }} OPTIONAL {{ ?a a ?atype }}
+             OPTIONAL {{ ?st geokg:assertedByActsFor ?ac }} }}
+  {body}
+}}
+ORDER BY DESC(?n) DESC(?last) ?s ?p ?o ?neg ?a
+{limit}
+"""
+    )
+
+
+def _touches(statement: str, actor_iri: str) -> str:
+    """The statement involves the actor, directly or through someone acting for it."""
+    node = f"<{actor_iri}>"
+    return (
+        f"FILTER EXISTS {{ {{ {statement} geokg:subject {node} }} UNION "
+        f"{{ {statement} geokg:object {node} }} UNION "
+        f"{{ {statement} geokg:subjectActsFor {node} }} UNION "
+        f"{{ {statement} geokg:objectActsFor {node} }} }}"
+    )
+
+
+def _date_window(since: date | None, until: date | None) -> str:
+    conditions = []
+    if since:
+        conditions.append(f"?when >= {_date_literal(since)}")
+    if until:
+        conditions.append(f"?when <= {_date_literal(until)}")
+    return (
+        "FILTER EXISTS { ?st geokg:hasMention ?wm . ?wm geokg:document ?wd . "
+        f"?wd geokg:published ?when . FILTER({' && '.join(conditions)}) }}"
+    )

@@ -1,0 +1,117 @@
+"""Embedded Oxigraph backend: on disk (the default) or in memory (tests, notebooks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from geokg.errors import QueryError, StoreError, StoreLockedError
+from geokg.store.base import Capabilities, QueryResult, RdfFormat, result_from_oxigraph
+
+if TYPE_CHECKING:
+    import rdflib
+
+
+def _open_error(path: Path, error: OSError) -> StoreError:
+    message = str(error)
+    if "LOCK" in message or "lock" in message:
+        return StoreLockedError(
+            f"the store {path} is in use by another geokg process; wait for it to finish"
+        )
+    return StoreError(f"cannot open the store {path}: {message.splitlines()[0]}")
+
+
+class OxigraphBackend:
+    """pyoxigraph ``Store``: each SPARQL update and each ``extend`` is a transaction."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.location = str(path) if path is not None else ":memory:"
+        self._path = Path(path) if path is not None else None
+        self.capabilities = Capabilities(
+            persistent=path is not None,
+            writable=not read_only,
+            transactional_updates=True,
+            bulk_load=True,
+            rdflib_graph=True,
+        )
+        self._store = self._open(read_only)
+
+    def _open(self, read_only: bool) -> ox.Store:
+        if self._path is None:
+            return ox.Store()
+        if self._path.exists() and not self._path.is_dir():
+            raise StoreError(f"the store path {self._path} is a file, not a store directory")
+        if read_only and not self._path.exists():
+            raise StoreError(f"no store at {self._path}: ingest something first (geokg ingest)")
+        try:
+            if read_only:
+                return ox.Store.read_only(str(self._path))
+            return ox.Store(str(self._path))
+        except OSError as error:
+            raise _open_error(self._path, error) from None
+
+    @property
+    def store(self) -> ox.Store:
+        """The underlying pyoxigraph store, for native bulk paths."""
+        return self._store
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            return result_from_oxigraph(self._store.query(sparql))
+        except SyntaxError as error:
+            raise QueryError(f"malformed SPARQL query: {error}") from None
+        except OSError as error:
+            raise StoreError(f"query failed: {error}") from None
+
+    def update(self, sparql: str) -> None:
+        if not self.capabilities.writable:
+            raise StoreError(f"the store {self.location} is open read-only")
+        try:
+            self._store.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(f"malformed SPARQL update: {error}") from None
+        except OSError as error:
+            raise StoreError(f"update failed, nothing was written: {error}") from None
+
+    def load(self, data: IO[bytes], *, format: RdfFormat) -> None:
+        try:
+            if format.supports_datasets:
+                self._store.load(data, format=format.oxigraph)
+            else:
+                self._store.load(data, format=format.oxigraph, to_graph=ox.DefaultGraph())
+        except SyntaxError as error:
+            raise StoreError(f"invalid {format.value} data, nothing was loaded: {error}") from None
+
+    def dump(self, output: IO[bytes], *, format: RdfFormat) -> None:
+        if format.supports_datasets:
+            self._store.dump(output, format=format.oxigraph, prefixes=_prefixes())
+        else:
+            self._store.dump(
+                output, format=format.oxigraph, from_graph=ox.DefaultGraph(), prefixes=_prefixes()
+            )
+
+    def rdflib_graph(self) -> rdflib.Graph:
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        # The default graph, not a fresh named graph: that is where geokg writes.
+        return rdflib.Graph(
+            store=OxigraphStore(store=self._store),
+            identifier=rdflib.graph.DATASET_DEFAULT_GRAPH_ID,
+        )
+
+    def flush(self) -> None:
+        if self.capabilities.persistent and self.capabilities.writable:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
+
+
+def _prefixes() -> dict[str, str]:
+    from geokg.rdf import PREFIXES
+
+    return dict(PREFIXES)
