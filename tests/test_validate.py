@@ -1,0 +1,303 @@
+"""Tests of the SHACL shapes (ontology/shapes.ttl) and geokg.validate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic, to_isomorphic
+
+from geokg.namespace import ACTOR, DOCUMENT, GEOKG, MENTION, STATEMENT, bind_prefixes
+from geokg.validate import ValidationReport, Violation, format_report, shapes_graph, validate
+
+XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
+DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+RDF_TYPE = rdflib.RDF.type
+RDF_JSON = rdflib.URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
+
+S1, M1, D1 = STATEMENT.s1, MENTION.m1, DOCUMENT.d1
+SENTENCE = "Iran has supplied hundreds of drones to Russia, officials said."
+
+
+def _lit(value: object, datatype: rdflib.URIRef | None = None) -> rdflib.Literal:
+    return rdflib.Literal(str(value), datatype=datatype) if datatype else rdflib.Literal(value)
+
+
+def valid_graph() -> rdflib.Graph:
+    """One statement, with one mention in one document, as geokg writes them."""
+    g = bind_prefixes(rdflib.Graph())
+    g.add((ACTOR.IRN, GEOKG.suppliesMilitaryAidTo, ACTOR.RUS))
+    for p, o in [
+        (RDF_TYPE, GEOKG.Statement),
+        (GEOKG.subject, ACTOR.IRN),
+        (GEOKG.predicate, GEOKG.suppliesMilitaryAidTo),
+        (GEOKG.object, ACTOR.RUS),
+        (GEOKG.negated, _lit(False)),
+        (GEOKG.confidence, _lit("0.9", XSD.decimal)),
+        (GEOKG.sourceCount, _lit(1)),
+        (GEOKG.hasMention, M1),
+        (GEOKG.firstSeen, _lit("2024-03-01", XSD.date)),
+        (GEOKG.lastSeen, _lit("2024-03-01", XSD.date)),
+        (GEOKG.attributes, _lit('{"item": "drones"}', RDF_JSON)),
+        (GEOKG.item, _lit("drones")),
+        (GEOKG.itemOrigin, ACTOR.IRN),
+    ]:
+        g.add((S1, p, o))
+    for p, o in [
+        (RDF_TYPE, GEOKG.Mention),
+        (GEOKG.document, D1),
+        (GEOKG.sentence, _lit(SENTENCE)),
+        (GEOKG.startOffset, _lit(0, XSD.nonNegativeInteger)),
+        (GEOKG.endOffset, _lit(len(SENTENCE), XSD.nonNegativeInteger)),
+        (GEOKG.confidence, _lit("0.9", XSD.decimal)),
+    ]:
+        g.add((M1, p, o))
+    for p, o in [
+        (RDF_TYPE, GEOKG.Document),
+        (DCTERMS.identifier, _lit("d1")),
+        (DCTERMS.title, _lit("Russia fields Iranian drones")),
+        (DCTERMS.source, rdflib.URIRef("https://example.org/news/1")),
+        (GEOKG.published, _lit("2024-03-01", XSD.date)),
+    ]:
+        g.add((D1, p, o))
+    return g
+
+
+def _set(
+    subject: rdflib.URIRef, predicate: rdflib.URIRef, value: rdflib.term.Node | None
+) -> Callable[[rdflib.Graph], None]:
+    """A change to the valid graph: replace (or remove) the values of one property."""
+
+    def mutate(g: rdflib.Graph) -> None:
+        g.remove((subject, predicate, None))
+        if value is not None:
+            g.add((subject, predicate, value))
+
+    return mutate
+
+
+def _add(
+    subject: rdflib.URIRef, predicate: rdflib.URIRef, value: rdflib.term.Node
+) -> Callable[[rdflib.Graph], None]:
+    """A change to the valid graph: add one more value."""
+
+    def mutate(g: rdflib.Graph) -> None:
+        g.add((subject, predicate, value))
+
+    return mutate
+
+
+def test_a_valid_graph_conforms() -> None:
+    report = validate(valid_graph())
+    assert report == ValidationReport(conforms=True, violations=[])
+    assert format_report(report) == "The data conforms to the geokg shapes."
+
+
+def test_a_mention_without_sentence_or_offsets_conforms() -> None:
+    # Hand-written facts may have no evidence sentence (geokg.model.Mention.evidence is None).
+    g = valid_graph()
+    for p in (GEOKG.sentence, GEOKG.startOffset, GEOKG.endOffset):
+        g.remove((M1, p, None))
+    assert validate(g).conforms
+
+
+def test_a_source_url_may_be_an_iri_or_an_any_uri_literal() -> None:
+    g = valid_graph()
+    g.set((D1, DCTERMS.source, _lit("https://example.org/news/1", XSD.anyURI)))
+    assert validate(g).conforms
+
+
+def test_an_empty_graph_conforms() -> None:
+    assert validate(rdflib.Graph()).conforms
+
+
+@pytest.mark.parametrize(
+    ("mutate", "focus", "path", "words"),
+    [
+        (_set(S1, GEOKG.object, None), "statement:s1", "geokg:object", "exactly one"),
+        (_add(S1, GEOKG.object, ACTOR.UKR), "statement:s1", "geokg:object", "exactly one"),
+        (_set(S1, GEOKG.subject, _lit("Iran")), "statement:s1", "geokg:subject", "actor IRI"),
+        (
+            _set(S1, GEOKG.predicate, GEOKG.memberOf),
+            "statement:s1",
+            "geokg:predicate",
+            "event relation",
+        ),
+        (
+            _set(S1, GEOKG.confidence, _lit("1.7", XSD.decimal)),
+            "statement:s1",
+            "geokg:confidence",
+            "between 0 and 1",
+        ),
+        (
+            _set(S1, GEOKG.confidence, _lit("0.5", XSD.double)),
+            "statement:s1",
+            "geokg:confidence",
+            "xsd:decimal",
+        ),
+        (_set(S1, GEOKG.negated, _lit("no")), "statement:s1", "geokg:negated", "xsd:boolean"),
+        (_set(S1, GEOKG.negated, None), "statement:s1", "geokg:negated", "exactly one"),
+        (_set(S1, GEOKG.sourceCount, _lit(0)), "statement:s1", "geokg:sourceCount", "at least 1"),
+        (_set(S1, GEOKG.hasMention, None), "statement:s1", "geokg:hasMention", "cite"),
+        (
+            _add(S1, GEOKG.hasMention, MENTION.untyped),
+            "statement:s1",
+            "geokg:hasMention",
+            "geokg:Mention",
+        ),
+        (
+            _set(S1, GEOKG.firstSeen, _lit("2024-03-02", XSD.date)),
+            "statement:s1",
+            "geokg:firstSeen",
+            "no later than",
+        ),
+        (_add(S1, GEOKG.assertedBy, _lit("USA")), "statement:s1", "geokg:assertedBy", "IRI"),
+        (
+            _add(S1, GEOKG.assertedByActsFor, _lit("USA")),
+            "statement:s1",
+            "geokg:assertedByActsFor",
+            "state IRI",
+        ),
+        (
+            _set(M1, GEOKG.startOffset, _lit(70, XSD.nonNegativeInteger)),
+            "mention:m1",
+            "geokg:startOffset",
+            "no greater than",
+        ),
+        (_set(M1, GEOKG.startOffset, _lit(0)), "mention:m1", "geokg:startOffset", "xsd:non"),
+        (_set(M1, GEOKG.endOffset, None), "mention:m1", None, "or neither"),
+        (_set(M1, GEOKG.document, None), "mention:m1", "geokg:document", "exactly one"),
+        (_set(M1, GEOKG.sentence, _lit("")), "mention:m1", "geokg:sentence", "non-empty"),
+        (
+            _set(D1, DCTERMS.identifier, None),
+            "document:d1",
+            "dcterms:identifier",
+            "exactly one",
+        ),
+        (_add(D1, DCTERMS.title, _lit("Other")), "document:d1", "dcterms:title", "at most one"),
+        (
+            _set(D1, GEOKG.published, _lit("2024-03-01")),
+            "document:d1",
+            "geokg:published",
+            "xsd:date",
+        ),
+        (
+            _set(D1, DCTERMS.source, _lit("https://example.org/news/1")),
+            "document:d1",
+            "dcterms:source",
+            "xsd:anyURI",
+        ),
+    ],
+)
+def test_one_broken_constraint_gives_one_violation(
+    mutate: Callable[[rdflib.Graph], None], focus: str, path: str | None, words: str
+) -> None:
+    g = valid_graph()
+    mutate(g)
+    report = validate(g)
+    assert not report.conforms
+    assert len(report.violations) == 1, format_report(report)
+    violation = report.violations[0]
+    assert (violation.focus_node, violation.path, violation.severity) == (
+        focus,
+        path,
+        "Violation",
+    )
+    assert words in violation.message
+
+
+def test_the_brief_example_of_an_invalid_graph() -> None:
+    """A statement missing its object, a confidence of 1.7 and a mention with end < start."""
+    g = valid_graph()
+    g.remove((S1, GEOKG.object, None))
+    g.set((S1, GEOKG.confidence, _lit("1.7", XSD.decimal)))
+    g.set((M1, GEOKG.startOffset, _lit(40, XSD.nonNegativeInteger)))
+    g.set((M1, GEOKG.endOffset, _lit(10, XSD.nonNegativeInteger)))
+    report = validate(g)
+    assert not report.conforms
+    assert [(v.focus_node, v.path, v.value) for v in report.violations] == [
+        ("mention:m1", "geokg:startOffset", '"40"^^xsd:nonNegativeInteger'),
+        ("statement:s1", "geokg:confidence", '"1.7"^^xsd:decimal'),
+        ("statement:s1", "geokg:object", None),
+    ]
+    lines = format_report(report).splitlines()
+    assert lines[0] == "3 SHACL results:"
+    assert lines[2] == (
+        "Violation: statement:s1 geokg:confidence: A statement needs exactly one "
+        'geokg:confidence, an xsd:decimal between 0 and 1. (value: "1.7"^^xsd:decimal)'
+    )
+    assert len(lines) == 4
+
+
+def test_validation_does_not_change_the_data_graph() -> None:
+    g = valid_graph()
+    g.remove((S1, GEOKG.object, None))
+    before = to_isomorphic(g)
+    validate(g)
+    validate(g, inference="rdfs")
+    assert isomorphic(g, before)
+    assert len(g) == len(before)
+
+
+def test_rdfs_inference_gives_the_same_result() -> None:
+    g = valid_graph()
+    assert validate(g, inference="rdfs").conforms
+    g.set((S1, GEOKG.confidence, _lit("1.7", XSD.decimal)))
+    assert validate(g, inference="rdfs").violations == validate(g).violations
+
+
+def test_violations_are_sorted_and_compact() -> None:
+    g = valid_graph()
+    g.set((S1, GEOKG.sourceCount, _lit(0)))
+    g.set((rdflib.URIRef("http://example.org/s"), RDF_TYPE, GEOKG.Statement))
+    report = validate(g)
+    foci = [v.focus_node for v in report.violations]
+    assert foci == sorted(foci)
+    assert "<http://example.org/s>" in foci
+    assert all(isinstance(v, Violation) for v in report.violations)
+
+
+def test_every_constraint_has_a_message() -> None:
+    shapes = shapes_graph()
+    for shape in shapes.subjects(RDF_TYPE, SH.NodeShape):
+        properties = list(shapes.objects(shape, SH.property))
+        assert properties, shape
+        for prop in properties:
+            message = shapes.value(prop, SH.message)
+            assert message is not None and str(message).endswith("."), prop
+    targets = set(shapes.objects(None, SH.targetClass))
+    assert targets == {GEOKG.Statement, GEOKG.Mention, GEOKG.Document}
+
+
+def test_graphs_written_by_geokg_rdf_conform() -> None:
+    """The RDF writer and the shapes must agree (skipped until geokg.rdf exists)."""
+    from datetime import date
+
+    from geokg.model import Actor, ActorType, Document, Evidence, Fact
+    from geokg.ontology import load_ontology
+
+    rdf = pytest.importorskip("geokg.rdf")
+    ontology = load_ontology()
+    iran = Actor("IRN", "Iran", ActorType.STATE, country="IRN")
+    russia = Actor("RUS", "Russia", ActorType.STATE, country="RUS")
+    austin = Actor("lloyd_austin", "Lloyd Austin", ActorType.PERSON, country="USA")
+    dated = Document("d1", "Drones", "https://example.org/a", date(2024, 5, 20))
+    bare = Document("d2")
+    facts = [
+        Fact(
+            dated,
+            iran,
+            ontology.relation("072"),
+            russia,
+            asserted_by=austin,
+            confidence=0.9,
+            attributes={"item": "drones", "item_origin": "IRN"},
+            evidence=Evidence("Iran sent drones.", 0, 17),
+        ),
+        Fact(bare, iran, ontology.relation("072"), russia, asserted_by=austin, confidence=0.7),
+        Fact(bare, russia, ontology.relation("fightsWith"), iran, negated=True),
+    ]
+    report = validate(rdf.facts_to_graph(facts))
+    assert report.conforms, format_report(report)
