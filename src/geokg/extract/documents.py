@@ -47,6 +47,7 @@ from geokg.model import Document
 __all__ = [
     "DuplicateIds",
     "document_from_record",
+    "documents_from_records",
     "find_dateline",
     "iter_jsonl_records",
     "read_documents",
@@ -162,6 +163,27 @@ def document_from_record(
     url = _optional_string(record, "url", where)
     when = published or _record_published(record, where) or find_dateline(text)
     return Document(doc_id, title=title, url=url, published=when, text=text)
+
+
+def documents_from_records(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    where: str,
+    published: date | None = None,
+    duplicate_ids: DuplicateIds = "rename",
+) -> Iterator[Document]:
+    """Documents of in-memory records, exactly as :func:`read_documents` would read them
+    from a JSON Lines file (same validation, dates and id policy); ``where`` names the
+    source in messages, which say ``WHERE:record N``."""
+    registry = _IdRegistry(duplicate_ids)
+    for number, record in enumerate(records, start=1):
+        record_where = f"{where}:record {number}"
+        if not isinstance(record, Mapping):
+            raise InputError(f"{record_where}: expected a JSON object, got {_json_type(record)}")
+        document = document_from_record(record, where=record_where, published=published)
+        admitted = registry.admit(document, record_where)
+        if admitted is not None:
+            yield admitted
 
 
 # --------------------------------------------------------------------------- ids
