@@ -38,7 +38,12 @@ if TYPE_CHECKING:
 def actor_json(actor: Actor | None) -> dict[str, Any] | None:
     if actor is None:
         return None
-    return {"id": actor.iri, "label": actor.label, "type": actor.type.value, "country": actor.country}
+    return {
+        "id": actor.iri,
+        "label": actor.label,
+        "type": actor.type.value,
+        "country": actor.country,
+    }
 
 
 def relation_json(relation: Relation) -> dict[str, Any]:
@@ -100,7 +105,9 @@ class FactReader:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InputError(f"{where}: invalid JSON ({error.msg} at column {error.colno})") from None
+            raise InputError(
+                f"{where}: invalid JSON ({error.msg} at column {error.colno})"
+            ) from None
         if not isinstance(record, dict):
             raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
         try:

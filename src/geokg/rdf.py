@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
@@ -47,33 +47,30 @@ from geokg.model import (
     Fact,
     Relation,
 )
+from geokg.namespace import ACTOR, GEOKG, PREFIXES, SPARQL_PREFIXES, bind_prefixes
 
-GEOKG = Namespace(ONTOLOGY_NS)
-ACTOR = Namespace(ACTOR_NS)
+__all__ = [
+    "ACTOR",
+    "GEOKG",
+    "PREFIXES",
+    "Triple",
+    "document_iri",
+    "fact_triples",
+    "facts_to_graph",
+    "graph_to_facts",
+    "mention_iri",
+    "sparql_prologue",
+    "statement_iri",
+]
+
 RDF_JSON = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
 
 Triple = tuple[Node, Node, Node]
 
-#: Prefixes predeclared for SPARQL queries and used when serialising.
-PREFIXES: dict[str, str] = {
-    "geokg": ONTOLOGY_NS,
-    "actor": ACTOR_NS,
-    "doc": DOCUMENT_NS,
-    "stmt": STATEMENT_NS,
-    "mention": MENTION_NS,
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": str(DCTERMS),
-    "prov": "http://www.w3.org/ns/prov#",
-}
-
 
 def sparql_prologue() -> str:
     """``PREFIX`` lines for every predeclared prefix."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    return SPARQL_PREFIXES
 
 
 def _digest(*parts: object) -> str:
@@ -103,7 +100,7 @@ def actor_triples(actor: Actor) -> list[Triple]:
     """Type and label of an actor; states also get their ISO code."""
     node = URIRef(actor.iri)
     triples: list[Triple] = [
-        (node, RDF.type, GEOKG[actor.type.value]),
+        (node, RDF.type, URIRef(ONTOLOGY_NS + actor.type.value)),
         (node, RDFS.label, Literal(actor.label)),
     ]
     if actor.type is ActorType.STATE and actor.country:
@@ -210,9 +207,7 @@ def derived_statement_triples(statement: URIRef, mentions: list[Fact]) -> list[T
 
 def facts_to_graph(facts: Iterable[Fact]) -> Graph:
     """An rdflib graph holding the given facts, derived statement values included."""
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
+    graph = bind_prefixes(Graph())
     by_statement: dict[URIRef, list[Fact]] = {}
     for fact in facts:
         for triple in fact_triples(fact):

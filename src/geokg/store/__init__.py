@@ -21,10 +21,8 @@ from rdflib import Literal, URIRef
 from geokg.errors import StoreError, UnsupportedOperationError
 from geokg.model import ACTOR_NS, ONTOLOGY_NS, Actor, ActorType, Document, Fact, Mention, Statement
 from geokg.rdf import (
-    GEOKG,
     Triple,
     as_date,
-    document_iri,
     document_triples,
     fact_triples,
     mention_iri,
@@ -182,6 +180,15 @@ class KnowledgeGraph:
             summary += self.ingest_document(batch[0].document, batch)
         return summary
 
+    def ingest_documents(
+        self, extracted: Iterable[tuple[Document, Sequence[Fact]]]
+    ) -> IngestSummary:
+        """Store what :meth:`geokg.extract.Extractor.extract` yields, document by document."""
+        summary = IngestSummary()
+        for document, facts in extracted:
+            summary += self.ingest_document(document, facts)
+        return summary
+
     def ingest_document(self, document: Document, facts: Sequence[Fact]) -> IngestSummary:
         """Store one document and its facts in a single atomic update; idempotent."""
         facts = [f for f in facts if f.document.id == document.id]
@@ -220,6 +227,17 @@ class KnowledgeGraph:
         """Run a SPARQL update (prefixes predeclared)."""
         self.backend.update(sparql_prologue() + sparql)
 
+    def refresh_statements(self, statements: Sequence[str] | None = None) -> None:
+        """Recompute source count, confidence and first/last dates of statements (all of them
+        when ``None``) from their mentions: needed after bulk-loading RDF written in parts,
+        such as the shards of :func:`geokg.distributed.extract_to_shards`."""
+        if statements is None:
+            self.backend.update(sparql_prologue() + _refresh_statements_update(None))
+            return
+        for start in range(0, len(statements), 500):
+            chunk = [URIRef(s) for s in statements[start : start + 500]]
+            self.backend.update(sparql_prologue() + _refresh_statements_update(chunk))
+
     # --- reading --------------------------------------------------------------------------
 
     def query(self, sparql: str) -> QueryResult:
@@ -244,6 +262,46 @@ class KnowledgeGraph:
         rows = result.values()
         mentions = self._mentions([r["st"] for r in rows if r["st"]])
         return [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
+
+    def lookup(
+        self,
+        actor: str,
+        *,
+        relations: Sequence[str] = (),
+        other: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        include_negated: bool = False,
+        min_sources: int = 1,
+        limit: int | None = None,
+    ) -> list[Statement]:
+        """Statements involving an actor given by name, alias, demonym or code; relations by
+        name, label, CAMEO code or root ("07" selects every aid relation)."""
+        from geokg.actors import load_gazetteer
+
+        gazetteer = load_gazetteer()
+        selection = StatementFilter(
+            actor=gazetteer.resolve(actor).iri,
+            other=gazetteer.resolve(other).iri if other else None,
+            relations=self.relation_iris(relations),
+            since=since,
+            until=until,
+            include_negated=include_negated,
+            min_sources=min_sources,
+            limit=limit,
+        )
+        return self.statements(selection)
+
+    def relation_iris(self, references: Sequence[str]) -> tuple[str, ...]:
+        """IRIs of the relations named; a two-digit CAMEO root names all of its relations."""
+        iris: list[str] = []
+        for reference in references:
+            text = reference.strip()
+            if len(text) == 2 and text.isdigit():
+                iris += [r.iri for r in self.ontology.in_root(text)]
+            else:
+                iris.append(self.ontology.relation(text).iri)
+        return tuple(dict.fromkeys(iris))
 
     def facts(self, selection: StatementFilter | None = None) -> Iterator[Fact]:
         """Every mention of the selected statements as a :class:`Fact`."""
@@ -378,14 +436,19 @@ SELECT ?triples ?statements ?mentions ?documents ?actors WHERE {
 """
 
 
-def _refresh_statements_update(statements: Sequence[URIRef]) -> str:
-    """Recompute source count, confidence and first/last dates of the given statements from
-    all their mentions (so counts stay right whatever order documents arrive in)."""
-    values = _iri_list(map(str, statements))
+def _refresh_statements_update(statements: Sequence[URIRef] | None) -> str:
+    """Recompute source count, confidence and first/last dates of the given statements (all
+    when ``None``) from all their mentions (so counts stay right whatever order documents
+    arrive in)."""
+    values = (
+        "?st a geokg:Statement ."
+        if statements is None
+        else f"VALUES ?st {{ {_iri_list(map(str, statements))} }}"
+    )
     return f"""
 DELETE {{ ?st geokg:sourceCount ?n ; geokg:confidence ?c ; geokg:firstSeen ?f ; geokg:lastSeen ?l }}
 WHERE {{
-  VALUES ?st {{ {values} }}
+  {values}
   {{ ?st geokg:sourceCount ?n }} UNION {{ ?st geokg:confidence ?c }}
   UNION {{ ?st geokg:firstSeen ?f }} UNION {{ ?st geokg:lastSeen ?l }}
 }} ;
@@ -398,7 +461,7 @@ WHERE {{
     SELECT ?st (COUNT(DISTINCT ?doc) AS ?sources) (MAX(?mc) AS ?confidence)
            (MIN(?date) AS ?first) (MAX(?date) AS ?last)
     WHERE {{
-      VALUES ?st {{ {values} }}
+      {values}
       ?st geokg:hasMention ?m .
       ?m geokg:document ?doc ; geokg:confidence ?mc .
       OPTIONAL {{ ?doc geokg:published ?date }}

@@ -61,9 +61,9 @@ class OxigraphBackend:
         try:
             return result_from_oxigraph(self._store.query(sparql))
         except SyntaxError as error:
-            raise QueryError(f"malformed SPARQL query: {error}") from None
-        except OSError as error:
-            raise StoreError(f"query failed: {error}") from None
+            raise QueryError(f"malformed SPARQL query: {_one_line(error)}") from None
+        except (OSError, RuntimeError) as error:
+            raise StoreError(f"query failed: {_one_line(error)}") from None
 
     def update(self, sparql: str) -> None:
         if not self.capabilities.writable:
@@ -71,9 +71,11 @@ class OxigraphBackend:
         try:
             self._store.update(sparql)
         except SyntaxError as error:
-            raise QueryError(f"malformed SPARQL update: {error}") from None
-        except OSError as error:
-            raise StoreError(f"update failed, nothing was written: {error}") from None
+            raise QueryError(f"malformed SPARQL update: {_one_line(error)}") from None
+        except (OSError, RuntimeError) as error:
+            # An operation failing midway (DROP GRAPH of a missing graph, ...) aborts the
+            # whole update: Oxigraph runs it in one transaction.
+            raise StoreError(f"update failed, nothing was written: {_one_line(error)}") from None
 
     def load(self, data: IO[bytes], *, format: RdfFormat) -> None:
         try:
@@ -109,6 +111,12 @@ class OxigraphBackend:
     def close(self) -> None:
         self.flush()
         del self._store
+
+
+def _one_line(error: Exception) -> str:
+    """Oxigraph's syntax errors list the expected tokens over several lines; geokg errors
+    are one line."""
+    return " ".join(str(error).split())
 
 
 def _prefixes() -> dict[str, str]:
