@@ -19,6 +19,7 @@ stored statement, keyed by the statement IRI, so nothing the store said is merge
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -98,8 +99,9 @@ def _quad_value(quad: QuadClass | int | str) -> int:
         try:
             return int(QuadClass[name])
         except KeyError:
-            raise InputError(f"unknown quad class {quad!r}; use 1-4 or a name such as "
-                             "'material conflict'") from None
+            raise InputError(
+                f"unknown quad class {quad!r}; use 1-4 or a name such as 'material conflict'"
+            ) from None
     value = int(quad)
     if value not in {int(q) for q in QuadClass}:
         raise InputError(f"unknown quad class {quad!r}; use 1, 2, 3 or 4")
@@ -149,8 +151,10 @@ def filter_statements(
         for s in statements
         if (include_negated or not s.negated)
         and s.sources >= min_sources
-        and (not wanted_relations or matches_relation(s.relation.id, s.relation.cameo,
-                                                      wanted_relations))
+        and (
+            not wanted_relations
+            or matches_relation(s.relation.id, s.relation.cameo, wanted_relations)
+        )
         and (not wanted_quads or int(s.relation.quad_class) in wanted_quads)
         and _in_date_range(s, since, until)
     ]
@@ -301,7 +305,9 @@ def pagerank_scores(graph: nx.DiGraph, *, damping: float = 0.85) -> dict[str, fl
         return {}
     index = {n: i for i, n in enumerate(nodes)}
     size = len(nodes)
-    edges = [(index[u], index[v], float(d.get("weight", 1.0))) for u, v, d in graph.edges(data=True)]
+    edges = [
+        (index[u], index[v], float(d.get("weight", 1.0))) for u, v, d in graph.edges(data=True)
+    ]
     sources = np.array([e[0] for e in edges], dtype=np.int64)
     targets = np.array([e[1] for e in edges], dtype=np.int64)
     weights = np.array([e[2] for e in edges], dtype=float)
@@ -361,8 +367,11 @@ def rank(
     """
     scores = _scores(graph, by, relation)
     ranked = sorted(
-        ((node, str(graph.nodes[node].get("label", node)), float(score))
-         for node, score in scores.items() if score > 0),
+        (
+            (node, str(graph.nodes[node].get("label", node)), float(score))
+            for node, score in scores.items()
+            if score > 0
+        ),
         key=lambda item: (-item[2], item[0]),
     )
     return ranked[:limit] if limit is not None else ranked
@@ -418,7 +427,7 @@ def shortest_path(
             f"no chain of statements connects {a!r} and {b!r} in the selected graph"
         ) from None
     steps: list[PathStep] = []
-    for here, there in zip(nodes, nodes[1:], strict=False):
+    for here, there in itertools.pairwise(nodes):
         u, v, data = _best_edge(graph, here, there, allowed)
         steps.append((u, str(data.get("relation", "")), v, data))
     return steps
