@@ -1,0 +1,16 @@
+"""The actor gazetteer: who is who in geopolitical news, and what their names are."""
+
+from geokg.actors.gazetteer import Gazetteer, load_gazetteer, parse_date
+from geokg.actors.records import ActorRecord, Membership, Role, SurfaceForm
+from geokg.actors.text import normalize
+
+__all__ = [
+    "ActorRecord",
+    "Gazetteer",
+    "Membership",
+    "Role",
+    "SurfaceForm",
+    "load_gazetteer",
+    "normalize",
+    "parse_date",
+]

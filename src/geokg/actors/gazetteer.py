@@ -1,0 +1,594 @@
+"""The actor gazetteer: states, organisations, armed and political groups, and people.
+
+The data ships in ``geokg/data/actors/*.json``; :meth:`Gazetteer.load` reads it into plain
+dicts, so a CLI command can afford to load it every time. Fuzzy structures for
+:meth:`Gazetteer.search` are built lazily, on first use.
+
+>>> gazetteer = load_gazetteer()
+>>> gazetteer.resolve("the Kremlin").id
+'RUS'
+>>> gazetteer.lookup("U.S.").label
+'United States'
+>>> from datetime import date
+>>> gazetteer.office_holder("IRN", "president", on=date(2024, 5, 20)).label
+'Mohammad Mokhber'
+>>> gazetteer.resolve("Raisi", on=date(2024, 1, 1))
+Actor(id='ebrahim-raisi', label='Ebrahim Raisi', type=<ActorType.PERSON: 'Person'>, country='IRN')
+>>> [record.label for record in gazetteer.search("ukriane", limit=1)]
+['Ukraine']
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from geokg.actors.records import ActorRecord, Membership, Role, SurfaceForm
+from geokg.actors.text import edit_distance, normalize, typo_budget
+from geokg.errors import InputError, UnknownActorError
+from geokg.model import ACTOR_NS, Actor, ActorType
+
+DATA_FILES = ("states.json", "organizations.json", "groups.json", "people.json", "titles.json")
+
+# Lookup precedence, best first: when one normalised form names several actors, the
+# lowest tier wins ("IS" is the Islamic State's alias before Iceland's code; "Brussels" is
+# the EU's metonym before Belgium's capital). Such clashes are listed in ambiguity.json.
+_TIER_ID, _TIER_NAME, _TIER_ALIAS, _TIER_DEMONYM = 0, 1, 2, 3
+_TIER_INSTITUTION, _TIER_CAPITAL, _TIER_ISO3, _TIER_ISO2 = 4, 5, 6, 7
+
+_HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh")
+# Codes that are English words or everyday abbreviations: never emitted as surface forms.
+_CODE_STOPLIST = frozenset(
+    {
+        *("AGO", "AND", "ARE", "ARM", "BEN", "BRA", "CAN", "CHE", "COD", "COM", "CUB", "DOM"),
+        *("ESP", "EST", "FIN", "GAB", "GIN", "GUY", "HUN", "IRL", "ISR", "ITA", "KEN", "LIE"),
+        *("MAR", "MUS", "NAM", "NOR", "PAN", "PER", "POL", "SEN", "SUR", "TON", "TUN", "VAT"),
+    }
+)
+# Capitals that are also everyday words or common place names elsewhere.
+_CAPITAL_STOPLIST = frozenset(
+    {"victoria", "kingston", "kingstown", "georgetown", "male", "santiago", "praia", "lima"}
+)
+# Titles too generic or too situational to pair with a surname as a surface form.
+_WEAK_TITLE_WORDS = frozenset({"acting", "interim", "caretaker", "transitional", "de facto"})
+_WEAK_TITLES = frozenset(
+    {
+        "leader",
+        "chief",
+        "head",
+        "general",
+        "commander",
+        "monarch",
+        "pres",
+        "top diplomat",
+        "sg",
+        "vp",
+        "head of state",
+        "head of government",
+        "senior general",
+        "field marshal",
+        "major general",
+        "army chief",
+        "military chief",
+    }
+)
+_TYPO_RANK = 4
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_date(value: str | None, *, end: bool = False) -> date | None:
+    """Parse ``YYYY-MM-DD`` or ``YYYY`` (a year stands for its first day, or its last when
+    ``end`` is set); ``None`` stays ``None``."""
+    if value is None:
+        return None
+    if _YEAR.match(value):
+        return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise InputError(f"invalid date {value!r} in the actor data: {error}.") from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    tier: int
+    actor_id: str
+    kind: str
+    text: str
+
+
+class Gazetteer:
+    """Every known actor, with exact lookup, fuzzy search and dated offices."""
+
+    def __init__(
+        self,
+        records: Iterable[ActorRecord],
+        *,
+        titles: Mapping[str, tuple[str, ...]] | None = None,
+        categories: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self._records: dict[str, ActorRecord] = {}
+        for record in records:
+            if record.id in self._records:
+                raise InputError(f"actor id {record.id!r} is defined twice in the actor data.")
+            self._records[record.id] = record
+        self._titles: dict[str, tuple[str, ...]] = dict(titles or {})
+        self._categories: dict[str, tuple[str, ...]] = dict(categories or {})
+        self._entries: dict[str, list[_Entry]] = {}
+        for entry in self._all_entries():
+            self._entries.setdefault(normalize(entry.text), []).append(entry)
+        self._index: dict[str, str] = {
+            key: min(entries, key=lambda e: e.tier).actor_id
+            for key, entries in self._entries.items()
+        }
+        self._surnames: dict[str, list[str]] = {}
+        for record in self._records.values():
+            for surname in record.surnames:
+                self._surnames.setdefault(normalize(surname), []).append(record.id)
+
+    # ---------------------------------------------------------------- loading
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Read the packaged actor data (``geokg/data/actors``)."""
+        folder = resources.files("geokg") / "data" / "actors"
+        documents = {}
+        for name in DATA_FILES:
+            try:
+                documents[name] = json.loads((folder / name).read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                raise InputError(f"cannot read the actor data file {name}: {error}.") from None
+        return cls.from_documents(documents)
+
+    @classmethod
+    def from_documents(cls, documents: Mapping[str, Any]) -> Gazetteer:
+        """Build a gazetteer from the parsed JSON documents, keyed by file name."""
+        records: list[ActorRecord] = []
+        records.extend(_state(item) for item in documents["states.json"]["states"])
+        organizations = documents["organizations.json"]
+        plain = [_organization(item) for item in organizations["organizations"]]
+        records.extend(plain)
+        by_id = {record.id: record for record in plain}
+        records.extend(_collective(item, by_id) for item in organizations.get("collectives", []))
+        records.extend(_group(item) for item in documents["groups.json"]["groups"])
+        records.extend(_person(item) for item in documents["people.json"]["people"])
+        titles = documents["titles.json"]
+        return cls(
+            records,
+            titles={role: tuple(t) for role, t in titles["titles"].items()},
+            categories={name: tuple(r) for name, r in titles.get("categories", {}).items()},
+        )
+
+    # ---------------------------------------------------------------- container
+
+    def get(self, actor_id: str) -> ActorRecord | None:
+        """The record with this exact id ("IRN", "nato", "vladimir-putin"), if any."""
+        return self._records.get(actor_id)
+
+    def __iter__(self) -> Iterator[ActorRecord]:
+        return iter(self._records.values())
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._records
+
+    @property
+    def titles(self) -> Mapping[str, tuple[str, ...]]:
+        """Role -> title phrases used in news ("defence minister" -> "Defense Secretary", ...)."""
+        return self._titles
+
+    # ---------------------------------------------------------------- lookup
+
+    def lookup(self, name: str) -> ActorRecord | None:
+        """Exact match, after normalisation, on id, IRI, name, alias, demonym, institution,
+        capital or ISO code. Case, dots ("U.S."), a leading "the", curly quotes and
+        diacritics do not matter."""
+        if name.startswith(ACTOR_NS):
+            return self._records.get(name[len(ACTOR_NS) :])
+        if name in self._records:
+            return self._records[name]
+        actor_id = self._index.get(normalize(name))
+        return self._records[actor_id] if actor_id else None
+
+    def resolve(self, name: str, *, on: date | None = None) -> Actor:
+        """The actor a name stands for, as of ``on``, or :class:`UnknownActorError`.
+
+        Beyond :meth:`lookup`, a leading honorific or title is dropped ("Mr Raisi",
+        "President Putin") and a bare surname resolves when it picks one person (preferring
+        whoever held an office on ``on``).
+        """
+        record = self.lookup(name) or self._lookup_person_phrase(name, on=on)
+        if record is None:
+            raise UnknownActorError(name, self.suggest(name))
+        return record.to_actor(on=on)
+
+    def _lookup_person_phrase(self, name: str, *, on: date | None) -> ActorRecord | None:
+        key = normalize(name)
+        for prefix in self._title_prefixes:
+            if key.startswith(prefix + " "):
+                key = key[len(prefix) + 1 :]
+                break
+        if key in self._index:
+            return self._records[self._index[key]]
+        people = self.people_by_surname(key, on=on)
+        if len(people) == 1:
+            return people[0]
+        if on is not None and people and people[0].roles_on(on) and not people[1].roles_on(on):
+            return people[0]
+        return None
+
+    @functools.cached_property
+    def _title_prefixes(self) -> tuple[str, ...]:
+        """Normalised titles and honorifics that may precede a name, longest first."""
+        titles = {normalize(t) for phrases in self._titles.values() for t in phrases}
+        titles.update(_HONORIFICS)
+        return tuple(sorted(titles, key=len, reverse=True))
+
+    # ---------------------------------------------------------------- search
+
+    def search(self, query: str, *, limit: int = 20) -> list[ActorRecord]:
+        """Actors whose names contain the query, then near misses ("Iarn" -> Iran).
+
+        Ranking: exact form, prefix, word start, substring. Only when nothing contains the
+        query are typos tried (edit distance 1 for 4-letter words, 2 from 5 letters on).
+        An empty query returns every actor (``limit`` does not apply).
+        """
+        key = normalize(query)
+        if not key:
+            return sorted(self._records.values(), key=lambda r: (r.type.value, r.label))
+        ranked: dict[str, tuple[int, int, str]] = {}
+        for form, actor_id in self._search_forms:
+            rank = _match_rank(key, form)
+            if rank is None:
+                continue
+            score = (rank, len(form), self._records[actor_id].label)
+            if actor_id not in ranked or score < ranked[actor_id]:
+                ranked[actor_id] = score
+        if any(score[0] < _TYPO_RANK for score in ranked.values()):
+            # Typos are a fallback: "Iran" should not list Iraq.
+            ranked = {key: score for key, score in ranked.items() if score[0] < _TYPO_RANK}
+        ordered = sorted(ranked, key=lambda actor_id: ranked[actor_id])
+        return [self._records[actor_id] for actor_id in ordered[:limit]]
+
+    def suggest(self, name: str, *, limit: int = 3) -> list[str]:
+        """Labels of the actors closest to a name that did not resolve."""
+        return (
+            [record.label for record in self.search(name, limit=limit)] if normalize(name) else []
+        )
+
+    @functools.cached_property
+    def _search_forms(self) -> tuple[tuple[str, str], ...]:
+        forms = {
+            (key, entry.actor_id) for key, entries in self._entries.items() for entry in entries
+        }
+        forms.update((key, actor_id) for key, ids in self._surnames.items() for actor_id in ids)
+        return tuple(sorted(forms))
+
+    # ---------------------------------------------------------------- surface forms
+
+    def surface_forms(self) -> Iterator[SurfaceForm]:
+        """Every phrase that names one actor, for a spaCy EntityRuler.
+
+        Each text is given once, to the actor :meth:`lookup` picks. Left out: alpha-2 codes,
+        alpha-3 codes that are English words ("CAN", "AND"), capitals that are common words
+        or common elsewhere ("Victoria", "Kingston"), and title phrases that fit several
+        people. One-word forms are case-sensitive ("Chad", "US", "Turkey" vs "turkey");
+        longer ones are not. A leading "the" is dropped, except from collective actors
+        ("the West").
+        """
+        seen: set[str] = set()
+        for key, entries in sorted(self._entries.items()):
+            winner = self._index[key]
+            for entry in sorted(entries, key=lambda e: (e.tier, e.text)):
+                if entry.actor_id != winner or not _emittable(entry):
+                    continue
+                text = self._surface_text(entry)
+                if text in seen:
+                    continue
+                seen.add(text)
+                yield SurfaceForm(text, entry.actor_id, entry.kind, _case_sensitive(text))
+        yield from self._title_forms(seen)
+
+    def _surface_text(self, entry: _Entry) -> str:
+        record = self._records[entry.actor_id]
+        if record.type is ActorType.COLLECTIVE_ACTOR:
+            return entry.text
+        return re.sub(r"^[Tt]he\s+", "", entry.text)
+
+    def _title_forms(self, seen: set[str]) -> Iterator[SurfaceForm]:
+        owners: dict[str, set[str]] = {}
+        for record in self._records.values():
+            for role in record.roles:
+                for title in self._titles.get(role.role, ()):
+                    if _weak_title(title):
+                        continue
+                    for surname in record.surnames:
+                        owners.setdefault(f"{title} {surname}", set()).add(record.id)
+        for text, ids in sorted(owners.items()):
+            key = normalize(text)
+            if len(ids) == 1 and text not in seen and key not in self._index:
+                seen.add(text)
+                yield SurfaceForm(text, next(iter(ids)), "title", False)
+
+    # ---------------------------------------------------------------- people and offices
+
+    def people_by_surname(self, surname: str, *, on: date | None = None) -> list[ActorRecord]:
+        """People known by this surname ("Raisi", "Zelensky"), best candidate first: those
+        in office on ``on`` (latest appointment first), then the most recently in office."""
+        ids = self._surnames.get(normalize(surname), [])
+        people = [self._records[actor_id] for actor_id in ids]
+
+        def rank(person: ActorRecord) -> tuple[bool, date, date]:
+            held = person.roles_on(on) if on else tuple(r for r in person.roles if r.current)
+            latest_start = max((r.start or date.min for r in held), default=date.min)
+            latest_end = max((r.end or date.max for r in person.roles), default=date.min)
+            return (bool(held), latest_start, latest_end)
+
+        return sorted(people, key=rank, reverse=True)
+
+    def office_holder(self, state: str, role: str, *, on: date) -> ActorRecord | None:
+        """Who held ``role`` for ``state`` (ISO3 or organisation id) on ``on``.
+
+        ``role`` may be a role ("president"), a title ("Defense Secretary") or a category
+        ("head of state"). Acting holders count; when several hold the office that day
+        (a hand-over, or an acting president beside a suspended one), the latest
+        appointment wins.
+        """
+        roles = self._roles_named(role)
+        holders = [
+            (r.start or date.min, person)
+            for person in self._records.values()
+            if person.type is ActorType.PERSON
+            for r in person.roles
+            if r.role in roles and state in (r.state, r.organization) and r.active_on(on)
+        ]
+        return max(holders, key=lambda pair: pair[0])[1] if holders else None
+
+    def _roles_named(self, role: str) -> frozenset[str]:
+        key = normalize(role)
+        for category, members in self._categories.items():
+            if normalize(category) == key:
+                return frozenset(members)
+        known = {normalize(name): name for name in self._titles}
+        if key in known:
+            return frozenset({known[key]})
+        by_title = {name for name, titles in self._titles.items() if key in map(normalize, titles)}
+        return frozenset(by_title) if by_title else frozenset({role})
+
+    def country_of(self, actor_id: str, *, on: date | None = None) -> str | None:
+        """The state an actor is or acts for on ``on`` (see :meth:`ActorRecord.country_on`)."""
+        record = self._records.get(actor_id)
+        if record is None:
+            raise UnknownActorError(actor_id, self.suggest(actor_id))
+        return record.country_on(on)
+
+    def memberships(self, organization: str, *, on: date | None = None) -> list[Membership]:
+        """Members of an organisation (id or any name) on ``on``; today's when ``None``."""
+        record = self._records.get(organization) or self.lookup(organization)
+        if record is None:
+            raise UnknownActorError(organization, self.suggest(organization))
+        day = on or date.today()
+        return [m for m in record.members if m.active_on(day)]
+
+    def organizations_of(self, state: str, *, on: date | None = None) -> list[ActorRecord]:
+        """Organisations a state belongs to on ``on`` (today's when ``None``)."""
+        day = on or date.today()
+        return [
+            record
+            for record in self._records.values()
+            if any(m.state == state and m.active_on(day) for m in record.members)
+        ]
+
+    # ---------------------------------------------------------------- diagnostics
+
+    def ambiguous_forms(self) -> dict[str, tuple[str, ...]]:
+        """Normalised forms naming more than one actor, with the actors, winner first."""
+        clashes = {}
+        for key, entries in self._entries.items():
+            ids = {entry.actor_id for entry in entries}
+            if len(ids) > 1:
+                winner = self._index[key]
+                clashes[key] = (winner, *sorted(ids - {winner}))
+        return clashes
+
+    def _all_entries(self) -> Iterator[_Entry]:
+        for record in self._records.values():
+            is_person = record.type is ActorType.PERSON
+            yield _Entry(_TIER_ID, record.id, "code", record.id)
+            yield _Entry(_TIER_NAME, record.id, "person" if is_person else "name", record.label)
+            for name in record.names:
+                yield _Entry(_TIER_NAME, record.id, "person" if is_person else "name", name)
+            for alias in record.aliases:
+                yield _Entry(_TIER_ALIAS, record.id, "person" if is_person else "alias", alias)
+            for demonym in record.demonyms:
+                yield _Entry(_TIER_DEMONYM, record.id, "demonym", demonym)
+            for phrase in (*record.institutions, *record.metonyms):
+                yield _Entry(_TIER_INSTITUTION, record.id, "institution", phrase)
+            for capital in (record.capital, *record.capital_aliases):
+                if capital:
+                    yield _Entry(_TIER_CAPITAL, record.id, "capital", capital)
+            if record.iso3:
+                yield _Entry(_TIER_ISO3, record.id, "code", record.iso3)
+            if record.iso2:
+                yield _Entry(_TIER_ISO2, record.id, "code", record.iso2)
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process."""
+    return Gazetteer.load()
+
+
+# -------------------------------------------------------------------- matching helpers
+
+
+def _match_rank(query: str, form: str) -> int | None:
+    """0 exact, 1 prefix, 2 at a word start, 3 inside a word, 4-5 typos; None: no match."""
+    if form == query:
+        return 0
+    if form.startswith(query):
+        return 1
+    if f" {query}" in form:
+        return 2
+    if query in form:
+        return 3
+    budget = typo_budget(query)
+    if budget and edit_distance(query, form, bound=budget) <= budget:
+        return _TYPO_RANK
+    words = form.split()
+    if budget and len(words) > 1 and any(_near(query, word, budget) for word in words):
+        return _TYPO_RANK + 1
+    return None
+
+
+def _near(query: str, word: str, budget: int) -> bool:
+    return edit_distance(query, word, bound=budget) <= budget
+
+
+def _emittable(entry: _Entry) -> bool:
+    if entry.tier == _TIER_ID and entry.text != entry.text.upper():
+        return False  # slugs such as "vladimir-putin" are not written in news
+    if entry.tier == _TIER_ISO2:
+        return False
+    if entry.kind == "code" and entry.text in _CODE_STOPLIST:
+        return False
+    return not (entry.kind == "capital" and normalize(entry.text) in _CAPITAL_STOPLIST)
+
+
+def _weak_title(title: str) -> bool:
+    key = normalize(title)
+    return key in _WEAK_TITLES or any(key.startswith(word + " ") for word in _WEAK_TITLE_WORDS)
+
+
+def _case_sensitive(text: str) -> bool:
+    return len(text.split()) == 1
+
+
+# -------------------------------------------------------------------- JSON -> records
+
+
+def _strings(item: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(item.get(key) or ())
+
+
+def _state(item: Mapping[str, Any]) -> ActorRecord:
+    names = tuple(n for n in (item.get("official_name"),) if n and n != item["name"])
+    return ActorRecord(
+        id=item["iso3"],
+        label=item["name"],
+        type=ActorType.STATE,
+        iso2=item["iso2"],
+        iso3=item["iso3"],
+        names=names,
+        aliases=_strings(item, "aliases"),
+        demonyms=_strings(item, "demonyms"),
+        capital=item.get("capital"),
+        capital_aliases=_strings(item, "capital_aliases"),
+        institutions=_strings(item, "institutions"),
+        lat=item.get("lat"),
+        lon=item.get("lon"),
+        note=item.get("note"),
+    )
+
+
+def _members(
+    organization: str, items: Iterable[Mapping[str, Any]], *, approximate: bool = False
+) -> tuple[Membership, ...]:
+    return tuple(
+        Membership(
+            organization=organization,
+            state=m["state"],
+            since=parse_date(m.get("since")),
+            until=parse_date(m.get("until"), end=True),
+            approximate=approximate,
+        )
+        for m in items
+    )
+
+
+def _organization(item: Mapping[str, Any]) -> ActorRecord:
+    headquarters = item.get("headquarters") or {}
+    return ActorRecord(
+        id=item["id"],
+        label=item["name"],
+        type=ActorType(item["type"]),
+        aliases=_strings(item, "aliases"),
+        metonyms=_strings(item, "metonyms"),
+        lat=headquarters.get("lat"),
+        lon=headquarters.get("lon"),
+        members=_members(item["id"], item.get("members", ())),
+        note=item.get("members_note"),
+    )
+
+
+def _collective(item: Mapping[str, Any], organizations: Mapping[str, ActorRecord]) -> ActorRecord:
+    approximate = bool(item.get("approximate"))
+    members = list(_members(item["id"], item.get("members", ()), approximate=approximate))
+    listed = {m.state for m in members}
+    for source in item.get("members_from", ()):
+        for membership in organizations[source].members:
+            if membership.state not in listed:
+                listed.add(membership.state)
+                members.append(
+                    Membership(
+                        item["id"],
+                        membership.state,
+                        membership.since,
+                        membership.until,
+                        approximate,
+                    )
+                )
+    return ActorRecord(
+        id=item["id"],
+        label=item["name"],
+        type=ActorType.COLLECTIVE_ACTOR,
+        aliases=_strings(item, "aliases"),
+        metonyms=_strings(item, "metonyms"),
+        members=tuple(members),
+        note=item.get("members_note"),
+    )
+
+
+def _group(item: Mapping[str, Any]) -> ActorRecord:
+    return ActorRecord(
+        id=item["id"],
+        label=item["name"],
+        type=ActorType(item["type"]),
+        aliases=_strings(item, "aliases"),
+        lat=item.get("lat"),
+        lon=item.get("lon"),
+        base=item.get("base"),
+        note=item.get("note"),
+    )
+
+
+def _person(item: Mapping[str, Any]) -> ActorRecord:
+    roles = tuple(
+        Role(
+            person=item["id"],
+            role=r["role"],
+            state=r.get("state"),
+            organization=r.get("org"),
+            start=parse_date(r.get("start")),
+            end=parse_date(r.get("end"), end=True),
+            acting=bool(r.get("acting")),
+        )
+        for r in item.get("roles", ())
+    )
+    return ActorRecord(
+        id=item["id"],
+        label=item["name"],
+        type=ActorType.PERSON,
+        aliases=_strings(item, "aliases"),
+        roles=roles,
+        surnames=_strings(item, "surnames"),
+        nationality=item.get("nationality"),
+    )

@@ -1,0 +1,123 @@
+"""Immutable records of the actor gazetteer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from geokg.model import Actor, ActorType
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A state's membership of an organisation; ``until`` is the last day of membership."""
+
+    organization: str
+    state: str
+    since: date | None = None
+    until: date | None = None
+    approximate: bool = False
+
+    def active_on(self, day: date) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office held by a person for a state or an organisation.
+
+    ``end`` is the last day in office (inclusive); ``None`` means still in office.
+    """
+
+    person: str
+    role: str
+    state: str | None = None
+    organization: str | None = None
+    start: date | None = None
+    end: date | None = None
+    acting: bool = False
+
+    def active_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def current(self) -> bool:
+        return self.end is None
+
+
+@dataclass(frozen=True, slots=True)
+class SurfaceForm:
+    """A phrase that names an actor in running text, for a spaCy EntityRuler.
+
+    ``kind`` is one of name, alias, code, demonym, capital, institution, person, title.
+    ``case_sensitive`` forms must only match with this exact casing ("US", "Chad").
+    """
+
+    text: str
+    actor_id: str
+    kind: str
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """The full gazetteer profile of an actor."""
+
+    id: str
+    label: str
+    type: ActorType
+    iso2: str | None = None
+    iso3: str | None = None
+    names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+    capital_aliases: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    members: tuple[Membership, ...] = ()
+    roles: tuple[Role, ...] = ()
+    base: str | None = None
+    surnames: tuple[str, ...] = ()
+    nationality: str | None = None
+    note: str | None = None
+
+    def roles_on(self, day: date) -> tuple[Role, ...]:
+        """Roles held on ``day``, latest start first."""
+        active = [role for role in self.roles if role.active_on(day)]
+        return tuple(sorted(active, key=_start_key, reverse=True))
+
+    def country_on(self, day: date | None = None) -> str | None:
+        """The state this actor is, or acts for, on ``day`` (today's offices when ``None``).
+
+        States are themselves; a person acts for the state of the office held that day (an
+        office of an organisation or group gives ``None``); a person out of office counts for
+        the state of the latest office held, else for the nationality. Others give ``None``.
+        """
+        if self.type is ActorType.STATE:
+            return self.iso3
+        if self.type is not ActorType.PERSON:
+            return None
+        held = self.roles_on(day) if day else tuple(r for r in self.roles if r.current)
+        if held:
+            return max(held, key=_start_key).state
+        past = [r for r in self.roles if day is None or r.start is None or r.start <= day]
+        if past:
+            return max(past, key=_end_key).state
+        return self.nationality
+
+    def to_actor(self, *, on: date | None = None) -> Actor:
+        """The shared :class:`~geokg.model.Actor` record, with ``country`` as of ``on``."""
+        return Actor(self.id, self.label, self.type, country=self.country_on(on))
+
+
+def _start_key(role: Role) -> date:
+    return role.start or date.min
+
+
+def _end_key(role: Role) -> date:
+    return role.end or date.max
