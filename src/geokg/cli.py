@@ -1,0 +1,1160 @@
+"""The ``geokg`` command line: a thin layer over the library.
+
+Every command opens the store lazily (read-only for lookups, so they never take the write
+lock), and heavy modules (spaCy above all) are imported inside the commands that need them.
+Every :class:`~geokg.errors.GeokgError` becomes one line ``geokg: error: MESSAGE`` on
+standard error with exit code 1; click usage errors keep click's message and exit 2.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
+
+import click
+
+from geokg.cli_output import DATE, emit, output_options, render_json
+from geokg.errors import GeokgError, InputError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from geokg.actors import Gazetteer
+    from geokg.extract import Extractor
+    from geokg.model import Actor, Document, Fact, Relation, Statement
+    from geokg.ontology import Ontology
+    from geokg.store import KnowledgeGraph, QueryResult
+
+__all__ = ["cli", "main"]
+
+DEFAULT_STORE = "./geokg-store"
+EXIT_INTERRUPTED = 130
+QUAD_CLASSES = (
+    "verbal-cooperation",
+    "material-cooperation",
+    "verbal-conflict",
+    "material-conflict",
+)
+RDF_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
+GRAPH_FORMATS = ("graphml", "gexf")
+
+
+# --- error handling -------------------------------------------------------------------------
+
+
+def _one_line(message: str) -> str:
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _debug() -> bool:
+    return os.environ.get("GEOKG_DEBUG", "") not in ("", "0")
+
+
+class GeokgGroup(click.Group):
+    """A click group whose ``main`` turns errors into one-line messages and exit codes.
+
+    Overriding ``main`` (rather than wrapping it in :func:`main`) makes ``CliRunner`` tests
+    see exactly what users see.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = self._run(args, prog_name, complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(
+        self,
+        args: Sequence[str] | None,
+        prog_name: str | None,
+        complete_var: str | None,
+        **extra: Any,
+    ) -> int:
+        try:
+            result = super().main(
+                args, prog_name or "geokg", complete_var, standalone_mode=False, **extra
+            )
+            return result if isinstance(result, int) else 0
+        except click.ClickException as error:
+            error.show()
+            return error.exit_code
+        except click.Abort as error:
+            interrupted = isinstance(error.__cause__ or error.__context__, KeyboardInterrupt)
+            click.echo("Aborted!", err=True)
+            return EXIT_INTERRUPTED if interrupted else 1
+        except KeyboardInterrupt:
+            click.echo("Aborted!", err=True)
+            return EXIT_INTERRUPTED
+        except GeokgError as error:
+            if _debug():
+                traceback.print_exc()
+            click.echo(f"geokg: error: {_one_line(str(error))}", err=True)
+            return error.exit_code
+        except Exception as error:  # the last resort: never show a traceback unasked
+            if _debug():
+                traceback.print_exc()
+            detail = _one_line(str(error)) or "no message"
+            hint = "" if _debug() else " (set GEOKG_DEBUG=1 for the traceback)"
+            click.echo(f"geokg: internal error: {type(error).__name__}: {detail}{hint}", err=True)
+            return 1
+
+
+def main() -> None:
+    """Entry point of the ``geokg`` script."""
+    cli.main(prog_name="geokg")
+
+
+# --- shared context ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    store: str
+    update_url: str | None
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.find_root().obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def open_graph(ctx: click.Context, *, write: bool = False) -> KnowledgeGraph:
+    """The store named by ``--store``, closed when the command ends. Lookups open it
+    read-only so they neither wait for nor block a running ingest."""
+    from geokg.store import KnowledgeGraph
+
+    settings = _settings(ctx)
+    options: dict[str, Any] = {}
+    if settings.update_url:
+        options["update_url"] = settings.update_url
+    graph = KnowledgeGraph(settings.store, read_only=not write, **options)
+    ctx.call_on_close(graph.close)
+    return graph
+
+
+def gazetteer() -> Gazetteer:
+    from geokg.actors import load_gazetteer
+
+    return load_gazetteer()
+
+
+def ontology() -> Ontology:
+    from geokg.ontology import load_ontology
+
+    return load_ontology()
+
+
+def resolve_actor(name: str) -> Actor:
+    """A name, alias, demonym or code; unknown names raise with close matches suggested."""
+    actor: Actor = gazetteer().resolve(name)
+    return actor
+
+
+def resolve_relations(refs: Iterable[str]) -> list[Relation]:
+    """Relation names, labels, IRIs or CAMEO codes; a two-digit CAMEO root selects every
+    relation of that root."""
+    found: dict[str, Relation] = {}
+    for ref in refs:
+        text = ref.strip()
+        relations = (
+            ontology().in_root(text)
+            if text.isdigit() and len(text) <= 2
+            else [ontology().relation(text)]
+        )
+        found.update((r.id, r) for r in relations)
+    return list(found.values())
+
+
+def _quad_value(name: str) -> int:
+    return int(name) if name.isdigit() else QUAD_CLASSES.index(name) + 1
+
+
+# --- the group -------------------------------------------------------------------------------
+
+
+@click.group(name="geokg", cls=GeokgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    envvar="GEOKG_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    metavar="PATH|URL",
+    help="Store directory, or the http(s) URL of a SPARQL endpoint (env GEOKG_STORE).",
+)
+@click.option(
+    "--update-url",
+    envvar="GEOKG_UPDATE_URL",
+    metavar="URL",
+    help="SPARQL update URL of a remote endpoint, when it differs (env GEOKG_UPDATE_URL).",
+)
+@click.version_option(package_name="geokg", prog_name="geokg")
+@click.pass_context
+def cli(ctx: click.Context, store: str, update_url: str | None) -> None:
+    """Turn geopolitical news into a cited, queryable RDF knowledge graph.
+
+    Ingest articles (or hand-written facts), then ask who did what to whom, with the
+    sentences that say so: geokg facts Iran, geokg query, geokg render.
+    """
+    ctx.obj = Settings(store=store, update_url=update_url)
+
+
+# --- ingest and extract ----------------------------------------------------------------------
+
+_paths_argument = click.argument("paths", nargs=-1, metavar="PATH...")
+_published_option = click.option(
+    "--published",
+    type=DATE,
+    help="Publication date (YYYY-MM-DD) for every document, overriding datelines.",
+)
+_model_option = click.option("--model", metavar="NAME", help="spaCy model package to use.")
+_jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for spaCy.",
+)
+
+
+def _extractor(model: str | None, jobs: int) -> Extractor:
+    from geokg.extract import Extractor
+
+    options: dict[str, Any] = {"n_process": jobs}
+    if model:
+        options["model"] = model
+    return Extractor(**options)
+
+
+def extracted(
+    paths: Sequence[str], *, published: date | None, model: str | None, jobs: int
+) -> Iterator[tuple[Document, list[Fact]]]:
+    """Documents of ``paths`` with their facts, one document at a time."""
+    from geokg.extract.documents import read_documents
+
+    documents = read_documents(list(paths), published=published, stdin=sys.stdin)
+    # Read the first document before loading the model, so a missing or unreadable input
+    # fails at once instead of after seconds of model loading.
+    first = next(documents, None)
+    if first is None:
+        return
+    yield from _extractor(model, jobs).extract(itertools.chain([first], documents))
+
+
+class Progress:
+    """A counter on standard error, shown only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.visible = sys.stderr.isatty()
+
+    def show(self, documents: int, facts: int) -> None:
+        if self.visible:
+            click.echo(f"\r{documents} documents, {facts} facts", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.visible:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+@cli.command()
+@_paths_argument
+@_published_option
+@_model_option
+@_jobs_option
+@click.option(
+    "--facts",
+    "facts_file",
+    metavar="FILE|-",
+    help="Ingest a facts file (JSON Lines) instead of extracting; '-' reads standard input.",
+)
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    published: date | None,
+    model: str | None,
+    jobs: int,
+    facts_file: str | None,
+) -> None:
+    """Extract facts from articles (or read a facts file) and store them.
+
+    PATH is a .txt article, a .jsonl file of documents, a directory of those, or '-' for
+    standard input. Each document is stored in one atomic write; with --facts the whole file
+    is checked before anything is stored.
+    """
+    if facts_file is not None and paths:
+        raise click.UsageError("give either PATHs to extract from or --facts FILE, not both")
+    if facts_file is None and not paths:
+        raise click.UsageError("nothing to ingest: give PATHs or --facts FILE")
+    if facts_file is not None:
+        summary = _ingest_facts_file(ctx, facts_file)
+    else:
+        summary = _ingest_extracted(ctx, paths, published=published, model=model, jobs=jobs)
+    click.echo(
+        f"{summary.documents} documents, {summary.facts} facts, "
+        f"{summary.new_statements} new statements, {summary.new_mentions} new mentions"
+    )
+
+
+def _ingest_extracted(
+    ctx: click.Context,
+    paths: Sequence[str],
+    *,
+    published: date | None,
+    model: str | None,
+    jobs: int,
+) -> Any:
+    from geokg.store import IngestSummary
+
+    graph = open_graph(ctx, write=True)
+    summary = IngestSummary()
+    progress = Progress()
+    for document, facts in extracted(paths, published=published, model=model, jobs=jobs):
+        summary += graph.ingest_document(document, facts)
+        progress.show(summary.documents, summary.facts)
+    progress.done()
+    return summary
+
+
+def _ingest_facts_file(ctx: click.Context, source: str) -> Any:
+    from geokg.store import IngestSummary
+
+    with _facts_stream(source) as stream:
+        name = "<stdin>" if source == "-" else source
+        # First pass: every line must parse and resolve before anything is written.
+        documents: set[str] = set()
+        for fact in read_facts(stream, source=name):
+            documents.add(fact.document.id)
+        if not documents:
+            raise InputError(f"{name}: the file is empty: no facts to ingest")
+        stream.seek(0)
+        graph = open_graph(ctx, write=True)
+        summary = IngestSummary()
+        progress = Progress()
+        for batch in _by_document(read_facts(stream, source=name)):
+            summary += graph.ingest_document(batch[0].document, batch)
+            progress.show(summary.documents, summary.facts)
+        progress.done()
+    # A document whose facts are not consecutive is written in several batches.
+    return IngestSummary(
+        len(documents), summary.facts, summary.new_statements, summary.new_mentions
+    )
+
+
+def _facts_stream(source: str) -> IO[bytes]:
+    """The facts file opened in binary; standard input is spooled to a temporary file so it
+    can be read twice (check, then store)."""
+    if source == "-":
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 (returned; the caller closes it)
+        stdin = sys.stdin.buffer
+        while chunk := stdin.read(1 << 20):
+            spool.write(chunk)
+        spool.seek(0)
+        return spool
+    return open_input(source)
+
+
+def open_input(path: str) -> BinaryIO:
+    """Open a user-named file for reading, with a one-line error when that fails."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"cannot read {path}: it is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(f"cannot read {path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _text_lines(stream: IO[bytes], *, source: str) -> Iterator[tuple[int, str]]:
+    """Numbered UTF-8 lines; binary data and invalid UTF-8 name the line."""
+    for number, raw in enumerate(stream, start=1):
+        if b"\x00" in raw:
+            raise InputError(f"{source}:{number}: binary data, not JSON Lines text")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{source}:{number}: not valid UTF-8 (byte {error.start + 1} of the line)"
+            ) from None
+        yield number, text.removeprefix("\ufeff") if number == 1 else text
+
+
+def read_facts(stream: IO[bytes], *, source: str) -> Iterator[Fact]:
+    """Facts of a facts-format stream; errors name the source and the line."""
+    from geokg.factsio import FactReader
+
+    reader = FactReader(gazetteer=gazetteer(), ontology=ontology())
+    for number, line in _text_lines(stream, source=source):
+        if line.strip():
+            yield reader.parse_line(line, where=f"{source}:{number}")
+
+
+def _by_document(facts: Iterable[Fact]) -> Iterator[list[Fact]]:
+    batch: list[Fact] = []
+    for fact in facts:
+        if batch and fact.document.id != batch[0].document.id:
+            yield batch
+            batch = []
+        batch.append(fact)
+    if batch:
+        yield batch
+
+
+@cli.command()
+@_paths_argument
+@_published_option
+@output_options(formats=("jsonl", "table"))
+@_model_option
+@_jobs_option
+def extract(
+    paths: tuple[str, ...],
+    published: date | None,
+    output_format: str,
+    model: str | None,
+    jobs: int,
+) -> None:
+    """Print the facts found in articles, without storing them.
+
+    JSON Lines (the facts format, ready for 'geokg ingest --facts') or a table for reading.
+    """
+    from geokg.factsio import dumps_fact
+
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file, a directory or '-')")
+    rows: list[list[object]] = []
+    for _document, facts in extracted(paths, published=published, model=model, jobs=jobs):
+        for fact in facts:
+            if output_format == "jsonl":
+                click.echo(dumps_fact(fact))
+            else:
+                rows.append(_extracted_row(fact))
+    if output_format == "table":
+        columns = [
+            "subject",
+            "relation",
+            "object",
+            "negated",
+            "asserted by",
+            "confidence",
+            "sentence",
+        ]
+        emit(columns, rows, output_format="table", empty_message="no facts found")
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _extracted_row(fact: Fact) -> list[object]:
+    return [
+        _actor_name(fact.subject),
+        fact.relation.label,
+        _actor_name(fact.object),
+        fact.negated,
+        _actor_name(fact.asserted_by),
+        fact.confidence,
+        _excerpt(fact.evidence.sentence) if fact.evidence else "",
+    ]
+
+
+# --- lookups -------------------------------------------------------------------------------
+
+
+def _actor_name(actor: Actor | None) -> str:
+    """The label, with the state a person or body acts for: 'Vladimir Putin (RUS)'."""
+    if actor is None:
+        return ""
+    if actor.country and actor.country != actor.id:
+        return f"{actor.label} ({actor.country})"
+    return actor.label
+
+
+def polarity(statement: Statement) -> str:
+    """'affirmed'; 'denied' when the subject (or someone acting for it) says it did not
+    happen; 'negated' otherwise."""
+    if not statement.negated:
+        return "affirmed"
+    speaker = statement.asserted_by
+    subject = statement.subject
+    if speaker is not None and (
+        speaker.id == subject.id or (speaker.country or speaker.id) in (subject.id, subject.country)
+    ):
+        return "denied"
+    return "negated"
+
+
+FACT_COLUMNS = [
+    "subject",
+    "relation",
+    "object",
+    "polarity",
+    "asserted_by",
+    "sources",
+    "first_seen",
+    "last_seen",
+]
+
+
+def _fact_row(statement: Statement) -> list[object]:
+    return [
+        _actor_name(statement.subject),
+        statement.relation.label,
+        _actor_name(statement.object),
+        polarity(statement),
+        _actor_name(statement.asserted_by),
+        statement.sources,
+        statement.first_seen,
+        statement.last_seen,
+    ]
+
+
+def statement_json(statement: Statement) -> dict[str, Any]:
+    """A statement with its evidence: every sentence and the document it comes from."""
+    from geokg.factsio import actor_json, document_json, relation_json
+
+    return {
+        "statement": statement.iri,
+        "subject": actor_json(statement.subject),
+        "relation": relation_json(statement.relation),
+        "object": actor_json(statement.object),
+        "negated": statement.negated,
+        "polarity": polarity(statement),
+        "asserted_by": actor_json(statement.asserted_by),
+        "confidence": statement.confidence,
+        "sources": statement.sources,
+        "first_seen": statement.first_seen.isoformat() if statement.first_seen else None,
+        "last_seen": statement.last_seen.isoformat() if statement.last_seen else None,
+        "evidence": [
+            {
+                "sentence": m.evidence.sentence if m.evidence else None,
+                "start": m.evidence.start if m.evidence else None,
+                "end": m.evidence.end if m.evidence else None,
+                "confidence": m.confidence,
+                "attributes": dict(m.attributes),
+                "document": document_json(m.document),
+            }
+            for m in statement.mentions
+        ],
+    }
+
+
+_relation_option = click.option(
+    "--relation",
+    "relations",
+    multiple=True,
+    metavar="R",
+    help="Relation name, label, IRI, CAMEO code, or CAMEO root (all its relations). Repeatable.",
+)
+_since_option = click.option("--since", type=DATE, help="Only facts reported on or after DATE.")
+_until_option = click.option("--until", type=DATE, help="Only facts reported on or before DATE.")
+_negated_option = click.option(
+    "--include-negated", is_flag=True, help="Also show negated and denied facts."
+)
+_min_sources_option = click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only facts reported by at least N documents.",
+)
+_limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most N rows.")
+
+
+@cli.command()
+@click.argument("actor")
+@_relation_option
+@click.option("--with", "other", metavar="OTHER", help="Only facts that also involve OTHER.")
+@_since_option
+@_until_option
+@_negated_option
+@_min_sources_option
+@_limit_option
+@output_options()
+@click.pass_context
+def facts(
+    ctx: click.Context,
+    actor: str,
+    relations: tuple[str, ...],
+    other: str | None,
+    since: date | None,
+    until: date | None,
+    include_negated: bool,
+    min_sources: int,
+    limit: int | None,
+    output_format: str,
+) -> None:
+    """The facts about ACTOR (a name, alias, demonym or code), most reported first.
+
+    Example: geokg facts Iran --relation 07 --include-negated
+    """
+    from geokg.store import StatementFilter
+
+    selection = StatementFilter(
+        actor=resolve_actor(actor).iri,
+        other=resolve_actor(other).iri if other else None,
+        relations=tuple(r.iri for r in resolve_relations(relations)),
+        since=since,
+        until=until,
+        include_negated=include_negated,
+        min_sources=min_sources,
+        limit=limit,
+    )
+    statements = open_graph(ctx).statements(selection)
+    emit(
+        FACT_COLUMNS,
+        [_fact_row(s) for s in statements],
+        output_format=output_format,
+        records=[statement_json(s) for s in statements],
+        empty_message="no facts found",
+    )
+
+
+@cli.command()
+@click.argument("sparql", required=False, metavar="SPARQL")
+@click.option(
+    "-f", "--file", "query_file", metavar="FILE", help="Read the query from FILE ('-': stdin)."
+)
+@output_options(formats=("table", "json", "csv", "tsv"))
+@click.pass_context
+def query(
+    ctx: click.Context, sparql: str | None, query_file: str | None, output_format: str
+) -> None:
+    """Run a read-only SPARQL query (SPARQL, -f FILE, or '-' for standard input).
+
+    The prefixes geokg:, actor:, rdf:, rdfs:, xsd:, owl:, skos:, dcterms: and prov: are
+    predeclared. json, csv and tsv are the standard SPARQL results formats; ASK prints
+    true or false; CONSTRUCT and DESCRIBE print Turtle.
+    """
+    text = _query_text(sparql, query_file)
+    result = open_graph(ctx).query(text)
+    click.echo(format_result(result, output_format), nl=False)
+
+
+def _query_text(sparql: str | None, query_file: str | None) -> str:
+    if sparql is not None and query_file is not None:
+        raise click.UsageError("give the query as an argument or with -f FILE, not both")
+    if sparql is None and query_file is None:
+        raise click.UsageError("give a SPARQL query, -f FILE or '-' for standard input")
+    source = query_file if query_file is not None else sparql
+    text: str
+    if source == "-":
+        text = sys.stdin.read()
+    elif query_file is not None:
+        with open_input(query_file) as stream:
+            data = stream.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"cannot read {query_file}: not valid UTF-8 (byte {error.start + 1})"
+            ) from None
+    else:
+        text = sparql or ""
+    if not text.strip():
+        raise InputError("the SPARQL query is empty")
+    return text
+
+
+def format_result(result: QueryResult, output_format: str) -> str:
+    """A query result as text: SPARQL results formats, Turtle for graphs, or a table."""
+    from geokg.store import AskResult, GraphResult
+    from geokg.store.base import results_to_csv, results_to_json, results_to_tsv
+
+    if isinstance(result, GraphResult):
+        return _turtle(result)
+    if output_format == "json":
+        return results_to_json(result) + "\n"
+    if output_format == "csv":
+        return results_to_csv(result)
+    if output_format == "tsv":
+        return results_to_tsv(result)
+    if isinstance(result, AskResult):
+        return ("true" if result.value else "false") + "\n"
+    from geokg.cli_output import render_table
+
+    rows = [[_short(term) for term in row] for row in result.rows]
+    return render_table(list(result.variables), rows) + "\n"
+
+
+def _short(term: Any) -> str:
+    """A term for a table: IRIs as prefixed names where a predeclared prefix fits."""
+    import pyoxigraph as ox
+
+    from geokg.rdf import PREFIXES
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
+            local = term.value.removeprefix(namespace)
+            if local != term.value and local and all(c.isalnum() or c in "_-." for c in local):
+                return f"{prefix}:{local}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term.value)
+
+
+def _turtle(result: Any) -> str:
+    import pyoxigraph as ox
+
+    from geokg.rdf import PREFIXES
+
+    data = ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+    return bytes(data or b"").decode("utf-8")
+
+
+# --- whole-store commands ------------------------------------------------------------------
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([*RDF_FORMATS, *GRAPH_FORMATS], case_sensitive=False),
+    help="Output format (default: from the -o extension, else turtle).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.pass_context
+def export(ctx: click.Context, output_format: str | None, output: str | None) -> None:
+    """Write the whole store as RDF, or the fact network as GraphML or GEXF."""
+    chosen = (output_format or _format_from_path(output) or "turtle").lower()
+    graph = open_graph(ctx)
+    if output is None:
+        _export_to(graph, sys.stdout.buffer, chosen)
+        return
+    target = Path(output)
+    # Write beside the target and rename, so a failure never leaves half a file.
+    with tempfile.NamedTemporaryFile(
+        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", delete=False
+    ) as temporary:
+        try:
+            _export_to(graph, temporary, chosen)
+        except BaseException:
+            temporary.close()
+            os.unlink(temporary.name)
+            raise
+    os.replace(temporary.name, target)
+
+
+def _format_from_path(path: str | None) -> str | None:
+    from geokg.store import RdfFormat
+
+    if path is None:
+        return None
+    lowered = path.lower()
+    for graph_format in GRAPH_FORMATS:
+        if lowered.endswith("." + graph_format):
+            return graph_format
+    found = RdfFormat.from_path(path)
+    return found.value if found else None
+
+
+def _export_to(graph: KnowledgeGraph, stream: IO[bytes], output_format: str) -> None:
+    from geokg.store import RdfFormat, StatementFilter
+
+    if output_format in GRAPH_FORMATS:
+        from geokg.network import to_networkx, write_graph
+
+        statements = graph.statements(StatementFilter(include_negated=True))
+        write_graph(to_networkx(statements, gazetteer=gazetteer()), stream, format=output_format)
+    else:
+        graph.export(stream, format=RdfFormat(output_format))
+    stream.flush()
+
+
+@cli.command("import")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(RDF_FORMATS, case_sensitive=False),
+    help="RDF format (default: from the file extension).",
+)
+@click.pass_context
+def import_(ctx: click.Context, file: str, input_format: str | None) -> None:
+    """Load an RDF file (for example a 'geokg export') into the store, all or nothing."""
+    from geokg.store import RdfFormat
+
+    chosen = input_format or _format_from_path(file)
+    if chosen is None or chosen in GRAPH_FORMATS:
+        raise InputError(f"cannot tell the RDF format of {file} from its extension; use --format")
+    with open_input(file) as stream:
+        if not stream.read(1):
+            raise InputError(f"{file} is empty: nothing to import")
+        stream.seek(0)
+        graph = open_graph(ctx, write=True)
+        before = graph.stats()["triples"]
+        graph.load(stream, format=RdfFormat(chosen))
+        added = graph.stats()["triples"] - before
+    click.echo(f"{added} new triples")
+
+
+@cli.command()
+@output_options(formats=("table", "json"))
+@click.pass_context
+def stats(ctx: click.Context, output_format: str) -> None:
+    """Count triples, statements, mentions, documents and actors in the store."""
+    counts = open_graph(ctx).stats()
+    if output_format == "json":
+        click.echo(render_json(counts))
+    else:
+        emit(["what", "count"], list(counts.items()), output_format="table")
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Check the store against the geokg SHACL shapes; exit 1 listing any violation."""
+    from geokg.validate import format_report
+    from geokg.validate import validate as run_validation
+
+    report = run_validation(open_graph(ctx).graph)
+    click.echo(format_report(report))
+    if not getattr(report, "conforms", False):
+        ctx.exit(1)
+
+
+# --- vocabularies --------------------------------------------------------------------------
+
+
+ACTOR_TYPES = {
+    "state": "State",
+    "organization": "InternationalOrganization",
+    "ngo": "NonGovernmentalOrganization",
+    "armed-group": "ArmedGroup",
+    "political-group": "PoliticalGroup",
+    "person": "Person",
+    "institution": "Institution",
+    "collective": "CollectiveActor",
+}
+
+
+@cli.command()
+@click.argument("search", required=False, metavar="QUERY")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(sorted(ACTOR_TYPES), case_sensitive=False),
+    help="Only actors of this type. Repeatable.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=25, show_default=True, help="At most N actors."
+)
+@output_options()
+def actors(search: str | None, types: tuple[str, ...], limit: int, output_format: str) -> None:
+    """List or search the actors geokg knows (typo tolerant): states, organisations, groups
+    and people, with their codes and aliases."""
+    wanted = {ACTOR_TYPES[t.lower()] for t in types}
+    records = _actor_records(search, wanted, limit)
+    columns = ["id", "label", "type", "country", "aliases"]
+    rows = [
+        [
+            r.id,
+            r.label,
+            _type_value(r),
+            _record_country(r),
+            ", ".join(list(getattr(r, "aliases", ()))[:4]),
+        ]
+        for r in records
+    ]
+    emit(
+        columns,
+        rows,
+        output_format=output_format,
+        records=[_record_json(r) for r in records],
+        empty_message="no actors found",
+    )
+
+
+def _record_country(record: Any) -> str | None:
+    """The state an actor is or acts for today (a group: the state it is based in)."""
+    country_on = getattr(record, "country_on", None)
+    country = country_on() if callable(country_on) else getattr(record, "country", None)
+    return str(country) if country else getattr(record, "base", None)
+
+
+def _type_value(record: Any) -> str:
+    kind = getattr(record, "type", "")
+    return str(getattr(kind, "value", kind))
+
+
+def _actor_records(search: str | None, wanted_types: set[str], limit: int) -> list[Any]:
+    found: Iterable[Any]
+    if search:
+        # Ask for more than needed so a type filter still fills the page.
+        found = gazetteer().search(search, limit=limit * 5 if wanted_types else limit)
+    else:
+        found = _all_actor_records(gazetteer())
+    matching = [r for r in found if not wanted_types or _type_value(r) in wanted_types]
+    return matching[:limit]
+
+
+def _all_actor_records(source: Any) -> Iterable[Any]:
+    """Every record of the gazetteer, in its own order."""
+    records = getattr(source, "records", None)
+    if records is not None:
+        return list(records.values()) if isinstance(records, dict) else list(records)
+    return list(source)
+
+
+def _record_json(record: Any) -> dict[str, Any]:
+    from dataclasses import asdict, is_dataclass
+
+    if is_dataclass(record) and not isinstance(record, type):
+        plain: dict[str, Any] = json.loads(json.dumps(asdict(record), default=str))
+        return plain
+    return {"id": record.id, "label": record.label, "type": _type_value(record)}
+
+
+@cli.command()
+@click.argument("search", required=False, metavar="QUERY")
+@output_options()
+def relations(search: str | None, output_format: str) -> None:
+    """List the relations of the ontology with their CAMEO code, PLOVER category and
+    quad class; QUERY filters by name, label, code or category."""
+    from geokg.factsio import relation_json
+
+    registry = ontology()
+    chosen = [
+        r
+        for r in registry.relations.values()
+        if not search or _relation_matches(r, search, registry.alt_labels(r.id))
+    ]
+    columns = ["relation", "label", "cameo", "plover", "quad_class"]
+    rows = [[r.id, r.label, r.cameo, r.plover, r.quad_class.label] for r in chosen]
+    emit(
+        columns,
+        rows,
+        output_format=output_format,
+        records=[{**relation_json(r), "name": r.id, "definition": r.definition} for r in chosen],
+        empty_message="no relations found",
+    )
+
+
+def _relation_matches(relation: Relation, search: str, alt_labels: Iterable[str]) -> bool:
+    needle = search.strip().casefold()
+    if needle.isdigit():
+        return relation.cameo.startswith(needle)
+    names = (relation.id, relation.label, relation.plover or "", *alt_labels)
+    return any(needle in name.casefold() for name in names)
+
+
+# --- evaluation ----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("gold", metavar="GOLD")
+@click.argument("articles_dir", required=False, metavar="[ARTICLES_DIR]")
+@_model_option
+@click.option("--show", is_flag=True, help="Also list every missed and spurious fact.")
+def evaluate(gold: str, articles_dir: str | None, model: str | None, show: bool) -> None:
+    """Score the extractor against gold facts (precision, recall, F1).
+
+    GOLD is article-level gold (a JSON list of articles with facts; ARTICLES_DIR holds the
+    articles, default: beside GOLD) or sentence-level records; the format is detected.
+    """
+    from geokg import evaluate as evaluation
+
+    if not Path(gold).is_file():
+        open_input(gold).close()  # raises the one-line error for a missing path
+        raise InputError(f"cannot read {gold}: not a regular file")
+    extractor = _extractor(model, 1)
+    gold_format = evaluation.detect_gold_format(gold)
+    report: evaluation.ArticleReport | evaluation.SentenceReport
+    if gold_format == "articles":
+        directory = articles_dir or str(Path(gold).parent / "articles")
+        report = evaluation.evaluate_articles(gold, directory, extractor.extract)
+    else:
+        report = evaluation.evaluate_sentences(gold, extractor.extract)
+    click.echo(evaluation.format_report(report, show=show))
+
+
+# --- networks ------------------------------------------------------------------------------
+
+
+def _network(
+    ctx: click.Context,
+    *,
+    actor: str | None = None,
+    depth: int = 1,
+    relations: Sequence[str] = (),
+    quad_classes: Sequence[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+    min_sources: int = 1,
+    include_negated: bool = False,
+) -> nx.MultiDiGraph:
+    """The stored statements that pass the filters, as a networkx graph."""
+    from geokg.network import filter_statements, to_networkx
+    from geokg.store import StatementFilter
+
+    families = [
+        ref.strip() if ref.strip().isdigit() else ontology().relation(ref).id for ref in relations
+    ]
+    if any(ref.strip().isdigit() for ref in relations):
+        resolve_relations(relations)  # validates CAMEO codes with a clear message
+    statements = open_graph(ctx).statements(StatementFilter(include_negated=include_negated))
+    kept = filter_statements(
+        statements,
+        actor=resolve_actor(actor).id if actor else None,
+        depth=depth,
+        relations=families,
+        quad_classes=[_quad_value(q) for q in quad_classes],
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        include_negated=include_negated,
+    )
+    return to_networkx(kept, gazetteer=gazetteer())
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    default="map.html",
+    show_default=True,
+    metavar="FILE",
+    help="HTML file to write.",
+)
+@click.option("--actor", metavar="NAME", help="Only the network around this actor.")
+@click.option(
+    "--depth", type=click.IntRange(min=0), default=1, show_default=True, help="Hops around --actor."
+)
+@_relation_option
+@click.option(
+    "--quad-class",
+    "quad_classes",
+    multiple=True,
+    type=click.Choice([*QUAD_CLASSES, "1", "2", "3", "4"]),
+    help="Only relations of this CAMEO quad class. Repeatable.",
+)
+@_since_option
+@_until_option
+@_min_sources_option
+@_negated_option
+@click.option(
+    "--layout",
+    type=click.Choice(["force", "geo"]),
+    default="force",
+    show_default=True,
+    help="Force-directed, or states placed on a map.",
+)
+@click.option("--title", default="geokg", show_default=True, help="Page title.")
+@click.pass_context
+def render(
+    ctx: click.Context,
+    output: str,
+    actor: str | None,
+    depth: int,
+    relations: tuple[str, ...],
+    quad_classes: tuple[str, ...],
+    since: date | None,
+    until: date | None,
+    min_sources: int,
+    include_negated: bool,
+    layout: str,
+    title: str,
+) -> None:
+    """Draw the fact network as an interactive HTML map (open it in a browser)."""
+    from geokg.render import write_html
+
+    network = _network(
+        ctx,
+        actor=actor,
+        depth=depth,
+        relations=relations,
+        quad_classes=quad_classes,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        include_negated=include_negated,
+    )
+    write_html(network, output, title=title, layout=layout)
+    click.echo(
+        f"{output}: {network.number_of_nodes()} actors, {network.number_of_edges()} statements"
+    )
+
+
+@cli.command()
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@_negated_option
+@click.pass_context
+def path(ctx: click.Context, first: str, second: str, include_negated: bool) -> None:
+    """How two actors are connected: the facts along a shortest chain between them."""
+    from geokg.network import shortest_path
+
+    a, b = resolve_actor(first), resolve_actor(second)
+    network = _network(ctx, include_negated=include_negated)
+    for name, actor in ((first, a), (second, b)):
+        if actor.id not in network:
+            raise InputError(f"no stored fact involves {name!r} ({actor.label})")
+    steps = shortest_path(network, a.id, b.id, include_negated=include_negated)
+    for subject, _relation, obj, data in steps:
+        label = data.get("relation_label") or data.get("relation")
+        sources = data.get("sources", 1)
+        negation = " (negated)" if data.get("negated") else ""
+        click.echo(
+            f"{network.nodes[subject].get('label', subject)} {label} "
+            f"{network.nodes[obj].get('label', obj)}{negation}  "
+            f"[{sources} source{'s' if sources != 1 else ''}]"
+        )
+
+
+@cli.command()
+@click.option(
+    "--by",
+    type=click.Choice(["degree", "in_degree", "out_degree", "pagerank", "betweenness"]),
+    default="degree",
+    show_default=True,
+    help="Centrality to rank by.",
+)
+@click.option("--relation", metavar="R", help="Only this relation (name, label or CAMEO code).")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N actors."
+)
+@output_options()
+@click.pass_context
+def rank(ctx: click.Context, by: str, relation: str | None, limit: int, output_format: str) -> None:
+    """Rank actors by how central they are in the fact network."""
+    from geokg.network import rank as rank_actors
+
+    family = None
+    if relation:
+        family = (
+            relation.strip() if relation.strip().isdigit() else ontology().relation(relation).id
+        )
+    ranked = rank_actors(_network(ctx), by=by, relation=family, limit=limit)
+    rows = [
+        [i, actor_id, label, round(score, 4)]
+        for i, (actor_id, label, score) in enumerate(ranked, start=1)
+    ]
+    emit(
+        ["rank", "actor", "label", "score"],
+        rows,
+        output_format=output_format,
+        empty_message="no actors to rank",
+    )

@@ -1,0 +1,308 @@
+"""The ``geokg`` command line on a real on-disk Oxigraph store, through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from geokg.cli import cli
+
+SAMPLE = Path(str(files("geokg") / "data" / "facts" / "sample.jsonl"))
+ARTICLE = Path(str(files("geokg") / "data" / "articles" / "01_russia_iranian_drones.txt"))
+
+
+def run(store: Path, *args: str, input: str | bytes | None = None) -> Result:
+    return CliRunner().invoke(cli, ["--store", str(store), *args], input=input)
+
+
+def ok(store: Path, *args: str, input: str | bytes | None = None) -> str:
+    result = run(store, *args, input=input)
+    assert result.exit_code == 0, (result.output, result.stderr)
+    return result.stdout
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def sample_store(store: Path) -> Path:
+    ok(store, "ingest", "--facts", str(SAMPLE))
+    return store
+
+
+# --- the bundled sample --------------------------------------------------------------------
+
+
+def test_sample_evidence_offsets_match_the_article() -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) >= 8
+    for record in lines:
+        evidence = record["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+        assert record["document"] == {
+            "id": "01_russia_iranian_drones",
+            "title": text.splitlines()[0],
+            "url": None,
+            "published": "2024-05-20",
+        }
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+def test_ingest_facts_prints_a_summary(store: Path) -> None:
+    output = ok(store, "ingest", "--facts", str(SAMPLE))
+    assert output == "1 documents, 11 facts, 11 new statements, 11 new mentions\n"
+
+
+def test_ingesting_twice_adds_nothing(sample_store: Path) -> None:
+    before = json.loads(ok(sample_store, "stats", "--format", "json"))
+    output = ok(sample_store, "ingest", "--facts", str(SAMPLE))
+    assert output == "1 documents, 11 facts, 0 new statements, 0 new mentions\n"
+    assert json.loads(ok(sample_store, "stats", "--format", "json")) == before
+
+
+def test_ingest_facts_from_stdin(store: Path) -> None:
+    output = ok(store, "ingest", "--facts", "-", input=SAMPLE.read_bytes())
+    assert output.startswith("1 documents, 11 facts, 11 new statements")
+
+
+def test_a_negated_fact_alone_makes_no_direct_triple(store: Path, tmp_path: Path) -> None:
+    denial = {
+        "document": {"id": "d1", "published": "2024-05-20"},
+        "subject": "Iran",
+        "relation": "suppliesMilitaryAidTo",
+        "object": "RUS",
+        "negated": True,
+        "asserted_by": "IRN",
+    }
+    facts = tmp_path / "denial.jsonl"
+    facts.write_text(json.dumps(denial) + "\n", encoding="utf-8")
+    ok(store, "ingest", "--facts", str(facts))
+    assert ok(store, "query", "ASK { actor:IRN ?p actor:RUS }") == "false\n"
+    assert ok(store, "query", "ASK { ?st geokg:negated true }") == "true\n"
+
+
+# --- lookups -------------------------------------------------------------------------------
+
+
+def test_facts_csv_is_exact(sample_store: Path) -> None:
+    assert ok(sample_store, "facts", "Iran", "--format", "csv") == (
+        "subject,relation,object,polarity,asserted_by,sources,first_seen,last_seen\n"
+        "Iran,cooperates diplomatically with,Russia,affirmed,,1,2024-05-20,2024-05-20\n"
+        # holdsCallWith is symmetric: its actors are stored in a fixed order.
+        "Iran,holds a call with,Vladimir Putin (RUS),affirmed,,1,2024-05-20,2024-05-20\n"
+        "Iran,supplies military aid to,Russia,affirmed,,1,2024-05-20,2024-05-20\n"
+        "Russia,expresses intent to cooperate with,Iran,affirmed,,1,2024-05-20,2024-05-20\n"
+        "Russia,expresses intent to cooperate with,Iran,affirmed,Russia,1,2024-05-20,2024-05-20\n"
+        "Vladimir Putin (RUS),makes a statement to,Ali Khamenei (IRN),affirmed,,1,2024-05-20,"
+        "2024-05-20\n"
+    )
+
+
+def test_facts_accepts_demonyms_and_codes_alike(sample_store: Path) -> None:
+    by_name = ok(sample_store, "facts", "Iran", "--format", "csv")
+    assert ok(sample_store, "facts", "IRN", "--format", "csv") == by_name
+
+
+def test_facts_include_negated_shows_the_denial(sample_store: Path) -> None:
+    plain = ok(sample_store, "facts", "Iran", "--relation", "07")
+    assert "denied" not in plain
+    output = ok(sample_store, "facts", "Iran", "--relation", "07", "--include-negated")
+    rows = [line for line in output.splitlines() if "supplies military aid to" in line]
+    assert len(rows) == 2
+    assert any("denied" in row and "Ebrahim Raisi (IRN)" in row for row in rows)
+
+
+def test_facts_filters_by_relation_and_other_actor(sample_store: Path) -> None:
+    output = ok(sample_store, "facts", "Russia", "--relation", "attacks", "--with", "Ukraine")
+    lines = output.splitlines()
+    assert lines[0].split() == [
+        "subject",
+        "relation",
+        "object",
+        "polarity",
+        "asserted_by",
+        "sources",
+        "first_seen",
+        "last_seen",
+    ]
+    assert len(lines) == 4  # header, rule, two attributions of "Russia attacks Ukraine"
+    assert all(line.split()[:3] == ["Russia", "attacks", "Ukraine"] for line in lines[2:])
+    assert ok(sample_store, "facts", "Russia", "--since", "2024-06-01", "--format", "csv") == (
+        "subject,relation,object,polarity,asserted_by,sources,first_seen,last_seen\n"
+    )
+
+
+def test_facts_json_carries_the_evidence(sample_store: Path) -> None:
+    records = json.loads(
+        ok(sample_store, "facts", "Iran", "--relation", "suppliesMilitaryAidTo", "--format", "json")
+    )
+    assert len(records) == 1
+    evidence = records[0]["evidence"][0]
+    text = ARTICLE.read_text(encoding="utf-8")
+    assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+    assert evidence["document"]["id"] == "01_russia_iranian_drones"
+    assert records[0]["subject"]["label"] == "Iran" and records[0]["polarity"] == "affirmed"
+
+
+def test_query_ask_and_select(sample_store: Path) -> None:
+    assert ok(sample_store, "query", "ASK { actor:IRN ?p actor:RUS }") == "true\n"
+    select = "SELECT ?p WHERE { actor:IRN ?p actor:RUS } ORDER BY ?p"
+    csv = run(sample_store, "query", select, "--format", "csv").stdout_bytes.decode()
+    assert csv == (  # the SPARQL results CSV format ends lines with CRLF
+        "p\r\n"
+        "https://w3id.org/geokg/ontology#cooperatesDiplomaticallyWith\r\n"
+        "https://w3id.org/geokg/ontology#suppliesMilitaryAidTo\r\n"
+    )
+    table = ok(sample_store, "query", select)
+    assert table.splitlines()[2:] == [
+        "geokg:cooperatesDiplomaticallyWith",
+        "geokg:suppliesMilitaryAidTo",
+    ]
+    payload = json.loads(ok(sample_store, "query", select, "--format", "json"))
+    assert payload["head"]["vars"] == ["p"]
+    assert ok(sample_store, "query", "-", "--format", "tsv", input=select).startswith("?p\n<")
+
+
+def test_query_from_file_and_construct(sample_store: Path, tmp_path: Path) -> None:
+    query_file = tmp_path / "q.rq"
+    query_file.write_text(
+        "CONSTRUCT { actor:IRN geokg:suppliesMilitaryAidTo ?o } "
+        "WHERE { actor:IRN geokg:suppliesMilitaryAidTo ?o }",
+        encoding="utf-8",
+    )
+    output = ok(sample_store, "query", "-f", str(query_file))
+    assert "actor:IRN geokg:suppliesMilitaryAidTo actor:RUS" in output
+
+
+# --- whole store ---------------------------------------------------------------------------
+
+
+def test_export_import_round_trip(sample_store: Path, tmp_path: Path) -> None:
+    dump = tmp_path / "dump.nq"
+    ok(sample_store, "export", "-o", str(dump))
+    assert dump.read_text(encoding="utf-8").count("\n") > 50
+    copy = tmp_path / "copy"
+    assert ok(copy, "import", str(dump)).endswith(" new triples\n")
+    stats = ok(sample_store, "stats", "--format", "json")
+    assert ok(copy, "stats", "--format", "json") == stats
+    assert ok(copy, "facts", "Iran", "--format", "csv") == ok(
+        sample_store, "facts", "Iran", "--format", "csv"
+    )
+
+
+def test_export_turtle_to_stdout_and_graphml(sample_store: Path, tmp_path: Path) -> None:
+    assert "geokg:suppliesMilitaryAidTo" in ok(sample_store, "export", "--format", "turtle")
+    graphml = tmp_path / "net.graphml"
+    ok(sample_store, "export", "-o", str(graphml))
+    assert "<graphml" in graphml.read_text(encoding="utf-8")
+
+
+def test_stats(sample_store: Path) -> None:
+    counts = json.loads(ok(sample_store, "stats", "--format", "json"))
+    assert counts["statements"] == 11 and counts["mentions"] == 11 and counts["documents"] == 1
+    table = ok(sample_store, "stats").splitlines()
+    assert table[0].split() == ["what", "count"] and "statements  11" in table
+
+
+# --- vocabularies --------------------------------------------------------------------------
+
+
+def test_actors_search_is_typo_tolerant(store: Path) -> None:
+    output = ok(store, "actors", "Irn", "--format", "csv")
+    assert output.splitlines()[0] == "id,label,type,country,aliases"
+    assert any(line.startswith("IRN,Iran,State") for line in output.splitlines())
+    states = ok(store, "actors", "--type", "state", "--limit", "5", "--format", "json")
+    assert len(json.loads(states)) == 5
+
+
+def test_relations_list(store: Path) -> None:
+    output = ok(store, "relations", "--format", "csv")
+    assert "suppliesMilitaryAidTo,supplies military aid to,072,AID,material cooperation" in (
+        output.splitlines()
+    )
+    assert ok(store, "relations", "sanctions on", "--format", "csv").splitlines()[1:] == [
+        "easesSanctionsOn,eases sanctions on,085,RETREAT,material cooperation",
+        "imposesSanctionsOn,imposes sanctions on,163,SANCTION,material conflict",
+    ]
+
+
+# --- networks ------------------------------------------------------------------------------
+
+
+def test_rank_and_path(sample_store: Path) -> None:
+    ranked = ok(sample_store, "rank", "--format", "csv").splitlines()
+    assert ranked[0] == "rank,actor,label,score"
+    assert ranked[1].startswith("1,RUS,Russia,")
+    path = ok(sample_store, "path", "Ukraine", "Iran")
+    assert "Russia attacks Ukraine" in path
+    assert len(path.splitlines()) == 2
+
+
+# --- laziness ------------------------------------------------------------------------------
+
+
+def test_lookups_never_import_spacy(sample_store: Path) -> None:
+    script = (
+        "import sys\n"
+        "from geokg.cli import cli\n"
+        f"code = cli.main(['--store', {str(sample_store)!r}, 'facts', 'Iran'],"
+        " standalone_mode=False)\n"
+        "assert code == 0, code\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc'))\n"
+        "print('LOADED', loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "supplies military aid to" in result.stdout
+    assert "LOADED []" in result.stdout
+
+
+def test_render_writes_a_map(sample_store: Path, tmp_path: Path) -> None:
+    page = tmp_path / "map.html"
+    output = ok(sample_store, "render", "-o", str(page), "--actor", "Iran", "--title", "Iran")
+    assert output.startswith(f"{page}: ")
+    assert "<html" in page.read_text(encoding="utf-8").lower()
+
+
+def test_validate_the_sample_store(sample_store: Path) -> None:
+    result = run(sample_store, "validate")
+    assert result.exit_code == 0, result.stdout
+    assert "conforms" in result.stdout
+
+
+# --- extraction (loads the spaCy model) ----------------------------------------------------
+
+
+@pytest.mark.slow
+def test_extract_then_ingest_an_article(store: Path) -> None:
+    lines = ok(store, "extract", str(ARTICLE), "--published", "2024-05-20").splitlines()
+    facts = [json.loads(line) for line in lines]
+    assert facts and all(f["document"]["id"] == "01_russia_iranian_drones" for f in facts)
+    table = ok(store, "extract", str(ARTICLE), "--format", "table")
+    assert table.splitlines()[0].split()[:3] == ["subject", "relation", "object"]
+    summary = ok(store, "ingest", str(ARTICLE), "--published", "2024-05-20")
+    assert summary.startswith(f"1 documents, {len(facts)} facts, ")
+    again = ok(store, "ingest", str(ARTICLE), "--published", "2024-05-20")
+    assert again.endswith(" 0 new statements, 0 new mentions\n")
+
+
+@pytest.mark.slow
+def test_evaluate_prints_a_report(store: Path) -> None:
+    gold = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gold.json"
+    if not gold.exists():
+        pytest.skip("the shared evaluation data is not beside the project")
+    output = ok(store, "evaluate", str(gold))
+    assert output.strip()

@@ -1,0 +1,64 @@
+"""Every command documents itself (help text and option help) and is named in README.md."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from geokg.cli import cli
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def commands(
+    group: click.Group = cli, prefix: str = "geokg"
+) -> Iterator[tuple[str, click.Command]]:
+    for name, command in sorted(group.commands.items()):
+        path = f"{prefix} {name}"
+        yield path, command
+        if isinstance(command, click.Group):
+            yield from commands(command, path)
+
+
+ALL = dict(commands())
+
+
+def test_there_are_commands() -> None:
+    assert {"geokg ingest", "geokg facts", "geokg query", "geokg export", "geokg import"} <= set(
+        ALL
+    )
+
+
+@pytest.mark.parametrize("path", sorted(ALL))
+def test_command_has_help(path: str) -> None:
+    command = ALL[path]
+    assert command.help and command.help.strip(), f"{path} has no help text"
+    assert command.get_short_help_str().strip()
+    for parameter in command.params:
+        if isinstance(parameter, click.Option) and not parameter.hidden:
+            assert parameter.help, f"{path} {parameter.opts[0]} has no help"
+
+
+@pytest.mark.parametrize("path", sorted(ALL))
+def test_help_runs(path: str) -> None:
+    result = CliRunner().invoke(cli, [*path.split()[1:], "--help"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"Usage: {path}")
+
+
+def test_group_help_lists_every_command() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in cli.commands:
+        assert f"  {name} " in result.stdout
+
+
+@pytest.mark.parametrize("path", sorted(ALL))
+def test_command_is_in_readme(path: str) -> None:
+    assert f"`{path}" in README.read_text(encoding="utf-8") or path in README.read_text(
+        encoding="utf-8"
+    ), f"{path} is not documented in README.md"
