@@ -300,7 +300,7 @@ def test_provenance_properties(graph: rdflib.Graph) -> None:
     assert (GEOKG_NS.document, RDFS.subPropertyOf, prov.wasQuotedFrom) in graph
     assert (GEOKG_NS.published, RDFS.subPropertyOf, DCTERMS.issued) in graph
     assert _one(graph, GEOKG_NS.negated, RDFS.range) == XSD.boolean
-    assert _one(graph, GEOKG_NS.startOffset, RDFS.range) == XSD.nonNegativeInteger
+    assert _one(graph, GEOKG_NS.startOffset, RDFS.range) == XSD.integer
     assert _one(graph, GEOKG_NS.attributes, RDFS.range) == RDF.JSON
     for name in ("firstSeen", "lastSeen", "published", "startDate", "endDate"):
         assert _one(graph, GEOKG_NS[name], RDFS.range) == XSD.date, name

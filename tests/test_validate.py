@@ -49,8 +49,8 @@ def valid_graph() -> rdflib.Graph:
         (RDF_TYPE, GEOKG.Mention),
         (GEOKG.document, D1),
         (GEOKG.sentence, _lit(SENTENCE)),
-        (GEOKG.startOffset, _lit(0, XSD.nonNegativeInteger)),
-        (GEOKG.endOffset, _lit(len(SENTENCE), XSD.nonNegativeInteger)),
+        (GEOKG.startOffset, _lit(0, XSD.integer)),
+        (GEOKG.endOffset, _lit(len(SENTENCE), XSD.integer)),
         (GEOKG.confidence, _lit("0.9", XSD.decimal)),
     ]:
         g.add((M1, p, o))
@@ -161,12 +161,17 @@ def test_an_empty_graph_conforms() -> None:
             "state IRI",
         ),
         (
-            _set(M1, GEOKG.startOffset, _lit(70, XSD.nonNegativeInteger)),
+            _set(M1, GEOKG.startOffset, _lit(70, XSD.integer)),
             "mention:m1",
             "geokg:startOffset",
-            "no greater than",
+            "up to its geokg:endOffset",
         ),
-        (_set(M1, GEOKG.startOffset, _lit(0)), "mention:m1", "geokg:startOffset", "xsd:non"),
+        (
+            _set(M1, GEOKG.startOffset, _lit("1", XSD.decimal)),
+            "mention:m1",
+            "geokg:startOffset",
+            "xsd:integer",
+        ),
         (_set(M1, GEOKG.endOffset, None), "mention:m1", None, "or neither"),
         (_set(M1, GEOKG.document, None), "mention:m1", "geokg:document", "exactly one"),
         (_set(M1, GEOKG.sentence, _lit("")), "mention:m1", "geokg:sentence", "non-empty"),
@@ -213,12 +218,12 @@ def test_the_brief_example_of_an_invalid_graph() -> None:
     g = valid_graph()
     g.remove((S1, GEOKG.object, None))
     g.set((S1, GEOKG.confidence, _lit("1.7", XSD.decimal)))
-    g.set((M1, GEOKG.startOffset, _lit(40, XSD.nonNegativeInteger)))
-    g.set((M1, GEOKG.endOffset, _lit(10, XSD.nonNegativeInteger)))
+    g.set((M1, GEOKG.startOffset, _lit(40, XSD.integer)))
+    g.set((M1, GEOKG.endOffset, _lit(10, XSD.integer)))
     report = validate(g)
     assert not report.conforms
     assert [(v.focus_node, v.path, v.value) for v in report.violations] == [
-        ("mention:m1", "geokg:startOffset", '"40"^^xsd:nonNegativeInteger'),
+        ("mention:m1", "geokg:startOffset", '"40"^^xsd:integer'),
         ("statement:s1", "geokg:confidence", '"1.7"^^xsd:decimal'),
         ("statement:s1", "geokg:object", None),
     ]

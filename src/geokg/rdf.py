@@ -168,9 +168,9 @@ def mention_triples(fact: Fact) -> list[Triple]:
             (
                 node,
                 GEOKG.startOffset,
-                Literal(fact.evidence.start, datatype=XSD.nonNegativeInteger),
+                Literal(fact.evidence.start, datatype=XSD.integer),
             ),
-            (node, GEOKG.endOffset, Literal(fact.evidence.end, datatype=XSD.nonNegativeInteger)),
+            (node, GEOKG.endOffset, Literal(fact.evidence.end, datatype=XSD.integer)),
         ]
     if fact.attributes:
         payload = json.dumps(dict(fact.attributes), sort_keys=True, ensure_ascii=False)

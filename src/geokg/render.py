@@ -722,3 +722,33 @@ def render_html(
 def write_html(graph: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
     """Write :func:`render_html` (same keyword options) to *path* as UTF-8."""
     Path(path).write_text(render_html(graph, **options), encoding="utf-8")
+
+
+class HtmlMap:
+    """A rendered map that shows itself inline in Jupyter.
+
+    The page is put in a sandboxed ``<iframe srcdoc>``: its scripts run, isolated from the
+    notebook's own page, and the escaped ``srcdoc`` attribute cannot break out of the frame.
+
+    >>> view = HtmlMap("<p>x</p>", height=300)
+    >>> 'srcdoc="&lt;p&gt;x&lt;/p&gt;"' in view._repr_html_()
+    True
+    """
+
+    def __init__(self, page: str, *, height: int = 650) -> None:
+        self.page = page
+        self.height = height
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" sandbox="allow-scripts" '
+            f'style="width:100%;height:{int(self.height)}px;border:1px solid #ddd"></iframe>'
+        )
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.page, encoding="utf-8")
+
+
+def show(graph: nx.MultiDiGraph, *, height: int = 650, **options: Any) -> HtmlMap:
+    """:func:`render_html` wrapped for inline display in a notebook."""
+    return HtmlMap(render_html(graph, **options), height=height)

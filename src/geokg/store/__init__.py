@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 
-from geokg.errors import StoreError, UnsupportedOperationError
+from geokg.errors import QueryError, StoreError, UnsupportedOperationError
 from geokg.model import ACTOR_NS, ONTOLOGY_NS, Actor, ActorType, Document, Fact, Mention, Statement
 from geokg.rdf import (
     Triple,
@@ -60,6 +61,7 @@ __all__ = [
 ]
 
 DEFAULT_STORE = "geokg-store"
+ONTOLOGY_IRI = "https://w3id.org/geokg/ontology"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,7 @@ def _iri_list(iris: Iterable[str]) -> str:
 
 
 def _triples_block(triples: Iterable[Triple]) -> str:
-    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)  # type: ignore[attr-defined]
+    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
 
 
 class KnowledgeGraph:
@@ -137,6 +139,7 @@ class KnowledgeGraph:
     ) -> None:
         self.backend = backend or open_backend(location, read_only=read_only, **backend_options)
         self._ontology = ontology
+        self._has_vocabulary = False
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -191,6 +194,7 @@ class KnowledgeGraph:
 
     def ingest_document(self, document: Document, facts: Sequence[Fact]) -> IngestSummary:
         """Store one document and its facts in a single atomic update; idempotent."""
+        self.ensure_vocabulary()
         facts = [f for f in facts if f.document.id == document.id]
         statements = sorted({statement_iri(f) for f in facts})
         mentions = sorted({mention_iri(f) for f in facts})
@@ -209,6 +213,17 @@ class KnowledgeGraph:
             new_mentions=sum(1 for m in mentions if str(m) not in existing),
         )
 
+    def ensure_vocabulary(self) -> None:
+        """Load the ontology into the store once, so SPARQL can use relation labels, CAMEO
+        codes and quad classes (``?p geokg:cameoCode "072"``)."""
+        if self._has_vocabulary:
+            return
+        probe = f"ASK {{ <{ONTOLOGY_IRI}> a <http://www.w3.org/2002/07/owl#Ontology> }}"
+        present = self.backend.query(probe)
+        if not (isinstance(present, AskResult) and present.value):
+            self.backend.load(io.BytesIO(self.ontology.text().encode()), format=RdfFormat.TURTLE)
+        self._has_vocabulary = True
+
     def _existing(self, nodes: Sequence[URIRef]) -> set[str]:
         if not nodes:
             return set()
@@ -216,7 +231,7 @@ class KnowledgeGraph:
             f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_iri_list(map(str, nodes))} }} ?x a ?t }}"
         )
         assert isinstance(result, SelectResult)
-        return {row["x"] for row in result.values() if row["x"]}  # type: ignore[misc]
+        return {x for row in result.values() if (x := row["x"])}
 
     def load(self, data: IO[bytes] | bytes, *, format: RdfFormat) -> None:
         """Bulk-load RDF (for example a ``geokg export``) with the backend's native loader."""
@@ -243,7 +258,12 @@ class KnowledgeGraph:
     def query(self, sparql: str) -> QueryResult:
         """Run a read-only SPARQL query with the geokg prefixes predeclared."""
         refuse_updates(sparql)
-        return self.backend.query(sparql_prologue() + sparql)
+        prologue = sparql_prologue()
+        try:
+            return self.backend.query(prologue + sparql)
+        except QueryError as error:
+            # Report positions in the user's text, not in the prefixed query we ran.
+            raise QueryError(_shift_line_numbers(str(error), prologue.count("\n"))) from None
 
     def ask(self, sparql: str) -> bool:
         result = self.query(sparql)
@@ -383,6 +403,20 @@ class KnowledgeGraph:
         return {k: int(v or 0) for k, v in row.items()}
 
 
+def _shift_line_numbers(message: str, lines: int) -> str:
+    """Subtract the predeclared prologue from ``at LINE:COLUMN`` positions in a message.
+
+    >>> _shift_line_numbers("error at 13:6: expected WHERE", 12)
+    'error at 1:6: expected WHERE'
+    """
+
+    def shift(match: re.Match[str]) -> str:
+        line = int(match.group(1)) - lines
+        return f"at {line}:{match.group(2)}" if line >= 1 else match.group(0)
+
+    return re.sub(r"at (\d+):(\d+)", shift, message)
+
+
 def _mention_order(mention: Mention) -> tuple[str, str, int]:
     published = mention.document.published.isoformat() if mention.document.published else ""
     start = mention.evidence.start if mention.evidence else 0
@@ -403,7 +437,8 @@ def _mention(row: dict[str, str | None]) -> Mention:
         url=row.get("url"),
         published=as_date(row.get("published")),
     )
-    attributes = json.loads(row["attrs"]) if row.get("attrs") else {}
+    attrs = row.get("attrs")
+    attributes = json.loads(attrs) if attrs else {}
     return Mention(document, evidence, float(row.get("conf") or 0), attributes)
 
 
