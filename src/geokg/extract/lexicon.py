@@ -1,0 +1,173 @@
+"""The extraction lexicon: data files under ``data/lexicon/`` turned into immutable records.
+
+The rules in :mod:`geokg.extract.relations` are generic walks over the dependency parse;
+which words trigger which relation, and with which argument slots, is data:
+
+* ``verbs.json`` / ``nouns.json``: :class:`Frame` records (lemma -> relation + slots),
+* ``light_verbs.json``: verbs that carry a nominal event, and control verbs with their mode,
+* ``items.json``: classes of supplied things (drones -> weapon) that pick a relation,
+* ``modality.json``: reporting, denial, accusation, hedge, future and conditional words,
+* ``actor_nouns.json``: head nouns that stand for a state when modified by a demonym.
+
+Slot syntax: ``dobj``, ``dative``, ``attr``, ``prep:to`` (object of a preposition attached
+to the predicate), ``ccomp-subj`` (subject of a that-clause), ``xcomp-subj`` (object of an
+object-control verb), and paths joined by ``>`` (``dobj>prep:with``: the object of "with"
+attached to the direct object: "deepen its relationship with X").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
+
+from geokg.errors import GeokgError
+
+DEFAULT_VERB_SUBJECT = ("nsubj", "agent")
+DEFAULT_NOUN_SUBJECT = ("poss", "prep:by", "prep:from", "amod", "compound")
+
+
+class LexiconError(GeokgError):
+    """A packaged lexicon file is missing or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One lexical entry: a predicate lemma and how its arguments map to a relation."""
+
+    lemma: str
+    pos: str
+    relation: str
+    object: tuple[str, ...]
+    subject: tuple[str, ...]
+    item: tuple[str, ...] = ()
+    items: Mapping[str, str] = field(default_factory=dict)
+    particle: str | None = None
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    needs_item: bool = False
+    strength: float = 1.0
+    object_kinds: tuple[str, ...] = ()
+
+    def relation_for(self, item_classes: frozenset[str]) -> str | None:
+        """The relation for an item of the given classes (``None``: frame needs an item)."""
+        for item_class, relation in self.items.items():
+            if item_class != "default" and item_class in item_classes:
+                return relation
+        if self.needs_item:
+            return None
+        return self.items.get("default", self.relation)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the rules look up, indexed for speed."""
+
+    verbs: Mapping[str, tuple[Frame, ...]]
+    nouns: Mapping[str, tuple[Frame, ...]]
+    agent_light_verbs: frozenset[str]
+    undergoer_light_verbs: frozenset[str]
+    control: Mapping[str, str]
+    item_classes: Mapping[str, frozenset[str]]
+    report: frozenset[str]
+    denial: frozenset[str]
+    denial_objects: frozenset[str]
+    accusation: frozenset[str]
+    hedges: Mapping[str, float]
+    future: frozenset[str]
+    conditional: frozenset[str]
+    negation: frozenset[str]
+    agent_nouns: frozenset[str]
+    leader_nouns: frozenset[str]
+    state_nominals: frozenset[str]
+    pair_nominals: tuple[str, ...]
+
+    def classes_of(self, lemma: str) -> frozenset[str]:
+        """Item classes a lemma belongs to ("drone" -> {"weapon"})."""
+        return frozenset(c for c, words in self.item_classes.items() if lemma.lower() in words)
+
+    def all_relations(self) -> set[str]:
+        names: set[str] = set()
+        for frames in (*self.verbs.values(), *self.nouns.values()):
+            for frame in frames:
+                names.add(frame.relation)
+                names.update(frame.items.values())
+        return names
+
+
+def _read(name: str) -> dict[str, Any]:
+    resource = files("geokg") / "data" / "lexicon" / name
+    try:
+        data = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise LexiconError(f"cannot read lexicon file {name}: {error}") from error
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon file {name} must hold a JSON object")
+    return data
+
+
+def _frame(entry: Mapping[str, Any], *, pos: str) -> Frame:
+    default_subject = DEFAULT_VERB_SUBJECT if pos == "VERB" else DEFAULT_NOUN_SUBJECT
+    try:
+        return Frame(
+            lemma=str(entry["lemma"]).lower(),
+            pos=pos,
+            relation=str(entry["relation"]),
+            object=tuple(entry.get("object", ["dobj"] if pos == "VERB" else [])),
+            subject=tuple(entry.get("subject", default_subject)),
+            item=tuple(entry.get("item", ())),
+            items=MappingProxyType(dict(entry.get("items", {}))),
+            particle=entry.get("particle"),
+            requires=tuple(entry.get("requires", ())),
+            excludes=tuple(entry.get("excludes", ())),
+            needs_item=bool(entry.get("needs_item", False)),
+            strength=float(entry.get("strength", 1.0)),
+            object_kinds=tuple(entry.get("object_kinds", ())),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise LexiconError(f"malformed lexicon frame {dict(entry)!r}: {error}") from error
+
+
+def _index(frames: list[Frame]) -> Mapping[str, tuple[Frame, ...]]:
+    index: dict[str, list[Frame]] = {}
+    for frame in frames:
+        index.setdefault(frame.lemma, []).append(frame)
+    # Frames with a particle are more specific: try them first ("call on" before "call").
+    return MappingProxyType(
+        {k: tuple(sorted(v, key=lambda f: f.particle is None)) for k, v in index.items()}
+    )
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Load the packaged lexicon once per process (it is immutable)."""
+    verbs = _read("verbs.json")
+    nouns = _read("nouns.json")
+    light = _read("light_verbs.json")
+    items = _read("items.json")
+    modality = _read("modality.json")
+    actor_nouns = _read("actor_nouns.json")
+    return Lexicon(
+        verbs=_index([_frame(e, pos="VERB") for e in verbs["frames"]]),
+        nouns=_index([_frame(e, pos="NOUN") for e in nouns["frames"]]),
+        agent_light_verbs=frozenset(light["agent"]),
+        undergoer_light_verbs=frozenset(light["undergoer"]),
+        control=MappingProxyType(dict(light["control"])),
+        item_classes=MappingProxyType({k: frozenset(v) for k, v in items["classes"].items()}),
+        report=frozenset(modality["report"]),
+        denial=frozenset(modality["denial"]),
+        denial_objects=frozenset(modality["denial_objects"]),
+        accusation=frozenset(modality["accusation"]),
+        hedges=MappingProxyType({k: float(v) for k, v in modality["hedge"].items()}),
+        future=frozenset(modality["future"]),
+        conditional=frozenset(modality["conditional"]),
+        negation=frozenset(modality["negation"]),
+        agent_nouns=frozenset(actor_nouns["agents"]),
+        leader_nouns=frozenset(actor_nouns["leaders"]),
+        state_nominals=frozenset(actor_nouns["state_nominals"]),
+        pair_nominals=tuple(actor_nouns["pair_nominals"]),
+    )

@@ -1,0 +1,214 @@
+"""Modality: how a predicate is asserted (negated, reported, hedged, intended, hypothetical).
+
+:func:`assess` walks from the predicate up through the clauses that embed it:
+
+* negation ("not", "never", "n't", "no longer") on the predicate or on a control verb;
+* control verbs through ``xcomp`` ("wants to deepen", "threatened to invade", "refused to
+  meet") set the *mode*: ``intent``, ``threat``, ``refuse``, ``attempt`` or stay ``act``;
+* future auxiliaries ("will supply", "would allow") make an act an ``intent``;
+* conditionals: a clause introduced by "if"/"unless" is ``hypothetical`` (no fact); a clause
+  that carries such a condition is a conditional promise or threat (``intent``/``threat``);
+* accusation ("has been accused of supplying", "allegedly", "suspected") lowers confidence;
+* denial ("X denied supplying", "claiming that Iran hadn't supplied") negates the act and
+  attributes it to the denier;
+* reporting verbs ("X said/told/claimed that ...", "according to X") attribute the fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from geokg.extract.lexicon import Lexicon
+
+HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
+
+
+@dataclass
+class Modality:
+    """The result of :func:`assess` for one predicate."""
+
+    negated: bool = False
+    mode: str = "act"
+    hedge: float = 1.0
+    accused: bool = False
+    conditional: bool = False
+    hypothetical: bool = False
+    asserter: Token | None = None
+    denier: Token | None = None
+    instrument: Token | None = None
+    chain: list[Token] = field(default_factory=list)
+
+
+def _is_negated(token: Token, lexicon: Lexicon) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (
+            child.dep_ in {"advmod", "neg", "preconj"} and child.lower_ in lexicon.negation
+        ):
+            # "not only ... but also" is emphasis, not negation.
+            if child.i + 1 < len(token.doc) and token.doc[child.i + 1].lower_ == "only":
+                continue
+            return True
+        if (
+            child.dep_ == "advmod"
+            and child.lower_ == "longer"
+            and (
+                any(g.lower_ == "no" for g in child.children)
+                or (child.i > 0 and token.doc[child.i - 1].lower_ == "no")
+            )
+        ):
+            return True
+    return False
+
+
+def _hedge(token: Token, lexicon: Lexicon) -> float:
+    factor = 1.0
+    for child in token.children:
+        if child.dep_ in HEDGE_DEPS and child.lower_ in lexicon.hedges:
+            factor = min(factor, lexicon.hedges[child.lower_])
+    return factor
+
+
+def _is_future(token: Token, lexicon: Lexicon) -> bool:
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in lexicon.future:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "going":
+            return True
+    # "is going to supply": supply is xcomp of going
+    head = token.head
+    return token.dep_ == "xcomp" and head.lower_ == "going"
+
+
+def _condition_mark(token: Token, lexicon: Lexicon) -> str | None:
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in lexicon.conditional:
+            return child.lower_
+    return None
+
+
+def _carries_condition(token: Token, lexicon: Lexicon) -> str | None:
+    for child in token.children:
+        if child.dep_ == "advcl":
+            mark = _condition_mark(child, lexicon)
+            if mark is not None:
+                return mark
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a clause head, climbing conj/xcomp/participial chains."""
+    for _ in range(8):
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"} and verb.head != verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def assess(predicate: Token, lexicon: Lexicon) -> Modality:
+    """Walk up from ``predicate`` collecting negation, mode, hedges and attribution."""
+    result = Modality()
+    node = predicate
+    first = True
+    for _ in range(12):
+        result.chain.append(node)
+        if _is_negated(node, lexicon):
+            result.negated = not result.negated
+        result.hedge = min(result.hedge, _hedge(node, lexicon))
+        if _condition_mark(node, lexicon) is not None and node.dep_ == "advcl":
+            result.hypothetical = True
+            return result
+        carried = _carries_condition(node, lexicon)
+        if carried is not None:
+            result.conditional = True
+            if carried == "unless" and result.mode == "act":
+                result.mode = "threat"
+        if _is_future(node, lexicon) and result.mode == "act":
+            result.mode = "intent"
+        if first and node.lemma_.lower() in lexicon.hedges:
+            result.hedge = min(result.hedge, lexicon.hedges[node.lemma_.lower()])
+        first = False
+        head = node.head
+        if head == node:
+            break
+        head_lemma = head.lemma_.lower()
+        if node.dep_ == "xcomp" and head_lemma in lexicon.control:
+            control = lexicon.control[head_lemma]
+            if control == "transparent" and head_lemma == "use":
+                result.instrument = next(
+                    (c for c in head.children if c.dep_ == "dobj"), result.instrument
+                )
+            if control != "transparent" and result.mode == "act":
+                result.mode = control
+            elif control == "attempt":
+                result.hedge = min(result.hedge, 0.75)
+            node = head
+            continue
+        if node.dep_ in {"xcomp", "ccomp", "pcomp", "advcl", "conj"} and head_lemma in (
+            lexicon.control
+        ):
+            # "continues to", "is trying to", participial "using X to"
+            control = lexicon.control[head_lemma]
+            if control == "transparent" and head_lemma == "use":
+                result.instrument = next(
+                    (c for c in head.children if c.dep_ == "dobj"), result.instrument
+                )
+            node = head
+            continue
+        if node.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep" and head.lower_ == "of":
+            governor = head.head
+            if governor.lemma_.lower() in lexicon.accusation:
+                result.accused = True
+                result.hedge = min(result.hedge, 0.8)
+                node = governor
+                continue
+        if node.dep_ in {"ccomp", "xcomp", "pcomp"} and head_lemma in lexicon.denial:
+            result.negated = not result.negated
+            result.denier = subject_of(head)
+            return result
+        if node.dep_ in {"ccomp", "parataxis"} and head_lemma in lexicon.report:
+            result.asserter = subject_of(head)
+            if head_lemma in {"allege", "claim"}:
+                result.hedge = min(result.hedge, 0.85)
+            node = head
+            # Keep climbing only to find a denial/condition around the report.
+            continue
+        if node.dep_ in {"conj"} and head.pos_ in {"VERB", "AUX"}:
+            if _is_future(head, lexicon) and result.mode == "act":
+                result.mode = "intent"
+            node = head
+            continue
+        if node.dep_ == "advcl" and node.tag_ in {"VBG", "VBN"}:
+            node = head
+            continue
+        if node.dep_ in {"acomp", "xcomp"} and head_lemma in {"be"}:
+            node = head
+            continue
+        break
+    if result.asserter is None:
+        result.asserter = _according_to(predicate)
+    return result
+
+
+def _according_to(token: Token) -> Token | None:
+    for candidate in token.sent:
+        if candidate.lower_ == "according":
+            for prep in candidate.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+            nxt = candidate.doc[candidate.i + 1 : candidate.i + 3]
+            if len(nxt) == 2 and nxt[0].lower_ == "to":
+                return nxt[1]
+    return None

@@ -1,0 +1,419 @@
+"""Relation rules over the dependency parse: predicates, their arguments and the relation.
+
+A *predicate* is a verb or noun whose lemma has a frame in the lexicon. For each one:
+
+* **subject**: for verbs the ``nsubj`` (or the ``agent`` of a passive), inherited through
+  ``conj``, ``xcomp`` (subject control), participial ``advcl`` ("using drones to strike"),
+  relative clauses ("Russia, which invaded ...") and "accused of"/"suspected of" ("The
+  country has been accused of supplying": the accused); for nouns the possessive, "by"/"from"
+  phrase, demonym or compound ("the Russian invasion"), else the subject of an *agent* light
+  verb ("held talks with", "imposed sanctions on");
+* **object**: the frame's slots in order ("supplied Russia with drones": dobj; "supplied
+  drones to Russia": dative), the passive subject for "dobj", the subject of an *undergoer*
+  light verb ("faced sanctions from the West"), or a conjunct's shared phrase;
+* **item**: the supplied/used thing, whose class may change the relation (drones -> military
+  aid, food -> humanitarian aid) and whose demonym gives ``item_origin``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from geokg.extract.lexicon import Frame, Lexicon
+from geokg.extract.modality import subject_of
+from geokg.extract.resolve import Resolved, Resolver, conjuncts
+
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "allow",
+        "force",
+        "press",
+        "pressure",
+        "call",
+        "tell",
+        "order",
+        "persuade",
+        "encourage",
+        "invite",
+        "require",
+        "permit",
+        "help",
+        "enable",
+        "compel",
+        "push",
+    }
+)
+NOMINAL_RULE_STRENGTH = 0.85
+LIGHT_VERB_STRENGTH = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A predicate with resolved arguments, before modality is applied."""
+
+    predicate: Token
+    anchor: Token  # the clause head whose modality applies (the light verb for nouns)
+    frame: Frame
+    relation: str
+    subjects: tuple[Resolved, ...]
+    objects: tuple[Resolved, ...]
+    item: Token | None
+    strength: float
+
+
+def _children(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token]:
+    """Tokens filling ``slot`` of ``token`` (see :mod:`geokg.extract.lexicon`)."""
+    first, _, rest = slot.partition(">")
+    found: list[Token] = []
+    if first == "dobj" and passive:
+        found = _children(token, "nsubjpass")
+    elif first in {"dobj", "dative", "attr", "poss", "amod", "compound", "nsubj", "agent", "acl"}:
+        found = _children(token, first)
+        if first == "dative":
+            # "supplied drones to Russia": the dative is the preposition.
+            found = [p for d in found for p in ([d] if d.pos_ != "ADP" else _children(d, "pobj"))]
+        if first == "agent":
+            found = [p for d in found for p in _children(d, "pobj")]
+        if first == "acl":
+            found = _children(token, "acl")
+    elif first.startswith("prep:") or first.startswith("prt:"):
+        word = first.split(":", 1)[1]
+        for prep in token.children:
+            if prep.dep_ in {"prep", "dative", "agent", "prt"} and prep.lower_ == word:
+                found.extend(_children(prep, "pobj") or _children(prep, "pcomp"))
+    elif first == "prt":
+        found = _children(token, "prt")
+    elif first == "ccomp-subj":
+        for clause in _children(token, "ccomp"):
+            found.extend(_children(clause, "nsubj"))
+    elif first == "xcomp-subj":
+        for clause in _children(token, "xcomp") + _children(token, "ccomp"):
+            found.extend(_children(clause, "nsubj"))
+    if not rest:
+        return found
+    deeper: list[Token] = []
+    for tok in found:
+        deeper.extend(slot_tokens(tok, rest))
+    return deeper
+
+
+def logical_subject(verb: Token) -> list[Token]:
+    """The doer of ``verb``, climbing the chains listed in the module docstring."""
+    if _is_passive(verb):
+        agents = slot_tokens(verb, "agent")
+        if agents:
+            return agents
+    else:
+        own = _children(verb, "nsubj")
+        if own:
+            if own[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return [verb.head]
+            return own
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objects = _children(head, "dobj")
+            if objects:
+                return objects
+        return logical_subject(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else []
+    if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
+        return logical_subject(head)
+    if verb.dep_ in {"conj", "advcl"} and head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return []
+        return logical_subject(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            if _is_passive(governor):
+                return _children(governor, "nsubjpass")
+            return _children(governor, "dobj") or logical_subject(governor)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "acomp"):
+        return logical_subject(head)
+    if verb.dep_ == "relcl":
+        return [head]
+    return []
+
+
+def _frame_applies(token: Token, frame: Frame, *, passive: bool) -> bool:
+    if frame.particle is not None:
+        words = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+        if frame.particle not in words:
+            return False
+    if any(c.dep_ in frame.excludes for c in token.children):
+        return False
+    if frame.requires:
+        return any(slot_tokens(token, s, passive=passive) for s in frame.requires)
+    return True
+
+
+def _item_tokens(token: Token, slot: str, *, passive: bool, resolver: Resolver) -> list[Token]:
+    found: list[Token] = []
+    for candidate in slot_tokens(token, slot, passive=passive):
+        if candidate.pos_ == "VERB":
+            # "supplying Russia with exploding drones": pcomp "exploding" -> "drones"
+            found.extend(c for c in candidate.children if c.dep_ == "dobj")
+        elif resolver.explicit(candidate) is None and candidate.pos_ != "PRON":
+            found.append(candidate)
+    return found
+
+
+def _item(
+    token: Token, frame: Frame, lexicon: Lexicon, resolver: Resolver, *, passive: bool
+) -> tuple[Token | None, frozenset[str]]:
+    """The supplied/used thing: the first slot filler that is not an actor."""
+    fallback: Token | None = None
+    for slot in frame.item:
+        for candidate in _item_tokens(token, slot, passive=passive, resolver=resolver):
+            classes = item_classes(candidate, lexicon)
+            if classes:
+                return candidate, classes
+            fallback = fallback or candidate
+    return fallback, frozenset()
+
+
+def item_classes(token: Token, lexicon: Lexicon) -> frozenset[str]:
+    """Classes of an item phrase: its head, compounds, modifiers and conjuncts."""
+    classes: set[str] = set()
+    for conj in conjuncts(token):
+        classes |= lexicon.classes_of(conj.lemma_)
+        for child in conj.children:
+            if child.dep_ in {"compound", "amod"}:
+                classes |= lexicon.classes_of(child.lemma_)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in _children(child, "pobj"):
+                    classes |= item_classes(pobj, lexicon)
+    return frozenset(classes)
+
+
+def _resolve_slots(
+    token: Token,
+    slots: tuple[str, ...],
+    resolver: Resolver,
+    *,
+    passive: bool,
+    exclude: tuple[Resolved, ...],
+    skip: Token | None = None,
+) -> tuple[Resolved, ...]:
+    others = [r.actor for r in exclude]
+    for slot in slots:
+        for filler in slot_tokens(token, slot, passive=passive):
+            if skip is not None and filler == skip and not slot.startswith("dobj"):
+                continue
+            modifier = slot.rsplit(">", 1)[-1] in {"amod", "compound", "poss"}
+            resolved = [
+                r
+                for r in resolver.actors(filler, exclude=others, as_modifier=modifier)
+                if r.actor not in others
+            ]
+            if resolved:
+                return tuple(resolved)
+    return ()
+
+
+def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """Candidates for a verb predicate (at most one frame per verb)."""
+    frames = lexicon.verbs.get(token.lemma_.lower(), ())
+    passive = _is_passive(token)
+    for frame in frames:
+        if not _frame_applies(token, frame, passive=passive):
+            continue
+        item, classes = _item(token, frame, lexicon, resolver, passive=passive)
+        relation = frame.relation_for(classes) if frame.items else frame.relation
+        if relation is None:
+            continue
+        subjects: tuple[Resolved, ...] = ()
+        for subject_token in logical_subject(token):
+            subjects = tuple(resolver.actors(subject_token))
+            if subjects:
+                break
+        if not subjects:
+            continue
+        objects = _resolve_slots(
+            token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
+        )
+        if (
+            item is not None
+            and objects
+            and any(o.token == item.i for o in objects)
+            and (classes and frame.item)
+        ):
+            # "supplied drones to Russia": the dobj is the item, not the recipient.
+            objects = tuple(o for o in objects if o.token != item.i)
+        if not objects:
+            continue
+        yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
+        return
+
+
+def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """Candidates for a nominal event ('invasion of X by Y', 'sanctions from the West')."""
+    frames = lexicon.nouns.get(token.lemma_.lower(), ())
+    if not frames:
+        return
+    carrier = _carrier(token)
+    governor = carrier.head if carrier.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
+    if governor is not None and carrier.dep_ == "pobj":
+        governor = None
+    for frame in frames:
+        item, classes = _item(token, frame, lexicon, resolver, passive=False)
+        relation = frame.relation_for(classes) if frame.items else frame.relation
+        if relation is None:
+            continue
+        subjects: tuple[Resolved, ...] = ()
+        objects: tuple[Resolved, ...] = ()
+        strength = frame.strength * NOMINAL_RULE_STRENGTH
+        anchor = _verbal_ancestor(token)
+        undergoer = governor is not None and governor.lemma_.lower() in (
+            lexicon.undergoer_light_verbs
+        )
+        for source in (token, carrier):
+            subjects = (
+                subjects
+                or tuple(
+                    r
+                    for s in frame.subject
+                    for f in slot_tokens(source, s)
+                    for r in (
+                        []
+                        if s in {"amod", "compound"} and _is_item_modifier(f)
+                        else resolver.actors(f, as_modifier=s in {"amod", "compound", "poss"})
+                    )
+                )[:2]
+            )
+        if undergoer and governor is not None:
+            anchor = governor
+            objects = tuple(r for s in logical_subject(governor) for r in resolver.actors(s))
+            if not subjects:
+                continue
+        else:
+            if (
+                not subjects
+                and governor is not None
+                and governor.lemma_.lower() in (lexicon.agent_light_verbs)
+            ):
+                anchor = governor
+                strength = frame.strength * LIGHT_VERB_STRENGTH
+                for s in logical_subject(governor):
+                    subjects = tuple(resolver.actors(s))
+                    if subjects:
+                        break
+            if not subjects:
+                continue
+            sources: list[Token] = [token, carrier] + ([governor] if governor else [])
+            for source in sources:
+                if objects:
+                    continue
+                objects = _resolve_slots(
+                    source, frame.object, resolver, passive=False, exclude=subjects
+                )
+        if not objects and len(subjects) >= 2 and _symmetric_family(relation):
+            objects = subjects[1:]
+            subjects = subjects[:1]
+        if not objects:
+            continue
+        yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
+        return
+
+
+def _verbal_ancestor(token: Token) -> Token:
+    """The clause head whose modality (attribution, negation) covers a nominal event."""
+    node = token
+    for _ in range(10):
+        if node.pos_ in {"VERB", "AUX"} or node.head == node:
+            return node
+        node = node.head
+    return token
+
+
+def _carrier(token: Token) -> Token:
+    """The first conjunct of a coordinated noun ('condemnation and sanctions')."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+def _is_item_modifier(token: Token) -> bool:
+    # "drone deliveries": a compound that is not a name is what is delivered, not who.
+    return token.pos_ == "NOUN"
+
+
+def _symmetric_family(relation: str) -> bool:
+    return relation in {
+        "meetsWith",
+        "holdsCallWith",
+        "consultsWith",
+        "negotiatesWith",
+        "signsAgreementWith",
+        "cooperatesWith",
+        "cooperatesDiplomaticallyWith",
+        "cooperatesEconomicallyWith",
+        "cooperatesMilitarilyWith",
+        "fightsWith",
+    }
+
+
+def sentence_candidates(
+    sentence: Span, lexicon: Lexicon, resolver: Resolver
+) -> Iterator[Candidate]:
+    """Every candidate relation of one sentence."""
+    used: set[int] = set()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in lexicon.verbs:
+            for candidate in verb_candidates(token, lexicon, resolver):
+                # A noun the verb frame consumed ("deepen its relationship with") is not a
+                # second event.
+                used.update(c.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"})
+                yield candidate
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"NOUN", "PROPN"} and lemma in lexicon.nouns and token.i not in used:
+            yield from noun_candidates(token, lexicon, resolver)
+        elif token.pos_ in {"VERB", "AUX"} and lemma in lexicon.report:
+            yield from obligation_candidates(token, resolver)
+
+
+OBLIGATION_FRAME = Frame("must", "VERB", "demandsOf", ("ccomp-subj",), ("nsubj",), strength=0.8)
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+
+
+def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+    """'X said (that) Y must/should do Z': X demands something of Y."""
+    speakers = [r for s in logical_subject(verb) for r in resolver.actors(s)]
+    if not speakers:
+        return
+    for clause in _children(verb, "ccomp"):
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not modals & OBLIGATION_MODALS:
+            continue
+        targets = tuple(
+            r
+            for s in _children(clause, "nsubj")
+            for r in resolver.actors(s, exclude=[x.actor for x in speakers])
+            if r.actor not in {x.actor for x in speakers}
+        )
+        if targets:
+            yield Candidate(
+                clause, verb, OBLIGATION_FRAME, "demandsOf", tuple(speakers), targets, None, 0.8
+            )
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The subject token of a reporting/denying verb (re-exported for the pipeline)."""
+    return subject_of(verb)

@@ -1,0 +1,533 @@
+"""Mention resolution: from an argument token of a predicate to the actor(s) it denotes.
+
+Resolution order for an argument head token (conjuncts are resolved one by one):
+
+1. a gazetteer mention covering the token (name, alias, code, capital/metonym, person);
+   a demonym as head ("Palestinians blamed ...") denotes its state;
+2. pronouns and definite state nominals ("it", "its", "he", "they", "the country") and pair
+   nominals ("both sides", "the two countries"): the most salient earlier compatible actor,
+   skipping the other argument of the relation (see :meth:`Resolver.antecedent`);
+3. agent nouns ("officials", "army", "government", "president", "police", "newspaper")
+   whose modifiers name a state: possessive ("Iran's interim president", then the office
+   holder on the publication date when the gazetteer knows one), demonym or name modifier,
+   also through compound chains ("U.S. border patrol agents"), "of" phrases ("the president
+   of Armenia") and appositions;
+4. personal names the gazetteer does not list as a form: the surname of a person named
+   earlier in the document ("Mr Raisi" after "Ebrahim Raisi"), else the gazetteer's people
+   with that surname on the publication date.
+
+Each resolution carries a certainty used in the confidence formula: exact name 1.0,
+person/title 0.95, agent noun with a state modifier 0.9, bare demonym 0.85, surname 0.85,
+pronoun or nominal coreference 0.7, pair nominals 0.6.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from geokg.extract.actors import SPAN_KEY, GazetteerLike
+from geokg.extract.lexicon import Lexicon
+from geokg.model import Actor, ActorType
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+STATE_PRONOUNS = frozenset({"it", "its", "itself"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
+SPEECH_VERBS = frozenset({"say", "add", "tell", "state", "declare", "announce", "write", "note"})
+QUANTITIES = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "some",
+        "many",
+        "most",
+        "several",
+        "all",
+        "one",
+        "two",
+        "three",
+        "couple",
+        "handful",
+        "majority",
+        "members",
+        "member",
+        "batch",
+        "patch",
+    }
+)
+COPULAR = frozenset({"be", "become", "remain"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """An actor a token denotes, how certainly, and by which route."""
+
+    actor: Actor
+    certainty: float
+    via: str
+    token: int
+
+
+def _record_actor(record: Any, on: date | None) -> Actor | None:
+    if record is None:
+        return None
+    try:
+        actor: Actor = record.to_actor(on=on)
+    except TypeError:
+        actor = record.to_actor()
+    if actor.type == ActorType.PERSON and actor.country is None and on is not None:
+        # A person who no longer holds office on the publication date (or died the day
+        # before) still acted for their state in what the article reports.
+        undated: Actor = record.to_actor(on=None)
+        if undated.country is not None:
+            return undated
+    return actor
+
+
+class Resolver:
+    """Resolves argument tokens of one document (keeps per-document coreference state)."""
+
+    def __init__(
+        self, doc: Doc, gazetteer: GazetteerLike, lexicon: Lexicon, *, published: date | None
+    ) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.published = published
+        self._span_of: dict[int, Span] = {}
+        for span in doc.spans.get(SPAN_KEY, []):
+            for token in span:
+                self._span_of[token.i] = span
+        self._record_cache: dict[str, Any] = {}
+        self._memo: dict[int, Resolved | None] = {}
+        self._pronoun_memo: dict[tuple[int, tuple[str, ...]], list[Resolved]] = {}
+        self._surnames: dict[str, Actor] = {}
+        self._mentions: list[tuple[int, Resolved, int]] | None = None
+
+    # -- public -----------------------------------------------------------------------
+
+    def actors(
+        self, token: Token, *, exclude: Sequence[Actor] = (), as_modifier: bool = False
+    ) -> list[Resolved]:
+        """The actors ``token`` (and its conjuncts) denote, skipping ``exclude`` in coref.
+
+        ``as_modifier``: the token is a modifier a frame slot points at explicitly
+        ("rejected an Indian proposal"), so a demonym adjective denotes its state."""
+        found: list[Resolved] = []
+        if as_modifier:
+            span = self._span_of.get(token.i)
+            if span is not None:
+                actor = _record_actor(self._record(span.kb_id_), self.published)
+                if actor is not None:
+                    return [Resolved(actor, 0.85, "modifier", token.i)]
+        for conjunct in conjuncts(token):
+            for resolved in self._resolve(conjunct, exclude=exclude):
+                if all(r.actor != resolved.actor for r in found):
+                    found.append(resolved)
+        return found
+
+    def explicit(self, token: Token) -> Resolved | None:
+        """The actor ``token`` names explicitly (no coreference)."""
+        if token.i not in self._memo:
+            self._memo[token.i] = self._explicit(token)
+        return self._memo[token.i]
+
+    def span_at(self, token: Token) -> Span | None:
+        return self._span_of.get(token.i)
+
+    # -- resolution -------------------------------------------------------------------
+
+    def _resolve(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            return self._speaker(token)
+        if lower in SECOND_PERSON:
+            return []
+        if token.pos_ == "PRON" or lower in STATE_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
+            return self.antecedent(token, exclude=exclude)
+        if token.lemma_.lower() in QUANTITIES:
+            # "dozens of Sudanese migrants", "thousands of Nigerians"
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self._resolve(pobj, exclude=exclude)
+        pair = self._pair_nominal(token)
+        if pair:
+            return self._last_distinct(token, 2, exclude=exclude, certainty=0.6)
+        explicit = self.explicit(token)
+        if explicit is not None:
+            return [explicit]
+        if self._is_state_nominal(token):
+            return self.antecedent(token, exclude=exclude, states_only=True)
+        return []
+
+    def _explicit(self, token: Token) -> Resolved | None:
+        span = self._span_of.get(token.i)
+        if span is not None:
+            resolved = self._from_span(span, token)
+            if resolved is not None:
+                return resolved
+        if token.pos_ in {"NOUN", "PROPN"} or token.lemma_.lower() in self.lexicon.agent_nouns:
+            modified = self._agent_noun(token)
+            if modified is not None:
+                return modified
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            named = self._surname(token)
+            if named is not None:
+                return named
+            return self._modified_name(token)
+        return None
+
+    def _modified_name(self, token: Token) -> Resolved | None:
+        """An unknown person or body named with a state modifier or apposition:
+        'Israeli President Moshe Katsav', 'Pakistan President Zia', 'X, the UN envoy'."""
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                owner = self._modifier_actor(child)
+                if owner is not None and owner.actor.type != ActorType.PERSON:
+                    return Resolved(owner.actor, 0.85, "agent-noun", token.i)
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = self.explicit(child)
+                if named is not None:
+                    return Resolved(named.actor, named.certainty * 0.95, named.via, token.i)
+        return None
+
+    def _from_span(self, span: Span, token: Token) -> Resolved | None:
+        record = self._record(span.kb_id_)
+        actor = _record_actor(record, self.published)
+        if actor is None:
+            return None
+        kind = span.label_
+        if actor.type == ActorType.PERSON:
+            self._remember_person(span, actor)
+            return Resolved(actor, 0.95, "person", token.i)
+        if kind == "demonym":
+            # "Iranian drones" is an item made in Iran, not Iran: only a demonym heading its
+            # phrase ("Palestinians", "the Afghans") or modifying an agent noun is an actor.
+            head = token.head
+            if (
+                token.dep_ in {"amod", "compound"}
+                and head.i not in span_tokens(span)
+                and head.lemma_.lower() not in self.lexicon.nouns
+            ):
+                return None
+            return Resolved(actor, 0.85, "demonym", token.i)
+        return Resolved(
+            actor, 1.0 if kind in {"name", "alias", "code", "entity"} else 0.9, kind, token.i
+        )
+
+    def _record(self, actor_id: str) -> Any:
+        if actor_id not in self._record_cache:
+            self._record_cache[actor_id] = self.gazetteer.get(actor_id)
+        return self._record_cache[actor_id]
+
+    def _agent_noun(self, token: Token) -> Resolved | None:
+        """'Iranian officials', "Iran's president", 'the president of Armenia'."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.lexicon.agent_nouns and token.ent_type_ not in {"ORG", "NORP"}:
+            return None
+        for child in token.children:
+            if child.dep_ == "poss":
+                owner = self._owner(child)
+                if owner is not None:
+                    return self._office_or_state(token, owner, 0.9)
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                owner = self._modifier_actor(child)
+                if owner is not None:
+                    return self._office_or_state(token, owner, 0.9)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        owner = self.explicit(pobj)
+                        if owner is not None and owner.actor.type != ActorType.PERSON:
+                            return self._office_or_state(token, owner, 0.85)
+            if child.dep_ == "appos":
+                named = self.explicit(child)
+                if named is not None:
+                    return Resolved(named.actor, named.certainty, named.via, token.i)
+        return None
+
+    def _owner(self, token: Token) -> Resolved | None:
+        if token.pos_ == "PRON":
+            found = self.antecedent(token, exclude=())
+            return found[0] if found else None
+        return self.explicit(token)
+
+    def _modifier_actor(self, token: Token) -> Resolved | None:
+        """A demonym/name modifier, searching down a compound chain ('U.S. border patrol')."""
+        span = self._span_of.get(token.i)
+        if span is not None:
+            actor = _record_actor(self._record(span.kb_id_), self.published)
+            if actor is not None:
+                return Resolved(actor, 0.9, "modifier", token.i)
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "poss"}:
+                found = self._modifier_actor(child)
+                if found is not None:
+                    return found
+        return None
+
+    def _office_or_state(self, noun: Token, owner: Resolved, certainty: float) -> Resolved:
+        """A leader noun owned by a state is the office holder if known, else the state."""
+        phrase = " ".join(
+            t.lower_ for t in noun.subtree if t.dep_ in {"amod", "compound"} and t.head == noun
+        )
+        role = f"{phrase} {noun.lower_}".strip()
+        if (
+            owner.actor.type == ActorType.STATE
+            and noun.lemma_.lower() in {n.split()[-1] for n in self.lexicon.leader_nouns}
+            and hasattr(self.gazetteer, "office_holder")
+        ):
+            for candidate in (role, noun.lemma_.lower()):
+                try:
+                    holder = self.gazetteer.office_holder(
+                        owner.actor.id, candidate, on=self.published
+                    )
+                except Exception:
+                    holder = None
+                actor = _record_actor(holder, self.published)
+                if actor is not None:
+                    return Resolved(actor, certainty, "office", noun.i)
+        return Resolved(owner.actor, certainty, "agent-noun", noun.i)
+
+    def _remember_person(self, span: Span, actor: Actor) -> None:
+        surname = span[-1].lower_
+        self._surnames.setdefault(surname, actor)
+
+    def _surname(self, token: Token) -> Resolved | None:
+        """'Mr Raisi' or 'Raisi' after 'Ebrahim Raisi', else the gazetteer's people."""
+        name = token.lower_
+        self._scan_people_before(token)
+        if name in self._surnames:
+            return Resolved(self._surnames[name], 0.85, "surname", token.i)
+        finder = getattr(self.gazetteer, "people_by_surname", None)
+        if finder is None or not token.text[:1].isupper():
+            return None
+        try:
+            people = list(finder(token.text, on=self.published))
+        except Exception:
+            return None
+        actors = [a for a in (_record_actor(p, self.published) for p in people) if a]
+        if len(actors) == 1:
+            return Resolved(actors[0], 0.8, "surname", token.i)
+        if actors and len({a.country for a in actors}) == 1 and actors[0].country:
+            # Two presidents Bush: unsure who, sure for which state.
+            return Resolved(actors[0], 0.6, "surname", token.i)
+        return None
+
+    def _scan_people_before(self, token: Token) -> None:
+        for span in self.doc.spans.get(SPAN_KEY, []):
+            if span.start >= token.i:
+                break
+            if span.kb_id_ and span.label_ in {"person", "entity", "name", "alias"}:
+                actor = _record_actor(self._record(span.kb_id_), self.published)
+                if actor is not None and actor.type == ActorType.PERSON:
+                    self._remember_person(span, actor)
+
+    # -- coreference ------------------------------------------------------------------
+
+    def _speaker(self, token: Token) -> list[Resolved]:
+        """'I'/'we' in a quote: the subject of the sentence's speech verb ('..., X said')."""
+        if token.lower_ == "us" and token.text == "US":
+            return []
+        for candidate in token.sent:
+            if candidate.lemma_.lower() in SPEECH_VERBS and candidate.i > token.i:
+                for child in candidate.children:
+                    if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON:
+                        found = self.actors(child)
+                        if found:
+                            return [Resolved(found[0].actor, 0.75, "speaker", token.i)]
+        return []
+
+    def _pair_nominal(self, token: Token) -> bool:
+        phrase = " ".join(t.lower_ for t in token.subtree)
+        return any(phrase.endswith(p.removeprefix("the ")) for p in self.lexicon.pair_nominals)
+
+    def _is_state_nominal(self, token: Token) -> bool:
+        if token.lemma_.lower() not in self.lexicon.state_nominals:
+            return False
+        dets = [c for c in token.children if c.dep_ == "det"]
+        other = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep"}]
+        return bool(dets) and dets[0].lower_ in {"the", "this", "that"} and not other
+
+    def mentions(self) -> list[tuple[int, Resolved, int]]:
+        """Explicit actor mentions of the document: (token index, actor, salience)."""
+        if self._mentions is None:
+            self._mentions = []
+            for token in self.doc:
+                if token.dep_ in {"compound", "amod"} and token.head.i in self._span_of:
+                    continue
+                resolved = self.explicit(token)
+                if resolved is not None:
+                    self._mentions.append((token.i, resolved, self._salience(token)))
+        return self._mentions
+
+    def _salience(self, token: Token) -> int:
+        head = token
+        while head.dep_ in {"compound", "appos", "amod", "poss"} and head.head != head:
+            if head.dep_ in {"amod", "poss"}:
+                # The agent of a nominal event ("the Russian invasion", "Iran's supply").
+                return 4 if head.head.lemma_.lower() in self.lexicon.nouns else 1
+            head = head.head
+        if head.dep_ in SUBJECT_DEPS:
+            return 6 if head.head.dep_ == "ROOT" else 4
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            return 4
+        return 0
+
+    def antecedent(
+        self, token: Token, *, exclude: Sequence[Actor], states_only: bool = False
+    ) -> list[Resolved]:
+        """Most salient earlier actor compatible with the pronoun or nominal ``token``."""
+        key = (token.i, tuple(a.id for a in exclude))
+        if key in self._pronoun_memo:
+            return self._pronoun_memo[key]
+        lower = token.lower_
+        wants_person = lower in PERSON_PRONOUNS
+        wants_state = states_only or lower in STATE_PRONOUNS
+        if lower in PLURAL_PRONOUNS:
+            result = self._plural(token, exclude=exclude)
+            self._pronoun_memo[key] = result
+            return result
+        excluded = {a.id for a in exclude} | self._bound(token)
+        chained = self._chain(token, excluded, wants_person=wants_person)
+        if chained is not None:
+            self._pronoun_memo[key] = [chained]
+            return [chained]
+        sentence = token.sent
+        best: tuple[float, Resolved] | None = None
+        for index, resolved, salience in self.mentions():
+            if index >= token.i or index < sentence.start - 200:
+                continue
+            actor = resolved.actor
+            if actor.id in excluded or (
+                actor.country
+                and actor.country in excluded
+                and actor.type == ActorType.PERSON
+                and wants_state
+            ):
+                continue
+            if wants_person != (actor.type == ActorType.PERSON):
+                continue
+            if wants_state and actor.type not in {ActorType.STATE} and states_only:
+                continue
+            distance = self._sentence_distance(index, token)
+            if distance > 3:
+                continue
+            score = salience - 8 * distance + (0.01 * index if distance == 0 else 0)
+            if distance > 0:
+                score += 0.001 * (sentence.start - index)  # leftmost subject of a sentence
+            if best is None or score > best[0]:
+                best = (score, resolved)
+        result = []
+        if best is not None:
+            certainty = 0.7 if not states_only else 0.75
+            result = [Resolved(best[1].actor, certainty, "coref", token.i)]
+        self._pronoun_memo[key] = result
+        return result
+
+    def _chain(self, token: Token, excluded: set[str], *, wants_person: bool) -> Resolved | None:
+        """A pronoun continues the referent of an earlier same-kind pronoun in its sentence."""
+        for earlier in token.sent:
+            if earlier.i >= token.i:
+                break
+            same_kind = (earlier.lower_ in PERSON_PRONOUNS) == wants_person and (
+                earlier.lower_ in PERSON_PRONOUNS | STATE_PRONOUNS
+            )
+            if same_kind and (earlier.i, ()) in self._pronoun_memo:
+                found = self._pronoun_memo[(earlier.i, ())]
+                if found and found[0].actor.id not in excluded:
+                    return Resolved(found[0].actor, 0.7, "coref", token.i)
+        return None
+
+    def _bound(self, token: Token) -> set[str]:
+        """Actors a possessive in a copular predicate cannot denote ('X became its ally')."""
+        if token.dep_ != "poss":
+            return set()
+        head = token.head
+        while head.dep_ in {"pobj", "prep", "attr", "acomp", "dobj"} and head.head != head:
+            head = head.head
+            if head.lemma_ in COPULAR and head.pos_ in {"VERB", "AUX"}:
+                subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+                return {r.actor.id for s in subjects for r in self.actors(s)}
+        return set()
+
+    def _plural(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+        """'they': a plural/collective actor or the last group of coordinated actors."""
+        excluded = {a.id for a in exclude}
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i or self._sentence_distance(index, token) > 1:
+                continue
+            if resolved.actor.id in excluded:
+                continue
+            head = self.doc[index]
+            if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.dep_ != "poss"):
+                return [Resolved(resolved.actor, 0.65, "coref", token.i)]
+            if resolved.actor.type != ActorType.PERSON:
+                return [Resolved(resolved.actor, 0.6, "coref", token.i)]
+        return []
+
+    def _last_distinct(
+        self, token: Token, count: int, *, exclude: Sequence[Actor], certainty: float
+    ) -> list[Resolved]:
+        found: list[Resolved] = []
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i or self._sentence_distance(index, token) > 3:
+                continue
+            actor = resolved.actor
+            key = actor.country or actor.id
+            if any((r.actor.country or r.actor.id) == key for r in found):
+                continue
+            found.append(Resolved(actor, certainty, "coref", token.i))
+            if len(found) == count:
+                break
+        return found if len(found) == count else []
+
+    def _sentence_distance(self, index: int, token: Token) -> int:
+        sentences = self._sentence_starts()
+        return _bisect(sentences, token.i) - _bisect(sentences, index)
+
+    def _sentence_starts(self) -> list[int]:
+        if not hasattr(self, "_starts"):
+            self._starts = [s.start for s in self.doc.sents]
+        return self._starts
+
+
+def _bisect(starts: list[int], index: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, index) - 1
+
+
+def span_tokens(span: Span) -> range:
+    return range(span.start, span.end)
+
+
+def conjuncts(token: Token) -> Iterable[Token]:
+    """The token and the tokens coordinated with it ('the US and Britain')."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            yield from conjuncts(child)
