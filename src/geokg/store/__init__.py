@@ -126,6 +126,8 @@ class KnowledgeGraph:
     ``KnowledgeGraph(path)`` opens (or creates) an embedded Oxigraph store on disk,
     ``KnowledgeGraph()`` keeps everything in memory, and an ``http(s)://`` URL uses a remote
     SPARQL 1.1 endpoint. ``read_only=True`` opens an existing store without locking it.
+    The first write also loads the ontology and the gazetteer (actors, dated memberships and
+    roles) into the store, so SPARQL can use them; ``vocabulary=False`` leaves them out.
     """
 
     def __init__(
@@ -135,11 +137,14 @@ class KnowledgeGraph:
         read_only: bool = False,
         backend: Backend | None = None,
         ontology: Ontology | None = None,
+        vocabulary: bool = True,
         **backend_options: Any,
     ) -> None:
         self.backend = backend or open_backend(location, read_only=read_only, **backend_options)
         self._ontology = ontology
-        self._has_vocabulary = False
+        # With vocabulary=False the store holds the facts alone (tests comparing exact
+        # triples, or users who load the ontology themselves).
+        self._has_vocabulary = not vocabulary
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -214,13 +219,20 @@ class KnowledgeGraph:
         )
 
     def ensure_vocabulary(self) -> None:
-        """Load the ontology into the store once, so SPARQL can use relation labels, CAMEO
-        codes and quad classes (``?p geokg:cameoCode "072"``)."""
+        """Load the ontology and the gazetteer into the store once, so SPARQL can use
+        relation labels, CAMEO codes and quad classes (``?p geokg:cameoCode "072"``) and
+        join facts with standing relations (``?state geokg:memberOf actor:nato``)."""
         if self._has_vocabulary:
             return
         probe = f"ASK {{ <{ONTOLOGY_IRI}> a <http://www.w3.org/2002/07/owl#Ontology> }}"
         present = self.backend.query(probe)
         if not (isinstance(present, AskResult) and present.value):
+            from geokg.actors import load_gazetteer
+            from geokg.actors.rdf import gazetteer_ntriples
+
+            actors = gazetteer_ntriples(load_gazetteer()).encode()
+            self.backend.load(io.BytesIO(actors), format=RdfFormat.NTRIPLES)
+            # The ontology last: its presence marks the vocabulary as loaded.
             self.backend.load(io.BytesIO(self.ontology.text().encode()), format=RdfFormat.TURTLE)
         self._has_vocabulary = True
 
@@ -466,7 +478,7 @@ SELECT ?triples ?statements ?mentions ?documents ?actors WHERE {
   { SELECT (COUNT(DISTINCT ?m) AS ?mentions) WHERE { ?m a geokg:Mention } }
   { SELECT (COUNT(DISTINCT ?d) AS ?documents) WHERE { ?d a geokg:Document } }
   { SELECT (COUNT(DISTINCT ?a) AS ?actors) WHERE {
-      ?a rdfs:label ?label . FILTER(STRSTARTS(STR(?a), STR(actor:))) } }
+      ?st a geokg:Statement . { ?st geokg:subject ?a } UNION { ?st geokg:object ?a } } }
 }
 """
 
