@@ -289,11 +289,28 @@ class KnowledgeGraph:
     def statements(self, selection: StatementFilter | None = None) -> list[Statement]:
         """Statements matching a filter, most-cited first, each with its mentions."""
         selection = self._with_quad_classes(selection or StatementFilter())
-        result = self.backend.query(_statements_query(selection))
+        candidates = self._statements_involving(selection)
+        if candidates is not None and not candidates:
+            return []
+        result = self.backend.query(_statements_query(selection, candidates))
         assert isinstance(result, SelectResult)
         rows = result.values()
         mentions = self._mentions([r["st"] for r in rows if r["st"]])
         return [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
+
+    def _statements_involving(self, selection: StatementFilter) -> list[str] | None:
+        """Statements involving the selected actor(s), found through the store's indexes
+        first: a filter over every statement would grow with the graph; this does not."""
+        if not selection.actor and not selection.other:
+            return None
+        found: set[str] | None = None
+        for actor in (selection.actor, selection.other):
+            if actor:
+                result = self.backend.query(sparql_prologue() + _INVOLVING_QUERY % ((actor,) * 4))
+                assert isinstance(result, SelectResult)
+                these = {st for row in result.values() if (st := row["st"])}
+                found = these if found is None else found & these
+        return sorted(found or ())
 
     def lookup(
         self,
@@ -471,6 +488,13 @@ SELECT ?st ?m ?doc ?docid ?title ?url ?published ?sentence ?start ?end ?conf ?at
 }
 """
 
+_INVOLVING_QUERY = """
+SELECT DISTINCT ?st WHERE {
+  { ?st geokg:subject <%s> } UNION { ?st geokg:object <%s> }
+  UNION { ?st geokg:subjectActsFor <%s> } UNION { ?st geokg:objectActsFor <%s> }
+}
+"""
+
 _STATS_QUERY = """
 SELECT ?triples ?statements ?mentions ?documents ?actors WHERE {
   { SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o } }
@@ -522,13 +546,12 @@ def _date_literal(value: date) -> str:
     return Literal(value).n3()
 
 
-def _statements_query(selection: StatementFilter) -> str:
-    """SPARQL selecting statements with their actors, for :meth:`KnowledgeGraph.statements`."""
+def _statements_query(selection: StatementFilter, candidates: Sequence[str] | None) -> str:
+    """SPARQL selecting statements with their actors, for :meth:`KnowledgeGraph.statements`;
+    ``candidates`` restricts it to those statement IRIs."""
     where: list[str] = []
-    if selection.actor:
-        where.append(_touches("?st", selection.actor))
-    if selection.other:
-        where.append(_touches("?st", selection.other))
+    if candidates is not None:
+        where.append(f"VALUES ?st {{ {_iri_list(candidates)} }}")
     if selection.relations:
         where.append(f"VALUES ?p {{ {_iri_list(selection.relations)} }}")
     if not selection.include_negated:
@@ -561,17 +584,6 @@ WHERE {{
 ORDER BY DESC(?n) DESC(?last) ?s ?p ?o ?neg ?a
 {limit}
 """
-    )
-
-
-def _touches(statement: str, actor_iri: str) -> str:
-    """The statement involves the actor, directly or through someone acting for it."""
-    node = f"<{actor_iri}>"
-    return (
-        f"FILTER EXISTS {{ {{ {statement} geokg:subject {node} }} UNION "
-        f"{{ {statement} geokg:object {node} }} UNION "
-        f"{{ {statement} geokg:subjectActsFor {node} }} UNION "
-        f"{{ {statement} geokg:objectActsFor {node} }} }}"
     )
 
 

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
@@ -252,5 +251,6 @@ def result_from_oxigraph(result: object) -> QueryResult:
         variables = tuple(v.value for v in result.variables)
         rows = tuple(tuple(solution[v] for v in variables) for solution in result)
         return SelectResult(variables, rows)
-    triples: Sequence[ox.Triple] = tuple(result)  # type: ignore[call-overload]
-    return GraphResult(tuple(triples))
+    if isinstance(result, ox.QueryTriples):
+        return GraphResult(tuple(result))
+    raise TypeError(f"unexpected query result {type(result).__name__}")

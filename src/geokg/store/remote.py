@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
 import socket
 import time
 import urllib.error
@@ -33,7 +34,7 @@ from typing import IO, TYPE_CHECKING
 import pyoxigraph as ox
 
 from geokg.errors import GeokgError, QueryError, RemoteStoreError, StoreError
-from geokg.store.base import Capabilities, QueryResult, RdfFormat, result_from_oxigraph
+from geokg.store.base import Capabilities, GraphResult, QueryResult, RdfFormat, result_from_oxigraph
 
 if TYPE_CHECKING:
     import http.client
@@ -210,6 +211,10 @@ class RemoteBackend:
         self._insert_in_chunks(payload, format)
 
     def dump(self, output: IO[bytes], *, format: RdfFormat) -> None:
+        if format in (RdfFormat.NQUADS, RdfFormat.NTRIPLES) and self._stream_graph_store(
+            output, dataset=format is RdfFormat.NQUADS
+        ):
+            return
         quads = self._all_quads(dataset=format.supports_datasets)
         from geokg.rdf import PREFIXES
 
@@ -267,6 +272,24 @@ class RemoteBackend:
                 raise RemoteStoreError(
                     f"bulk load stopped after {start} of {len(quads)} statements: {error}"
                 ) from None
+
+    def _stream_graph_store(self, output: IO[bytes], *, dataset: bool) -> bool:
+        """Copy the server's N-Quads/N-Triples straight to ``output`` (no parsing: the
+        fast path of a dump); ``False`` when there is no Graph Store endpoint."""
+        if not self.settings.store_url:
+            return False
+        target = self.settings.store_url if dataset else self.settings.store_url + "?default"
+        accept = N_QUADS if dataset else N_TRIPLES
+        try:
+            with self._request("GET", target, None, None, accept, raw_status=True) as response:
+                if response.headers.get_content_type() != accept:
+                    return False
+                shutil.copyfileobj(response, output, 1 << 20)
+                return True
+        except _HttpStatusError as error:
+            if error.status in _NO_GRAPH_STORE:
+                return False
+            raise error.as_store_error() from None
 
     def _all_quads(self, *, dataset: bool) -> list[ox.Quad]:
         if self.settings.store_url:
@@ -398,10 +421,11 @@ def _parse_result(data: bytes, media_type: str, location: str) -> QueryResult:
             return result_from_oxigraph(ox.parse_query_results(data, results_format))
         rdf_format = ox.RdfFormat.from_media_type(media_type)
         if rdf_format is not None:
-            triples = (
-                ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, rdf_format)
+            return GraphResult(
+                tuple(
+                    ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, rdf_format)
+                )
             )
-            return result_from_oxigraph(triples)
     except SyntaxError as error:
         raise RemoteStoreError(
             f"the SPARQL endpoint {location} sent unreadable results: {error}"

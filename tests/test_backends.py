@@ -1,0 +1,249 @@
+"""One conformance suite for every storage backend: embedded Oxigraph in memory and on disk,
+and the remote SPARQL backend against a real ``oxigraph serve``."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from geokg.errors import GeokgError, QueryError
+from geokg.model import Actor, ActorType, Document, Evidence, Fact
+from geokg.ontology import load_ontology
+from geokg.rdf import GEOKG, facts_to_graph
+from geokg.store import (
+    AskResult,
+    GraphResult,
+    KnowledgeGraph,
+    RdfFormat,
+    SelectResult,
+    StatementFilter,
+)
+
+ONTOLOGY = load_ontology()
+SUPPLIES = ONTOLOGY.relation("suppliesMilitaryAidTo")
+MEETS = ONTOLOGY.relation("meetsWith")
+ATTACKS = ONTOLOGY.relation("attacks")
+
+IRAN = Actor("IRN", "Iran", ActorType.STATE, "IRN")
+RUSSIA = Actor("RUS", "Russia", ActorType.STATE, "RUS")
+CHINA = Actor("CHN", "China", ActorType.STATE, "CHN")
+USA = Actor("USA", "United States", ActorType.STATE, "USA")
+PUTIN = Actor("putin", "Vladimir Putin", ActorType.PERSON, "RUS")
+
+DOC_A = Document("doc-a", "Drones", "https://example.org/a", date(2024, 3, 1))
+DOC_B = Document("doc-b", "More drones", None, date(2024, 5, 9))
+
+
+def _fact(document: Document, subject: Actor, relation_obj: Actor, **kwargs: object) -> Fact:
+    relation = kwargs.pop("relation", SUPPLIES)
+    sentence = f"{subject.label} and {relation_obj.label} in {document.id}."
+    start = int(kwargs.pop("start", 0))  # type: ignore[call-overload]
+    return Fact(
+        document,
+        subject,
+        relation,  # type: ignore[arg-type]
+        relation_obj,
+        evidence=Evidence(sentence, start, start + len(sentence)),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def corpus() -> list[Fact]:
+    """Two documents; Iran -> Russia aid is cited by both."""
+    return [
+        _fact(DOC_A, IRAN, RUSSIA, confidence=0.8, attributes={"item": "drones"}),
+        _fact(DOC_A, PUTIN, CHINA, relation=MEETS, start=40, confidence=0.9),
+        _fact(DOC_A, IRAN, USA, relation=ATTACKS, negated=True, start=80, asserted_by=IRAN),
+        _fact(DOC_B, IRAN, RUSSIA, confidence=0.95, start=5),
+        _fact(DOC_B, CHINA, PUTIN, relation=MEETS, start=60),
+    ]
+
+
+BACKENDS = ["memory", "disk", pytest.param("remote", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(params=BACKENDS)
+def kg(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[KnowledgeGraph]:
+    location: str | None = None
+    if request.param == "disk":
+        location = str(tmp_path / "store")
+    elif request.param == "remote":
+        location = request.getfixturevalue("remote_store_url")
+    graph = KnowledgeGraph(location, vocabulary=False)
+    yield graph
+    graph.close()
+
+
+def _as_stored(graph: rdflib.Graph) -> rdflib.Graph:
+    """``graph`` as Oxigraph stores it: Oxigraph keeps numeric literals in canonical form
+    ("1.0"^^xsd:decimal becomes "1", xsd:nonNegativeInteger becomes xsd:integer)."""
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return rdflib.Graph().parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nt")
+
+
+def _graph_of(kg: KnowledgeGraph) -> rdflib.Graph:
+    buffer = io.BytesIO()
+    kg.export(buffer, format=RdfFormat.NQUADS)
+    return rdflib.Graph().parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+
+
+def test_capabilities_are_declared(kg: KnowledgeGraph) -> None:
+    caps = kg.backend.capabilities
+    assert caps.writable and caps.transactional_updates and caps.bulk_load
+    assert caps.persistent == (kg.backend.location != ":memory:")
+
+
+def test_ingest_and_read_statements_back(kg: KnowledgeGraph) -> None:
+    summary = kg.ingest(corpus())
+    assert (summary.documents, summary.facts) == (2, 5)
+    assert summary.new_statements == 3
+    statements = kg.statements()
+    assert len(statements) == 2  # the negated one is left out by default
+    aid = next(s for s in statements if s.relation == SUPPLIES)
+    assert (aid.subject, aid.object, aid.sources) == (IRAN, RUSSIA, 2)
+    assert (aid.first_seen, aid.last_seen) == (date(2024, 3, 1), date(2024, 5, 9))
+    assert aid.confidence == 0.95
+    assert [m.document.id for m in aid.mentions] == ["doc-a", "doc-b"]
+    assert aid.mentions[0].attributes == {"item": "drones"}
+    assert aid.mentions[0].document.url == "https://example.org/a"
+    with_negated = kg.statements(StatementFilter(include_negated=True))
+    assert len(with_negated) == 3
+
+
+def test_lookup_by_actor_includes_who_acts_for_it(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())
+    found = kg.statements(StatementFilter(actor=RUSSIA.iri))
+    # Iran -> Russia directly, and Putin (acting for Russia) meets China.
+    assert {s.relation.id for s in found} == {"suppliesMilitaryAidTo", "meetsWith"}
+    assert kg.statements(StatementFilter(actor=USA.iri)) == []
+
+
+def test_reingest_is_idempotent(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())
+    before = _graph_of(kg)
+    again = kg.ingest(corpus())
+    assert (again.new_statements, again.new_mentions) == (0, 0)
+    assert isomorphic(before, _graph_of(kg))
+
+
+def test_negated_fact_gives_no_direct_triple(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())
+    assert not kg.ask("ASK { actor:IRN geokg:attacks actor:USA }")
+    assert kg.ask("ASK { ?st geokg:negated true ; geokg:assertedBy actor:IRN }")
+
+
+def test_symmetric_relation_stored_once(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())
+    meetings = kg.statements(StatementFilter(relations=(MEETS.iri,)))
+    assert len(meetings) == 1
+    assert meetings[0].sources == 2
+    result = kg.query("SELECT ?s ?o WHERE { ?s geokg:meetsWith ?o }")
+    assert isinstance(result, SelectResult)
+    assert len(result.rows) == 1
+
+
+def test_ask_select_construct(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())
+    ask = kg.query("ASK { actor:IRN geokg:suppliesMilitaryAidTo actor:RUS }")
+    assert ask == AskResult(True)
+    select = kg.query("SELECT ?label WHERE { actor:IRN rdfs:label ?label } ORDER BY ?label")
+    assert isinstance(select, SelectResult)
+    assert select.values() == [{"label": "Iran"}]
+    construct = kg.query(
+        "CONSTRUCT { ?s geokg:suppliesMilitaryAidTo ?o } "
+        "WHERE { ?s geokg:suppliesMilitaryAidTo ?o }"
+    )
+    assert isinstance(construct, GraphResult)
+    assert [(t.subject.value, t.object.value) for t in construct.triples] == [
+        (IRAN.iri, RUSSIA.iri)
+    ]
+
+
+def test_query_refuses_updates(kg: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError, match="read-only"):
+        kg.query("INSERT DATA { actor:X rdfs:label 'x' }")
+    assert not kg.ask("ASK { ?s ?p ?o }")
+
+
+def test_malformed_query_is_a_query_error(kg: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError) as raised:
+        kg.query("SELECT ?s WHERE { ?s ?p ")
+    assert "\n" not in str(raised.value)
+
+
+def test_failed_update_leaves_store_unchanged(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus()[:1])
+    before = _graph_of(kg)
+    # Valid syntax; the second operation fails (the graph does not exist), after the first
+    # has been applied inside the same transaction.
+    with pytest.raises(GeokgError):
+        kg.update("INSERT DATA { actor:X rdfs:label 'x' } ; DROP GRAPH <urn:geokg:missing>")
+    assert isomorphic(before, _graph_of(kg))
+    assert not kg.ask("ASK { actor:X ?p ?o }")
+
+
+def test_export_then_load_gives_isomorphic_graph(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())
+    expected = _as_stored(facts_to_graph(corpus()))
+    buffer = io.BytesIO()
+    kg.export(buffer, format=RdfFormat.NQUADS)
+    exported = rdflib.Graph().parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+    assert isomorphic(exported, expected)
+    with KnowledgeGraph(vocabulary=False) as copy:
+        copy.load(buffer.getvalue(), format=RdfFormat.NQUADS)
+        assert isomorphic(_graph_of(copy), expected)
+
+
+def test_load_turtle_into_backend(kg: KnowledgeGraph) -> None:
+    turtle = facts_to_graph(corpus()).serialize(format="turtle").encode("utf-8")
+    kg.load(turtle, format=RdfFormat.TURTLE)
+    assert isomorphic(_graph_of(kg), _as_stored(facts_to_graph(corpus())))
+    aid = kg.statements(StatementFilter(relations=(SUPPLIES.iri,)))
+    assert [s.sources for s in aid] == [2]
+
+
+def test_stats(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())
+    stats = kg.stats()
+    assert stats["statements"] == 3
+    assert stats["mentions"] == 5
+    assert stats["documents"] == 2
+    assert stats["actors"] == 5
+    assert stats["triples"] == len(facts_to_graph(corpus()))
+
+
+def test_rdflib_view(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus()[:1])
+    graph = kg.graph
+    assert (
+        rdflib.URIRef(IRAN.iri),
+        GEOKG.suppliesMilitaryAidTo,
+        rdflib.URIRef(RUSSIA.iri),
+    ) in graph
+
+
+def test_load_nquads_export_of_another_store(kg: KnowledgeGraph) -> None:
+    with KnowledgeGraph(vocabulary=False) as source:
+        source.ingest(corpus())
+        buffer = io.BytesIO()
+        source.export(buffer, format=RdfFormat.NQUADS)
+    kg.load(buffer.getvalue(), format=RdfFormat.NQUADS)
+    assert isomorphic(_graph_of(kg), _as_stored(facts_to_graph(corpus())))
+    assert kg.stats()["statements"] == 3
+
+
+def test_vocabulary_is_loaded_with_the_first_ingest(kg: KnowledgeGraph) -> None:
+    with_vocabulary = KnowledgeGraph(backend=kg.backend)  # same store; closed by the fixture
+    with_vocabulary.ingest(corpus()[:1])
+    assert with_vocabulary.ask(
+        "ASK { geokg:suppliesMilitaryAidTo rdfs:label ?l . actor:RUS rdfs:label ?r }"
+    )
+    assert with_vocabulary.stats()["statements"] == 1

@@ -1,0 +1,251 @@
+"""The remote backend's failures and HTTP details, against tiny real HTTP servers, and its
+SPARQL-only fallbacks against a real ``oxigraph serve``."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pyoxigraph as ox
+import pytest
+
+from geokg.errors import QueryError, RemoteStoreError, StoreError
+from geokg.store import AskResult, KnowledgeGraph, RdfFormat, SelectResult
+from geokg.store.remote import RemoteBackend, RemoteSettings
+
+ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes = b""
+    content_type: str = "text/plain"
+    delay: float = 0.0
+
+
+@dataclass
+class FakeEndpoint:
+    """What the test server answers (one reply per request, the last one repeated) and
+    what it was sent."""
+
+    replies: list[Reply]
+    requests: list[dict[str, str]] = field(default_factory=list)
+
+    def next_reply(self) -> Reply:
+        return self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+
+
+def _handler(endpoint: FakeEndpoint) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length).decode("utf-8")
+            endpoint.requests.append({"path": self.path, "body": body, **dict(self.headers)})
+            reply = endpoint.next_reply()
+            time.sleep(reply.delay)
+            self.send_response(reply.status)
+            self.send_header("Content-Type", reply.content_type)
+            self.send_header("Content-Length", str(len(reply.body)))
+            self.end_headers()
+            self.wfile.write(reply.body)
+
+        do_GET = do_POST
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass  # keep test output clean
+
+    return Handler
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., tuple[str, FakeEndpoint]]]:
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(*replies: Reply) -> tuple[str, FakeEndpoint]:
+        endpoint = FakeEndpoint(list(replies))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(endpoint))
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/query", endpoint
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_unreachable_endpoint_fails_fast_with_one_line() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/query"
+    backend = RemoteBackend(url, timeout=1, retries=2, backoff=0.01)
+    started = time.monotonic()
+    with pytest.raises(RemoteStoreError) as raised:
+        backend.query("ASK {}")
+    assert time.monotonic() - started < 3
+    assert str(raised.value) == f"cannot reach SPARQL endpoint {url}: connection refused"
+
+
+def test_unauthorised_names_the_variables(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    url, endpoint = serve(Reply(401, b"Unauthorized"))
+    with pytest.raises(RemoteStoreError, match=r"refused the credentials \(HTTP 401\)") as raised:
+        RemoteBackend(url, backoff=0.01).query("ASK {}")
+    assert "GEOKG_STORE_TOKEN" in str(raised.value)
+    assert len(endpoint.requests) == 1, "4xx must not be retried"
+
+
+def test_forbidden(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    url, _ = serve(Reply(403))
+    with pytest.raises(RemoteStoreError, match="denied access"):
+        RemoteBackend(url).update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+
+
+def test_server_error_gives_status_and_first_line(
+    serve: Callable[..., tuple[str, FakeEndpoint]],
+) -> None:
+    url, endpoint = serve(Reply(500, b"\nstorage exploded\nstack trace line\n"))
+    with pytest.raises(RemoteStoreError) as raised:
+        RemoteBackend(url, backoff=0.01).query("ASK {}")
+    assert str(raised.value) == f"the SPARQL endpoint {url} failed: HTTP 500: storage exploded"
+    assert len(endpoint.requests) == 1
+
+
+def test_bad_gateway_is_retried_then_succeeds(
+    serve: Callable[..., tuple[str, FakeEndpoint]],
+) -> None:
+    url, endpoint = serve(
+        Reply(503), Reply(502), Reply(200, ASK_TRUE, "application/sparql-results+json")
+    )
+    assert RemoteBackend(url, retries=3, backoff=0.01).query("ASK {}") == AskResult(True)
+    assert len(endpoint.requests) == 3
+
+
+def test_retries_give_up(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    url, endpoint = serve(Reply(504, b"gateway timeout"))
+    with pytest.raises(RemoteStoreError, match="HTTP 504: gateway timeout"):
+        RemoteBackend(url, retries=2, backoff=0.01).query("ASK {}")
+    assert len(endpoint.requests) == 3
+
+
+def test_timeout(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    url, _ = serve(Reply(200, ASK_TRUE, "application/sparql-results+json", delay=2))
+    started = time.monotonic()
+    with pytest.raises(RemoteStoreError, match=r"did not answer within 0.3 s"):
+        RemoteBackend(url, timeout=0.3, retries=0).query("ASK {}")
+    assert time.monotonic() - started < 1.5
+
+
+def test_malformed_query_is_a_query_error(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    url, _ = serve(Reply(400, b"error at 1:10: expected CONSTRUCT"))
+    with pytest.raises(QueryError, match="malformed: error at 1:10: expected CONSTRUCT"):
+        RemoteBackend(url).query("SELEC *")
+
+
+def test_bearer_token_from_environment(
+    serve: Callable[..., tuple[str, FakeEndpoint]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GEOKG_STORE_TOKEN", "s3cret")
+    url, endpoint = serve(Reply(200, ASK_TRUE, "application/sparql-results+json"))
+    RemoteBackend(url).query("ASK {}")
+    sent = endpoint.requests[0]
+    assert sent["Authorization"] == "Bearer s3cret"
+    assert sent["Content-Type"].startswith("application/sparql-query")
+    assert "application/sparql-results+json" in sent["Accept"]
+    assert sent["body"] == "ASK {}"
+
+
+def test_basic_credentials_from_environment(
+    serve: Callable[..., tuple[str, FakeEndpoint]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GEOKG_STORE_TOKEN", raising=False)
+    monkeypatch.setenv("GEOKG_STORE_USER", "ana")
+    monkeypatch.setenv("GEOKG_STORE_PASSWORD", "pw")
+    url, endpoint = serve(Reply(204))
+    RemoteBackend(url).update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    sent = endpoint.requests[0]
+    assert sent["Authorization"] == "Basic YW5hOnB3"
+    assert sent["path"] == "/update"
+    assert sent["Content-Type"].startswith("application/sparql-update")
+
+
+def test_endpoints_and_timeout_from_environment() -> None:
+    settings = RemoteSettings.from_environment(
+        "http://h/ds/sparql",
+        environ={"GEOKG_UPDATE_URL": "http://h/ds/up", "GEOKG_STORE_TIMEOUT": "2.5"},
+    )
+    assert (settings.update_url, settings.store_url, settings.timeout) == (
+        "http://h/ds/up",
+        "http://h/ds/store",
+        2.5,
+    )
+    with pytest.raises(StoreError, match="GEOKG_STORE_TIMEOUT must be a number"):
+        RemoteSettings.from_environment("http://h/q", environ={"GEOKG_STORE_TIMEOUT": "soon"})
+
+
+def test_read_only_refuses_writes(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    url, endpoint = serve(Reply(204))
+    backend = RemoteBackend(url, read_only=True)
+    assert not backend.capabilities.writable
+    with pytest.raises(StoreError, match="read-only"):
+        backend.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert endpoint.requests == []
+
+
+def test_select_terms_are_parsed(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    payload = {
+        "head": {"vars": ["s", "n"]},
+        "results": {
+            "bindings": [
+                {
+                    "s": {"type": "uri", "value": "urn:x"},
+                    "n": {
+                        "type": "literal",
+                        "value": "3",
+                        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+                    },
+                },
+                {"s": {"type": "uri", "value": "urn:y"}},
+            ]
+        },
+    }
+    url, _ = serve(Reply(200, json.dumps(payload).encode(), "application/sparql-results+json"))
+    result = RemoteBackend(url).query("SELECT ?s ?n WHERE { ?s ?p ?n }")
+    assert isinstance(result, SelectResult)
+    assert result.values() == [{"s": "urn:x", "n": "3"}, {"s": "urn:y", "n": None}]
+
+
+@pytest.mark.slow
+def test_sparql_only_load_and_dump(remote_store_url: str) -> None:
+    """Without a Graph Store endpoint, loads become INSERT DATA and dumps SELECTs."""
+    data = (
+        b'<urn:a> <urn:p> "caf\xc3\xa9"@fr .\n'
+        b"<urn:a> <urn:q> _:b1 .\n"
+        b'_:b1 <urn:r> "1.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+        b"<urn:a> <urn:p> <urn:b> <urn:g> .\n"
+    )
+    with KnowledgeGraph(remote_store_url, store_url="") as kg:
+        kg.load(data, format=RdfFormat.NQUADS)
+        dumped = io.BytesIO()
+        kg.export(dumped, format=RdfFormat.NQUADS)
+    expected = _canonical(data)
+    got = _canonical(dumped.getvalue())
+    assert got == expected
+    assert len(got) == 4
+
+
+def _canonical(nquads: bytes) -> ox.Dataset:
+    dataset = ox.Dataset(ox.parse(nquads, ox.RdfFormat.N_QUADS))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return dataset
