@@ -45,7 +45,34 @@ _EXPORTS = {
     "write_html": "geokg.render",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Actor",
+    "ActorType",
+    "Document",
+    "Evidence",
+    "Extractor",
+    "Fact",
+    "FactReader",
+    "Gazetteer",
+    "GeokgError",
+    "KnowledgeGraph",
+    "Mention",
+    "Ontology",
+    "QuadClass",
+    "RdfFormat",
+    "Relation",
+    "Statement",
+    "StatementFilter",
+    "data_path",
+    "load_gazetteer",
+    "load_ontology",
+    "rank",
+    "read_documents",
+    "render_html",
+    "shortest_path",
+    "to_networkx",
+    "write_html",
+]
 
 if TYPE_CHECKING:
     from geokg.actors import Gazetteer, load_gazetteer
