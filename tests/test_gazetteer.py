@@ -13,15 +13,18 @@ from typing import Any
 import pytest
 
 from geokg.actors import Gazetteer, load_gazetteer, normalize
-from geokg.errors import UnknownActorError
+from geokg.errors import InputError, UnknownActorError
 from geokg.model import ActorType
 
 ACTOR_FILES = (
     "states.json",
+    "territories.json",
     "organizations.json",
     "groups.json",
     "people.json",
+    "people_historical.json",
     "titles.json",
+    "cities.json",
     "ambiguity.json",
 )
 DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
@@ -122,7 +125,8 @@ def test_roles_refer_to_existing_actors_with_ordered_dates(gazetteer: Gazetteer)
 
 
 def test_raw_dates_are_iso_formatted() -> None:
-    for person in _document("people.json")["people"]:
+    people = _document("people.json")["people"] + _document("people_historical.json")["people"]
+    for person in people:
         for role in person["roles"]:
             for value in (role["start"], role["end"]):
                 assert value is None or DATE.match(value), (person["id"], value)
@@ -445,3 +449,282 @@ def test_loading_is_fast() -> None:
 
 def test_load_gazetteer_is_cached() -> None:
     assert load_gazetteer() is load_gazetteer()
+
+
+# ------------------------------------------------------------------------ historical leaders
+
+
+def test_historical_people_are_loaded_and_disjoint_from_current_ones(gazetteer: Gazetteer) -> None:
+    current = {p["id"] for p in _document("people.json")["people"]}
+    historical = {p["id"] for p in _document("people_historical.json")["people"]}
+    assert not current & historical
+    assert len(historical) >= 500
+    assert all(gazetteer.get(person_id) is not None for person_id in historical)
+
+
+@pytest.mark.parametrize(
+    ("state", "role", "day", "holder"),
+    [
+        ("USA", "president", date(1985, 6, 1), "ronald-reagan"),
+        ("USA", "president", date(1991, 1, 17), "george-h-w-bush"),
+        ("USA", "president", date(2003, 3, 20), "george-w-bush"),
+        ("USA", "Secretary of State", date(1998, 1, 1), "madeleine-albright"),
+        ("RUS", "head of state", date(1995, 1, 1), "boris-yeltsin"),
+        ("RUS", "president", date(2010, 1, 1), "dmitry-medvedev"),
+        ("RUS", "president", date(2004, 1, 1), "vladimir-putin"),
+        ("GBR", "prime minister", date(1982, 4, 2), "margaret-thatcher"),
+        ("GBR", "prime minister", date(2012, 1, 1), "david-cameron"),
+        ("DEU", "chancellor", date(1990, 10, 3), "helmut-kohl"),
+        ("FRA", "president", date(1999, 1, 1), "jacques-chirac"),
+        ("ISR", "prime minister", date(1995, 11, 4), "shimon-peres"),  # hand-over day
+        ("ISR", "prime minister", date(1998, 1, 1), "benjamin-netanyahu"),
+        ("IRN", "supreme leader", date(1985, 1, 1), "ruhollah-khomeini"),
+        ("IRN", "president", date(1985, 1, 1), "ali-khamenei"),
+        ("IRQ", "president", date(1990, 8, 2), "saddam-hussein"),
+        ("PSE", "president", date(2000, 9, 28), "yasser-arafat"),
+        ("CHN", "general secretary", date(1995, 1, 1), "jiang-zemin"),
+        ("PAK", "president", date(1985, 1, 1), "muhammad-zia-ul-haq"),
+        ("ZWE", "prime minister", date(1985, 1, 1), "robert-mugabe"),
+        ("ZAF", "president", date(1996, 1, 1), "nelson-mandela"),
+        ("un", "secretary-general", date(1994, 1, 1), "boutros-boutros-ghali"),
+        ("un", "secretary-general", date(2003, 1, 1), "kofi-annan"),
+        ("eu", "commission president", date(1990, 1, 1), "jacques-delors"),
+        ("VAT", "head of state", date(1990, 1, 1), "john-paul-ii"),
+    ],
+)
+def test_historical_office_holders(
+    gazetteer: Gazetteer, state: str, role: str, day: date, holder: str
+) -> None:
+    record = gazetteer.office_holder(state, role, on=day)
+    assert record is not None and record.id == holder
+
+
+def test_surnames_shared_across_eras_resolve_by_date(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Bush", on=date(1990, 1, 1)).id == "george-h-w-bush"
+    assert gazetteer.resolve("President Bush", on=date(2004, 1, 1)).id == "george-w-bush"
+    # Out of office: the one who already served, not the one who will.
+    assert gazetteer.resolve("Bush", on=date(1996, 1, 1)).id == "george-h-w-bush"
+    # No date: either Bush will do, they act for the same state.
+    assert gazetteer.resolve("Bush").country == "USA"
+    assert gazetteer.resolve("Assad", on=date(1990, 1, 1)).id == "hafez-al-assad"
+    assert gazetteer.resolve("Assad", on=date(2010, 1, 1)).id == "bashar-al-assad"
+    assert gazetteer.resolve("Aliyev", on=date(1999, 1, 1)).id == "heydar-aliyev"
+    assert gazetteer.resolve("Gandhi", on=date(1983, 1, 1)).id == "indira-gandhi"
+    assert gazetteer.resolve("Gandhi", on=date(1987, 1, 1)).id == "rajiv-gandhi"
+    # Whoever holds office today wins without a date.
+    assert gazetteer.resolve("Herzog").id == "isaac-herzog"
+    assert gazetteer.resolve("Herzog", on=date(1996, 1, 1)).id == "roman-herzog"
+
+
+def test_two_office_holders_of_different_states_stay_unresolved(gazetteer: Gazetteer) -> None:
+    # In 1985 King Hussein ruled Jordan and Saddam Hussein Iraq.
+    with pytest.raises(UnknownActorError):
+        gazetteer.resolve("Hussein", on=date(1985, 1, 1))
+    assert gazetteer.resolve("Hussein", on=date(2001, 1, 1)).country == "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "country"),
+    [
+        ("Yasser Arafat", date(1988, 1, 1), "PSE"),  # PLO chairman, before the Authority
+        ("Yeltsin", date(1993, 10, 4), "RUS"),
+        ("Mikhail Gorbachev", date(1987, 1, 1), "RUS"),
+        ("Khomeini", date(1980, 1, 1), "IRN"),
+        ("Hashemi Rafsanjani", date(1992, 1, 1), "IRN"),
+        ("Ehud Barak", date(2000, 1, 1), "ISR"),
+        ("Ariel Sharon", date(1990, 1, 1), "ISR"),  # between offices: his latest
+        ("Mubarak", date(1995, 1, 1), "EGY"),
+        ("Moammar Gadhafi", date(1986, 4, 15), "LBY"),
+        ("Milosevic", date(1999, 3, 24), "SRB"),
+        ("Obasanjo", date(2000, 1, 1), "NGA"),
+        ("Kagame", date(2005, 1, 1), "RWA"),
+        ("Bouteflika", date(2005, 1, 1), "DZA"),
+        ("Deng Xiaoping", date(1979, 1, 1), "CHN"),  # before his first office: nationality
+        ("Eduard Shevardnadze", date(1988, 1, 1), "RUS"),
+        ("Eduard Shevardnadze", date(1998, 1, 1), "GEO"),
+        ("Desmond Tutu", date(1990, 1, 1), "ZAF"),
+    ],
+)
+def test_historical_people_act_for_their_state(
+    gazetteer: Gazetteer, name: str, day: date, country: str
+) -> None:
+    assert gazetteer.resolve(name, on=day).country == country
+
+
+def test_leaders_of_organisations_and_groups_act_for_no_state(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Kofi Annan", on=date(2000, 1, 1)).country is None
+    assert gazetteer.resolve("Osama bin Laden", on=date(2001, 9, 11)).country is None
+    assert gazetteer.resolve("Jonas Savimbi", on=date(1995, 1, 1)).country is None
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Soviet Union", "RUS"),
+        ("USSR", "RUS"),
+        ("Soviet", "RUS"),
+        ("Yugoslavia", "SRB"),
+        ("Zaire", "COD"),
+        ("West Germany", "DEU"),
+        ("European Community", "eu"),
+        ("EEC", "eu"),
+        ("Organization of African Unity", "oau"),
+        ("Organization of the Islamic Conference", "oic"),
+        ("Asia-Pacific Economic Cooperation", "apec"),
+        ("UN refugee agency", "unhcr"),
+        ("World Food Program", "wfp"),
+        ("Red Crescent", "ifrc"),
+        ("Red Cross", "red_cross"),
+        ("Warsaw Pact", "warsaw_pact"),
+        ("Commonwealth of Independent States", "cis"),
+        ("Non-Aligned Movement", "non_aligned_movement"),
+        ("PLO", "plo"),
+        ("Tamil Tigers", "ltte"),
+        ("Kosovo Liberation Army", "kla"),
+        ("National Union for the Total Independence of Angola", "unita"),
+        ("Revolutionary United Front", "ruf"),
+        ("Shining Path", "shining_path"),
+        ("Lord's Resistance Army", "lra"),
+        ("Reporters Without Borders", "reporters_without_borders"),
+        ("Hong Kong", "HKG"),
+        ("Macao", "MAC"),
+        ("Puerto Rico", "PRI"),
+        ("Greenland", "GRL"),
+        ("Western Sahara", "ESH"),
+        ("Falklands", "FLK"),
+    ],
+)
+def test_resolve_historical_names_organisations_and_territories(
+    gazetteer: Gazetteer, name: str, actor_id: str
+) -> None:
+    assert gazetteer.resolve(name).id == actor_id
+
+
+def test_territories_are_states_with_iso_codes_and_a_note(gazetteer: Gazetteer) -> None:
+    territories = _document("territories.json")["territories"]
+    states = {s["iso3"] for s in _document("states.json")["states"]}
+    codes = {t["iso3"]: t["iso2"] for t in territories}
+    assert codes["HKG"] == "HK" and codes["MAC"] == "MO" and codes["PRI"] == "PR"
+    assert codes["GRL"] == "GL" and codes["ESH"] == "EH"
+    assert len(set(codes.values())) == len(codes) and not set(codes) & states
+    for territory in territories:
+        assert territory["un_status"] == "territory" and territory["note"]
+        assert territory["sovereign"] is None or territory["sovereign"] in states
+        record = gazetteer.get(territory["iso3"])
+        assert record is not None and record.type is ActorType.STATE
+    forms = {form.text for form in gazetteer.surface_forms()}
+    assert "MAC" not in forms and "GUM" not in forms  # codes that are words are not forms
+
+
+def test_groups_that_codebooks_code_by_country_have_a_base(gazetteer: Gazetteer) -> None:
+    expected = {"plo": "PSE", "unita": "AGO", "ruf": "SLE", "ltte": "LKA", "kla": "XKX"}
+    for group_id, base in expected.items():
+        record = gazetteer.get(group_id)
+        assert record is not None and record.base == base
+
+
+# ------------------------------------------------------------------------ locations
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Basra", "IRQ"),
+        ("Samarra", "IRQ"),
+        ("Aleppo", "SYR"),
+        ("Gaza", "PSE"),
+        ("Jericho", "PSE"),
+        ("Tulkarem", "PSE"),
+        ("Benghazi", "LBY"),
+        ("Kano", "NGA"),
+        ("Kandahar", "AFG"),
+        ("Genoa", "ITA"),
+        ("Sydney", "AUS"),
+        ("Odessa", "UKR"),
+        ("Mariupol", "UKR"),
+        ("Bombay", "IND"),
+        ("Gaza Strip", "PSE"),
+        ("the West Bank", "PSE"),
+        ("Golan Heights", "SYR"),
+        ("Darfur", "SDN"),
+        ("Crimea", "UKR"),
+        ("Donbass", "UKR"),
+        ("Chechnya", "RUS"),
+        ("Siberia", "RUS"),
+        ("Krajina", "HRV"),
+        ("Tibet", "CHN"),
+        ("Xinjiang", "CHN"),
+        ("Texas", "USA"),
+        ("Brussels", "BEL"),  # a location, although the actor "Brussels" is the EU
+        ("Moscow", "RUS"),
+        ("Rangoon", "MMR"),
+    ],
+)
+def test_city_country(gazetteer: Gazetteer, name: str, country: str) -> None:
+    assert gazetteer.city_country(name) == country
+
+
+@pytest.mark.parametrize(
+    "name", ["Kashmir", "Kurdistan", "Tripoli in Lebanon", "Hyderabad", "Iran"]
+)
+def test_ambiguous_or_unknown_places_have_no_country(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.city_country(name) is None
+
+
+def test_cities_are_not_actors(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Basra") is None
+    assert gazetteer.lookup("West Bank") is None
+    with pytest.raises(UnknownActorError):
+        gazetteer.resolve("Mosul")
+    forms = {form.text for form in gazetteer.surface_forms()}
+    assert "Basra" not in forms and "Gaza Strip" not in forms
+
+
+def test_location_forms(gazetteer: Gazetteer) -> None:
+    forms = {form.text: form for form in gazetteer.location_forms()}
+    assert forms["Basra"].actor_id == "IRQ" and forms["Basra"].kind == "city"
+    assert forms["Basra"].case_sensitive and not forms["Gaza Strip"].case_sensitive
+    assert forms["Gaza Strip"].kind == "region" and forms["Gaza Strip"].actor_id == "PSE"
+    assert "Moscow" not in forms  # capitals are actor forms
+    assert all(gazetteer.lookup(text) is None for text in forms)
+    combined = list(gazetteer.surface_forms(include_locations=True))
+    texts = [form.text for form in combined]
+    assert len(texts) == len(set(texts))
+    assert {"city", "region"} <= {form.kind for form in combined}
+
+
+def test_locations_by_kind(gazetteer: Gazetteer) -> None:
+    capitals = list(gazetteer.locations(kind="capital"))
+    assert len(capitals) >= 190 and all(place.kind == "capital" for place in capitals)
+    assert len(list(gazetteer.locations(kind="city"))) >= 700
+    assert not any(place.name == "Kingston" for place in gazetteer.locations())
+    with pytest.raises(InputError):
+        list(gazetteer.locations(kind="village"))
+
+
+def test_city_data_is_well_formed(gazetteer: Gazetteer) -> None:
+    document = _document("cities.json")
+    for country, entries in document["cities"].items():
+        assert gazetteer.get(country) is not None, country
+        for entry in entries:
+            assert isinstance(entry, str) or (isinstance(entry, list) and len(entry) >= 2)
+    for region in document["regions"]:
+        assert gazetteer.get(region["country"]) is not None, region["name"]
+
+
+def test_a_place_name_in_two_states_is_rejected() -> None:
+    documents = {name: _document(name) for name in ACTOR_FILES if name != "ambiguity.json"}
+    documents["cities.json"] = {"cities": {"LBN": ["Tripoli"]}}
+    with pytest.raises(InputError, match="Tripoli"):
+        Gazetteer.from_documents(documents)
+
+
+def test_historical_data_keeps_loading_fast() -> None:
+    best = min(_load_time() for _ in range(3))
+    assert best < 0.25  # ~40 ms on the development machine; CI headroom
+
+
+def _load_time() -> float:
+    start = time.perf_counter()
+    Gazetteer.load().resolve("Iran")
+    return time.perf_counter() - start

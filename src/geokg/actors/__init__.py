@@ -1,12 +1,13 @@
 """The actor gazetteer: who is who in geopolitical news, and what their names are."""
 
 from geokg.actors.gazetteer import Gazetteer, load_gazetteer, parse_date
-from geokg.actors.records import ActorRecord, Membership, Role, SurfaceForm
+from geokg.actors.records import ActorRecord, Location, Membership, Role, SurfaceForm
 from geokg.actors.text import normalize
 
 __all__ = [
     "ActorRecord",
     "Gazetteer",
+    "Location",
     "Membership",
     "Role",
     "SurfaceForm",

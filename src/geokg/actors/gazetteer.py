@@ -29,12 +29,21 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from geokg.actors.records import ActorRecord, Membership, Role, SurfaceForm
+from geokg.actors.records import ActorRecord, Location, Membership, Role, SurfaceForm
 from geokg.actors.text import edit_distance, normalize, typo_budget
 from geokg.errors import InputError, UnknownActorError
 from geokg.model import ACTOR_NS, Actor, ActorType
 
-DATA_FILES = ("states.json", "organizations.json", "groups.json", "people.json", "titles.json")
+DATA_FILES = (
+    "states.json",
+    "territories.json",
+    "organizations.json",
+    "groups.json",
+    "people.json",
+    "people_historical.json",
+    "titles.json",
+    "cities.json",
+)
 
 # Lookup precedence, best first: when one normalised form names several actors, the
 # lowest tier wins ("IS" is the Islamic State's alias before Iceland's code; "Brussels" is
@@ -49,12 +58,25 @@ _CODE_STOPLIST = frozenset(
         *("AGO", "AND", "ARE", "ARM", "BEN", "BRA", "CAN", "CHE", "COD", "COM", "CUB", "DOM"),
         *("ESP", "EST", "FIN", "GAB", "GIN", "GUY", "HUN", "IRL", "ISR", "ITA", "KEN", "LIE"),
         *("MAR", "MUS", "NAM", "NOR", "PAN", "PER", "POL", "SEN", "SUR", "TON", "TUN", "VAT"),
+        # Territories: their codes are not written in prose, and several are words.
+        *("ABW", "ASM", "BMU", "CUW", "CYM", "ESH", "FLK", "FRO", "GIB", "GLP", "GRL", "GUF"),
+        *("GUM", "HKG", "MAC", "MNP", "MTQ", "MYT", "NCL", "PRI", "PYF", "REU", "TCA", "VGB"),
+        "VIR",
     }
 )
 # Capitals that are also everyday words or common place names elsewhere.
 _CAPITAL_STOPLIST = frozenset(
-    {"victoria", "kingston", "kingstown", "georgetown", "male", "santiago", "praia", "lima"}
+    {
+        *("victoria", "kingston", "kingstown", "georgetown", "male", "santiago", "praia", "lima"),
+        *("hamilton", "stanley"),
+    }
 )
+# Capitals that are not even safe as locations: the same name is a bigger or more newsworthy
+# place elsewhere ("Kingston upon Thames", "Victoria, British Columbia") or a common word.
+_CAPITAL_LOCATION_STOPLIST = frozenset(
+    {"victoria", "kingston", "kingstown", "georgetown", "male", "hamilton", "stanley"}
+)
+_LOCATION_KINDS = ("capital", "city", "region")
 # Titles too generic or too situational to pair with a surname as a surface form.
 _WEAK_TITLE_WORDS = frozenset({"acting", "interim", "caretaker", "transitional", "de facto"})
 _WEAK_TITLES = frozenset(
@@ -78,7 +100,14 @@ _WEAK_TITLES = frozenset(
         "military chief",
     }
 )
+_INSIDE_WORD_RANK = 3
 _TYPO_RANK = 4
+
+
+def _search_order(score: tuple[int, int, str]) -> tuple[int, int, str]:
+    """Near misses (ranks 4-5) before matches inside another word (rank 3)."""
+    rank, length, label = score
+    return (rank + 3 if rank == _INSIDE_WORD_RANK else rank, length, label)
 _YEAR = re.compile(r"^\d{4}$")
 
 
@@ -112,6 +141,7 @@ class Gazetteer:
         *,
         titles: Mapping[str, tuple[str, ...]] | None = None,
         categories: Mapping[str, tuple[str, ...]] | None = None,
+        locations: Iterable[Location] = (),
     ) -> None:
         self._records: dict[str, ActorRecord] = {}
         for record in records:
@@ -131,6 +161,19 @@ class Gazetteer:
         for record in self._records.values():
             for surname in record.surnames:
                 self._surnames.setdefault(normalize(surname), []).append(record.id)
+        self._locations = _index_locations((*self._capitals(), *locations))
+
+    def _capitals(self) -> Iterator[Location]:
+        for record in self._records.values():
+            if record.type is not ActorType.STATE or not record.capital or not record.iso3:
+                continue
+            names = [
+                name
+                for name in (record.capital, *record.capital_aliases)
+                if normalize(name) not in _CAPITAL_LOCATION_STOPLIST
+            ]
+            if names:
+                yield Location(names[0], record.iso3, "capital", tuple(names[1:]))
 
     # ---------------------------------------------------------------- loading
 
@@ -148,9 +191,14 @@ class Gazetteer:
 
     @classmethod
     def from_documents(cls, documents: Mapping[str, Any]) -> Gazetteer:
-        """Build a gazetteer from the parsed JSON documents, keyed by file name."""
+        """Build a gazetteer from the parsed JSON documents, keyed by file name.
+
+        ``territories.json``, ``people_historical.json`` and ``cities.json`` are optional.
+        """
         records: list[ActorRecord] = []
         records.extend(_state(item) for item in documents["states.json"]["states"])
+        territories = documents.get("territories.json") or {}
+        records.extend(_state(item) for item in territories.get("territories", ()))
         organizations = documents["organizations.json"]
         plain = [_organization(item) for item in organizations["organizations"]]
         records.extend(plain)
@@ -158,11 +206,14 @@ class Gazetteer:
         records.extend(_collective(item, by_id) for item in organizations.get("collectives", []))
         records.extend(_group(item) for item in documents["groups.json"]["groups"])
         records.extend(_person(item) for item in documents["people.json"]["people"])
+        historical = documents.get("people_historical.json") or {}
+        records.extend(_person(item) for item in historical.get("people", ()))
         titles = documents["titles.json"]
         return cls(
             records,
             titles={role: tuple(t) for role, t in titles["titles"].items()},
             categories={name: tuple(r) for name, r in titles.get("categories", {}).items()},
+            locations=_locations(documents.get("cities.json") or {}),
         )
 
     # ---------------------------------------------------------------- container
@@ -221,7 +272,11 @@ class Gazetteer:
         people = self.people_by_surname(key, on=on)
         if len(people) == 1:
             return people[0]
-        if on is not None and people and people[0].roles_on(on) and not people[1].roles_on(on):
+        if people and _in_office(people[0], on) and not _in_office(people[1], on):
+            return people[0]
+        countries = {person.country_on(on) for person in people}
+        if people and len(countries) == 1 and None not in countries:
+            # Two presidents Bush: unsure which, sure for which state.
             return people[0]
         return None
 
@@ -237,8 +292,10 @@ class Gazetteer:
     def search(self, query: str, *, limit: int = 20) -> list[ActorRecord]:
         """Actors whose names contain the query, then near misses ("Iarn" -> Iran).
 
-        Ranking: exact form, prefix, word start, substring. Only when nothing contains the
-        query are typos tried (edit distance 1 for 4-letter words, 2 from 5 letters on).
+        Ranking: exact form, prefix, word start, near misses (edit distance 1 for 4-letter
+        words, 2 from 5 letters on), then a match inside a word. Near misses are dropped when
+        a form starts with the query ("Iran" should not list Iraq), but they outrank a match
+        inside another word ("Rusia" is Russia before Belarusian).
         An empty query returns every actor (``limit`` does not apply).
         """
         key = normalize(query)
@@ -252,10 +309,10 @@ class Gazetteer:
             score = (rank, len(form), self._records[actor_id].label)
             if actor_id not in ranked or score < ranked[actor_id]:
                 ranked[actor_id] = score
-        if any(score[0] < _TYPO_RANK for score in ranked.values()):
+        if any(score[0] < _INSIDE_WORD_RANK for score in ranked.values()):
             # Typos are a fallback: "Iran" should not list Iraq.
             ranked = {key: score for key, score in ranked.items() if score[0] < _TYPO_RANK}
-        ordered = sorted(ranked, key=lambda actor_id: ranked[actor_id])
+        ordered = sorted(ranked, key=lambda actor_id: _search_order(ranked[actor_id]))
         return [self._records[actor_id] for actor_id in ordered[:limit]]
 
     def suggest(self, name: str, *, limit: int = 3) -> list[str]:
@@ -274,7 +331,7 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- surface forms
 
-    def surface_forms(self) -> Iterator[SurfaceForm]:
+    def surface_forms(self, *, include_locations: bool = False) -> Iterator[SurfaceForm]:
         """Every phrase that names one actor, for a spaCy EntityRuler.
 
         Each text is given once, to the actor :meth:`lookup` picks. Left out: alpha-2 codes,
@@ -283,6 +340,10 @@ class Gazetteer:
         people. One-word forms are case-sensitive ("Chad", "US", "Turkey" vs "turkey");
         longer ones are not. A leading "the" is dropped, except from collective actors
         ("the West").
+
+        With ``include_locations``, the forms of :meth:`location_forms` follow (kind "city"
+        or "region", ``actor_id`` = the ISO3 code of the state the place lies in): a
+        consumer must treat them as places, not as actors.
         """
         seen: set[str] = set()
         for key, entries in sorted(self._entries.items()):
@@ -296,6 +357,8 @@ class Gazetteer:
                 seen.add(text)
                 yield SurfaceForm(text, entry.actor_id, entry.kind, _case_sensitive(text))
         yield from self._title_forms(seen)
+        if include_locations:
+            yield from (form for form in self.location_forms() if form.text not in seen)
 
     def _surface_text(self, entry: _Entry) -> str:
         record = self._records[entry.actor_id]
@@ -318,6 +381,46 @@ class Gazetteer:
                 seen.add(text)
                 yield SurfaceForm(text, next(iter(ids)), "title", False)
 
+    # ---------------------------------------------------------------- locations
+
+    def location(self, name: str) -> Location | None:
+        """The city, capital or region with this name or alias ("Basra", "Gaza Strip",
+        "Bombay"), after the same normalisation as :meth:`lookup`; ``None`` if unknown.
+
+        Locations are not actors: :meth:`lookup` and :meth:`resolve` never return them
+        (a capital is both: "Moscow" is a location here and Russia's metonym there).
+        """
+        return self._locations.get(normalize(name))
+
+    def city_country(self, name: str) -> str | None:
+        """ISO3 code of the state a city, capital or region lies in ("Mosul" -> "IRQ",
+        "West Bank" -> "PSE", "Brussels" -> "BEL"); ``None`` for unknown places. State
+        names themselves are not locations: use :meth:`lookup` for them."""
+        place = self.location(name)
+        return place.country if place else None
+
+    def locations(self, *, kind: str | None = None) -> Iterator[Location]:
+        """Every known location (optionally only one kind: "capital", "city", "region")."""
+        if kind is not None and kind not in _LOCATION_KINDS:
+            raise InputError(f"unknown location kind {kind!r}; use one of {_LOCATION_KINDS}.")
+        seen: set[int] = set()
+        for place in self._locations.values():
+            if id(place) not in seen and (kind is None or place.kind == kind):
+                seen.add(id(place))
+                yield place
+
+    def location_forms(self) -> Iterator[SurfaceForm]:
+        """Names of cities and regions for a spaCy EntityRuler: kind "city" or "region",
+        ``actor_id`` the ISO3 code of their state. Capitals and every text :meth:`lookup`
+        knows as an actor are left out (those are in :meth:`surface_forms`). One-word forms
+        are case-sensitive, like actor forms."""
+        for key, place in sorted(self._locations.items()):
+            if place.kind == "capital" or key in self._index:
+                continue
+            for text in place.names:
+                if normalize(text) == key:
+                    yield SurfaceForm(text, place.country, place.kind, _case_sensitive(text))
+
     # ---------------------------------------------------------------- people and offices
 
     def people_by_surname(self, surname: str, *, on: date | None = None) -> list[ActorRecord]:
@@ -326,11 +429,14 @@ class Gazetteer:
         ids = self._surnames.get(normalize(surname), [])
         people = [self._records[actor_id] for actor_id in ids]
 
-        def rank(person: ActorRecord) -> tuple[bool, date, date]:
+        def rank(person: ActorRecord) -> tuple[bool, date, bool, date]:
             held = person.roles_on(on) if on else tuple(r for r in person.roles if r.current)
             latest_start = max((r.start or date.min for r in held), default=date.min)
-            latest_end = max((r.end or date.max for r in person.roles), default=date.min)
-            return (bool(held), latest_start, latest_end)
+            # Out of office on ``on``: someone who already served beats someone who will
+            # ("Bush" in 1995 is the father), and the most recent past office wins.
+            past = [r for r in person.roles if on is None or r.start is None or r.start <= on]
+            latest_end = max((r.end or date.max for r in past), default=date.min)
+            return (bool(held), latest_start, bool(past), latest_end)
 
         return sorted(people, key=rank, reverse=True)
 
@@ -428,6 +534,11 @@ def load_gazetteer() -> Gazetteer:
 
 
 # -------------------------------------------------------------------- matching helpers
+
+
+def _in_office(person: ActorRecord, on: date | None) -> bool:
+    """Whether ``person`` holds an office on ``on`` (today, when ``None``)."""
+    return bool(person.roles_on(on)) if on else any(role.current for role in person.roles)
 
 
 def _match_rank(query: str, form: str) -> int | None:
@@ -592,3 +703,33 @@ def _person(item: Mapping[str, Any]) -> ActorRecord:
         surnames=_strings(item, "surnames"),
         nationality=item.get("nationality"),
     )
+
+
+def _locations(document: Mapping[str, Any]) -> Iterator[Location]:
+    """Cities (``{"ISO3": [name or [name, alias, ...], ...]}``) and regions (objects)."""
+    for country, entries in document.get("cities", {}).items():
+        for entry in entries:
+            names = (entry,) if isinstance(entry, str) else tuple(entry)
+            yield Location(names[0], country, "city", names[1:])
+    for item in document.get("regions", ()):
+        yield Location(
+            item["name"], item["country"], "region", _strings(item, "aliases"), item.get("note")
+        )
+
+
+def _index_locations(places: Iterable[Location]) -> dict[str, Location]:
+    """Normalised name -> location. A name in two states is a data error; a city listed
+    again under its own state's capital is skipped (the capital entry wins)."""
+    index: dict[str, Location] = {}
+    for place in places:
+        for name in place.names:
+            key = normalize(name)
+            known = index.get(key)
+            if known is None:
+                index[key] = place
+            elif known.country != place.country:
+                raise InputError(
+                    f"the place name {name!r} is given both to {known.country} and to "
+                    f"{place.country} in the actor data; keep one or drop it."
+                )
+    return index

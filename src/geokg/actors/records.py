@@ -62,6 +62,27 @@ class SurfaceForm:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """A place that is not an actor: a city, a capital or a region, in one state.
+
+    ``kind`` is "city", "capital" or "region"; ``country`` is the ISO 3166-1 alpha-3 code
+    of the state (or territory) the place lies in. Capitals are also actor metonyms
+    ("Moscow said ..."); cities and regions never are.
+    """
+
+    name: str
+    country: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name, then the aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
 class ActorRecord:
     """The full gazetteer profile of an actor."""
 

@@ -3,13 +3,16 @@
 The ``geokg_actors`` component writes one span per actor mention to
 ``doc.spans["geokg_actors"]``: ``span.kb_id_`` is the gazetteer actor id and ``span.label_``
 the kind of surface form (name, alias, code, demonym, capital, institution, person, title,
-entity). Forms are matched case-insensitively except those the gazetteer flags as
-case-sensitive ("US", "Chad", "Turkey" as opposed to "us", "chad", "turkey").
+entity; city and region for places, whose ``kb_id_`` is the state they lie in). Forms are
+matched case-insensitively except those the gazetteer flags as case-sensitive ("US",
+"Chad", "Turkey" as opposed to "us", "chad", "turkey").
 
 Named entities of the model (GPE, NORP, ORG, PERSON) that the phrase matcher missed are
 looked up in the gazetteer by their text (with a leading "the" and a plural "s" removed).
 Metonymic capitals inside a longer organisation name ("Washington Post", "Kyiv Post") are
-dropped: the newspaper is not the state.
+dropped: the newspaper is not the state. A state's name inside an organisation's name is
+kept with the label ``in-name``: "Kenya Anti-Corruption Commission" is a Kenyan body, and
+the resolver reads the state name as the modifier of the organisation's head noun.
 """
 
 from __future__ import annotations
@@ -42,6 +45,15 @@ _COMPASS = frozenset(
         "the",
     }
 )
+IN_NAME = "in-name"
+"""Span label of a state's name inside an organisation's name (a modifier, not a mention)."""
+PLACE_KINDS = frozenset({"capital", "city", "region"})
+"""Span labels of places: a capital stands for its state, a city or region is only a place."""
+# Organisations that are places: "Kabul University" is in Kabul ("the Washington Post" is
+# not Washington's).
+_SITES = frozenset({"university", "college", "school", "hospital", "airport", "prison", "jail"})
+_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT"})
+_NAME_KINDS = frozenset({"name", "alias", "entity", "code"})
 _STATE_BODIES = frozenset(
     {"forces", "army", "navy", "police", "government", "ministry", "parliament", "military"}
 )
@@ -99,7 +111,7 @@ class ActorMatcher:
         folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         patterns: dict[tuple[bool, str], list[Doc]] = {}
-        for form in self.gazetteer.surface_forms():
+        for form in _all_surface_forms(self.gazetteer):
             text = str(form.text).strip()
             if not text:
                 continue
@@ -113,9 +125,15 @@ class ActorMatcher:
         if self._matchers is None:
             self._matchers = self._build()
         spans = list(self._phrase_spans(doc)) + list(self._entity_spans(doc))
-        doc.spans[SPAN_KEY] = filter_spans(
-            [s for s in spans if not self._inside_foreign_name(doc, s)]
-        )
+        names = _enclosing_names(doc)
+        kept: list[Span] = []
+        for span in spans:
+            verdict = self._inside_name(doc, span, names.get(span.start))
+            if verdict == IN_NAME:
+                kept.append(Span(doc, span.start, span.end, label=IN_NAME, kb_id=span.kb_id_))
+            elif verdict == "keep":
+                kept.append(span)
+        doc.spans[SPAN_KEY] = filter_spans(kept)
         return doc
 
     def _phrase_spans(self, doc: Doc) -> Iterable[Span]:
@@ -134,22 +152,54 @@ class ActorMatcher:
                 yield Span(doc, ent.start, ent.end, label="entity", kb_id=str(record.id))
 
     @staticmethod
-    def _inside_foreign_name(doc: Doc, span: Span) -> bool:
-        """A name inside a longer name is not the actor ("Washington Post", "West Darfur
-        State"), unless the longer name is the state's own body ("Israel Defense Forces")
-        or the match is a demonym ("the Serbian Workers' Union" acts for Serbia)."""
-        if span.label_ in {"demonym", "person"}:
-            return False
-        for ent in doc.ents:
-            if ent.label_ not in {"ORG", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT"}:
-                continue
-            if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
-                if ent.label_ == "ORG" and ent[-1].lower_ in _STATE_BODIES:
-                    return False
-                rest = [t for t in ent if t.i < span.start or t.i >= span.end]
-                # "South Lebanon", "northern Israel" are the state's own land.
-                return not all(t.lower_ in _COMPASS for t in rest)
-        return False
+    def _inside_name(doc: Doc, span: Span, ent: Span | None) -> str:
+        """What a gazetteer match inside a longer name is: "keep", "drop" or ``IN_NAME``.
+
+        A name inside a longer place or work name is not the actor ("West Darfur State",
+        "Washington Post"), unless the longer name is the state's own body ("Israel Defense
+        Forces") or its own land ("South Lebanon"). A state's name or demonym inside an
+        organisation's name makes the organisation a domestic actor of that state
+        ("Nigerian Union of Teachers", "Kenya Anti-Corruption Commission", "Bank of
+        Japan"): the match is kept as ``IN_NAME`` (the resolver reads it as a modifier
+        only). A capital inside an organisation's name is a place ("Kyiv Post") except
+        after "of" ("the United Bus Company of Tehran") or in the name of a site ("Kabul
+        University").
+        """
+        if span.label_ in {"person", "demonym"} or ent is None:
+            return "keep"
+        if not (span.end <= ent.end and len(ent) > len(span)):
+            return "keep"
+        if ent.label_ == "ORG" and ent[-1].lower_ in _STATE_BODIES:
+            return "keep"
+        rest = [t for t in ent if t.i < span.start or t.i >= span.end]
+        if all(t.lower_ in _COMPASS for t in rest):
+            # "South Lebanon", "northern Israel" are the state's own land.
+            return "keep"
+        if ent.label_ == "ORG" and span.label_ in _NAME_KINDS:
+            return IN_NAME
+        if ent.label_ == "ORG" and span.label_ in PLACE_KINDS:
+            after_of = span.start > ent.start and doc[span.start - 1].lower_ == "of"
+            return IN_NAME if after_of or ent[-1].lower_ in _SITES else "drop"
+        return "drop"
+
+
+def _enclosing_names(doc: Doc) -> dict[int, Span]:
+    """Token index -> the multi-word name entity (organisation, place, work) it is part of."""
+    names: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS and len(ent) > 1:
+            for index in range(ent.start, ent.end):
+                names[index] = ent
+    return names
+
+
+def _all_surface_forms(gazetteer: GazetteerLike) -> Iterator[Any]:
+    """Actor forms, then city and region names when the gazetteer has them (kind "city" or
+    "region", actor id = the ISO3 code of the state the place lies in)."""
+    try:
+        return iter(gazetteer.surface_forms(include_locations=True))  # type: ignore[call-arg]
+    except TypeError:
+        return gazetteer.surface_forms()
 
 
 def lookup_name(gazetteer: GazetteerLike, text: str) -> Any:

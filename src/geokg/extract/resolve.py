@@ -23,14 +23,17 @@ pronoun or nominal coreference 0.7, pair nominals 0.6.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from geokg.extract.actors import SPAN_KEY, GazetteerLike
+from geokg.extract.actors import IN_NAME, PLACE_KINDS, SPAN_KEY, GazetteerLike
 from geokg.extract.lexicon import Lexicon
 from geokg.model import Actor, ActorType
 
@@ -74,6 +77,66 @@ QUANTITIES = frozenset(
     }
 )
 COPULAR = frozenset({"be", "become", "remain"})
+LOCATIVE_PREPS = frozenset({"in", "at", "from", "of", "inside", "near", "across", "throughout"})
+# Participles that place a group somewhere or tie it to a body ("a group based in Trinidad",
+# "workers affiliated with the Serbian Workers' Union").
+PLACING_PARTICIPLES = frozenset(
+    {"base", "locate", "station", "live", "operate", "affiliate", "belong", "hold", "jail"}
+)
+
+
+# Last words of unknown organisation names that mark a body of states, then other
+# organisations; a name without one of them is not made an actor (companies, news agencies
+# and mis-tagged names are too often spaCy ORGs).
+IGO_MARKERS = frozenset(
+    {"organization", "organisation", "agency", "community", "council", "forum", "union"}
+)
+NGO_MARKERS = frozenset(
+    {
+        "association",
+        "committee",
+        "federation",
+        "foundation",
+        "crescent",
+        "cross",
+        "watch",
+        "institute",
+        "society",
+        "fund",
+        "programme",
+        "program",
+        "commission",
+    }
+)
+GROUP_MARKERS = frozenset({"party", "front", "movement", "league", "alliance", "army", "brigades"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedNouns:
+    """Nouns whose actor is given by where they are (from ``actor_nouns.json``).
+
+    ``located``: people and groups coded by a location phrase of their own ("demonstrators
+    in Baghdad", "prisoners at a jail in Dili", "a newspaper based in Beirut").
+    ``residents``: civilians also coded by the location of what they do ("students
+    protested in Ankara"); refugees, migrants and soldiers are not, they are elsewhere by
+    definition. ``places``: nouns of places that pass a location on ("a jail in Dili").
+    """
+
+    located: frozenset[str]
+    residents: frozenset[str]
+    places: frozenset[str]
+
+
+@functools.cache
+def placed_nouns() -> PlacedNouns:
+    """The packaged lists of :class:`PlacedNouns` (read once per process)."""
+    path = resources.files("geokg") / "data" / "lexicon" / "actor_nouns.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return PlacedNouns(
+        located=frozenset(data.get("located", ())),
+        residents=frozenset(data.get("residents", ())),
+        places=frozenset(data.get("places", ())),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +184,11 @@ class Resolver:
         self._pronoun_memo: dict[tuple[int, tuple[str, ...]], list[Resolved]] = {}
         self._surnames: dict[str, Actor] = {}
         self._mentions: list[tuple[int, Resolved, int]] | None = None
+        self._placed = placed_nouns()
+        self._organisations: dict[int, Actor | None] = {}
+        self._org_of: dict[int, Span] = {
+            ent.root.i: ent for ent in doc.ents if ent.label_ in {"ORG", "NORP"}
+        }
 
     # -- public -----------------------------------------------------------------------
 
@@ -134,19 +202,35 @@ class Resolver:
         found: list[Resolved] = []
         if as_modifier:
             span = self._span_of.get(token.i)
-            if span is not None:
+            if span is not None and span.label_ != IN_NAME:
                 actor = _record_actor(self._record(span.kb_id_), self.published)
                 if actor is not None:
                     return [Resolved(actor, 0.85, "modifier", token.i)]
         for conjunct in conjuncts(token):
             for resolved in self._resolve(conjunct, exclude=exclude):
-                if all(r.actor != resolved.actor for r in found):
-                    found.append(resolved)
+                for each in (resolved, *self._coordinated_owners(conjunct, resolved)):
+                    if all(r.actor != each.actor for r in found):
+                        found.append(each)
         return found
+
+    def _coordinated_owners(self, token: Token, resolved: Resolved) -> list[Resolved]:
+        """'US and British forces': a noun owned by coordinated modifiers is each one's."""
+        if resolved.via != "agent-noun" or resolved.token != token.i:
+            return []
+        extra: list[Resolved] = []
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound", "nmod", "poss"}:
+                continue
+            for conjunct in _conjoined(child):
+                owner = self._modifier_actor(conjunct)
+                if owner is not None and owner.actor != resolved.actor:
+                    extra.append(Resolved(owner.actor, resolved.certainty, "agent-noun", token.i))
+        return extra
 
     def explicit(self, token: Token) -> Resolved | None:
         """The actor ``token`` names explicitly (no coreference)."""
         if token.i not in self._memo:
+            self._memo[token.i] = None  # breaks cycles (a head and its apposition)
             self._memo[token.i] = self._explicit(token)
         return self._memo[token.i]
 
@@ -157,7 +241,8 @@ class Resolver:
 
     def _resolve(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
         lower = token.lower_
-        if lower in FIRST_PERSON:
+        if lower in FIRST_PERSON and token.i not in self._span_of:
+            # ("US" is a case-sensitive gazetteer form, "us" a pronoun.)
             return self._speaker(token)
         if lower in SECOND_PERSON:
             return []
@@ -181,6 +266,12 @@ class Resolver:
         return []
 
     def _explicit(self, token: Token) -> Resolved | None:
+        if _parenthesised_appos(token):
+            # "the Montenegro Municipality Association (AKK)": the acronym is the name
+            # before it, whatever else the gazetteer knows by those letters.
+            named = self.explicit(token.head)
+            if named is not None:
+                return Resolved(named.actor, named.certainty, named.via, token.i)
         span = self._span_of.get(token.i)
         if span is not None:
             resolved = self._from_span(span, token)
@@ -190,6 +281,10 @@ class Resolver:
             modified = self._agent_noun(token)
             if modified is not None:
                 return modified
+        if token.ent_type_ == "ORG" and token.i in self._org_of:
+            organisation = self._unknown_organisation(self._org_of[token.i])
+            if organisation is not None:
+                return Resolved(organisation, 0.8, "organisation", token.i)
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             named = self._surname(token)
             if named is not None:
@@ -210,6 +305,11 @@ class Resolver:
                 named = self.explicit(child)
                 if named is not None:
                     return Resolved(named.actor, named.certainty * 0.95, named.via, token.i)
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON":
+            # "Iran's religious leader Ayatollah Khomeini": the name is the office's.
+            office = self.explicit(token.head)
+            if office is not None and office.via == "agent-noun":
+                return Resolved(office.actor, office.certainty * 0.95, office.via, token.i)
         return None
 
     def _from_span(self, span: Span, token: Token) -> Resolved | None:
@@ -218,6 +318,12 @@ class Resolver:
         if actor is None:
             return None
         kind = span.label_
+        if kind == IN_NAME:
+            return None
+        if kind in PLACE_KINDS - {"capital"}:
+            # A city or region stands for the state it lies in only as a place ("rioted in
+            # Mosul", "blockades in the West Bank"); the span's id is the state's code.
+            return Resolved(actor, 0.8, "location", token.i)
         if actor.type == ActorType.PERSON:
             self._remember_person(span, actor)
             return Resolved(actor, 0.95, "person", token.i)
@@ -231,6 +337,9 @@ class Resolver:
                 and head.lemma_.lower() not in self.lexicon.nouns
             ):
                 return None
+            homeland = self._homeland(token, span, actor)
+            if homeland is not None:
+                return homeland
             return Resolved(actor, 0.85, "demonym", token.i)
         return Resolved(
             actor, 1.0 if kind in {"name", "alias", "code", "entity"} else 0.9, kind, token.i
@@ -242,22 +351,36 @@ class Resolver:
         return self._record_cache[actor_id]
 
     def _agent_noun(self, token: Token) -> Resolved | None:
-        """'Iranian officials', "Iran's president", 'the president of Armenia'."""
+        """'Iranian officials', "Iran's president", 'the president of Armenia',
+        'Kenya Anti-Corruption Commission', 'demonstrators in Baghdad'."""
         lemma = token.lemma_.lower()
-        if lemma not in self.lexicon.agent_nouns and token.ent_type_ not in {"ORG", "NORP"}:
+        placed = lemma in self._placed.located
+        if (
+            lemma not in self.lexicon.agent_nouns
+            and token.ent_type_ not in {"ORG", "NORP"}
+            and not placed
+        ):
             return None
-        for child in token.children:
-            if child.dep_ == "poss":
-                owner = self._owner(child)
-                if owner is not None:
-                    return self._office_or_state(token, owner, 0.9)
-        for child in token.children:
-            if child.dep_ in {"amod", "compound", "nmod"}:
-                owner = self._modifier_actor(child)
-                if owner is not None:
-                    return self._office_or_state(token, owner, 0.9)
+        # A possessive pronoun is weaker than a named modifier: in "its European Community
+        # partners" the partners are the Community's.
+        for named_first in (True, False):
+            for child in token.children:
+                if child.dep_ == "poss" and (child.pos_ != "PRON") == named_first:
+                    owner = self._owner(child)
+                    if owner is not None:
+                        return self._office_or_state(token, owner, 0.9)
+            for child in token.children:
+                if named_first and child.dep_ in {"amod", "compound", "nmod"}:
+                    owner = self._modifier_actor(child)
+                    if owner is not None:
+                        return self._office_or_state(token, owner, 0.9)
+        # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
+        ent = self._org_of.get(token.i)
+        named_organisation = ent is not None and self._unknown_organisation(ent) is not None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+                if named_organisation:
+                    continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         owner = self.explicit(pobj)
@@ -267,6 +390,122 @@ class Resolver:
                 named = self.explicit(child)
                 if named is not None:
                     return Resolved(named.actor, named.certainty, named.via, token.i)
+        named_state = self._state_in_org_name(token)
+        if named_state is not None:
+            return named_state
+        if placed:
+            where = self._location(token, depth=0)
+            if where is None and lemma in self._placed.residents:
+                where = self._event_location(token)
+            if where is not None:
+                return Resolved(where, 0.8, "agent-noun", token.i)
+        return None
+
+    def _unknown_organisation(self, ent: Span) -> Actor | None:
+        """An organisation the gazetteer does not know, named like one ("the Organization of
+        African Unity", "the Association of African Jurists", "the European Community"):
+        an actor with a slug id. Its type is read off the name."""
+        if ent.start not in self._organisations:
+            self._organisations[ent.start] = self._name_organisation(ent)
+        return self._organisations[ent.start]
+
+    def _name_organisation(self, ent: Span) -> Actor | None:
+        words = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
+        if len(words) < 2 or any(t.i in self._span_of for t in ent):
+            return None
+        if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in words):
+            return None
+        lowered = {t.lower_ for t in words}
+        if lowered & IGO_MARKERS or words[0].lower_ == "international":
+            kind = ActorType.INTERNATIONAL_ORGANIZATION
+        elif lowered & NGO_MARKERS or "international" in lowered:
+            kind = ActorType.NON_GOVERNMENTAL_ORGANIZATION
+        elif lowered & GROUP_MARKERS:
+            kind = ActorType.POLITICAL_GROUP
+        else:
+            return None
+        label = " ".join(t.text for t in words)
+        slug = "_".join("".join(c for c in t.lower_ if c.isalnum()) for t in words if t.is_alpha)
+        known = self._record(slug)
+        if known is not None:
+            return _record_actor(known, self.published)
+        return Actor(slug, label, kind)
+
+    def _state_in_org_name(self, token: Token) -> Resolved | None:
+        """The head of an organisation's name that contains a state's name ("National
+        Union for the Total Independence of Angola") is a domestic actor of that state."""
+        ent = self._org_of.get(token.i)
+        if ent is None:
+            return None
+        for inner in ent:
+            span = self._span_of.get(inner.i)
+            if span is None or span.label_ != IN_NAME:
+                continue
+            actor = _record_actor(self._record(span.kb_id_), self.published)
+            if actor is not None and actor.type == ActorType.STATE:
+                return Resolved(actor, 0.85, "agent-noun", token.i)
+        return None
+
+    def _location(self, token: Token, *, depth: int) -> Actor | None:
+        """The state of a location phrase of ``token``: "in Baghdad", "at a jail in Dili",
+        "based in Trinidad", "affiliated with the Serbian Workers' Union"."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                found = self._place_under(child, depth=depth)
+                if found is not None:
+                    return found
+            elif child.dep_ == "acl" and child.lemma_.lower() in PLACING_PARTICIPLES:
+                for prep in child.children:
+                    if prep.dep_ in {"prep", "agent"}:
+                        found = self._place_under(prep, depth=depth)
+                        if found is not None:
+                            return found
+        return None
+
+    def _place_under(self, prep: Token, *, depth: int) -> Actor | None:
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            place = self.explicit(pobj)
+            if place is not None:
+                actor = place.actor
+                if actor.type == ActorType.PERSON:
+                    return None
+                return actor
+            if depth < 2 and pobj.lemma_.lower() in self._placed.places:
+                return self._location(pobj, depth=depth + 1)
+        return None
+
+    def _event_location(self, token: Token) -> Actor | None:
+        """Where the event of the argument ``token`` happens: "Prisoners rioted at a jail in
+        Dili", "police arrested students in Ankara", "troops fired on villagers in X"."""
+        argument = token
+        while argument.dep_ == "pobj" and argument.head.head.lemma_.lower() in QUANTITIES:
+            argument = argument.head.head  # "thousands of students"
+        verb = argument.head
+        if argument.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif argument.dep_ not in SUBJECT_DEPS | {"dobj"}:
+            return None
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        return self._location(verb, depth=0)
+
+    def _homeland(self, token: Token, span: Span, people: Actor) -> Resolved | None:
+        """A people named with another state: "Bosnian Serbs", "Albanians of southern
+        Serbia", "ethnic Albanians demonstrated in Serbia" act for that state."""
+        if token.i != span.end - 1 or token.dep_ in {"amod", "compound", "poss"}:
+            return None
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < span.start:
+                owner = self._modifier_actor(child)
+                if owner is not None and _other_state(owner.actor, people):
+                    return Resolved(owner.actor, 0.8, "agent-noun", token.i)
+        where = self._location(token, depth=1)
+        if where is None and any(c.lower_ == "ethnic" for c in token.children):
+            where = self._event_location(token)
+        if where is not None and _other_state(where, people):
+            return Resolved(where, 0.8, "agent-noun", token.i)
         return None
 
     def _owner(self, token: Token) -> Resolved | None:
@@ -282,6 +521,10 @@ class Resolver:
             actor = _record_actor(self._record(span.kb_id_), self.published)
             if actor is not None:
                 return Resolved(actor, 0.9, "modifier", token.i)
+        if token.i in self._org_of:
+            organisation = self._unknown_organisation(self._org_of[token.i])
+            if organisation is not None:
+                return Resolved(organisation, 0.8, "modifier", token.i)
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss"}:
                 found = self._modifier_actor(child)
@@ -380,7 +623,7 @@ class Resolver:
                 if token.dep_ in {"compound", "amod"} and token.head.i in self._span_of:
                     continue
                 resolved = self.explicit(token)
-                if resolved is not None:
+                if resolved is not None and resolved.via != "location":
                     self._mentions.append((token.i, resolved, self._salience(token)))
         return self._mentions
 
@@ -531,3 +774,23 @@ def conjuncts(token: Token) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             yield from conjuncts(child)
+
+
+def _conjoined(token: Token) -> Iterable[Token]:
+    """The tokens coordinated with ``token`` (any part of speech), excluding itself."""
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjoined(child)
+
+
+def _parenthesised_appos(token: Token) -> bool:
+    """An apposition in brackets right after its head's phrase: "Union (NUT)"."""
+    if token.dep_ != "appos" or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    doc = token.doc
+    return doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
+def _other_state(actor: Actor, people: Actor) -> bool:
+    return actor.type == ActorType.STATE and actor != people

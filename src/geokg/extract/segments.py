@@ -7,7 +7,8 @@ respects preset sentence starts). :func:`region_of` then classifies each sentenc
 * ``boilerplate``: site furniture (registration, cookies, newsletters, "refresh the page",
   "contributed to this report", "Related video:"), no facts;
 * ``byline``: author names, datelines and timestamps (short lines with no verb), no facts;
-* ``caption``: photo captions ending with a credit in parentheses ("(Getty Images)"), facts
+* ``caption``: photo captions ending with a credit in parentheses ("(Getty Images)",
+  "(AP Photo/Jae C. Hong)", "(Reuters)") or starting with "Photo:", facts
   with lower confidence (captions describe a picture, often taken long before);
 * ``body``: everything else.
 """
@@ -25,12 +26,15 @@ BOILERPLATE = re.compile(
     r"|logged in|log in to|sign up (for|to)|subscribe (to|now)|newsletter|cookie|privacy policy"
     r"|terms of (use|service)|all rights reserved|contributed to this report|related video"
     r"|click here|read more:|follow us|share this|advertisement|enable javascript"
-    r"|^(copyright|©)|sponsored content|most read|recommended for you|download the app",
+    r"|^(copyright|©)|sponsored content|most read|recommended for you|download the app"
+    r"|^\s*(related|more|watch|listen|see also|also read|trending)\s*:|^\s*share (on|via)\b"
+    r"|^\s*(share|tweet|email|print|comments?)\s*$|get our .* newsletter",
     re.IGNORECASE,
 )
+CAPTION_PREFIX = re.compile(r"^\s*(photo|picture|image|caption|pictured)\s*:", re.IGNORECASE)
 CAPTION_CREDIT = re.compile(
-    r"\((?:[^()]*\b(?:getty|afp|reuters|ap photo|associated press|epa|images?|photo|pool|via)"
-    r"\b[^()]*)\)\s*$",
+    r"\((?:[^()]*\b(?:getty|afp|reuters|ap|ap photo|associated press|epa|images?|photo|pool"
+    r"|via|xinhua|tass|anadolu)\b[^()]*)\)\s*$",
     re.IGNORECASE,
 )
 DATELINE = re.compile(
@@ -52,7 +56,7 @@ def region_of(sentence: Span) -> Region:
     text = sentence.text.strip()
     if not text or BOILERPLATE.search(text):
         return Region.BOILERPLATE
-    if CAPTION_CREDIT.search(text):
+    if CAPTION_CREDIT.search(text) or CAPTION_PREFIX.search(text):
         return Region.CAPTION
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sentence)
     if DATELINE.search(text) and len(sentence) <= 12:

@@ -1,0 +1,341 @@
+"""Modality, document regions and robustness of the extraction pipeline.
+
+Fast tests (no statistical model) cover text chunking and region classification; the slow
+ones run the real spaCy model on sentences written for these tests (each rule is checked on
+two or three sentences with different actors and wording).
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+import spacy
+
+from geokg.extract import Extractor
+from geokg.extract.pipeline import MAX_CHUNK_CHARS, text_chunks
+from geokg.extract.segments import Region, region_of
+from geokg.model import Document, Fact
+
+Key = tuple[str, str, str, bool]
+
+
+def keys(facts: list[Fact]) -> set[Key]:
+    return {
+        (
+            f.subject.country or f.subject.id,
+            f.relation.cameo[:2],
+            f.object.country or f.object.id,
+            f.negated,
+        )
+        for f in facts
+    }
+
+
+# -- fast: chunking and regions ---------------------------------------------------------
+
+
+def test_chunks_cut_at_paragraphs_and_keep_offsets() -> None:
+    paragraphs = [f"Paragraph {n} " + "word " * 40 for n in range(30)]
+    text = "\n\n".join(paragraphs)
+    chunks = text_chunks(text, limit=500)
+    assert len(chunks) > 1
+    assert "".join(chunk for _, chunk in chunks) == text
+    for offset, chunk in chunks:
+        assert len(chunk) <= 500
+        assert text[offset : offset + len(chunk)] == chunk
+        assert chunk.startswith("Paragraph")  # never cut inside a paragraph here
+
+
+def test_chunks_fall_back_to_sentences_then_hard_cuts() -> None:
+    text = "Iran met Iraq. " * 100  # one paragraph, no line break
+    chunks = text_chunks(text, limit=200)
+    assert all(chunk.endswith(". ") for _, chunk in chunks[:-1])
+    solid = "x" * 1000
+    assert [len(c) for _, c in text_chunks(solid, limit=300)] == [300, 300, 300, 100]
+    assert text_chunks("", limit=10) == [(0, "")]
+    assert text_chunks("short", limit=MAX_CHUNK_CHARS) == [(0, "short")]
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        ("Thank you for registering", Region.BOILERPLATE),
+        ("Please refresh the page or navigate to another page", Region.BOILERPLATE),
+        ("Sign up to our free daily briefing newsletter", Region.BOILERPLATE),
+        ("Read more: Inside the new alliance", Region.BOILERPLATE),
+        ("Related: Philippines and Japan sign troop pact", Region.BOILERPLATE),
+        ("Related video: Strikes on a village", Region.BOILERPLATE),
+        ("Please enable cookies to read this article", Region.BOILERPLATE),
+        ("Share this article", Region.BOILERPLATE),
+        ("Follow us on social media", Region.BOILERPLATE),
+        ("Soldiers stand guard near the border (Reuters)", Region.CAPTION),
+        ("A ship fires a water cannon at a boat (Philippine Coast Guard via AP)", Region.CAPTION),
+        ("Protesters march in Niamey (AP Photo/Sam Mednick)", Region.CAPTION),
+        ("Photo: Troops patrol the frontier on Monday", Region.CAPTION),
+        ("Monday 20 May 2024 18:25", Region.BYLINE),
+        ("By Maria Santos-Reyes", Region.BYLINE),
+    ],
+)
+def test_regions(blank: spacy.language.Language, line: str, region: Region) -> None:
+    sentence = next(iter(blank(line).sents))
+    assert region_of(sentence) == region
+
+
+def test_body_sentences_mentioning_signing_up_are_body(blank: spacy.language.Language) -> None:
+    sentence = next(iter(blank("Five countries agreed to the new pact on Monday.").sents))
+    assert region_of(sentence) == Region.BODY
+
+
+# -- slow: the real model -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def facts_of(extractor: Extractor, text: str) -> set[Key]:
+    return keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If China blockades the shoal, Manila may ask Washington to escort its boats, a man said.",
+        "If the talks collapse, Armenia could seek help from France, a diplomat said.",
+        "If the ceasefire holds, Egypt might send food to Gaza, officials said.",
+    ],
+)
+def test_possibility_under_a_condition_is_not_a_fact(extractor: Extractor, text: str) -> None:
+    facts = extractor.extract_text(text)
+    assert not [f for f in facts if f.relation.quad_class <= 2], keys(facts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana said it would impose sanctions on Togo unless the border reopened.", "GHA 13 TGO"),
+        ("Chad will withdraw its troops from Mali unless the junta holds elections.", "TCD 13 MLI"),
+        ("Peru threatened to expel Bolivian diplomats if the raids continued.", "PER 13 BOL"),
+    ],
+)
+def test_conditional_conflict_is_a_threat(extractor: Extractor, text: str, expected: str) -> None:
+    subject, root, obj = expected.split()
+    assert (subject, root, obj, False) in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraq said it would allow Kuwaiti inspectors to visit the sites.", ("IRQ", "KWT")),
+        ("Syria said on Monday it would meet Turkish negotiators next week.", ("SYR", "TUR")),
+    ],
+)
+def test_said_it_would_is_an_intent_not_suppressed(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    found = {(s, o) for s, root, o, neg in facts_of(extractor, text) if root in {"03", "04", "05"}}
+    found |= {(o, s) for s, o in found}
+    assert expected in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "rejecter", "author"),
+    [
+        (
+            "The Philippines accused China of illegal manoeuvres near the shoal. "
+            "Beijing rejected the protest.",
+            "CHN",
+            "PHL",
+        ),
+        (
+            "Armenia accused Russia of failing to protect it. The Kremlin rejected the criticism.",
+            "RUS",
+            "ARM",
+        ),
+        (
+            "ECOWAS threatened to impose sanctions on Niger unless the junta freed the president. "
+            "Niger's military rulers dismissed the ultimatum.",
+            "NER",
+            "ecowas",
+        ),
+    ],
+)
+def test_rejecting_an_unowned_protest_answers_the_last_one(
+    extractor: Extractor, text: str, rejecter: str, author: str
+) -> None:
+    assert (rejecter, "12", author, False) in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+def test_rejection_without_an_earlier_act_yields_nothing(extractor: Extractor) -> None:
+    facts = facts_of(extractor, "Beijing rejected the protest on Sunday.")
+    assert not [k for k in facts if k[1] == "12"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "accused", "target"),
+    [
+        (
+            "US officials have accused North Korea of supplying artillery shells to Russia, "
+            "which both countries deny.",
+            "PRK",
+            "RUS",
+        ),
+        (
+            "Kenya has accused Uganda of supplying weapons to South Sudan, which Uganda denies.",
+            "UGA",
+            "SSD",
+        ),
+        (
+            "Belarus has been accused of supplying fuel to Russia. Minsk denies it.",
+            "BLR",
+            "RUS",
+        ),
+    ],
+)
+def test_denial_of_an_allegation_by_pronoun(
+    extractor: Extractor, text: str, accused: str, target: str
+) -> None:
+    facts = extractor.extract_text(text)
+    denied = [
+        f
+        for f in facts
+        if f.negated and (f.subject.country or f.subject.id, f.object.country) == (accused, target)
+    ]
+    assert denied, keys(facts)
+    assert denied[0].asserted_by is not None
+    assert (denied[0].asserted_by.country or denied[0].asserted_by.id) == accused
+    affirmed = [f for f in facts if not f.negated and f.subject.country == accused]
+    assert affirmed and all(f.confidence < 1.0 for f in affirmed)
+
+
+@pytest.mark.slow
+def test_denial_far_from_the_allegation_is_not_linked(extractor: Extractor) -> None:
+    text = (
+        "Belarus has been accused of supplying fuel to Russia. "
+        "Poland closed a border crossing on Monday. Trade fell sharply. Prices rose. "
+        "Farmers protested in Warsaw. Lithuania held elections. Minsk denies it."
+    )
+    assert not [k for k in facts_of(extractor, text) if k[3]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil has never sent weapons to Venezuela.", ("BRA", "07", "VEN", True)),
+        ("Japan no longer supplies oil to Iran.", ("JPN", "07", "IRN", True)),
+        ("Poland denied that it had sent tanks to Ukraine.", ("POL", "07", "UKR", True)),
+    ],
+)
+def test_negations(extractor: Extractor, text: str, expected: Key) -> None:
+    assert expected in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+def test_quoted_speaker_acting_on_own_country_is_not_a_fact(extractor: Extractor) -> None:
+    text = "“We will defend our territory by all means,” Azerbaijan's President Ilham Aliyev said."
+    assert not [k for k in facts_of(extractor, text) if k[0] == k[2]]
+
+
+@pytest.mark.slow
+def test_caption_facts_have_lower_confidence(extractor: Extractor) -> None:
+    body = extractor.extract_text("Demonstrators in Niamey protested against France on Friday.")
+    caption = extractor.extract_text(
+        "Demonstrators in Niamey protest against France on Friday (AFP via Getty Images)"
+    )
+    assert body and caption
+    assert max(f.confidence for f in caption) < max(f.confidence for f in body)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n\t  ",
+        "Thank you for registering\n\nPlease refresh the page or navigate to another page\n\n"
+        "Sign up to our newsletter\n\nRelated: Iran attacked Iraq\n",
+        "La France a livré des armes à l'Ukraine, a déclaré le ministre mardi à Paris.",
+        "قالت روسيا إن إيران زودتها بطائرات مسيرة لمهاجمة أوكرانيا.",
+        "中国海警船周六向菲律宾补给船发射水炮。",
+        "Россия заявила, что Иран поставил беспилотники для ударов по Украине.",
+    ],
+)
+def test_no_facts_and_no_crash(extractor: Extractor, text: str) -> None:
+    assert extractor.extract_text(text) == []
+
+
+@pytest.mark.slow
+def test_long_document_is_chunked_with_true_offsets(extractor: Extractor) -> None:
+    paragraph = (
+        "North Korea shipped artillery shells to Russia last month. "
+        "Canada imposed new sanctions on Belarus on Friday. " + "Markets were calm. " * 40
+    )
+    text = "\n\n".join([paragraph] * 2500)  # about 2.4 MB, over spaCy's max_length
+    assert len(text) > extractor.nlp.max_length
+    facts = extractor.extract_text(text)
+    assert len(facts) >= 2 * 2500
+    assert max(f.evidence.end for f in facts if f.evidence) > len(text) - len(paragraph)
+    for fact in facts:
+        assert fact.evidence is not None
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.sentence
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_facts() -> None:
+    texts = [
+        "France and Britain bombed Libya in March.",
+        "Pakistan denied that it had supplied missiles to Saudi Arabia.",
+        "Canada imposed new sanctions on Belarus on Friday.",
+        "Jordan delivered medicine and food to Yemen on Sunday.",
+    ]
+    documents = [Document(f"d{n}", text=text) for n, text in enumerate(texts)]
+
+    def run(n_process: int) -> list[tuple[str, list[tuple[object, ...]]]]:
+        extractor = Extractor(n_process=n_process, zone_size=3)
+        return [
+            (document.id, sorted((f.key, f.confidence, f.evidence) for f in facts))
+            for document, facts in extractor.extract(documents)
+        ]
+
+    single = run(1)
+    assert [doc_id for doc_id, _ in single] == ["d0", "d1", "d2", "d3"]
+    assert all(facts for _, facts in single)
+    assert run(2) == single
+
+
+@pytest.mark.slow
+def test_string_store_stays_flat_over_many_documents(extractor: Extractor) -> None:
+    rng = random.Random(7)
+
+    def documents(n: int) -> list[Document]:
+        words = ["".join(rng.choices(string.ascii_lowercase, k=10)) for _ in range(n)]
+        return [
+            Document(f"s{i}", text=f"Zq{w} said Iran sent drones to Russia. Xv{w} met officials.")
+            for i, w in enumerate(words)
+        ]
+
+    strings = extractor.nlp.vocab.strings
+    list(extractor.extract(documents(200)))
+    before = len(strings)
+    batch = documents(2000)
+    for _document, facts in extractor.extract(batch):
+        assert facts
+    assert len(strings) <= before + 50
+    assert f"Zq{batch[-1].text[2:12]}" not in strings
