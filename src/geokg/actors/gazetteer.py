@@ -108,6 +108,8 @@ def _search_order(score: tuple[int, int, str]) -> tuple[int, int, str]:
     """Near misses (ranks 4-5) before matches inside another word (rank 3)."""
     rank, length, label = score
     return (rank + 3 if rank == _INSIDE_WORD_RANK else rank, length, label)
+
+
 _YEAR = re.compile(r"^\d{4}$")
 
 
