@@ -314,6 +314,10 @@
   /* ---- readiness: physics stops once the layout has settled ---- */
 
   function markReady() {
+    // Show the whole settled graph: the first view is computed before the canvas has its
+    // final size, and physics may have moved nodes out of it.
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.9 }); // room for the outer labels
     publishCounts();
     body.dataset.ready = "1";
   }
