@@ -1143,7 +1143,7 @@ def render(
         min_sources=min_sources,
         include_negated=include_negated,
     )
-    write_html(network, output, title=title, layout=layout)
+    write_html(network, output, title=title, layout=layout, gazetteer=gazetteer())
     click.echo(
         f"{output}: {network.number_of_nodes()} actors, {network.number_of_edges()} statements"
     )
