@@ -548,7 +548,9 @@ def _date_literal(value: date) -> str:
 
 def _statements_query(selection: StatementFilter, candidates: Sequence[str] | None) -> str:
     """SPARQL selecting statements with their actors, for :meth:`KnowledgeGraph.statements`;
-    ``candidates`` restricts it to those statement IRIs."""
+    ``candidates`` restricts it to those statement IRIs. The restrictions come first in the
+    pattern: Oxigraph joins in the written order, and VALUES first makes a lookup cost the
+    size of its answer instead of the size of the graph."""
     where: list[str] = []
     if candidates is not None:
         where.append(f"VALUES ?st {{ {_iri_list(candidates)} }}")
@@ -567,6 +569,7 @@ def _statements_query(selection: StatementFilter, candidates: Sequence[str] | No
         + f"""
 SELECT ?st ?s ?sl ?stype ?sc ?p ?o ?ol ?otype ?oc ?neg ?a ?al ?atype ?ac ?conf ?n ?first ?last
 WHERE {{
+  {body}
   ?st a geokg:Statement ; geokg:subject ?s ; geokg:predicate ?p ; geokg:object ?o ;
       geokg:negated ?neg .
   OPTIONAL {{ ?st geokg:sourceCount ?n }}
@@ -579,7 +582,6 @@ WHERE {{
   OPTIONAL {{ ?o rdfs:label ?ol }} OPTIONAL {{ ?o a ?otype }}
   OPTIONAL {{ ?st geokg:assertedBy ?a . OPTIONAL {{ ?a rdfs:label ?al }} OPTIONAL {{ ?a a ?atype }}
              OPTIONAL {{ ?st geokg:assertedByActsFor ?ac }} }}
-  {body}
 }}
 ORDER BY DESC(?n) DESC(?last) ?s ?p ?o ?neg ?a
 {limit}
