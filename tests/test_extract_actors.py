@@ -7,6 +7,8 @@ lowercase id for organisations (what the PLOVER scorer compares).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.tokens import Doc
 
@@ -329,3 +331,177 @@ def test_organisation_and_state_end_to_end(extractor: Extractor) -> None:
     # either way a lowercase key (an IGO for the PLOVER scorer).
     facts = fact_keys(extractor, "The European Community imposed sanctions on Serbia.")
     assert any(s.islower() and (r, o) == ("16", "SRB") for s, r, o in facts), facts
+
+
+# -- misspelt states and people (round 2) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("India rejected a fresh offer from Afganistan for border talks.", "Afganistan", ["AFG"]),
+        ("Troops from Afganistan crossed the border on Monday.", "Afganistan", ["AFG"]),
+        ("Isreali troops raided a village near Hebron.", "troops", ["ISR"]),
+        ("Ukrainain officials accused Moscow of shelling the plant.", "officials", ["UKR"]),
+        ("Brazillian farmers blocked the highway to the capital.", "farmers", ["BRA"]),
+    ],
+)
+def test_misspelt_states_and_demonyms(
+    extractor: Extractor, text: str, word: str, expected: list[str]
+) -> None:
+    assert keys_of(extractor, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Students at Columbia University staged a sit-in.", "Columbia"),
+        ("Columbia students protested against the war.", "students"),
+        ("Karen Smith said the talks had failed.", "Karen"),
+        ("Karen said the talks had failed.", "Karen"),
+        ("Egyptain police arrested dozens of protesters.", "Egyptain"),  # parsed as a verb
+    ],
+)
+def test_no_state_from_names_that_only_look_misspelt(
+    extractor: Extractor, text: str, word: str
+) -> None:
+    assert keys_of(extractor, text, word) == []
+
+
+def test_misspelt_full_name_of_a_leader(extractor: Extractor) -> None:
+    text = "President Abdelaziz Bouteflicka threatened to impose a curfew in Oran."
+    assert keys_of(extractor, text, "Bouteflicka") == ["DZA"]
+
+
+# -- ethnic and national groups ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("A group of Yoruba leaders said they would back the governor.", "leaders", ["NGA"]),
+        ("Chechen rebels ambushed a Russian convoy near Grozny.", "rebels", ["RUS"]),
+        ("Uighur activists demonstrated outside the embassy.", "activists", ["CHN"]),
+        ("Karen refugees fled across the border into Thailand.", "refugees", ["MMR"]),
+        ("Karen guerrillas attacked an army outpost on Sunday.", "guerrillas", ["MMR"]),
+        # Groups of several states take the one in context.
+        ("The Mozambique government accepted demands from Shona rebels.", "rebels", ["MOZ"]),
+        ("Hausa traders in Niger went on strike over taxes.", "traders", ["NER"]),
+        ("Pashtun tribesmen attacked a police post in Pakistan.", "tribesmen", ["PAK"]),
+        ("Tamil rebels attacked an army camp near Jaffna.", "rebels", ["LKA"]),
+    ],
+)
+def test_ethnic_groups_stand_for_their_state(
+    extractor: Extractor, text: str, word: str, expected: list[str]
+) -> None:
+    assert keys_of(extractor, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Tamil rebels attacked an army camp.", "rebels"),  # Sri Lanka or India?
+        ("Pashtun tribesmen attacked a police post.", "tribesmen"),
+        ("Kurdish rebels attacked a police station.", "rebels"),  # left out on purpose
+        ("Tutsi soldiers shelled the camp.", "soldiers"),
+    ],
+)
+def test_ambiguous_ethnic_groups_stay_unresolved(
+    extractor: Extractor, text: str, word: str
+) -> None:
+    assert keys_of(extractor, text, word) == []
+
+
+# -- titled people, historical leaders ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "published", "expected"),
+    [
+        ("President Mugabe accused Britain of meddling.", "Mugabe", date(2001, 3, 1), "ZWE"),
+        ("President Bush said the talks would continue.", "Bush", date(1991, 5, 1), "USA"),
+        ("President Bush said the talks would continue.", "Bush", date(2006, 5, 1), "USA"),
+        ("President Bouteflika pardoned thousands of prisoners.", "Bouteflika", None, "DZA"),
+        ("A close aide to Prime Minister Ehud Barak said Wednesday.", "Barak", None, "ISR"),
+        ("Vice-President Moody Awori has declined to resign.", "Awori", None, "KEN"),
+        ("Chancellor Kohl flew to Warsaw for talks.", "Kohl", date(1990, 1, 1), "DEU"),
+    ],
+)
+def test_titled_people_resolve_to_their_state(
+    extractor: Extractor, text: str, word: str, published: date | None, expected: str
+) -> None:
+    doc = extractor.nlp(text)
+    resolver = Resolver(doc, extractor.gazetteer, extractor.lexicon, published=published)
+    token = next(t for t in doc if t.text == word)
+    assert [r.actor.country for r in resolver.actors(token)] == [expected]
+
+
+# -- groups ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The radical Palestinian Islamic Jihad movement rejected the invitation.", "pij"),
+        ("The militant Palestinian Hamas movement rejected the truce.", "hamas"),
+        ("The Lebanese Hezbollah movement rejected the proposal.", "hezbollah"),
+    ],
+)
+def test_group_named_inside_a_movement_phrase(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert keys_of(extractor, text, "movement") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("An anti-Syria journalist was killed in eastern Beirut.", "journalist", ["LBN"]),
+        ("Thousands of anti-American protesters marched in Karachi.", "protesters", ["PAK"]),
+        ("Pro-Iranian militiamen attacked a convoy.", "militiamen", []),
+    ],
+)
+def test_stance_prefixes_do_not_make_a_noun_the_state_s(
+    extractor: Extractor, text: str, word: str, expected: list[str]
+) -> None:
+    assert keys_of(extractor, text, word) == expected
+
+
+# -- where events happen (Resolver.event_place) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("A minefield explosion near the town of Samarra killed two youths.", "killed", "IRQ"),
+        ("A roadside bomb near the town of Tikrit wounded three soldiers.", "wounded", "IRQ"),
+        ("A journalist was killed in a car bomb explosion in eastern Beirut.", "killed", "LBN"),
+        ("Israel reimposed blockades in the West Bank on Friday.", "reimposed", "PSE"),
+        ("Gunmen opened fire on a bus in the Iraqi capital, killing six.", "killing", "IRQ"),
+        ("Clashes broke out in Lebanon's south on Tuesday.", "broke", "LBN"),
+        ("Thousands marched through the streets of Caracas.", "marched", "VEN"),
+        ("A suicide bomber blew himself up at a checkpoint near Kandahar.", "blew", "AFG"),
+        ("Police fired tear gas at protesters outside parliament in Nairobi.", "fired", "KEN"),
+    ],
+)
+def test_event_place(extractor: Extractor, text: str, word: str, expected: str) -> None:
+    doc, resolver = parse(extractor, text)
+    place = resolver.event_place(next(t for t in doc if t.text == word))
+    assert place is not None
+    assert (place.actor.id, place.via) == (expected, "event-place")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Rockets fired from Lebanon hit an army base.", "hit"),  # an origin
+        ("An attack on Israel was condemned by Egypt.", "condemned"),  # a target
+        ("The ministry announced new sanctions on Russia in a statement.", "announced"),
+        ("Officials met Putin to discuss the war.", "met"),
+    ],
+)
+def test_no_event_place_from_origins_targets_or_people(
+    extractor: Extractor, text: str, word: str
+) -> None:
+    doc, resolver = parse(extractor, text)
+    assert resolver.event_place(next(t for t in doc if t.text == word)) is None

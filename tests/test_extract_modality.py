@@ -339,3 +339,180 @@ def test_string_store_stays_flat_over_many_documents(extractor: Extractor) -> No
         assert facts
     assert len(strings) <= before + 50
     assert f"Zq{batch[-1].text[2:12]}" not in strings
+
+
+# -- slow: event coreference, quotes, threats (round 2) ----------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A fact of the right family in an earlier sentence: its agents are the target.
+        (
+            "The United States and Britain launched air strikes on Houthi targets in Yemen. "
+            "Iran condemned the strikes.",
+            {("IRN", "11", "USA", False), ("IRN", "11", "GBR", False)},
+        ),
+        (
+            "Israeli jets bombed targets near Damascus overnight. Syria condemned the raids "
+            "and Russia voiced concern about the attacks.",
+            {("SYR", "11", "ISR", False), ("RUS", "11", "ISR", False)},
+        ),
+        # A verb whose object is a noun of the class ("launched drills", "in exercises").
+        (
+            "China staged large military drills near Taiwan on Monday. Japan expressed "
+            "concern about the exercises.",
+            {("JPN", "11", "CHN", False)},
+        ),
+        (
+            "Ethiopia deployed troops to the border on Tuesday. Eritrea denounced the "
+            "deployment, and Egypt expressed alarm over the move.",
+            {("ERI", "11", "ETH", False), ("EGY", "11", "ETH", False)},
+        ),
+        # Sanctions and decisions; "welcomed"/"rejected" give their own relations.
+        (
+            "The European Union imposed new sanctions on Belarus. The government in Minsk "
+            "rejected the measures.",
+            {("BLR", "12", "eu", False)},
+        ),
+        (
+            "Burkina Faso expelled three French diplomats. Paris rejected the decision.",
+            {("FRA", "12", "BFA", False)},
+        ),
+    ],
+)
+def test_reactions_to_event_nouns_target_the_earlier_agent(
+    extractor: Extractor, text: str, expected: set[Key]
+) -> None:
+    assert expected <= facts_of(extractor, text)
+
+
+@pytest.mark.slow
+def test_event_reactions_never_target_the_reacter_or_the_victim(extractor: Extractor) -> None:
+    # The most recent attack was by the reacter itself; the earlier one is by Russia.
+    found = facts_of(
+        extractor,
+        "Russia fired missiles at Kharkiv overnight. Kyiv struck an oil depot in Crimea. "
+        "Ukraine condemned the strikes.",
+    )
+    assert ("UKR", "11", "UKR", False) not in found
+    # "the attack on Kosovo police": Kosovo raided, but was not the attacker here.
+    found = facts_of(
+        extractor,
+        "Kosovo police raided a village on Sunday. The European Union condemned the attack "
+        "on Kosovo police.",
+    )
+    assert not any(k[1] == "11" and k[2] == "XKX" for k in found)
+    # What an unowned event noun was done to is no target ("listing of Chinese companies").
+    found = facts_of(
+        extractor,
+        "The EU imposed sanctions on dozens of firms on Friday. China protested against the "
+        "listing of Chinese companies.",
+    )
+    assert ("CHN", "14", "CHN", False) not in found
+    assert ("CHN", "14", "eu", False) in found
+    # No earlier event: no fact.
+    assert not facts_of(extractor, "Norway condemned the strikes.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Houthi spokesman warned that the United States and Britain would pay a heavy price.",
+            {("houthis", "13", "USA", False), ("houthis", "13", "GBR", False)},
+        ),
+        (
+            "The Iranian foreign minister said: “This is unacceptable. Israel will pay a heavy "
+            "price for its crimes.”",
+            {("IRN", "13", "ISR", False)},
+        ),
+        (
+            "Venezuela recalled its ambassador. “Washington will face the consequences,” "
+            "Venezuelan Foreign Minister Yvan Gil said.",
+            {("VEN", "13", "USA", False)},
+        ),
+    ],
+)
+def test_pay_a_price_is_a_threat_by_the_speaker(
+    extractor: Extractor, text: str, expected: set[Key]
+) -> None:
+    assert expected <= facts_of(extractor, text)
+
+
+@pytest.mark.slow
+def test_past_price_is_no_threat(extractor: Extractor) -> None:
+    assert not facts_of(extractor, "Ukraine has paid a heavy price for Russia's war.")
+
+
+@pytest.mark.slow
+def test_multi_sentence_quotes_are_attributed_to_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "“We have never sent weapons to Sudan. Egypt supports the army of Sudan,” the "
+        "Egyptian foreign minister said on Monday."
+    )
+    speakers = {
+        f.asserted_by.country if f.asserted_by else None for f in extractor.extract_text(text)
+    }
+    assert speakers == {"EGY"}
+    text = (
+        "President Andrzej Duda spoke on Tuesday. “Our army is ready. Poland will "
+        "send more tanks to Ukraine,” he added."
+    )
+    facts = [f for f in extractor.extract_text(text) if f.relation.cameo[:2] in {"03", "07"}]
+    assert facts and all(f.asserted_by is not None for f in facts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the Chinese foreign ministry said Beijing would impose sanctions on "
+        "Lithuania.",
+        "An official at the State Department said Washington condemned Russia's annexation "
+        "of Crimea.",
+    ],
+)
+def test_speaker_phrases_speak_for_their_body(extractor: Extractor, text: str) -> None:
+    facts = extractor.extract_text(text)
+    assert facts and all(f.asserted_by is not None for f in facts)
+    assert {f.asserted_by.country for f in facts if f.asserted_by} == {
+        f.subject.country for f in facts
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        (
+            "The United Arab Emirates has been accused by UN experts of supplying weapons to "
+            "the RSF, an allegation Abu Dhabi denies.",
+            "un",
+            "ARE",
+        ),
+        (
+            "Pakistan has been accused by India of arming militants in Kashmir, a charge "
+            "Islamabad denies.",
+            "IND",
+            "PAK",
+        ),
+    ],
+)
+def test_a_trailing_denial_does_not_negate_the_accusation(
+    extractor: Extractor, text: str, accuser: str, accused: str
+) -> None:
+    found = facts_of(extractor, text)
+    assert (accuser, "11", accused, False) in found
+    assert (accuser, "11", accused, True) not in found
+
+
+def test_quote_spans_pair_curly_and_straight_quotes() -> None:
+    from geokg.extract.segments import quote_spans
+
+    nlp = spacy.blank("en")
+    doc = nlp('He said “one. two,” and "three" then.')
+    spans = [(doc[a].text, doc[b].text) for a, b in quote_spans(doc)]
+    assert spans == [("“", "”"), ('"', '"')]

@@ -145,6 +145,101 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("FRA", "10", "DEU")},
         set(),
     ),
+    # -- coordination: a possessive pronoun stands for every conjunct of the subject -----
+    (
+        "France and Germany announced their own sanctions against Iran.",
+        {("FRA", "16", "IRN"), ("DEU", "16", "IRN")},
+        set(),
+    ),
+    # -- every conjunct verb yields its own event, also when the second has a clause -----
+    (
+        "The Egyptian president telephoned his Sudanese counterpart and said Egypt would "
+        "send food aid to Khartoum.",
+        {("EGY", "04", "SDN"), ("EGY", "03", "SDN")},
+        set(),
+    ),
+    # -- PROTEST: no target named -> the place, else the protesters' own state -----------
+    ("Angry Bolivian miners blocked highways on Tuesday.", {("BOL", "14", "BOL")}, set()),
+    ("Kenyan teachers rallied on Friday.", {("KEN", "14", "KEN")}, set()),
+    ("Chilean students marched through Santiago on Thursday.", {("CHL", "14", "CHL")}, set()),
+    ("France protested on Monday.", set(), {("FRA", "14", "FRA")}),
+    (
+        "Armed Albanians had barricaded themselves in a school in Kosovo.",
+        set(),
+        {("XKX", "14", "XKX"), ("ALB", "14", "XKX"), ("ALB", "14", "ALB")},
+    ),
+    # a purpose clause names the target
+    (
+        "Students in Caracas blocked a highway to show their anger at Colombia's border policy.",
+        {("VEN", "14", "COL")},
+        {("VEN", "14", "VEN")},
+    ),
+    (
+        "Thousands of Greek workers stopped work on Monday over a pension reform.",
+        {("GRC", "14", "GRC")},
+        set(),
+    ),
+    # -- ASSAULT/FIGHT: an incident with no named perpetrator stands for its place ---------
+    (
+        "A car bomb near the town of Kirkuk killed three Turkish engineers on Sunday.",
+        {("IRQ", "18", "TUR")},
+        set(),
+    ),
+    (
+        "Two Pakistani soldiers were killed in a roadside bombing near Peshawar.",
+        {("PAK", "18", "PAK")},
+        set(),
+    ),
+    ("Gunmen killed four Nigerian villagers in Lagos on Saturday.", {("NGA", "19", "NGA")}, set()),
+    (
+        "Ethiopian troops captured a strategic town in Somalia after heavy fighting.",
+        {("ETH", "19", "SOM")},
+        set(),
+    ),
+    # -- COERCE --------------------------------------------------------------------------
+    (
+        "Colombian rebels blew up an oil pipeline in northern Colombia.",
+        {("COL", "17", "COL")},
+        set(),
+    ),
+    # -- MOBILIZE ------------------------------------------------------------------------
+    (
+        "Indian troops remained on alert along the border with Pakistan.",
+        {("IND", "15", "PAK")},
+        set(),
+    ),
+    ("Syria massed troops on its border with Turkey.", {("SYR", "15", "TUR")}, set()),
+    # -- REJECT: "is opposed to" states the subject's stance ------------------------------
+    (
+        "Greece is opposed to Turkish membership of the European Union.",
+        {("GRC", "12", "TUR")},
+        set(),
+    ),
+    # -- SANCTION --------------------------------------------------------------------------
+    (
+        "Canada denied entry to a Russian parliamentary delegation.",
+        {("CAN", "16", "RUS")},
+        set(),
+    ),
+    (
+        "Canada withdrew its peacekeepers from Cyprus.",
+        {("CAN", "16", "CYP")},
+        {("CAN", "08", "CYP")},
+    ),
+    ("Russia withdrew its troops from Moldova.", {("RUS", "08", "MDA")}, set()),
+    # -- THREATEN / AGREE ------------------------------------------------------------------
+    (
+        "Hezbollah threatened to deliver painful blows to Israel.",
+        {("hezbollah", "13", "ISR")},
+        set(),
+    ),
+    ("Iraq returned hundreds of Kuwaiti prisoners of war.", {("IRQ", "08", "KWT")}, set()),
+    # -- a noun inside a name is no event ----------------------------------------------------
+    (
+        "Officials of the Economic Cooperation Organization met in Tehran.",
+        set(),
+        {("IRN", "06", "IRN")},
+    ),
 ]
 
 

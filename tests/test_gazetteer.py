@@ -25,6 +25,7 @@ ACTOR_FILES = (
     "people_historical.json",
     "titles.json",
     "cities.json",
+    "ethnic_groups.json",
     "ambiguity.json",
 )
 DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
@@ -728,3 +729,118 @@ def _load_time() -> float:
     start = time.perf_counter()
     Gazetteer.load().resolve("Iran")
     return time.perf_counter() - start
+
+
+# ------------------------------------------------------------------------ misspelt names
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id", "kind"),
+    [
+        ("Quatar", "QAT", "name"),
+        ("Afganistan", "AFG", "name"),
+        ("Phillipines", "PHL", "name"),
+        ("Venezuala", "VEN", "name"),
+        ("Kazakstan", "KAZ", "name"),
+        ("Isreali", "ISR", "demonym"),
+        ("Ukrainain", "UKR", "demonym"),
+        ("Columbia", "COL", "name"),
+    ],
+)
+def test_variant_mends_one_typo(gazetteer: Gazetteer, name: str, actor_id: str, kind: str) -> None:
+    form = gazetteer.variant(name)
+    assert form is not None
+    assert (form.actor_id, form.kind) == (actor_id, kind)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Iran",  # exact names are lookup's business
+        "Irak",  # too short to guess
+        "Indiana",  # "Indian" plus a letter at the end is another word, not a typo
+        "Slovakian",  # near Slovakia and Slovenian: ambiguous
+        "Styria",  # a known place (Austria), though one letter from Syria
+        "Styrian",
+        "Chiba",  # a known city (Japan), though one letter from China
+        "Texas",
+        "Persian",
+        "Muslim",
+    ],
+)
+def test_variant_refuses_known_short_and_ambiguous_names(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.variant(name) is None
+
+
+def test_person_variants_need_a_long_full_name(gazetteer: Gazetteer) -> None:
+    form = gazetteer.variant("Abdelaziz Bouteflicka", person=True)
+    assert form is not None and form.actor_id == "abdelaziz-bouteflika"
+    mubarak = gazetteer.variant("Hosni Mubarack", person=True)
+    assert mubarak is not None and mubarak.actor_id == "hosni-mubarak"
+    assert gazetteer.variant("Bouteflicka", person=True) is None  # one word
+    assert gazetteer.variant("John Smith", person=True) is None
+    assert gazetteer.variant("Abdelaziz Bouteflicka") is None  # not a state
+
+
+def test_variants_are_cheap(gazetteer: Gazetteer) -> None:
+    words = [f"Xyzzyland{i}" for i in range(100)] + ["Afganistan", "Quatar"] * 50
+    start = time.perf_counter()
+    for word in words:
+        gazetteer.variant(word)
+    assert time.perf_counter() - start < 0.5
+
+
+# ------------------------------------------------------------------------ ethnic groups
+
+
+def test_ethnic_groups_are_well_formed(gazetteer: Gazetteer) -> None:
+    document = _document("ethnic_groups.json")
+    groups = gazetteer.ethnic_groups()
+    assert len(groups) == len(document["groups"]) >= 30
+    forms = [normalize(form) for group in groups for form in group.forms]
+    assert len(forms) == len(set(forms)), "a form names two groups"
+    for group in groups:
+        assert group.note and group.states and group.name in group.forms
+        for state in group.states:
+            record = gazetteer.get(state)
+            assert record is not None and record.type is ActorType.STATE, state
+        for form in group.forms:
+            # A group's form must not already name an actor or a place.
+            assert gazetteer.lookup(form) is None, form
+            assert gazetteer.location(form) is None, form
+    left_out = {item["name"] for item in document["left_out"]}
+    assert {"Kurds", "Tutsi", "Hutu"} <= left_out
+    assert all(item["why"] for item in document["left_out"])
+    assert gazetteer.ethnic_group("Kurds") is None and gazetteer.ethnic_group("Kurdish") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "named", "expected"),
+    [
+        ("Yoruba", [], "NGA"),
+        ("Igbos", ["GBR"], "NGA"),
+        ("Hausa", ["NER"], "NER"),  # Niger's Hausa when only Niger is named
+        ("Hausa", ["NER", "NGA"], None),
+        ("Shona", ["MOZ"], "MOZ"),
+        ("Shona", [], "ZWE"),
+        ("Tamils", [], None),  # Sri Lanka or India: needs context
+        ("Tamil", ["LKA", "USA"], "LKA"),
+        ("Pashtun", ["PAK"], "PAK"),
+        ("Pashtuns", ["AFG", "PAK"], None),
+        ("Rohingya", ["BGD"], "MMR"),
+        ("Chechens", [], "RUS"),
+    ],
+)
+def test_ethnic_group_state_in_context(
+    gazetteer: Gazetteer, name: str, named: list[str], expected: str | None
+) -> None:
+    group = gazetteer.ethnic_group(name)
+    assert group is not None
+    assert group.state_in(named) == expected
+
+
+def test_name_clashes_are_flagged(gazetteer: Gazetteer) -> None:
+    karen = gazetteer.ethnic_group("Karen")
+    assert karen is not None and karen.name_clash
+    yoruba = gazetteer.ethnic_group("Yoruba")
+    assert yoruba is not None and not yoruba.name_clash

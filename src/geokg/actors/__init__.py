@@ -1,11 +1,19 @@
 """The actor gazetteer: who is who in geopolitical news, and what their names are."""
 
 from geokg.actors.gazetteer import Gazetteer, load_gazetteer, parse_date
-from geokg.actors.records import ActorRecord, Location, Membership, Role, SurfaceForm
+from geokg.actors.records import (
+    ActorRecord,
+    EthnicGroup,
+    Location,
+    Membership,
+    Role,
+    SurfaceForm,
+)
 from geokg.actors.text import normalize
 
 __all__ = [
     "ActorRecord",
+    "EthnicGroup",
     "Gazetteer",
     "Location",
     "Membership",

@@ -29,7 +29,14 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from geokg.actors.records import ActorRecord, Location, Membership, Role, SurfaceForm
+from geokg.actors.records import (
+    ActorRecord,
+    EthnicGroup,
+    Location,
+    Membership,
+    Role,
+    SurfaceForm,
+)
 from geokg.actors.text import edit_distance, normalize, typo_budget
 from geokg.errors import InputError, UnknownActorError
 from geokg.model import ACTOR_NS, Actor, ActorType
@@ -43,6 +50,7 @@ DATA_FILES = (
     "people_historical.json",
     "titles.json",
     "cities.json",
+    "ethnic_groups.json",
 )
 
 # Lookup precedence, best first: when one normalised form names several actors, the
@@ -101,6 +109,11 @@ _WEAK_TITLES = frozenset(
     }
 )
 _INSIDE_WORD_RANK = 3
+# Misspelt names (see Gazetteer.variant): no typo below these lengths (normalised letters).
+_VARIANT_MIN_LENGTH = 5
+_VARIANT_TWO_EDITS_LENGTH = 9
+_VARIANT_PERSON_MIN_LENGTH = 12
+_VARIANT_STATE_KINDS = frozenset({"name", "alias", "demonym"})
 _TYPO_RANK = 4
 
 
@@ -144,6 +157,7 @@ class Gazetteer:
         titles: Mapping[str, tuple[str, ...]] | None = None,
         categories: Mapping[str, tuple[str, ...]] | None = None,
         locations: Iterable[Location] = (),
+        ethnic_groups: Iterable[EthnicGroup] = (),
     ) -> None:
         self._records: dict[str, ActorRecord] = {}
         for record in records:
@@ -164,6 +178,11 @@ class Gazetteer:
             for surname in record.surnames:
                 self._surnames.setdefault(normalize(surname), []).append(record.id)
         self._locations = _index_locations((*self._capitals(), *locations))
+        self._ethnic_groups = tuple(ethnic_groups)
+        self._ethnic_index = {
+            normalize(form): group for group in self._ethnic_groups for form in group.forms
+        }
+        self._variants: dict[tuple[str, bool], SurfaceForm | None] = {}
 
     def _capitals(self) -> Iterator[Location]:
         for record in self._records.values():
@@ -195,7 +214,8 @@ class Gazetteer:
     def from_documents(cls, documents: Mapping[str, Any]) -> Gazetteer:
         """Build a gazetteer from the parsed JSON documents, keyed by file name.
 
-        ``territories.json``, ``people_historical.json`` and ``cities.json`` are optional.
+        ``territories.json``, ``people_historical.json``, ``cities.json`` and
+        ``ethnic_groups.json`` are optional.
         """
         records: list[ActorRecord] = []
         records.extend(_state(item) for item in documents["states.json"]["states"])
@@ -216,6 +236,7 @@ class Gazetteer:
             titles={role: tuple(t) for role, t in titles["titles"].items()},
             categories={name: tuple(r) for name, r in titles.get("categories", {}).items()},
             locations=_locations(documents.get("cities.json") or {}),
+            ethnic_groups=_ethnic_groups(documents.get("ethnic_groups.json") or {}),
         )
 
     # ---------------------------------------------------------------- container
@@ -423,6 +444,94 @@ class Gazetteer:
                 if normalize(text) == key:
                     yield SurfaceForm(text, place.country, place.kind, _case_sensitive(text))
 
+    # ---------------------------------------------------------------- variants and groups
+
+    def variant(self, name: str, *, person: bool = False) -> SurfaceForm | None:
+        """The state form a misspelt or variant name stands for, when only one fits:
+        "Quatar" -> Qatar, "Afganistan" -> Afghanistan, "Phillipines" -> Philippines.
+
+        Only names :meth:`lookup` and :meth:`location` do not know are tried. A typo costs
+        one edit from 5 letters on, two from 9; the name must keep the first and last
+        letter of the form (typos are inside words; "Indiana" is not "Indian"), and every
+        known name within reach, states, places and other actors alike, must belong to
+        the same state ("Slovakian" is near both Slovakia and Slovenian: no answer).
+        With ``person``, full names of people instead (two words or more, 12 letters or
+        more, one edit: "Abdelaziz Bouteflicka"). The result is the matched form, with
+        its kind ("name", "alias", "demonym" or "person"); results are memoised.
+        """
+        key = normalize(name)
+        memo_key = (key, person)
+        if memo_key not in self._variants:
+            if key in self._index or key in self._locations or key in self._ethnic_index:
+                self._variants[memo_key] = None
+            elif person:
+                self._variants[memo_key] = self._person_variant(key)
+            else:
+                self._variants[memo_key] = self._state_variant(key)
+        return self._variants[memo_key]
+
+    def _state_variant(self, key: str) -> SurfaceForm | None:
+        if len(key) < _VARIANT_MIN_LENGTH:
+            return None
+        budget = 1 if len(key) < _VARIANT_TWO_EDITS_LENGTH else 2
+        pool = {*self._variant_pool.get(key[0], ()), *self._variant_pool.get(key[-1], ())}
+        near = [
+            (form, owner, kind)
+            for form, owner, kind in pool
+            if abs(len(form) - len(key)) <= budget
+            and edit_distance(key, form, bound=budget) <= budget
+        ]
+        return _single_variant(key, near)
+
+    def _person_variant(self, key: str) -> SurfaceForm | None:
+        words = key.split()
+        if len(words) < 2 or len(key) < _VARIANT_PERSON_MIN_LENGTH:
+            return None
+        pool = {*self._person_pool.get(words[0], ()), *self._person_pool.get(words[-1], ())}
+        near = [
+            (form, owner, kind)
+            for form, owner, kind in pool
+            if abs(len(form) - len(key)) <= 1 and edit_distance(key, form, bound=1) <= 1
+        ]
+        return _single_variant(key, near)
+
+    @functools.cached_property
+    def _variant_pool(self) -> dict[str, tuple[tuple[str, str, str], ...]]:
+        """First or last letter -> (form, owner, kind) of every state name, alias and
+        demonym (owner: the state's id) and of every other actor form and place (owner:
+        the other actor's id, or "@" + the place's name, so they never pass as a state)."""
+        pool: dict[str, set[tuple[str, str, str]]] = {}
+        for key, entries in self._entries.items():
+            winner = self._records[self._index[key]]
+            kinds = {e.kind for e in entries if e.actor_id == winner.id}
+            state_form = winner.type is ActorType.STATE and kinds & _VARIANT_STATE_KINDS
+            kind = min(kinds & _VARIANT_STATE_KINDS) if state_form else "other"
+            _pool_add(pool, key, (key, winner.id, kind))
+        for key, place in self._locations.items():
+            _pool_add(pool, key, (key, "@" + place.name, "place"))
+        return {letter: tuple(forms) for letter, forms in pool.items()}
+
+    @functools.cached_property
+    def _person_pool(self) -> dict[str, tuple[tuple[str, str, str], ...]]:
+        """First or last word -> (full name, person id, "person") of people's names."""
+        pool: dict[str, set[tuple[str, str, str]]] = {}
+        for key, entries in self._entries.items():
+            if len(key.split()) < 2:
+                continue
+            for entry in entries:
+                if self._records[entry.actor_id].type is ActorType.PERSON:
+                    for word in {key.split()[0], key.split()[-1]}:
+                        pool.setdefault(word, set()).add((key, entry.actor_id, "person"))
+        return {word: tuple(forms) for word, forms in pool.items()}
+
+    def ethnic_group(self, name: str) -> EthnicGroup | None:
+        """The ethnic or national group with this name or form ("Yoruba", "Karens")."""
+        return self._ethnic_index.get(normalize(name))
+
+    def ethnic_groups(self) -> tuple[EthnicGroup, ...]:
+        """Every ethnic or national group of ``ethnic_groups.json``."""
+        return self._ethnic_groups
+
     # ---------------------------------------------------------------- people and offices
 
     def people_by_surname(self, surname: str, *, on: date | None = None) -> list[ActorRecord]:
@@ -560,6 +669,25 @@ def _match_rank(query: str, form: str) -> int | None:
     if budget and len(words) > 1 and any(_near(query, word, budget) for word in words):
         return _TYPO_RANK + 1
     return None
+
+
+def _pool_add(
+    pool: dict[str, set[tuple[str, str, str]]], key: str, item: tuple[str, str, str]
+) -> None:
+    if key:
+        pool.setdefault(key[0], set()).add(item)
+        pool.setdefault(key[-1], set()).add(item)
+
+
+def _single_variant(key: str, near: list[tuple[str, str, str]]) -> SurfaceForm | None:
+    """The closest form of ``near`` if they all belong to one actor and it keeps the first
+    and last letters of ``key``; its kind is that of the closest form."""
+    if not near or len({owner for _, owner, _ in near}) != 1:
+        return None
+    form, owner, kind = min(near, key=lambda item: (edit_distance(key, item[0]), item[0]))
+    if kind in {"other", "place"} or form[0] != key[0] or form[-1] != key[-1]:
+        return None
+    return SurfaceForm(form, owner, kind)
 
 
 def _near(query: str, word: str, budget: int) -> bool:
@@ -716,6 +844,18 @@ def _locations(document: Mapping[str, Any]) -> Iterator[Location]:
     for item in document.get("regions", ()):
         yield Location(
             item["name"], item["country"], "region", _strings(item, "aliases"), item.get("note")
+        )
+
+
+def _ethnic_groups(document: Mapping[str, Any]) -> Iterator[EthnicGroup]:
+    for item in document.get("groups", ()):
+        yield EthnicGroup(
+            name=item["name"],
+            states=tuple(item["states"]),
+            forms=tuple(item.get("forms") or (item["name"],)),
+            needs_context=bool(item.get("needs_context")),
+            name_clash=bool(item.get("name_clash")),
+            note=item.get("note"),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -80,6 +81,35 @@ class Location:
     def names(self) -> tuple[str, ...]:
         """The name, then the aliases."""
         return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class EthnicGroup:
+    """An ethnic or national group that stands for a state when named as an actor.
+
+    ``states`` lists the states the group lives in, main state first; ``forms`` the words
+    that name it ("Yoruba", "Yorubas"). ``needs_context``: the group stands for a state only
+    when one of ``states`` is named nearby (Tamils in Sri Lanka or India). ``name_clash``:
+    the name is also a given name ("Karen"), so it counts only in safe positions.
+    """
+
+    name: str
+    states: tuple[str, ...]
+    forms: tuple[str, ...]
+    needs_context: bool = False
+    name_clash: bool = False
+    note: str | None = None
+
+    def state_in(self, named: Iterable[str]) -> str | None:
+        """The group's state given the states ``named`` nearby: the only one of its states
+        named, else (none named) its main state unless it needs context; ``None`` when
+        several of its states are named."""
+        present = {state for state in named if state in self.states}
+        if len(present) == 1:
+            return next(iter(present))
+        if present or self.needs_context:
+            return None
+        return self.states[0]
 
 
 @dataclass(frozen=True, slots=True)

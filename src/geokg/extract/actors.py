@@ -8,7 +8,17 @@ matched case-insensitively except those the gazetteer flags as case-sensitive ("
 "Chad", "Turkey" as opposed to "us", "chad", "turkey").
 
 Named entities of the model (GPE, NORP, ORG, PERSON) that the phrase matcher missed are
-looked up in the gazetteer by their text (with a leading "the" and a plural "s" removed).
+looked up in the gazetteer by their text (with a leading "the" and a plural "s" removed);
+a place or people entity (GPE, NORP) the gazetteer does not know may be a misspelt state
+("Afganistan", "Phillipines", "Isreali"), and a PERSON entity a misspelt full name
+("Abdelaziz Bouteflicka"): the gazetteer's one near form is taken (see
+:meth:`geokg.actors.Gazetteer.variant`).
+
+Ethnic and national groups of the gazetteer ("Yoruba leaders", "Karen guerrillas",
+"Chechen rebels") are marked as demonyms of their state; a group living in several states
+takes the one named in its sentence, else in the document, else its main state unless it
+needs context (Tamils, Pashtuns); a group named like a person ("Karen") counts only before
+a common noun or in the plural.
 Metonymic capitals inside a longer organisation name ("Washington Post", "Kyiv Post") are
 dropped: the newspaper is not the state. A state's name inside an organisation's name is
 kept with the label ``in-name``: "Kenya Anti-Corruption Commission" is a Kenyan body, and
@@ -27,6 +37,10 @@ from spacy.util import filter_spans
 
 SPAN_KEY = "geokg_actors"
 ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+# Entities that may be misspelt states or people (an ORG "Columbia" is a university).
+_VARIANT_LABELS = frozenset({"GPE", "NORP"})
+ETHNIC = "ethnic"
+"""Provisional span label of an ethnic group's name, replaced by "demonym" or dropped."""
 _COMPASS = frozenset(
     {
         "north",
@@ -117,6 +131,10 @@ class ActorMatcher:
                 continue
             key = f"{form.actor_id}|{form.kind}"
             patterns.setdefault((_is_case_sensitive(form), key), []).append(self.nlp.make_doc(text))
+        for group in _ethnic_groups(self.gazetteer):
+            for text in group.forms:
+                key = f"{group.name}|{ETHNIC}"
+                patterns.setdefault((True, key), []).append(self.nlp.make_doc(text))
         for (case_sensitive, key), docs in patterns.items():
             (exact if case_sensitive else folded).add(key, docs)
         return folded, exact
@@ -125,6 +143,9 @@ class ActorMatcher:
         if self._matchers is None:
             self._matchers = self._build()
         spans = list(self._phrase_spans(doc)) + list(self._entity_spans(doc))
+        spans.extend(self._demonym_variant_spans(doc, spans))
+        if any(span.label_ == ETHNIC for span in spans):
+            spans = list(self._place_ethnic_groups(doc, spans))
         names = _enclosing_names(doc)
         kept: list[Span] = []
         for span in spans:
@@ -150,6 +171,61 @@ class ActorMatcher:
             record = lookup_name(self.gazetteer, ent.text)
             if record is not None:
                 yield Span(doc, ent.start, ent.end, label="entity", kb_id=str(record.id))
+                continue
+            form = self._variant(ent)
+            if form is not None:
+                yield Span(doc, ent.start, ent.end, label=str(form.kind), kb_id=str(form.actor_id))
+
+    def _variant(self, ent: Span) -> Any:
+        """The gazetteer form a misspelt state (GPE, NORP) or person name stands for."""
+        finder = getattr(self.gazetteer, "variant", None)
+        if finder is None or len(ent) > 4:
+            return None
+        if ent.label_ in _VARIANT_LABELS:
+            return finder(ent.text)
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            return finder(ent.text, person=True)
+        return None
+
+    def _demonym_variant_spans(self, doc: Doc, spans: list[Span]) -> Iterator[Span]:
+        """Misspelt demonyms the model tags as no place or people ("Isreali troops",
+        "Egyptain police"): only a capitalised word modifying a common noun, and only when
+        the gazetteer's near form is a demonym (an ORG "Columbia" stays a university)."""
+        finder = getattr(self.gazetteer, "variant", None)
+        if finder is None:
+            return
+        taken = {token.i for span in spans for token in span}
+        for token in doc:
+            if (
+                token.i not in taken
+                and token.dep_ in {"amod", "compound"}
+                and token.is_title
+                and token.is_alpha
+                and token.ent_type_ not in _VARIANT_LABELS
+                and token.head.pos_ == "NOUN"
+                and token.head.is_lower
+            ):
+                form = finder(token.text)
+                if form is not None and form.kind == "demonym":
+                    yield Span(doc, token.i, token.i + 1, label="demonym", kb_id=form.actor_id)
+
+    def _place_ethnic_groups(self, doc: Doc, spans: list[Span]) -> Iterator[Span]:
+        """Ethnic group spans become demonyms of the state their context picks, or go."""
+        finder = getattr(self.gazetteer, "ethnic_group", None)
+        others = [span for span in spans if span.label_ != ETHNIC and span.kb_id_]
+        in_document = {span.kb_id_ for span in others}
+        for span in spans:
+            if span.label_ != ETHNIC:
+                yield span
+                continue
+            group = finder(span.text) if finder is not None else None
+            if group is None or (group.name_clash and not _clear_group_use(span, group)):
+                continue
+            in_sentence = {s.kb_id_ for s in others if s.sent == span.sent}
+            named = in_sentence if in_sentence & set(group.states) else in_document
+            state = group.state_in(named)
+            if state is not None:
+                yield Span(doc, span.start, span.end, label="demonym", kb_id=state)
 
     @staticmethod
     def _inside_name(doc: Doc, span: Span, ent: Span | None) -> str:
@@ -181,6 +257,20 @@ class ActorMatcher:
             after_of = span.start > ent.start and doc[span.start - 1].lower_ == "of"
             return IN_NAME if after_of or ent[-1].lower_ in _SITES else "drop"
         return "drop"
+
+
+def _clear_group_use(span: Span, group: Any) -> bool:
+    """A group named like a person ("Karen") only in the plural or before a common noun
+    ("Karen guerrillas"), never as a name ("Karen Smith", "Karen said")."""
+    if span.text != group.name:
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.pos_ == "NOUN" and after.is_lower
+
+
+def _ethnic_groups(gazetteer: GazetteerLike) -> tuple[Any, ...]:
+    groups = getattr(gazetteer, "ethnic_groups", None)
+    return tuple(groups()) if groups is not None else ()
 
 
 def _enclosing_names(doc: Doc) -> dict[int, Span]:

@@ -53,6 +53,10 @@ class Frame:
     strength: float = 1.0
     object_kinds: tuple[str, ...] = ()
     item_actors: bool = False  # the item may be an actor noun ("sent inspectors", "troops")
+    # "place": with no object named, the target is the state where the event happens, else
+    # the domestic subject's own state (CAMEO codes "students demonstrated" against their
+    # government).
+    default_target: str | None = None
 
     def relation_for(self, item_classes: frozenset[str]) -> str | None:
         """The relation for an item of the given classes (``None``: frame needs an item)."""
@@ -129,6 +133,7 @@ def _frame(entry: Mapping[str, Any], *, pos: str) -> Frame:
             strength=float(entry.get("strength", 1.0)),
             object_kinds=tuple(entry.get("object_kinds", ())),
             item_actors=bool(entry.get("item_actors", False)),
+            default_target=entry.get("default_target"),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise LexiconError(f"malformed lexicon frame {dict(entry)!r}: {error}") from error

@@ -186,6 +186,10 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
                 node = governor
                 continue
         if node.dep_ in {"ccomp", "xcomp", "pcomp"} and head_lemma in lexicon.denial:
+            if predicate.lemma_.lower() in lexicon.accusation and _trailing_denial(
+                node, head, lexicon
+            ):
+                break  # "X was accused of Y, an allegation Z denies": the accusation stands
             result.negated = not result.negated
             result.denier = subject_of(head)
             return result
@@ -211,6 +215,20 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
     if result.asserter is None:
         result.asserter = _according_to(predicate)
     return result
+
+
+def _trailing_denial(clause: Token, denial: Token, lexicon: Lexicon) -> bool:
+    """'<clause>, an allegation/a charge Z denies': a denial that follows the clause after a
+    comma and names an allegation denies what is alleged, not that someone alleged it (the
+    parser often makes the clause its complement)."""
+    if clause.i > denial.i:
+        return False
+    comma_seen = False
+    for token in denial.doc[clause.i + 1 : denial.i]:
+        comma_seen = comma_seen or token.text == ","
+        if comma_seen and token.lemma_.lower() in lexicon.denial_objects:
+            return True
+    return False
 
 
 def _according_to(token: Token) -> Token | None:

@@ -31,10 +31,11 @@ string store and vocabulary do not grow with every new word of a long stream.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -47,11 +48,19 @@ from geokg.errors import ModelLoadError
 from geokg.extract import actors as _actors  # noqa: F401 - registers the factory
 from geokg.extract import segments as _segments  # noqa: F401 - registers the factory
 from geokg.extract.actors import ActorMatcher, GazetteerLike
-from geokg.extract.lexicon import Lexicon, load_lexicon
+from geokg.extract.events import (
+    EVENT_WINDOW,
+    EventMention,
+    Reaction,
+    find_reactions,
+    load_event_lexicon,
+    verb_events,
+)
+from geokg.extract.lexicon import Frame, Lexicon, load_lexicon
 from geokg.extract.modality import Modality, assess, subject_of
-from geokg.extract.relations import Candidate, sentence_candidates
+from geokg.extract.relations import Candidate, logical_subject, sentence_candidates
 from geokg.extract.resolve import Resolved, Resolver
-from geokg.extract.segments import Region, region_of
+from geokg.extract.segments import Region, quote_speakers, region_of
 from geokg.model import Actor, Document, Evidence, Fact, Relation
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -258,6 +267,8 @@ class Extractor:
             return []
         resolver = Resolver(doc, self.gazetteer, self.lexicon, published=document.published)
         drafts: list[_Draft] = []
+        mentions: list[EventMention] = []  # verbs telling an event, for event coreference
+        speakers = quote_speakers(doc, self.lexicon.report)
         starts: list[int] = []  # start characters of the body sentences seen so far
         for sentence in doc.sents:
             region = region_of(sentence)
@@ -266,22 +277,123 @@ class Extractor:
             factor = CAPTION_FACTOR if region == Region.CAPTION else 1.0
             starts.append(sentence.start_char)
             recent = [d for d in drafts if d.start >= starts[-ANSWER_WINDOW:][0]]
-            drafts.extend(self._sentence_drafts(sentence, resolver, factor, recent))
+            mentions.extend(verb_events(sentence, load_event_lexicon(), _agents_of(resolver)))
+            history = _History(
+                [d for d in drafts if d.start >= starts[-EVENT_WINDOW:][0]],
+                [m for m in mentions if m.start >= starts[-EVENT_WINDOW:][0]],
+            )
+            drafts.extend(
+                self._sentence_drafts(sentence, resolver, factor, recent, history, speakers)
+            )
         return self._facts(drafts, document, doc, offset)
 
     # -- sentence level ----------------------------------------------------------------
 
     def _sentence_drafts(
-        self, sentence: Span, resolver: Resolver, factor: float, earlier: list[_Draft]
+        self,
+        sentence: Span,
+        resolver: Resolver,
+        factor: float,
+        earlier: list[_Draft],
+        history: _History | None = None,
+        quote_speakers: dict[int, Token] | None = None,
     ) -> list[_Draft]:
+        """Drafts of one sentence. ``quote_speakers``: the speaker of each quoted token
+        (:func:`geokg.extract.segments.quote_speakers`), for predicates the parser does not
+        link to the reporting verb ('“... . ...,” he added')."""
+        speakers = quote_speakers or {}
         lexicon = self.lexicon
+        reactions = find_reactions(sentence, load_event_lexicon(), _is_actor(resolver))
+        candidates = [
+            _without_event_patients(c, reactions)
+            for c in sentence_candidates(sentence, lexicon, resolver)
+        ]
+        if history is not None:
+            candidates.extend(self._reaction_candidates(reactions, resolver, history, sentence))
+        candidates.extend(_price_threats(sentence, resolver, lexicon, speakers))
         drafts: list[_Draft] = []
-        for candidate in sentence_candidates(sentence, lexicon, resolver):
+        for candidate in candidates:
+            if not candidate.objects:
+                continue
             modality = assess(candidate.anchor, lexicon)
+            if modality.asserter is None and modality.denier is None:
+                modality.asserter = speakers.get(candidate.anchor.i)
             drafts.extend(self._drafts(candidate, modality, resolver, sentence, factor))
         drafts.extend(self._denied_allegations(sentence, resolver, earlier + drafts, factor))
         drafts.extend(self._rejected_acts(sentence, resolver, earlier + drafts, factor))
         return drafts
+
+    def _reaction_candidates(
+        self, reactions: list[Reaction], resolver: Resolver, history: _History, sentence: Span
+    ) -> Iterator[Candidate]:
+        """'Iran condemned the strikes': the reaction targets whoever struck last (see
+        :mod:`geokg.extract.events`)."""
+        for reaction in reactions:
+            subjects: tuple[Resolved, ...] = ()
+            for subject_token in logical_subject(reaction.verb):
+                subjects = tuple(resolver.actors(subject_token))
+                if subjects:
+                    break
+            if not subjects:
+                continue
+            # Neither the reacter nor what the event was done to ("condemned the attack on
+            # Kosovo police") can be who did it.
+            keys = {_key(s.actor) for s in subjects} | {
+                _key(r.actor) for t in _patients(reaction.noun) for r in resolver.actors(t)
+            }
+            agents = self._antecedent(reaction, history, sentence, excluded=keys)
+            if not agents:
+                continue
+            objects = tuple(
+                Resolved(agent, COREF_CERTAINTY, "event", reaction.noun.i) for agent in agents
+            )
+            frame = Frame(reaction.verb.lemma_.lower(), "VERB", reaction.relation, (), ())
+            yield Candidate(
+                reaction.verb,
+                reaction.verb,
+                frame,
+                reaction.relation,
+                subjects,
+                objects,
+                None,
+                EVENT_COREF_STRENGTH,
+            )
+
+    def _antecedent(
+        self, reaction: Reaction, history: _History, sentence: Span, *, excluded: set[str]
+    ) -> list[Actor]:
+        """Agents of the latest earlier event of the reaction's classes: facts of earlier
+        sentences whose root fits, and verb mentions (earlier sentences, or earlier in this
+        one). An event told with the reaction's own noun ("launched air strikes" ... "the
+        strikes") beats a merely similar one ("the Houthis attacked ships"); then the most
+        recent sentence wins."""
+        names = {c.name for c in reaction.classes}
+        noun = reaction.noun.lemma_.lower()
+        found: list[tuple[bool, int, Actor]] = []
+        for draft in history.drafts:
+            if draft.start >= sentence.start_char or draft.negated:
+                continue
+            attributes = dict(draft.attributes)
+            if attributes.get("modality") not in {None, "alleged", "attempt"}:
+                continue
+            root = self.ontology.relation(draft.relation).cameo_root
+            if any(c.matches_root(root) for c in reaction.classes):
+                found.append((attributes.get("trigger") == noun, draft.start, draft.subject))
+        for mention in history.mentions:
+            if mention.start == sentence.start_char and mention.token >= reaction.verb.i:
+                continue  # later in the reaction's own sentence
+            if mention.classes & names or any(not c.roots for c in reaction.classes):
+                exact = noun in mention.lemmas
+                found.extend((exact, mention.start, agent) for agent in mention.agents)
+        found = [f for f in found if _key(f[2]) not in excluded]
+        if not found:
+            return []
+        best = max((exact, start) for exact, start, _ in found)
+        agents: list[Actor] = []
+        for exact, start, agent in found:
+            if (exact, start) == best and agent not in agents:
+                agents.append(agent)
+        return agents
 
     def _drafts(
         self,
@@ -347,8 +459,7 @@ class Extractor:
         token = modality.denier or modality.asserter
         if token is None:
             return None
-        found = resolver.actors(token)
-        return found[0].actor if found else None
+        return speaker_actor(token, resolver)
 
     def _attributes(
         self, candidate: Candidate, modality: Modality, resolver: Resolver
@@ -490,6 +601,131 @@ class Extractor:
 
 
 REJECTION_VERBS = frozenset({"reject", "dismiss", "rebuff", "brush"})
+# A reaction to an event named in an earlier sentence: the target is inferred, not named.
+EVENT_COREF_STRENGTH = 0.9
+COREF_CERTAINTY = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class _History:
+    """What event coreference looks back at: facts and verb mentions of recent sentences."""
+
+    drafts: list[_Draft]
+    mentions: list[EventMention]
+
+
+def _key(actor: Actor) -> str:
+    return actor.country or actor.id
+
+
+def _is_actor(resolver: Resolver) -> Callable[[Token], bool]:
+    def is_actor(token: Token) -> bool:
+        return bool(resolver.actors(token, as_modifier=True))
+
+    return is_actor
+
+
+def _agents_of(resolver: Resolver) -> Callable[[Token], list[Actor]]:
+    def agents_of(verb: Token) -> list[Actor]:
+        for subject in logical_subject(verb):
+            found = resolver.actors(subject)
+            if found:
+                return [r.actor for r in found if r.via not in {"location"}]
+        return []
+
+    return agents_of
+
+
+SPEAKER_PREPS = frozenset({"for", "of", "at", "in"})
+
+
+def speaker_actor(token: Token, resolver: Resolver, *, depth: int = 2) -> Actor | None:
+    """The actor a speaker phrase speaks for: the phrase itself ('the Kremlin', 'he'), else
+    the body it speaks for ('a spokesman for the Chinese foreign ministry', 'an official at
+    the State Department', 'a spokeswoman of the EU Commission')."""
+    found = [r for r in resolver.actors(token) if r.via != "location"]
+    if found:
+        return found[0].actor
+    if depth == 0:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in SPEAKER_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    actor = speaker_actor(pobj, resolver, depth=depth - 1)
+                    if actor is not None:
+                        return actor
+    return None
+
+
+PRICE_IDIOMS = {
+    "pay": frozenset({"price", "cost"}),
+    "face": frozenset({"consequence", "retaliation", "retribution", "wrath", "punishment"}),
+    "bear": frozenset({"consequence", "responsibility"}),
+}
+THREAT_FRAME = Frame("pay", "VERB", "threatens", (), (), strength=0.9)
+
+
+def _price_threats(
+    sentence: Span, resolver: Resolver, lexicon: Lexicon, quote_speakers: dict[int, Token]
+) -> Iterator[Candidate]:
+    """'X warned that Y would pay a heavy price', '“Y will face the consequences,” X said':
+    the speaker threatens Y (CAMEO 13). The speaker is whoever reports or warns the clause,
+    else the speaker of the quotation the sentence belongs to."""
+    for verb in sentence:
+        nouns = PRICE_IDIOMS.get(verb.lemma_.lower())
+        if nouns is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+            continue  # "Ukraine has paid a heavy price" is no threat
+        speaker = assess(verb, lexicon).asserter or quote_speakers.get(verb.i)
+        if speaker is None:
+            continue
+        speaker_is = speaker_actor(speaker, resolver)
+        if speaker_is is None:
+            continue
+        speakers = (Resolved(speaker_is, 0.9, "speaker-phrase", speaker.i),)
+        targets = tuple(
+            r
+            for s in logical_subject(verb)
+            for r in resolver.actors(s, exclude=[x.actor for x in speakers])
+            if r.via != "speaker"
+        )
+        if targets:
+            yield Candidate(verb, verb, THREAT_FRAME, "threatens", speakers, targets, None, 0.9)
+
+
+PATIENT_PREPS = frozenset({"on", "against", "of", "in", "at", "near", "around"})
+
+
+def _patients(noun: Token) -> list[Token]:
+    """What an event noun was done to: 'the attack on Kosovo police', 'the invasion of
+    Ukraine', 'the drills around Taiwan'."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in PATIENT_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _without_event_patients(candidate: Candidate, reactions: list[Reaction]) -> Candidate:
+    """'China protested against the listing of Chinese companies', 'condemned the strikes on
+    Yemen': what an unowned event noun was done to is not the target of the reaction (its
+    author is, found by event coreference)."""
+    nouns = [r.noun for r in reactions if r.verb == candidate.predicate]
+    if not nouns:
+        return candidate
+    spans = [(n.left_edge.i, n.right_edge.i) for n in nouns]
+    kept = tuple(o for o in candidate.objects if not any(lo <= o.token <= hi for lo, hi in spans))
+    if len(kept) == len(candidate.objects):
+        return candidate
+    return dataclasses.replace(candidate, objects=kept)
+
+
 NOMINAL_ANSWER_STRENGTH = 0.8
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from geokg.extract.lexicon import Frame, Lexicon
 from geokg.extract.modality import subject_of
 from geokg.extract.resolve import Resolved, Resolver, conjuncts
+from geokg.model import Actor, ActorType
 
 OBJECT_CONTROL = frozenset(
     {
@@ -51,8 +52,49 @@ OBJECT_CONTROL = frozenset(
 STATEMENT_NOUNS = frozenset(
     {"declaration", "statement", "communique", "letter", "resolution", "appeal", "message"}
 )
+# Passive forms that state the subject's own stance ("is opposed to", "is committed to").
+STATIVE_PASSIVES = frozenset({"oppose"})
 CONDITION_MARKS = frozenset({"unless", "if", "until"})
 NOMINAL_RULE_STRENGTH = 0.85
+# CAMEO conventions for events with no named target or perpetrator.
+PLACE_TARGET_RELATIONS = frozenset(
+    {"protestsAgainst", "demonstratesAgainst", "riotsAgainst", "obstructs", "boycotts"}
+)
+PLACE_CERTAINTY = 0.8
+HOME_CERTAINTY = 0.75
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+# Subjects that are a domestic part of a state (not the state itself): "Algerian students".
+DOMESTIC_SUBJECT_VIAS = frozenset({"agent-noun", "demonym", "office", "modifier", "location"})
+# Nouns naming a violent incident; "a roadside bombing killed ...": with no perpetrator the
+# incident stands for the state where it happened.
+VIOLENT_INCIDENTS = frozenset(
+    {
+        "attack",
+        "bombing",
+        "bomb",
+        "blast",
+        "explosion",
+        "ambush",
+        "shelling",
+        "raid",
+        "airstrike",
+        "strike",
+        "mine",
+        "landmine",
+        "rocket",
+        "missile",
+        "shell",
+        "grenade",
+        "gunfire",
+        "shooting",
+        "fire",
+    }
+)
+# Perpetrators whom the report cannot name: coded like an incident, by where they struck.
+UNIDENTIFIED_ATTACKERS = frozenset(
+    {"gunman", "gunmen", "assailant", "attacker", "bomber", "assassin", "sniper"}
+)
+VIOLENT_RELATIONS = frozenset({"attacks", "assaults", "bombs", "shells", "assassinates"})
 OWNER_CERTAINTY = 0.85
 LIGHT_VERB_STRENGTH = 0.95
 
@@ -150,6 +192,8 @@ def _stranded(verb: Token, prep: Token) -> list[Token]:
 
 def logical_subject(verb: Token) -> list[Token]:
     """The doer of ``verb``, climbing the chains listed in the module docstring."""
+    if _is_passive(verb) and verb.lemma_.lower() in STATIVE_PASSIVES:
+        return _children(verb, "nsubjpass")  # "Israel is opposed to ...": Israel opposes
     if _is_passive(verb):
         agents = slot_tokens(verb, "agent")
         if agents:
@@ -343,7 +387,7 @@ def _owner(filler: Token, resolver: Resolver, *, depth: int = 2) -> list[Resolve
 def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
     """Candidates for a verb predicate (at most one frame per verb)."""
     frames = lexicon.verbs.get(token.lemma_.lower(), ())
-    passive = _is_passive(token)
+    passive = _is_passive(token) and token.lemma_.lower() not in STATIVE_PASSIVES
     for frame in frames:
         if not _frame_applies(token, frame, passive=passive):
             continue
@@ -352,15 +396,27 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         if relation is None:
             continue
         subjects: tuple[Resolved, ...] = ()
-        for subject_token in logical_subject(token):
+        doers = logical_subject(token)
+        for subject_token in doers:
             subjects = tuple(resolver.actors(subject_token))
             if subjects:
                 break
+        if not subjects and relation in VIOLENT_RELATIONS:
+            # "A car bomb killed ...", "... was killed in a roadside bombing near Samarra"
+            incidents = doers or (slot_tokens(token, "prep:in") if passive else [])
+            for incident in incidents:
+                subjects = _incident_perpetrator(incident, token, resolver)
+                if subjects:
+                    if _is_bombing(incident):
+                        relation = "bombs"
+                    break
         if not subjects:
             continue
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
         )
+        if not objects and frame.default_target and relation in PLACE_TARGET_RELATIONS:
+            objects = _default_target(token, subjects, resolver)
         if (
             item is not None
             and objects
@@ -369,10 +425,178 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         ):
             # "supplied drones to Russia": the dobj is the item, not the recipient.
             objects = tuple(o for o in objects if o.token != item.i)
+            if not objects:
+                # "captured a town in Somalia": the owner of the item is the target.
+                objects = _resolve_slots(
+                    token,
+                    tuple(s for s in frame.object if s != "dobj"),
+                    resolver,
+                    passive=passive,
+                    exclude=subjects,
+                    skip=item,
+                )
         if not objects:
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+def _state(actor: Actor, resolver: Resolver) -> Actor | None:
+    """The state an actor is or belongs to (a city span already resolves to its state)."""
+    if actor.type == ActorType.STATE:
+        return actor
+    if actor.type == ActorType.PERSON or actor.country is None:
+        return None
+    record = resolver.gazetteer.get(actor.country)
+    if record is None:
+        return None
+    state: Actor = record.to_actor(on=resolver.published)
+    return state if state.type == ActorType.STATE else None
+
+
+def place_of(token: Token, resolver: Resolver, *, depth: int = 2) -> Resolved | None:
+    """The state where the event of ``token`` happens: "in Baghdad", "near the town of
+    Samarra", "at a jail in East Timor's capital Dili" (never a person)."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            continue
+        for pobj in _children(prep, "pobj"):
+            found = _place_in(pobj, resolver, depth=depth)
+            if found is not None:
+                return found
+    return None
+
+
+def _place_in(noun: Token, resolver: Resolver, *, depth: int) -> Resolved | None:
+    named = resolver.explicit(noun)
+    if named is not None:
+        state = _state(named.actor, resolver)
+        if state is None:
+            return None
+        return Resolved(state, named.certainty * PLACE_CERTAINTY, "location", noun.i)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            # "East Timor's capital Dili", "Sudan's western region"
+            owner = resolver.explicit(child)
+            if owner is not None and (state := _state(owner.actor, resolver)) is not None:
+                return Resolved(state, owner.certainty * PLACE_CERTAINTY, "location", noun.i)
+    if depth == 0:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of"):
+            for pobj in _children(prep, "pobj"):
+                found = _place_in(pobj, resolver, depth=depth - 1)
+                if found is not None:
+                    return found
+    for appos in _children(noun, "appos"):
+        found = _place_in(appos, resolver, depth=depth - 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _default_target(
+    predicate: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """The target of a protest that names none: the state where it happens ("students
+    blocked roads in Algiers"), else the domestic protesters' own state ("Young Algerians
+    blocked roads"): CAMEO codes such protests as aimed at the government."""
+    if any(o.pos_ == "PRON" for o in _children(predicate, "dobj")):
+        return ()  # "Serbs had barricaded themselves in a monastery": no protest
+    purpose = _purpose_target(predicate, subjects, resolver)
+    if purpose:
+        return purpose
+    place = place_of(predicate, resolver)
+    for noun in _children(predicate, "dobj"):
+        place = place or place_of(noun, resolver, depth=1)
+    if place is not None:
+        return (place,)
+    homes: list[Resolved] = []
+    for subject in subjects:
+        if subject.via not in DOMESTIC_SUBJECT_VIAS:
+            continue  # "France protested": a state protesting names no target of its own
+        state = _state(subject.actor, resolver)
+        if state is not None and all(h.actor != state for h in homes):
+            homes.append(Resolved(state, subject.certainty * HOME_CERTAINTY, "home", predicate.i))
+    return tuple(homes)
+
+
+def _purpose_target(
+    predicate: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """Whom a protest's purpose clause names: "blocked a road to show their disapproval for
+    the United States' policies", "to press demands from President X's government"."""
+    own = {s.actor for s in subjects}
+    for clause in predicate.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        for token in clause.subtree:
+            if token.dep_ not in {"poss", "pobj", "dobj"} or token.pos_ == "PRON":
+                continue
+            found = [r for r in resolver.actors(token) if r.actor not in own]
+            if found:
+                return tuple(Resolved(r.actor, r.certainty * 0.85, r.via, r.token) for r in found)
+    return ()
+
+
+def _incident_perpetrator(incident: Token, verb: Token, resolver: Resolver) -> tuple[Resolved, ...]:
+    """Who a violent incident that killed or wounded someone stands for: its owner ("US
+    Predator attacks killed ..."), else the state where it happened ("A roadside bombing
+    near Samarra killed a U.S. soldier": CAMEO codes the location's state)."""
+    if incident.lemma_.lower() not in VIOLENT_INCIDENTS | UNIDENTIFIED_ATTACKERS:
+        return ()
+    owners = _modifier_owners(incident, resolver)
+    for prep in incident.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            owners.extend(r for pobj in _children(prep, "pobj") for r in resolver.actors(pobj))
+    if owners:
+        return tuple(owners[:2])
+    place = place_of(incident, resolver) or place_of(verb, resolver)
+    for victim in _children(verb, "dobj"):
+        place = place or place_of(victim, resolver, depth=1)  # "killed villagers in Lagos"
+    if place is None and verb.dep_ in {"advcl", "conj"}:
+        place = place_of(verb.head, resolver)  # "a bomb exploded in Kabul, killing ..."
+    return (place,) if place is not None else ()
+
+
+def _is_bombing(incident: Token) -> bool:
+    """A bombing outside combat ("a car bomb", "a roadside bombing", "a suicide bomber"):
+    CAMEO 183, an assault rather than a military attack."""
+    lemma = incident.lemma_.lower()
+    modifiers = {c.lemma_.lower() for c in incident.subtree if c.i < incident.i}
+    if lemma in {"bombing", "bomber"}:
+        return True
+    return lemma in {"bomb", "blast", "explosion"} and bool(modifiers & BOMB_KINDS)
+
+
+BOMB_KINDS = frozenset(
+    {
+        "car",
+        "roadside",
+        "suicide",
+        "truck",
+        "parcel",
+        "letter",
+        "bicycle",
+        "motorcycle",
+        "bus",
+        "bomb",
+    }
+)
+
+
+def _modifier_owners(noun: Token, resolver: Resolver, *, depth: int = 2) -> list[Resolved]:
+    """Actors among the modifiers of ``noun``, down a compound chain ("US Predator")."""
+    found: list[Resolved] = []
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+            own = resolver.actors(child, as_modifier=True)
+            if not own and depth > 0:
+                own = _modifier_owners(child, resolver, depth=depth - 1)
+            found.extend(r for r in own if r.actor.type != ActorType.PERSON or r.actor.country)
+    return found
 
 
 def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
@@ -413,6 +637,17 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     )
                 )[:2]
             )
+        if (
+            subjects
+            and all(r.via == "coref" for r in subjects)
+            and governor is not None
+            and governor.lemma_.lower() in lexicon.agent_light_verbs
+        ):
+            # "The US and Britain announced their own sanctions": the possessive pronoun
+            # stands for the light verb's subject, all of its conjuncts.
+            explicit = tuple(r for s in logical_subject(governor) for r in resolver.actors(s))
+            if explicit:
+                subjects = explicit
         if undergoer and governor is not None:
             anchor = governor
             objects = tuple(r for s in logical_subject(governor) for r in resolver.actors(s))
@@ -537,10 +772,20 @@ def sentence_candidates(
             and lemma in lexicon.nouns
             and token.i not in used
             and resolver.span_at(token) is None  # "Asia-Pacific Economic Cooperation"
+            and not _in_proper_name(token)
         ):
             yield from noun_candidates(token, lexicon, resolver)
         elif token.pos_ in {"VERB", "AUX"} and lemma in lexicon.report:
             yield from obligation_candidates(token, resolver)
+
+
+NAME_ENTITIES = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
+
+
+def _in_proper_name(noun: Token) -> bool:
+    """A capitalised noun inside a name ("the Ukraine Defense Contact Group", "the Economic
+    Cooperation Organization", "the Camp David Accords") is no event of its own."""
+    return noun.ent_type_ in NAME_ENTITIES and noun.is_title and noun.ent_iob_ in {"B", "I"}
 
 
 OBLIGATION_FRAME = Frame("must", "VERB", "demandsOf", ("ccomp-subj",), ("nsubj",), strength=0.8)

@@ -78,6 +78,14 @@ QUANTITIES = frozenset(
 )
 COPULAR = frozenset({"be", "become", "remain"})
 LOCATIVE_PREPS = frozenset({"in", "at", "from", "of", "inside", "near", "across", "throughout"})
+# Prepositions that place an event ("killed near the town of Samarra", "a bombing in eastern
+# Beirut"); not "from" (an origin), "on" ("an attack on Israel") or "into" (a target).
+EVENT_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "off"}
+    | {"through", "along"}
+)
+# How the resolver names a place: a state, its capital, a city or a region.
+_PLACE_VIAS = frozenset({"name", "alias", "code", "entity", "capital", "location"})
 # Participles that place a group somewhere or tie it to a body ("a group based in Trinidad",
 # "workers affiliated with the Serbian Workers' Union").
 PLACING_PARTICIPLES = frozenset(
@@ -236,6 +244,77 @@ class Resolver:
 
     def span_at(self, token: Token) -> Span | None:
         return self._span_of.get(token.i)
+
+    def event_place(self, predicate: Token) -> Resolved | None:
+        """The state where the event of ``predicate`` (a verb or an event noun) happens.
+
+        Read off its location phrases ("in/at/near <place>"): "a minefield explosion near
+        the town of Samarra killed ..." -> IRQ, "killed in a car bomb explosion in eastern
+        Beirut" -> LBN, "reimposed blockades in the West Bank" -> PSE, "clashes in the
+        Iraqi capital" -> IRQ. The predicate's own phrases come first, then (for a verb)
+        those of its subject and direct object ("A roadside bombing near Tikrit killed
+        ..."). A place is a state, a capital, a city or a region, or a place noun owned
+        by a state ("the Iraqi capital", "Lebanon's south"); place nouns pass on the
+        location of their "of"/"in" phrase ("the town of Samarra", "a jail in Dili"), and
+        other nouns that of their "in/at/near" phrase ("in an explosion in Beirut"). The
+        result's ``token`` is the place's token, ``via`` is "event-place"; ``None`` when the
+        clause says nowhere (an origin, "from Iraq", or a target, "an attack on Israel",
+        is not where the event happens).
+        """
+        heads = [predicate]
+        if predicate.pos_ in {"VERB", "AUX"}:
+            heads.extend(c for c in predicate.children if c.dep_ in SUBJECT_DEPS | {"dobj"})
+        for head in heads:
+            found = self._place_phrase(head, depth=0, place_noun=False)
+            if found is not None:
+                return found
+        if predicate.dep_ in {"conj", "advcl"} and predicate.head.pos_ in {"VERB", "AUX"}:
+            # "... killed two youths and wounded five", "opened fire in X, killing six"
+            return self.event_place(predicate.head)
+        return None
+
+    def _place_phrase(self, token: Token, *, depth: int, place_noun: bool) -> Resolved | None:
+        """The first place found under the location phrases of ``token``."""
+        preps = EVENT_PLACE_PREPS | {"of"} if place_noun else EVENT_PLACE_PREPS
+        for child in token.children:
+            if child.dep_ == "prt":  # "broke out in ..."
+                found = self._place_phrase(child, depth=depth, place_noun=place_noun)
+                if found is not None:
+                    return found
+            if child.dep_ != "prep" or child.lower_ not in preps | {"on"}:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    # "on" only leads to a place through a noun: "fire on a bus in X" (but
+                    # "an attack on Israel" is a target, not a place).
+                    found = self._place(pobj, depth=depth, through=child.lower_ == "on")
+                    if found is not None:
+                        return found
+        return None
+
+    def _place(self, token: Token, *, depth: int, through: bool = False) -> Resolved | None:
+        """The state a place token lies in, through place nouns and event nouns;
+        ``through``: the token itself is no place, only what it leads to."""
+        named = self.explicit(token)
+        is_place_noun = token.lemma_.lower() in self._placed.places
+        is_place = named is not None and (
+            named.via in _PLACE_VIAS or (is_place_noun and named.via == "agent-noun")
+        )
+        if named is not None and is_place and named.actor.type == ActorType.STATE and not through:
+            return Resolved(named.actor, 0.75, "event-place", token.i)
+        if depth >= 3 or token.pos_ != "NOUN":
+            return None
+        if is_place_noun and not through:
+            for child in token.children:
+                if child.dep_ == "appos":  # "the capital Kabul"
+                    found = self._place(child, depth=depth + 1)
+                    if found is not None:
+                        return found
+                elif child.dep_ in {"poss", "amod", "compound"}:  # "Lebanon's south"
+                    owner = self._modifier_actor(child)
+                    if owner is not None and owner.actor.type == ActorType.STATE:
+                        return Resolved(owner.actor, 0.75, "event-place", token.i)
+        return self._place_phrase(token, depth=depth + 1, place_noun=is_place_noun)
 
     # -- resolution -------------------------------------------------------------------
 
@@ -489,7 +568,12 @@ class Resolver:
             return None
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        return self._location(verb, depth=0)
+        where = self._location(verb, depth=0)
+        if where is None:
+            # "students protested in the town of Sivas", "rioted in eastern Dili"
+            found = self._place_phrase(verb, depth=0, place_noun=False)
+            where = found.actor if found is not None else None
+        return where
 
     def _homeland(self, token: Token, span: Span, people: Actor) -> Resolved | None:
         """A people named with another state: "Bosnian Serbs", "Albanians of southern
@@ -515,8 +599,12 @@ class Resolver:
         return self.explicit(token)
 
     def _modifier_actor(self, token: Token) -> Resolved | None:
-        """A demonym/name modifier, searching down a compound chain ('U.S. border patrol')."""
+        """A demonym/name modifier, searching down a compound chain ('U.S. border patrol').
+
+        Not after "anti-" or "pro-": an "anti-Syria journalist" is no Syrian actor."""
         span = self._span_of.get(token.i)
+        if _stance_prefixed(self.doc[span.start] if span is not None else token):
+            return None
         if span is not None:
             actor = _record_actor(self._record(span.kb_id_), self.published)
             if actor is not None:
@@ -790,6 +878,15 @@ def _parenthesised_appos(token: Token) -> bool:
         return False
     doc = token.doc
     return doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
+def _stance_prefixed(start: Token) -> bool:
+    """Whether the name starting at ``start`` follows a stance prefix: "anti-Syria",
+    "pro-Iranian" (spaCy splits the hyphen off)."""
+    doc = start.doc
+    return (
+        start.i >= 2 and doc[start.i - 1].text == "-" and doc[start.i - 2].lower_ in {"anti", "pro"}
+    )
 
 
 def _other_state(actor: Actor, people: Actor) -> bool:

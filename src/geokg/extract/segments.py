@@ -19,7 +19,7 @@ import re
 from enum import StrEnum
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 BOILERPLATE = re.compile(
     r"thank you for (registering|subscribing|signing up|reading)|refresh (the|your) (page|browser)"
@@ -83,3 +83,74 @@ class LineBreakSentencizer:
 def make_line_break_sentencizer(nlp: Language, name: str) -> LineBreakSentencizer:
     """Factory of the ``geokg_segments`` component (runs before the parser)."""
     return LineBreakSentencizer()
+
+
+OPENING_QUOTES = frozenset({"“", "‘‘", "``"})
+CLOSING_QUOTES = frozenset({"”", "’’", "''"})
+STRAIGHT_QUOTES = frozenset({'"'})
+# Tokens after a closing quote in which ", X said" / ", said X" is looked for.
+ATTRIBUTION_REACH = 30
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the quotations of ``doc``; curly quotes pair by
+    direction, straight ones alternate within a paragraph (an unclosed quote ends there)."""
+    spans: list[tuple[int, int]] = []
+    opening: int | None = None
+    for token in doc:
+        text = token.text
+        if "\n" in text or (token.i > 0 and "\n\n" in doc[token.i - 1].whitespace_):
+            opening = None  # quotes do not run across paragraphs here
+        if text in OPENING_QUOTES or (text in STRAIGHT_QUOTES and opening is None):
+            opening = token.i
+        elif (text in CLOSING_QUOTES or text in STRAIGHT_QUOTES) and opening is not None:
+            spans.append((opening, token.i))
+            opening = None
+    return spans
+
+
+def quote_speakers(doc: Doc, report_verbs: frozenset[str]) -> dict[int, Token]:
+    """Speaker token of every token inside a quotation ('“... . ...,” he added', 'X said:
+    “... . ...”'): the subject of the reporting verb right after (or before) the quotation,
+    keyed by token index. Lets sentences of a multi-sentence quote, which the parser does
+    not link to the reporting verb, be attributed."""
+    speakers: dict[int, Token] = {}
+    for opening, closing in quote_spans(doc):
+        speaker = _attribution_after(doc, closing, report_verbs)
+        if speaker is None:
+            speaker = _attribution_before(doc, opening, report_verbs)
+        if speaker is not None:
+            speakers.update((i, speaker) for i in range(opening + 1, closing))
+    return speakers
+
+
+def _attribution_after(doc: Doc, closing: int, report_verbs: frozenset[str]) -> Token | None:
+    for token in doc[closing + 1 : closing + 1 + ATTRIBUTION_REACH]:
+        if token.is_sent_start and token.i > closing + 1:
+            break
+        if token.text in OPENING_QUOTES:
+            break
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in report_verbs:
+            return _subject(token)
+    return None
+
+
+def _attribution_before(doc: Doc, opening: int, report_verbs: frozenset[str]) -> Token | None:
+    """'X said: “...”' -- the reporting verb ends right before the quotation."""
+    previous = doc[max(0, opening - 2) : opening]
+    if not any(t.text in {":", ","} for t in previous):
+        return None
+    sentence = doc[opening - 1].sent if opening > 0 else None
+    if sentence is None:
+        return None
+    for token in reversed(list(doc[sentence.start : opening])):
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in report_verbs:
+            return _subject(token)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    return None

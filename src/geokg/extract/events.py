@@ -1,0 +1,251 @@
+"""Cross-sentence event coreference: "Iran condemned the strikes" -> who struck.
+
+A *reaction* is a verb of evaluation ("condemned", "welcomed", "protested against") or a
+light verb with an attitude noun ("expressed concern about", "voiced support for") whose
+object is an *event noun* ("the strikes", "the drills", "the measures", "the decision") with
+no author of its own (no possessive, no "by" phrase, no demonym: "the Russian strikes" is
+handled by the relation rules). Its target is the agent of the latest earlier event of the
+same class, within :data:`EVENT_WINDOW` sentences:
+
+* a fact whose CAMEO root belongs to the class (strikes -> 18-20, sanctions -> 16-17,
+  drills -> 15, a decision -> any material root), or
+* a verb mention: a verb of the class ("The US struck ...") or any verb whose object is a
+  noun of the class ("China launched drills", "warships surrounded the island in
+  exercises"), with its resolved subject.
+
+The word lists are data (``event_coreference`` in ``data/lexicon/modality.json``). The
+pipeline keeps the history (facts and verb mentions of earlier sentences) and turns each
+:class:`Reaction` into a candidate with the antecedent agents as objects.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from geokg.errors import GeokgError
+from geokg.model import Actor
+
+# Sentences back (including the current one) in which a reaction looks for its event.
+EVENT_WINDOW = 6
+# Roots that are reactions or talk themselves: never the antecedent of "the decision".
+VERBAL_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
+REACTION_OBJECT_PREPS = frozenset({"against", "over", "about", "at", "to", "for", "with", "on"})
+LIGHT_OBJECT_PREPS = frozenset({"about", "over", "at", "for", "with", "regarding", "on"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+class EventLexiconError(GeokgError):
+    """The packaged event coreference lexicon is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventClass:
+    """A kind of event that can be referred back to by a bare noun."""
+
+    name: str
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    roots: frozenset[str]  # empty: any root outside VERBAL_ROOTS
+
+    def matches_root(self, root: str) -> bool:
+        if self.roots:
+            return root in self.roots
+        return root not in VERBAL_ROOTS
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    classes: tuple[EventClass, ...]
+    reaction_verbs: Mapping[str, str]
+    reaction_nouns: Mapping[str, str]
+    light_verbs: frozenset[str]
+
+    def classes_of_noun(self, lemma: str) -> tuple[EventClass, ...]:
+        return tuple(c for c in self.classes if lemma in c.nouns)
+
+    def classes_of_verb(self, lemma: str) -> tuple[EventClass, ...]:
+        return tuple(c for c in self.classes if lemma in c.verbs)
+
+
+@functools.cache
+def load_event_lexicon() -> EventLexicon:
+    """The ``event_coreference`` block of the packaged modality lexicon (read once)."""
+    resource = files("geokg") / "data" / "lexicon" / "modality.json"
+    try:
+        data: Any = json.loads(resource.read_text(encoding="utf-8"))["event_coreference"]
+        classes = tuple(
+            EventClass(
+                name,
+                frozenset(entry["nouns"]),
+                frozenset(entry["verbs"]),
+                frozenset(entry["roots"]),
+            )
+            for name, entry in data["classes"].items()
+        )
+        return EventLexicon(
+            classes,
+            MappingProxyType(dict(data["reaction_verbs"])),
+            MappingProxyType(dict(data["reaction_nouns"])),
+            frozenset(data["reaction_light_verbs"]),
+        )
+    except (OSError, KeyError, TypeError, ValueError) as error:
+        raise EventLexiconError(f"malformed event coreference lexicon: {error}") from error
+
+
+@dataclass(frozen=True, slots=True)
+class Reaction:
+    """'X condemned the strikes': the reacting verb, its relation and the event noun."""
+
+    verb: Token
+    relation: str
+    noun: Token
+    classes: tuple[EventClass, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """An event told by a verb ('The US struck ...'), with the actors who did it."""
+
+    start: int  # start character of the sentence
+    token: int
+    classes: frozenset[str]
+    agents: tuple[Actor, ...]
+    lemmas: frozenset[str] = frozenset()  # the verb's and its event objects' lemmas
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        p
+        for prep in token.children
+        if prep.dep_ in {"prep", "prt"} and prep.lower_ in preps
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def unowned(noun: Token, is_actor: Any) -> bool:
+    """The event noun names no author: no possessive, no 'by' agent, no actor modifier
+    ('the Russian strikes', 'Israel's offensive', 'the strikes by the coalition')."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return False
+        if child.dep_ in {"amod", "compound", "nmod"} and is_actor(child):
+            return False
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return False
+        if child.dep_ == "acl" and any(c.dep_ == "agent" for c in child.children):
+            return False  # "the strikes carried out by the coalition"
+    return True
+
+
+def _event_nouns(tokens: Iterable[Token], lexicon: EventLexicon) -> Iterable[Token]:
+    for token in tokens:
+        if token.pos_ in {"NOUN", "PROPN"} and lexicon.classes_of_noun(token.lemma_.lower()):
+            yield token
+
+
+def find_reactions(sentence: Span, lexicon: EventLexicon, is_actor: Any) -> list[Reaction]:
+    """Reactions of ``sentence`` whose object is an unowned event noun."""
+    found: list[Reaction] = []
+    for verb in sentence:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma_.lower()
+        relation = lexicon.reaction_verbs.get(lemma)
+        objects: list[Token] = []
+        if relation is not None:
+            objects = _children(verb, {"dobj", "nsubjpass"}) + _pobjs(verb, REACTION_OBJECT_PREPS)
+        elif lemma in lexicon.light_verbs:
+            for attitude in _children(verb, {"dobj"}):
+                attitude_relation = lexicon.reaction_nouns.get(attitude.lemma_.lower())
+                if attitude_relation is not None:
+                    relation = attitude_relation
+                    # "expressed alarm over the move": the parser attaches the preposition
+                    # to the noun or to the verb.
+                    objects = _pobjs(attitude, LIGHT_OBJECT_PREPS) + _pobjs(
+                        verb, LIGHT_OBJECT_PREPS
+                    )
+                    break
+        if relation is None:
+            continue
+        for noun in _event_nouns(_with_conjuncts(objects), lexicon):
+            if unowned(noun, is_actor):
+                classes = lexicon.classes_of_noun(noun.lemma_.lower())
+                found.append(Reaction(verb, relation, noun, classes))
+                break
+    return found
+
+
+def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
+    result: list[Token] = []
+    for token in tokens:
+        result.append(token)
+        result.extend(c for c in token.children if c.dep_ == "conj")
+    return result
+
+
+def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """Classes and lemmas of the event a verb tells: by its lemma ('struck') or by its
+    object noun ('launched drills', 'surrounded the island in exercises', 'carried out air
+    strikes', 'imposed a new package of sanctions')."""
+    lemma = verb.lemma_.lower()
+    names = {c.name for c in lexicon.classes_of_verb(lemma)}
+    lemmas = {lemma} if names else set()
+    objects = _children(verb, {"dobj"}) + [
+        p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})
+    ]
+    objects += [p for o in objects for p in _pobjs(o, frozenset({"of"}))]
+    for obj in _with_conjuncts(objects):
+        if obj.pos_ in {"NOUN", "PROPN"}:
+            classes = lexicon.classes_of_noun(obj.lemma_.lower())
+            if classes:
+                names.update(c.name for c in classes)
+                lemmas.add(obj.lemma_.lower())
+    return frozenset(names), frozenset(lemmas)
+
+
+def verb_events(sentence: Span, lexicon: EventLexicon, agents_of: Any) -> list[EventMention]:
+    """Event mentions of ``sentence``: verbs of an event class with a resolved subject.
+
+    ``agents_of(verb)`` returns the actors doing ``verb`` (empty if none is known)."""
+    mentions: list[EventMention] = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or (verb.tag_ == "VBG" and verb.dep_ in {"amod", "compound"}):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in lexicon.reaction_verbs or lemma in lexicon.light_verbs:
+            continue  # "condemned the drills" refers to an event, it is not one
+        classes, lemmas = verb_event(verb, lexicon)
+        if not classes:
+            continue
+        agents = tuple(agents_of(verb))
+        if agents:
+            mentions.append(EventMention(sentence.start_char, verb.i, classes, agents, lemmas))
+    return mentions
+
+
+__all__ = [
+    "EVENT_WINDOW",
+    "EventClass",
+    "EventLexicon",
+    "EventMention",
+    "Reaction",
+    "find_reactions",
+    "load_event_lexicon",
+    "unowned",
+    "verb_event",
+    "verb_events",
+]
