@@ -202,7 +202,8 @@ def _node_attributes(actor: Actor, gazetteer: ActorProfiles | None) -> dict[str,
                 attributes[name] = value
         members = getattr(record, "members", None)
         if members:
-            attributes["members"] = sorted(str(m) for m in members)
+            # Gazetteer memberships carry the member state; plain ids are accepted too.
+            attributes["members"] = sorted({str(getattr(m, "state", m)) for m in members})
     return {k: v for k, v in attributes.items() if v is not None}
 
 
