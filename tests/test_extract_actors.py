@@ -505,3 +505,24 @@ def test_no_event_place_from_origins_targets_or_people(
 ) -> None:
     doc, resolver = parse(extractor, text)
     assert resolver.event_place(next(t for t in doc if t.text == word)) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the government" with no state of its own is the state in context, also when
+        # that is the other side's (a PLOVER domestic event).
+        (
+            "Striking Chilean copper miners demanded that the government nationalise the mines.",
+            "CHL 10 CHL",
+        ),
+        ("Hungarian farmers demanded subsidies from the government.", "HUN 10 HUN"),
+        # A title-and-first-name gazetteer form followed by the rest of the name.
+        ("Prime Minister Thaksin Shinawatra praised Laos.", "THA 05 LAO"),
+    ],
+)
+def test_domestic_institution_from_context(extractor: Extractor, text: str, expected: str) -> None:
+    subject, root, obj = expected.split()
+    found = fact_keys(extractor, text)
+    assert (subject, root, obj) in found or (obj, root, subject) in found

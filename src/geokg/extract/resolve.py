@@ -77,6 +77,16 @@ QUANTITIES = frozenset(
     }
 )
 COPULAR = frozenset({"be", "become", "remain"})
+# State nominals naming an institution of the state rather than the state itself: "the
+# government" in "Polish workers demanded that the government ..." is Poland's.
+INSTITUTION_NOMINALS = frozenset({"government", "regime", "administration", "authority"})
+# ``via`` of such an institution resolved from context, and of a pronoun standing for a
+# domestic phrase ("Nigerian oil workers said they would ..."): unlike plain coreference,
+# these may face another phrase of the same state (PLOVER's domestic events).
+HOME_INSTITUTION = "home-institution"
+DOMESTIC_COREF = "domestic-coref"
+# Routes by which a phrase names a part of a state rather than the state itself.
+DOMESTIC_ANTECEDENT_VIAS = frozenset({"agent-noun", "demonym", "office", "modifier"})
 LOCATIVE_PREPS = frozenset({"in", "at", "from", "of", "inside", "near", "across", "throughout"})
 # Prepositions that place an event ("killed near the town of Samarra", "a bombing in eastern
 # Beirut"); not "from" (an origin), "on" ("an attack on Israel") or "into" (a target).
@@ -341,8 +351,18 @@ class Resolver:
         if explicit is not None:
             return [explicit]
         if self._is_state_nominal(token):
-            return self.antecedent(token, exclude=exclude, states_only=True)
+            found = self.antecedent(token, exclude=exclude, states_only=True)
+            if found or token.lemma_.lower() not in INSTITUTION_NOMINALS:
+                return found
+            return self._home_institution(token)
         return []
+
+    def _home_institution(self, token: Token) -> list[Resolved]:
+        """'Polish workers demanded that the government ...': an institution named without
+        its state is the one of the state in context, even when that is the other argument's
+        (a domestic event; the pipeline keeps such pairs only against a domestic phrase)."""
+        found = self.antecedent(token, exclude=(), states_only=True)
+        return [Resolved(r.actor, r.certainty, HOME_INSTITUTION, token.i) for r in found]
 
     def _explicit(self, token: Token) -> Resolved | None:
         if _parenthesised_appos(token):
@@ -379,6 +399,13 @@ class Resolver:
                 owner = self._modifier_actor(child)
                 if owner is not None and owner.actor.type != ActorType.PERSON:
                     return Resolved(owner.actor, 0.85, "agent-noun", token.i)
+        # "Prime Minister Thaksin Shinawatra" when the gazetteer knows "Prime Minister
+        # Thaksin": a person's name followed by more of the name is still that person.
+        before = self._span_of.get(token.i - 1)
+        if before is not None and any(c.i == token.i - 1 for c in token.children):
+            actor = _record_actor(self._record(before.kb_id_), self.published)
+            if actor is not None and actor.type == ActorType.PERSON and before.label_ != IN_NAME:
+                return Resolved(actor, 0.9, "person", token.i)
         for child in token.children:
             if child.dep_ == "appos":
                 named = self.explicit(child)
@@ -815,7 +842,11 @@ class Resolver:
                 continue
             head = self.doc[index]
             if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.dep_ != "poss"):
-                return [Resolved(resolved.actor, 0.65, "coref", token.i)]
+                # Only a subject pronoun ("they would strike"): "their demands" is the
+                # domestic phrase's own, no second actor.
+                domestic = resolved.via in DOMESTIC_ANTECEDENT_VIAS and token.dep_ in SUBJECT_DEPS
+                via = DOMESTIC_COREF if domestic else "coref"
+                return [Resolved(resolved.actor, 0.65, via, token.i)]
             if resolved.actor.type != ActorType.PERSON:
                 return [Resolved(resolved.actor, 0.6, "coref", token.i)]
         return []
