@@ -805,6 +805,10 @@ def export(ctx: click.Context, output_format: str | None, output: str | None) ->
             temporary.close()
             os.unlink(temporary.name)
             raise
+    # Temporary files are private (0600); the export gets the usual umask permissions.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary.name, 0o666 & ~umask)
     os.replace(temporary.name, target)
 
 
