@@ -526,3 +526,43 @@ def test_domestic_institution_from_context(extractor: Extractor, text: str, expe
     subject, root, obj = expected.split()
     found = fact_keys(extractor, text)
     assert (subject, root, obj) in found or (obj, root, subject) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Greek Cypriot police arrested Turkish Cypriot protesters.", ("CYP", "CYP")),
+        ("The Greek Cypriot government accused Turkey of violating the ceasefire.", ("CYP", "TUR")),
+        ("Turkish Cypriot leaders criticized the Greek Cypriot parliament.", ("CYP", "CYP")),
+    ],
+)
+def test_greek_and_turkish_cypriots_are_cyprus(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert {(s, o) for s, _r, o in fact_keys(extractor, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The Turkish foreign minister met the Greek foreign minister in Athens. "Syria '
+            'attacked our country," he said.',
+            ("SYR", "19", "TUR"),
+        ),
+        (
+            'The Egyptian ambassador arrived in Khartoum on Monday. "We will send food aid to '
+            'Sudan," he said.',
+            ("EGY", "03", "SDN"),
+        ),
+        (
+            'The Polish president met Chancellor Kohl in Warsaw on Tuesday. "Russia attacked '
+            'our country," he said.',
+            ("RUS", "19", "POL"),
+        ),
+    ],
+)
+def test_quote_speaker_he_resolves_to_an_office_holder(
+    extractor: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in fact_keys(extractor, text)

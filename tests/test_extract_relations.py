@@ -360,7 +360,7 @@ CAMEO_CASES: list[tuple[str, Triple]] = [
         "The Philippines demanded compensation from Malaysia for the deaths of its fishermen.",
         ("PHL", "10", "MYS"),
     ),
-    ("Kenya has called for the extradition of the Ugandan rebel leader.", ("KEN", "10", "UGA")),
+    ("Kenya has called for the extradition of the Ugandan rebel leader.", ("KEN", "02", "UGA")),
     # 11 DISAPPROVE: accuse, criticise, official protest, lawsuit, conviction
     (
         "China accused the United States of interfering in its internal affairs.",
@@ -477,6 +477,45 @@ CAMEO_CASES: list[tuple[str, Triple]] = [
         ("LBN", "20", "PSE"),
     ),
     ("Serb forces carried out ethnic cleansing of Bosnian Moslems.", ("SRB", "20", "BIH")),
+    # -- round 4: demands vs appeals (see the "note" on the urge/call frames) -----------
+    # "urge", "call on", "call for" are appeals (02), "push for", "press", "insist" demands (10).
+    ("The Kenyan foreign minister urged Uganda to withdraw its troops.", ("KEN", "02", "UGA")),
+    ("The European Union called on Belarus to free political prisoners.", ("eu", "02", "BLR")),
+    ("Norway called for Sri Lanka to halt the offensive.", ("NOR", "02", "LKA")),
+    ("Egypt pushed for Israel to lift the blockade.", ("EGY", "10", "ISR")),
+    ("Sudan appealed to the United Nations for food aid.", ("SDN", "02", "un")),
+    ("Ethiopia asked Kenya to hand over the suspects.", ("ETH", "02", "KEN")),
+    ("The Afghan government pleaded with Pakistan to close the camps.", ("AFG", "02", "PAK")),
+    # offering to host talks is an intent to mediate; mediating talks names both sides
+    ("Egypt offered to host talks between Israel and the Palestinians.", ("EGY", "03", "ISR")),
+    ("Norway offered to host peace talks between Colombia and Venezuela.", ("NOR", "03", "VEN")),
+    ("Nigeria mediated talks between Liberia and Sierra Leone.", ("NGA", "04", "SLE")),
+    ("Algeria mediated talks between Ethiopia and Eritrea.", ("DZA", "04", "ERI")),
+    # declining an offer or invitation rejects its author (demonym or "from" phrase)
+    ("Iraq declined a Syrian offer of mediation.", ("IRQ", "12", "SYR")),
+    ("Lebanon declined an invitation from Iran to attend the conference.", ("LBN", "12", "IRN")),
+    ("India dismissed demands from Pakistan for a plebiscite.", ("IND", "12", "PAK")),
+    ("China vetoed a Russian proposal at the United Nations.", ("CHN", "12", "RUS")),
+    # concessions with no named beneficiary: the domestic subject's own state
+    ("The Peruvian government released 40 political prisoners on Sunday.", ("PER", "08", "PER")),
+    ("The Pakistani president restored parliament after military rule.", ("PAK", "08", "PAK")),
+    ("The Thai government lifted the state of emergency in Bangkok.", ("THA", "08", "THA")),
+    # suspending membership reduces relations
+    ("The Commonwealth suspended Fiji's membership after the coup.", ("commonwealth", "16", "FJI")),
+    ("The African Union suspended Mauritania's membership.", ("african_union", "16", "MRT")),
+    # sealing off a place restricts movement (CAMEO 191)
+    ("Indian troops sealed off Srinagar after the attack.", ("IND", "19", "IND")),
+    # dispatching a team to investigate
+    (
+        "The United Nations dispatched a team to Rwanda to investigate the massacres.",
+        ("un", "09", "RWA"),
+    ),
+    ("The OAS sent a team to Haiti to examine the election results.", ("oas", "09", "HTI")),
+    # intent carried by a noun: "expressed readiness to ..."
+    ("Iran expressed readiness to resume talks with the European Union.", ("IRN", "03", "eu")),
+    ("Israel raised its alert level on the Lebanese border.", ("ISR", "15", "LBN")),
+    ("Iran threatened to expel IAEA inspectors.", ("IRN", "13", "iaea")),
+    ("Iraq threatened to expel all U.N. weapons inspectors.", ("IRQ", "13", "un")),
 ]
 
 
@@ -504,6 +543,14 @@ NOT_CASES: list[tuple[str, Triple]] = [
     ("Nigeria expelled 300 Ghanaian workers last week.", ("NGA", "16", "GHA")),
     # the demander's own nationals are not the target
     ("Britain demanded the immediate release of its nationals held in Iran.", ("GBR", "10", "GBR")),
+    # police raids on offices are coercion (17), not military attacks (19)
+    (
+        "Kenyan police raided the offices of an opposition newspaper in Nairobi.",
+        ("KEN", "19", "KEN"),
+    ),
+    ("Zimbabwean police raided the offices of the opposition party.", ("ZWE", "19", "ZWE")),
+    # a released statement is no release of prisoners
+    ("The Peruvian government released a statement on Sunday.", ("PER", "08", "PER")),
 ]
 
 

@@ -148,14 +148,16 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
                 result.mode = "threat"
         if _is_future(node, lexicon) and result.mode == "act":
             result.mode = "intent"
-        if first and node.lemma_.lower() in lexicon.hedges:
-            result.hedge = min(result.hedge, lexicon.hedges[node.lemma_.lower()])
+        if first and lexicon.lemma(node) in lexicon.hedges:
+            result.hedge = min(result.hedge, lexicon.hedges[lexicon.lemma(node)])
         first = False
         head = node.head
         if head == node:
             break
-        head_lemma = head.lemma_.lower()
-        if node.dep_ == "xcomp" and head_lemma in lexicon.control:
+        head_lemma = lexicon.lemma(head)
+        # "expressed readiness to resume talks": an intent noun controls its infinitive.
+        controlled = node.dep_ == "xcomp" or (node.dep_ == "acl" and head.pos_ == "NOUN")
+        if controlled and head_lemma in lexicon.control:
             control = lexicon.control[head_lemma]
             if control == "transparent" and head_lemma == "use":
                 result.instrument = next(
@@ -180,13 +182,13 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             continue
         if node.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep" and head.lower_ == "of":
             governor = head.head
-            if governor.lemma_.lower() in lexicon.accusation:
+            if lexicon.lemma(governor) in lexicon.accusation:
                 result.accused = True
                 result.hedge = min(result.hedge, 0.8)
                 node = governor
                 continue
         if node.dep_ in {"ccomp", "xcomp", "pcomp"} and head_lemma in lexicon.denial:
-            if predicate.lemma_.lower() in lexicon.accusation and _trailing_denial(
+            if lexicon.lemma(predicate) in lexicon.accusation and _trailing_denial(
                 node, head, lexicon
             ):
                 break  # "X was accused of Y, an allegation Z denies": the accusation stands
@@ -226,7 +228,7 @@ def _trailing_denial(clause: Token, denial: Token, lexicon: Lexicon) -> bool:
     comma_seen = False
     for token in denial.doc[clause.i + 1 : denial.i]:
         comma_seen = comma_seen or token.text == ","
-        if comma_seen and token.lemma_.lower() in lexicon.denial_objects:
+        if comma_seen and lexicon.lemma(token) in lexicon.denial_objects:
             return True
     return False
 

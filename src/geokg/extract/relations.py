@@ -81,6 +81,14 @@ NOMINAL_RULE_STRENGTH = 0.85
 PLACE_TARGET_RELATIONS = frozenset(
     {"protestsAgainst", "demonstratesAgainst", "riotsAgainst", "obstructs", "boycotts"}
 )
+# Concessions with no named beneficiary ("released 40 political prisoners", "restored
+# parliament"): CAMEO codes them towards the place or the domestic subject's own state.
+DEFAULT_TARGET_RELATIONS = PLACE_TARGET_RELATIONS | {"releases", "yieldsTo"}
+# Nouns carrying an intent to act ("expressed readiness to resume talks"): the act's doer is
+# the subject of the verb governing the noun.
+INTENT_NOUNS = frozenset(
+    {"readiness", "willingness", "intention", "determination", "desire", "eagerness", "wish"}
+)
 PLACE_CERTAINTY = 0.8
 HOME_CERTAINTY = 0.75
 PLACE_VIAS = frozenset({"location", "capital", "city"})
@@ -282,6 +290,13 @@ def logical_subject(verb: Token) -> list[Token]:
         return logical_subject(head)
     if verb.dep_ == "relcl":
         return [head]
+    if (
+        verb.dep_ == "acl"
+        and head.lemma_.lower() in INTENT_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return logical_subject(head.head)  # "X expressed readiness to resume talks"
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
         # "a declaration demanding ...": the issuer of the declaration demands;
         # "militiamen armed with ...", "rebels demanding ...": the noun itself.
@@ -557,7 +572,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
         )
-        if not objects and frame.default_target and relation in PLACE_TARGET_RELATIONS:
+        if not objects and frame.default_target and relation in DEFAULT_TARGET_RELATIONS:
             objects = _default_target(token, subjects, resolver)
         if not objects and len(subjects) >= 2 and _symmetric_family(relation):
             # "Jordan and Israel signed a treaty", "Ethiopian and Eritrean troops clashed"

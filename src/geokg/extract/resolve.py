@@ -43,6 +43,30 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
+# Singular nouns naming one person who acts for a state or group; "he"/"she" may refer back
+# to them ("The Turkish foreign minister arrived ... “...,” he said").
+OFFICE_HOLDERS = frozenset(
+    [
+        "president",
+        "premier",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "envoy",
+        "secretary",
+        "commander",
+        "general",
+        "chief",
+        "diplomat",
+        "negotiator",
+    ]
+)
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 SPEECH_VERBS = frozenset({"say", "add", "tell", "state", "declare", "announce", "write", "note"})
 QUANTITIES = frozenset(
@@ -787,7 +811,9 @@ class Resolver:
                 and wants_state
             ):
                 continue
-            if wants_person != (actor.type == ActorType.PERSON):
+            if wants_person != (actor.type == ActorType.PERSON) and not (
+                wants_person and self._office_holder(self.doc[index])
+            ):
                 continue
             if wants_state and actor.type not in {ActorType.STATE} and states_only:
                 continue
@@ -805,6 +831,11 @@ class Resolver:
             result = [Resolved(best[1].actor, certainty, "coref", token.i)]
         self._pronoun_memo[key] = result
         return result
+
+    def _office_holder(self, token: Token) -> bool:
+        """A singular noun for one person standing for a state ('the Polish president', 'the
+        Turkish foreign minister'): "he"/"she" can refer to it."""
+        return token.tag_ == "NN" and token.lemma_.lower() in OFFICE_HOLDERS
 
     def _chain(self, token: Token, excluded: set[str], *, wants_person: bool) -> Resolved | None:
         """A pronoun continues the referent of an earlier same-kind pronoun in its sentence."""
