@@ -566,3 +566,56 @@ def test_quote_speaker_he_resolves_to_an_office_holder(
     extractor: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in fact_keys(extractor, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Amnesty International working in Chechnya said Russian troops must stop the "
+            "abuse of civilians.",
+            ("amnesty_international", "10", "RUS"),
+        ),
+        (
+            "The UN refugee agency operating in Sudan said the Sudanese government should "
+            "protect aid convoys in Darfur.",
+            ("unhcr", "10", "SDN"),
+        ),
+        (
+            "The Red Cross operating in Iraq said US and British forces must ensure security.",
+            ("red_cross", "10", "USA"),
+        ),
+    ],
+)
+def test_speaker_with_a_misparsed_participle_is_the_named_actor(
+    extractor: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    # The parser makes "operating"/"working" the subject of "said"; its own subject speaks.
+    assert expected in fact_keys(extractor, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia has been accused of helping the Taliban. Moscow denies arming the group.",
+            ("RUS", "07", "taliban"),
+        ),
+        (
+            "Israeli jets struck Hezbollah positions on Tuesday. Syria denied arming the group.",
+            ("SYR", "07", "hezbollah"),
+        ),
+    ],
+)
+def test_the_group_refers_to_the_last_named_group(
+    extractor: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    facts = extractor.extract_text(text)
+    denied = {
+        (f.subject.country or f.subject.id, f.relation.cameo[:2], f.object.country or f.object.id)
+        for f in facts
+        if f.negated
+    }
+    assert expected in denied

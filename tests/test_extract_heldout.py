@@ -7,10 +7,10 @@ or "IGO" actors, domestic events with the same state on both sides). It was writ
 the extractor's rules were looked at and is never used to tune them: it measures how the
 rules generalise beyond the development sentences.
 
-Thresholds: at the end of extraction round 4 the extractor reached recall ~0.72 and
-precision_lb ~0.895 on it (round 3: 0.67 / 0.89; start: 0.50 / 0.87). They sit a few records
-below that (one record is about 0.008 of recall) so that a regression of several records or a
-burst of spurious facts fails, while small lexicon changes do not.
+Thresholds: at the end of extraction round 5 the extractor reached recall ~0.73 and
+precision_lb ~0.905 on it (round 4: 0.72 / 0.895; round 3: 0.67 / 0.89; start: 0.50 / 0.87).
+They sit a few records below that (one record is about 0.008 of recall) so that a regression
+of several records or a burst of spurious facts fails, while small lexicon changes do not.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from geokg.evaluate import PLOVER_TO_CAMEO, evaluate_sentences
 from geokg.extract import Extractor
 
 HELDOUT = Path(__file__).parent / "plover_heldout.json"
-MIN_RECALL = 0.69
-MIN_PRECISION_LB = 0.86
+MIN_RECALL = 0.70
+MIN_PRECISION_LB = 0.87
 
 
 def test_heldout_set_is_well_formed() -> None:

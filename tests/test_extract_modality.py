@@ -682,3 +682,55 @@ def test_future_or_conditional_force_is_a_threat(
     extractor: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert (*expected, False) in keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan may suspend economic aid to Burma if the military government refuses to "
+            "release political prisoners, a Tokyo official said.",
+            ("JPN", "13", "MMR"),
+        ),
+        (
+            "The United States could cut off military assistance to Pakistan if Islamabad "
+            "continues its nuclear program, a senior American official said on Tuesday.",
+            ("USA", "13", "PAK"),
+        ),
+    ],
+)
+def test_possible_coercion_under_a_condition_is_a_threat(
+    extractor: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = keys(extractor.extract_text(text))
+    assert (*expected, False) in found
+    assert not any(k[1] == "16" for k in found)  # the sanction itself has not happened
+
+
+@pytest.mark.slow
+def test_possible_cooperation_under_a_condition_is_no_threat(extractor: Extractor) -> None:
+    text = "Germany may resume economic aid to Kenya if the government holds free elections."
+    assert not any(k[1] == "13" for k in keys(extractor.extract_text(text)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia failed to withdraw its troops from Georgia by the agreed deadline.",
+            ("RUS", "GEO"),
+        ),
+        (
+            "Sudan neglected to cooperate with the International Criminal Court, a report said.",
+            ("SDN", "icc"),
+        ),
+    ],
+)
+def test_failed_acts_are_negated(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    found = keys(extractor.extract_text(text))
+    assert found and all(k[3] for k in found if (k[0], k[2]) == expected)
+    assert any((k[0], k[2]) == expected for k in found)

@@ -240,6 +240,35 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         set(),
         {("IRN", "06", "IRN")},
     ),
+    # -- round 5: a prohibition of aid is a sanction (16), "to" on the verb or the aid ----
+    (
+        "Germany prohibited all military aid to Kurdish rebels in Iraq on Tuesday.",
+        {("DEU", "16", "IRQ")},
+        set(),
+    ),
+    ("Japan has prohibited economic aid to Burma.", {("JPN", "16", "MMR")}, set()),
+    # forces withdrawn in the passive: the forces stand for their owner (16 for peacekeepers)
+    (
+        "Three hundred UN peacekeepers were withdrawn from Somalia on Monday.",
+        {("un", "16", "SOM")},
+        set(),
+    ),
+    (
+        "Fifty Dutch peacekeepers were shipped out of Srebrenica on Friday.",
+        {("NLD", "16", "BIH")},
+        set(),
+    ),
+    # a decision is the act itself, not an intent (03)
+    (
+        "The Pakistani Supreme Court decided to allow Benazir Bhutto to contest the elections.",
+        {("PAK", "08", "PAK")},
+        {("PAK", "03", "PAK")},
+    ),
+    (
+        "The Egyptian government decided to lift the ban on the Muslim Brotherhood.",
+        {("EGY", "08", "muslim_brotherhood")},
+        {("EGY", "03", "EGY")},
+    ),
 ]
 
 

@@ -27,6 +27,9 @@ from geokg.extract.lexicon import Lexicon
 
 HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
 POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
+# Control verbs whose infinitive did not happen: "failed to consult Berlin", "neglected to
+# inform Paris" state that the act was not done.
+NEGATING_CONTROL = frozenset({"fail", "neglect", "omit"})
 
 
 @dataclass
@@ -156,6 +159,10 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             break
         head_lemma = lexicon.lemma(head)
         # "expressed readiness to resume talks": an intent noun controls its infinitive.
+        if node.dep_ == "xcomp" and head_lemma in NEGATING_CONTROL:
+            result.negated = not result.negated
+            node = head
+            continue
         controlled = node.dep_ == "xcomp" or (node.dep_ == "acl" and head.pos_ == "NOUN")
         if controlled and head_lemma in lexicon.control:
             control = lexicon.control[head_lemma]

@@ -449,10 +449,15 @@ class Extractor:
 
     def _apply_mode(self, relation_name: str, modality: Modality) -> str | None:
         mode = modality.mode
-        if mode in {"act", "attempt"}:
-            return relation_name
         relation = self.ontology.relation(relation_name)
         root = relation.cameo_root
+        coercive = relation.quad_class >= QuadClass.MATERIAL_CONFLICT
+        if mode == "act" and coercive and modality.conditional and modality.possible:
+            # "The EC may halt mediation if cooperation founders": a possible coercive act put
+            # under a condition is held over the target, i.e. a threat (13).
+            return THREAT_BY_ROOT.get(root, "threatens")
+        if mode in {"act", "attempt"}:
+            return relation_name
         if mode == "refuse":
             return "rejects"
         if root in {"03", "13"}:
@@ -461,7 +466,6 @@ class Extractor:
         # or put under a condition is a threat; a future investigation, demand or protest
         # (verbal conflict, 09-12) is stated as the act itself ("The IAEA will inspect the
         # sites" is 09, not 13).
-        coercive = relation.quad_class >= QuadClass.MATERIAL_CONFLICT
         if mode == "threat" or (modality.conditional and coercive):
             return THREAT_BY_ROOT.get(root, "threatens")
         if mode == "intent":

@@ -558,6 +558,13 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             subjects = tuple(resolver.actors(subject_token))
             if subjects:
                 break
+        if not subjects and passive and frame.item_actors:
+            # "UN peacekeepers were shipped out of Gorazde": with no agent, the forces moved
+            # stand for the actor that moves them.
+            for moved in _children(token, "nsubjpass"):
+                subjects = tuple(resolver.actors(moved))
+                if subjects:
+                    break
         if not subjects and relation in VIOLENT_RELATIONS:
             # "A car bomb killed ...", "... was killed in a roadside bombing near Samarra"
             incidents = doers or (slot_tokens(token, "prep:in") if passive else [])

@@ -361,6 +361,11 @@ class Resolver:
             return []
         if token.pos_ == "PRON" or lower in STATE_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self.antecedent(token, exclude=exclude)
+        if _misparsed_participle(token):
+            # "The Red Cross operating in Iraq said": the parser makes the participle the
+            # subject of "said" and the named actor the participle's own subject.
+            own = next(c for c in token.children if c.dep_ == "nsubj")
+            return self._resolve(own, exclude=exclude)
         if token.lemma_.lower() in QUANTITIES:
             # "dozens of Sudanese migrants", "thousands of Nigerians"
             for prep in token.children:
@@ -374,11 +379,26 @@ class Resolver:
         explicit = self.explicit(token)
         if explicit is not None:
             return [explicit]
+        if _is_group_nominal(token):
+            return self._group_antecedent(token, exclude=exclude)
         if self._is_state_nominal(token):
             found = self.antecedent(token, exclude=exclude, states_only=True)
             if found or token.lemma_.lower() not in INSTITUTION_NOMINALS:
                 return found
             return self._home_institution(token)
+        return []
+
+    def _group_antecedent(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+        """ "the group", "the militia": the nearest non-state group named in the last three
+        sentences ("Iran denies arming the group" after "... supplying the Houthis")."""
+        excluded = {a.id for a in exclude}
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i or resolved.actor.id in excluded:
+                continue
+            if self._sentence_distance(index, token) > 3:
+                break
+            if resolved.actor.type in GROUP_TYPES:
+                return [Resolved(resolved.actor, 0.7, "coref", token.i)]
         return []
 
     def _home_institution(self, token: Token) -> list[Resolved]:
@@ -906,6 +926,29 @@ class Resolver:
         if not hasattr(self, "_starts"):
             self._starts = [s.start for s in self.doc.sents]
         return self._starts
+
+
+GROUP_NOMINALS = frozenset({"group", "militia", "movement", "faction"})
+GROUP_TYPES = frozenset({ActorType.ARMED_GROUP, ActorType.POLITICAL_GROUP})
+
+
+def _is_group_nominal(token: Token) -> bool:
+    """A bare definite "the group"/"the militia" (no modifier naming who it is)."""
+    if token.lemma_.lower() not in GROUP_NOMINALS or token.ent_iob_ in {"B", "I"}:
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    others = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep", "nmod"}]
+    return bool(dets) and dets[0].lower_ in {"the", "this"} and not others
+
+
+def _misparsed_participle(token: Token) -> bool:
+    """A subject participle that has a subject of its own ("The Red Cross operating in Iraq
+    said", "Rebels fighting in the north said"): a reduced relative clause mis-parsed."""
+    return (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and token.tag_ in {"VBG", "VBN"}
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def _bisect(starts: list[int], index: int) -> int:
