@@ -160,6 +160,7 @@ class Gazetteer:
         ethnic_groups: Iterable[EthnicGroup] = (),
     ) -> None:
         self._records: dict[str, ActorRecord] = {}
+        self._office_cache: dict[tuple[str, str], tuple[tuple[Role, ActorRecord], ...]] = {}
         for record in records:
             if record.id in self._records:
                 raise InputError(f"actor id {record.id!r} is defined twice in the actor data.")
@@ -559,15 +560,32 @@ class Gazetteer:
         (a hand-over, or an acting president beside a suspended one), the latest
         appointment wins.
         """
-        roles = self._roles_named(role)
         holders = [
             (r.start or date.min, person)
-            for person in self._records.values()
-            if person.type is ActorType.PERSON
-            for r in person.roles
-            if r.role in roles and state in (r.state, r.organization) and r.active_on(on)
+            for r, person in self._office_roles(role, state)
+            if r.active_on(on)
         ]
         return max(holders, key=lambda pair: pair[0])[1] if holders else None
+
+    def _office_roles(self, role: str, state: str) -> tuple[tuple[Role, ActorRecord], ...]:
+        """Every role (any date) of an office: indexed once per (role, state), because the
+        extractor asks for office holders in every document it reads."""
+        key = (role, state)
+        found = self._office_cache.get(key)
+        if found is None:
+            roles = self._roles_named(role)
+            found = tuple(
+                (r, person)
+                for person in self._people
+                for r in person.roles
+                if r.role in roles and state in (r.state, r.organization)
+            )
+            self._office_cache[key] = found
+        return found
+
+    @functools.cached_property
+    def _people(self) -> tuple[ActorRecord, ...]:
+        return tuple(r for r in self._records.values() if r.type is ActorType.PERSON)
 
     def _roles_named(self, role: str) -> frozenset[str]:
         key = normalize(role)

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -45,8 +46,11 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _GLUE = re.compile(r"['.\u2019\u2018\u02bc`´]")
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalize(name: str) -> str:
-    """Fold a name to its lookup key: no case, diacritics, dots, apostrophes or leading "the"."""
+    """Fold a name to its lookup key: no case, diacritics, dots, apostrophes or leading "the".
+
+    Memoised (bounded): the extractor folds the same few thousand names in every document."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = ascii_only.casefold().replace("&", " and ").replace("+", " plus ")
