@@ -269,6 +269,78 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("EGY", "08", "muslim_brotherhood")},
         {("EGY", "03", "EGY")},
     ),
+    # -- a protest "in defiance of X" targets X, not the place --------------------------
+    (
+        "Algerian youths blocked roads in Algiers in defiance of the French authorities.",
+        {("DZA", "14", "FRA")},
+        {("DZA", "14", "DZA")},
+    ),
+    (
+        "Bolivian miners marched through La Paz in defiance of the Chilean government.",
+        {("BOL", "14", "CHL")},
+        {("BOL", "14", "BOL")},
+    ),
+    # -- "a rally in <place> to protest <non-actor>": the rally's place is the target ----
+    (
+        "Kenyan exiles held a rally in London to protest the arrest of opposition leaders.",
+        {("KEN", "14", "GBR")},
+        {("KEN", "14", "KEN")},
+    ),
+    (
+        "Iraqi Kurds staged a rally in Ankara to protest the closure of the border.",
+        {("IRQ", "14", "TUR")},
+        set(),
+    ),
+    # -- "an attempt to assassinate X": the attempt's doer, else the place ---------------
+    (
+        "Security forces thwarted an attempt by Iraqi agents to assassinate the Kuwaiti emir.",
+        {("IRQ", "18", "KWT")},
+        set(),
+    ),
+    (
+        "Police foiled an attempt to assassinate a Colombian senator in Bogota.",
+        {("COL", "18", "COL")},
+        set(),
+    ),
+    (
+        "Sikh militants made an attempt to assassinate an Indian judge in Amritsar.",
+        {("IND", "18", "IND")},
+        set(),
+    ),
+    # -- "died of torture in X custody": X tortured the victim (or the victim's state) ---
+    (
+        "A Lebanese journalist died from torture in Syrian custody.",
+        {("SYR", "18", "LBN")},
+        set(),
+    ),
+    (
+        "A student leader died as a result of torture in the custody of Kenyan police.",
+        {("KEN", "18", "KEN")},
+        set(),
+    ),
+    ("A Chilean student died in police custody in Santiago.", set(), {("CHL", "18", "CHL")}),
+    # -- accepting a plan for ending a dispute with X: intent to cooperate with X -------
+    (
+        "Ecuador accepted a formula for ending its border dispute with Peru.",
+        {("ECU", "03", "PER")},
+        set(),
+    ),
+    (
+        "Honduras accepted a proposal to end its border dispute with El Salvador.",
+        {("HND", "03", "SLV")},
+        set(),
+    ),
+    # -- rejecting an invitation to a meeting with X rejects X ---------------------------
+    (
+        "Iraq rejected an invitation to attend a meeting with Iran.",
+        {("IRQ", "12", "IRN")},
+        set(),
+    ),
+    (
+        "Pakistan rejected an invitation to attend a conference with India in Geneva.",
+        {("PAK", "12", "IND")},
+        set(),
+    ),
 ]
 
 

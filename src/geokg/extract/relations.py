@@ -137,6 +137,8 @@ VIOLENT_RELATIONS = frozenset(
         "commitsMassKillingsAgainst",
     }
 )
+# Nouns whose infinitive names an act tried, not done: its doer is the attempt's.
+ATTEMPT_NOUNS = frozenset({"attempt", "bid", "plot", "conspiracy", "plan", "effort"})
 OWNER_CERTAINTY = 0.85
 LIGHT_VERB_STRENGTH = 0.95
 
@@ -565,6 +567,8 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 subjects = tuple(resolver.actors(moved))
                 if subjects:
                     break
+        if not subjects and relation in VIOLENT_RELATIONS and _attempt_noun(token) is not None:
+            subjects = _attempt_agent(token, lexicon, resolver)
         if not subjects and relation in VIOLENT_RELATIONS:
             # "A car bomb killed ...", "... was killed in a roadside bombing near Samarra"
             incidents = doers or (slot_tokens(token, "prep:in") if passive else [])
@@ -606,6 +610,41 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+def _attempt_noun(verb: Token) -> Token | None:
+    """The noun an infinitive completes: "an attempt to assassinate X", "a plot to bomb"."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ATTEMPT_NOUNS:
+        return verb.head
+    return None
+
+
+def _attempt_agent(verb: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[Resolved, ...]:
+    """Who attempted a violent act: the attempt's own doer ("an attempt by Islamic militants
+    to assassinate ...", "the rebels' plot"), the subject of an agent light verb ("rebels
+    made an attempt to ..."), else, as CAMEO codes an unnamed perpetrator, the place ("police
+    foiled an attempt to assassinate the president in Cairo")."""
+    attempt = verb.head
+    own = tuple(
+        r
+        for slot in ("prep:by", "poss", "amod", "compound")
+        for f in slot_tokens(attempt, slot)
+        for r in resolver.actors(f, as_modifier=slot != "prep:by")
+    )
+    if own:
+        return own[:2]
+    governor = attempt.head
+    if attempt.dep_ == "dobj" and lexicon.lemma(governor) in lexicon.agent_light_verbs:
+        for doer in logical_subject(governor):
+            found = tuple(resolver.actors(doer))
+            if found:
+                return found
+    place = place_of(verb, resolver) or place_of(attempt, resolver)
+    for victim in _children(verb, "dobj"):
+        place = place or place_of(victim, resolver, depth=1)  # "a senator in Bogota"
+    if place is None and attempt.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        place = place_of(governor, resolver)
+    return (place,) if place is not None else ()
 
 
 def _state(actor: Actor, resolver: Resolver) -> Actor | None:
@@ -678,12 +717,21 @@ def _default_target(
     blocked roads"): CAMEO codes such protests as aimed at the government."""
     if any(o.pos_ == "PRON" for o in _children(predicate, "dobj")):
         return ()  # "Serbs had barricaded themselves in a monastery": no protest
+    defied = _defiance_target(predicate, subjects, resolver)
+    if defied:
+        return defied
     purpose = _purpose_target(predicate, subjects, resolver)
     if purpose:
         return purpose
     place = place_of(predicate, resolver)
     for noun in _children(predicate, "dobj"):
         place = place or place_of(noun, resolver, depth=1)
+    if place is None and _is_purpose_clause(predicate):
+        # "held a rally in Lusaka to protest price rises": the place is on the rally.
+        governor = predicate.head
+        place = place_of(governor, resolver)
+        for noun in _children(governor, "dobj"):
+            place = place or place_of(noun, resolver, depth=1)
     if place is not None:
         return (place,)
     homes: list[Resolved] = []
@@ -694,6 +742,35 @@ def _default_target(
         if state is not None and all(h.actor != state for h in homes):
             homes.append(Resolved(state, subject.certainty * HOME_CERTAINTY, "home", predicate.i))
     return tuple(homes)
+
+
+def _is_purpose_clause(predicate: Token) -> bool:
+    """An infinitive of purpose hanging on another verb ("held a rally ... to protest")."""
+    return predicate.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children
+    )
+
+
+def _defiance_target(
+    predicate: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """Whom a protest defies: "blocked roads in defiance of the military government"."""
+    own = {s.actor for s in subjects}
+    for prep in predicate.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in _children(prep, "pobj"):
+            if noun.lemma_.lower() != "defiance":
+                continue
+            found = [
+                r
+                for defied in slot_tokens(noun, "prep:of")
+                for r in resolver.actors(defied)
+                if r.actor not in own
+            ]
+            if found:
+                return tuple(found)
+    return ()
 
 
 def _condition_target(
@@ -1015,6 +1092,8 @@ def sentence_candidates(
             yield from noun_candidates(token, lexicon, resolver)
         elif token.pos_ in {"VERB", "AUX"} and lemma in lexicon.report:
             yield from obligation_candidates(token, resolver)
+        if token.pos_ == "VERB" and lemma in DEATH_VERBS:
+            yield from custody_death_candidates(token, resolver)
 
 
 def _names_own_doer(noun: Token) -> bool:
@@ -1055,6 +1134,51 @@ def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate
             yield Candidate(
                 clause, verb, OBLIGATION_FRAME, "demandsOf", tuple(speakers), targets, None, 0.8
             )
+
+
+CUSTODY_FRAME = Frame("torture", "NOUN", "tortures", ("nsubj",), ("poss",), strength=0.8)
+DEATH_VERBS = frozenset({"die"})
+ABUSE_NOUNS = frozenset({"torture", "beating", "ill-treatment", "mistreatment", "abuse"})
+CAUSE_PREPS = frozenset({"of", "from", "after", "under", "as"})
+
+
+def custody_death_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+    """'X died of torture in Turkish police custody / in the custody of the security
+    services': the holders tortured the victim (CAMEO 1822); a victim with no country of
+    their own is coded as the holders' state (a domestic detainee)."""
+    causes = [
+        t
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS
+        for t in prep.subtree
+        if t.lemma_.lower() in ABUSE_NOUNS and t.pos_ == "NOUN"
+    ]
+    custody = [t for t in verb.subtree if t.lemma_.lower() == "custody" and t.pos_ == "NOUN"]
+    if not causes or not custody:
+        return
+    holders: list[Resolved] = []
+    for noun in custody:
+        holders.extend(_modifier_owners(noun, resolver))
+        holders.extend(r for f in slot_tokens(noun, "prep:of") for r in resolver.actors(f))
+    if not holders:
+        return
+    holders = holders[:2]
+    victims = [
+        r
+        for s in _children(verb, "nsubj")
+        for r in resolver.actors(s)
+        if not _same_mention(r, tuple(holders))
+    ]
+    if not victims:
+        for holder in holders:
+            state = _state(holder.actor, resolver)
+            if state is not None:
+                victims.append(Resolved(state, holder.certainty * HOME_CERTAINTY, "home", verb.i))
+                break
+    if victims:
+        yield Candidate(
+            causes[0], verb, CUSTODY_FRAME, "tortures", tuple(holders), tuple(victims), None, 0.8
+        )
 
 
 def subject_token(verb: Token) -> Token | None:
