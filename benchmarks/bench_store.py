@@ -144,8 +144,16 @@ def start_server(location: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("oxigraph serve did not start")
 
 
+class _LoggedRow(dict[str, float]):
+    """Prints each measurement to stderr as it is taken, so a long run shows progress."""
+
+    def __setitem__(self, key: str, value: float) -> None:
+        print(f"  ... {key}: {value}", file=sys.stderr, flush=True)
+        super().__setitem__(key, value)
+
+
 def bench_size(count: int, *, remote: bool, repeat: int, disk: bool = False) -> dict[str, float]:
-    row: dict[str, float] = {}
+    row: dict[str, float] = _LoggedRow()
     print(f"\n## {count:,} facts", flush=True)
     seconds, data = timed(lambda: nquads_of(count))
     print(f"generated {len(data) / 1e6:.0f} MB of N-Quads in {seconds:.1f} s", flush=True)

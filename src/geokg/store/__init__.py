@@ -62,6 +62,8 @@ __all__ = [
 
 DEFAULT_STORE = "geokg-store"
 ONTOLOGY_IRI = "https://w3id.org/geokg/ontology"
+#: Statement IRIs per VALUES block in one query.
+_VALUES_CHUNK = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,11 +294,32 @@ class KnowledgeGraph:
         candidates = self._statements_involving(selection)
         if candidates is not None and not candidates:
             return []
-        result = self.backend.query(_statements_query(selection, candidates))
-        assert isinstance(result, SelectResult)
-        rows = result.values()
+        if candidates is None or len(candidates) <= _VALUES_CHUNK:
+            result = self.backend.query(_statements_query(selection, candidates))
+            assert isinstance(result, SelectResult)
+            rows = result.values()
+        else:
+            rows = self._chunked_statement_rows(selection, candidates)
         mentions = self._mentions([r["st"] for r in rows if r["st"]])
         return [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
+
+    def _chunked_statement_rows(
+        self, selection: StatementFilter, candidates: Sequence[str]
+    ) -> list[dict[str, str | None]]:
+        """The statement query over many candidates, a chunk at a time: Oxigraph's cost for
+        one long VALUES block grows faster than its length. Sorted and limited here, in the
+        query's own order (most sources, latest, then by IRIs)."""
+        unlimited = replace(selection, limit=None)
+        rows: list[dict[str, str | None]] = []
+        for start in range(0, len(candidates), _VALUES_CHUNK):
+            chunk = candidates[start : start + _VALUES_CHUNK]
+            result = self.backend.query(_statements_query(unlimited, chunk))
+            assert isinstance(result, SelectResult)
+            rows += result.values()
+        rows.sort(key=lambda r: tuple(r.get(k) or "" for k in ("s", "p", "o", "neg", "a")))
+        rows.sort(key=lambda r: r.get("last") or "", reverse=True)
+        rows.sort(key=lambda r: int(r.get("n") or 0), reverse=True)
+        return rows[: selection.limit] if selection.limit else rows
 
     def _statements_involving(self, selection: StatementFilter) -> list[str] | None:
         """Statements involving the selected actor(s), found through the store's indexes
