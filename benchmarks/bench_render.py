@@ -29,18 +29,10 @@ from typing import TypeVar
 import networkx as nx
 import numpy as np
 
-from geokg.model import (
-    Actor,
-    ActorType,
-    Document,
-    Evidence,
-    Mention,
-    QuadClass,
-    Relation,
-    Statement,
-)
+from geokg.model import Actor, ActorType, QuadClass, Relation, Statement
 from geokg.network import to_networkx
 from geokg.render import compute_positions, render_html
+from geokg.testing import make_statement
 
 RELATIONS = [
     Relation(
@@ -76,7 +68,9 @@ T = TypeVar("T")
 
 
 def synthetic_statements(actors: int, relations: int, *, seed: int = 0) -> list[Statement]:
-    """Statements over a preferential-attachment graph (a few hubs, many small actors)."""
+    """Statements over a preferential-attachment graph (a few hubs, many small actors),
+    built like the render tests' (:func:`geokg.testing.make_statement`: one mention per
+    source, as the store returns them)."""
     rng = np.random.default_rng(seed)
     skeleton = nx.barabasi_albert_graph(actors, max(1, relations // actors), seed=seed)
     pairs = list(skeleton.edges())
@@ -93,26 +87,19 @@ def synthetic_statements(actors: int, relations: int, *, seed: int = 0) -> list[
     for number, (a, b) in enumerate(pairs[:relations]):
         relation = RELATIONS[number % len(RELATIONS)]
         seen = start + timedelta(days=int(rng.integers(0, 1500)))
-        document = Document(
-            f"d{number}",
-            title=f"Report {number}",
-            url=f"https://news.example/{number}",
-            published=seen,
-        )
-        mention = Mention(document, Evidence(f"Actor {a} {relation.label} Actor {b}.", 0, 20), 0.8)
         statements.append(
-            Statement(
-                f"https://w3id.org/geokg/statement/{number}",
+            make_statement(
                 people[a],
                 relation,
                 people[b],
-                bool(number % 17 == 0),
-                None,
-                0.8,
-                int(rng.integers(1, 6)),
-                seen,
-                seen + timedelta(days=int(rng.integers(0, 60))),
-                (mention,),
+                number=number,
+                negated=number % 17 == 0,
+                sources=int(rng.integers(1, 6)),
+                first=seen,
+                last=seen + timedelta(days=int(rng.integers(0, 60))),
+                title=f"Report {number}",
+                url=f"https://news.example/{number}",
+                confidence=0.8,
             )
         )
     return statements

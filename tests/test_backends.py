@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from rdflib.compare import isomorphic
 from geokg.errors import GeokgError, QueryError
 from geokg.model import Actor, ActorType, Document, Evidence, Fact
 from geokg.ontology import load_ontology
-from geokg.rdf import GEOKG, facts_to_graph
+from geokg.rdf import GEOKG, actor_triples, facts_to_graph
 from geokg.store import (
     AskResult,
     GraphResult,
@@ -247,3 +248,65 @@ def test_vocabulary_is_loaded_with_the_first_ingest(kg: KnowledgeGraph) -> None:
         "ASK { geokg:suppliesMilitaryAidTo rdfs:label ?l . actor:RUS rdfs:label ?r }"
     )
     assert with_vocabulary.stats()["statements"] == 1
+
+
+# --- re-ingesting a changed document replaces it ------------------------------------------
+
+
+def _supports(kg: KnowledgeGraph, subject: Actor, obj: Actor) -> bool:
+    return kg.ask(f"ASK {{ <{subject.iri}> geokg:suppliesMilitaryAidTo <{obj.iri}> }}")
+
+
+def test_reingest_of_changed_document_replaces_its_facts(kg: KnowledgeGraph) -> None:
+    fact_a = _fact(DOC_A, IRAN, RUSSIA, confidence=0.8)
+    fact_b = _fact(DOC_A, PUTIN, CHINA, relation=MEETS, start=40)
+    fact_c = _fact(DOC_A, CHINA, USA, relation=ATTACKS, negated=True, start=80)
+    kg.ingest([fact_a, fact_b])
+    retitled = Document(DOC_A.id, "Drones, corrected", None, date(2024, 3, 2))
+    version_2 = [replace(fact_b, document=retitled), replace(fact_c, document=retitled)]
+    summary = kg.ingest(version_2)
+    assert (summary.new_statements, summary.new_mentions) == (1, 1)  # C is new, B is not
+    assert not kg.ask(f"ASK {{ ?st geokg:subject <{IRAN.iri}> }}")
+    assert not _supports(kg, IRAN, RUSSIA)
+    statements = kg.statements(StatementFilter(include_negated=True))
+    assert sorted((s.relation.id, s.sources, len(s.mentions)) for s in statements) == [
+        ("attacks", 1, 1),
+        ("meetsWith", 1, 1),
+    ]
+    assert {s.first_seen for s in statements} == {date(2024, 3, 2)}
+    # Nothing of version 1 is left but the descriptions of its actors (actors are
+    # vocabulary, shared with the gazetteer): the store is what version 2 alone gives.
+    expected = facts_to_graph(version_2)
+    for triple in actor_triples(IRAN) + actor_triples(RUSSIA):
+        expected.add(triple)
+    assert isomorphic(_graph_of(kg), _as_stored(expected))
+
+
+def test_reingest_keeps_what_other_documents_support(kg: KnowledgeGraph) -> None:
+    kg.ingest(corpus())  # Iran -> Russia aid is cited by doc-a and doc-b
+    without_aid = [f for f in corpus() if f.document == DOC_A and f.relation != SUPPLIES]
+    kg.ingest(without_aid)
+    aid = kg.statements(StatementFilter(relations=(SUPPLIES.iri,)))
+    assert [(s.sources, s.first_seen, s.confidence) for s in aid] == [(1, DOC_B.published, 0.95)]
+    assert [m.document.id for m in aid[0].mentions] == ["doc-b"]
+    assert _supports(kg, IRAN, RUSSIA)
+    rest = without_aid + [f for f in corpus() if f.document == DOC_B]
+    assert isomorphic(_graph_of(kg), _as_stored(facts_to_graph(rest)))
+
+
+def test_direct_triple_stays_while_another_affirmed_statement_has_it(kg: KnowledgeGraph) -> None:
+    attributed = _fact(DOC_B, IRAN, RUSSIA, asserted_by=USA)
+    kg.ingest([_fact(DOC_A, IRAN, RUSSIA), attributed])
+    kg.ingest([_fact(DOC_A, CHINA, RUSSIA)])  # doc-a no longer says Iran supplies Russia
+    assert _supports(kg, IRAN, RUSSIA)  # "the US says Iran supplies Russia" still does
+    kg.ingest_document(DOC_B, [])
+    assert not _supports(kg, IRAN, RUSSIA)
+    assert _supports(kg, CHINA, RUSSIA)
+    assert kg.stats()["statements"] == 1
+
+
+def test_non_consecutive_facts_of_one_document_are_all_kept(kg: KnowledgeGraph) -> None:
+    facts = corpus()
+    interleaved = [facts[0], facts[3], facts[1], facts[4], facts[2]]
+    kg.ingest(interleaved)
+    assert isomorphic(_graph_of(kg), _as_stored(facts_to_graph(facts)))

@@ -92,6 +92,49 @@ def test_a_negated_fact_alone_makes_no_direct_triple(store: Path, tmp_path: Path
     assert ok(store, "query", "ASK { ?st geokg:negated true }") == "true\n"
 
 
+def _facts_file(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    records = [
+        {
+            "document": {"id": doc, "published": "2024-05-20"},
+            "subject": subject,
+            "relation": relation,
+            "object": obj,
+        }
+        for doc, subject, relation, obj in rows
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_reingesting_a_changed_facts_file_replaces_its_documents(
+    store: Path, tmp_path: Path
+) -> None:
+    aid = "suppliesMilitaryAidTo"
+    version_1 = [
+        ("d1", "Iran", aid, "RUS"),
+        ("d1", "China", "meetsWith", "RUS"),
+        ("d2", "Iran", aid, "RUS"),
+    ]
+    ok(store, "ingest", "--facts", str(_facts_file(tmp_path / "v1.jsonl", version_1)))
+    # d1 drops Iran's aid and adds the US's; its facts are not consecutive in the file.
+    version_2 = [
+        ("d1", "China", "meetsWith", "RUS"),
+        ("d2", "Iran", aid, "RUS"),
+        ("d1", "USA", aid, "UKR"),
+    ]
+    output = ok(store, "ingest", "--facts", str(_facts_file(tmp_path / "v2.jsonl", version_2)))
+    assert output == "2 documents, 3 facts, 1 new statements, 1 new mentions\n"
+    iran = json.loads(ok(store, "facts", "Iran", "--format", "json"))
+    assert [(f["sources"], [e["document"]["id"] for e in f["evidence"]]) for f in iran] == [
+        (1, ["d2"])
+    ]
+    stats = json.loads(ok(store, "stats", "--format", "json"))
+    assert (stats["statements"], stats["mentions"], stats["documents"]) == (3, 3, 2)
+    assert ok(store, "query", "ASK { actor:USA geokg:suppliesMilitaryAidTo actor:UKR }") == (
+        "true\n"
+    )
+
+
 # --- lookups -------------------------------------------------------------------------------
 
 
@@ -153,6 +196,26 @@ def test_facts_json_carries_the_evidence(sample_store: Path) -> None:
     assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
     assert evidence["document"]["id"] == "01_russia_iranian_drones"
     assert records[0]["subject"]["label"] == "Iran" and records[0]["polarity"] == "affirmed"
+
+
+def test_statement_json_and_fact_json_agree(sample_store: Path) -> None:
+    """``facts --format json`` (statements) and the facts format (``extract``) are built from
+    the same parts: each mention of a statement says what the fact it came from says."""
+    from geokg.factsio import fact_json, statement_json
+    from geokg.store import KnowledgeGraph, StatementFilter
+
+    with KnowledgeGraph(sample_store, read_only=True) as kg:
+        statements = kg.statements(StatementFilter(include_negated=True))
+        facts = list(kg.facts(StatementFilter(include_negated=True)))
+    mentions = [(s, m) for s in statements for m in statement_json(s)["evidence"]]
+    assert len(mentions) == len(facts) == 11
+    claim = ("subject", "relation", "object", "negated", "asserted_by")
+    for (statement, mention), fact in zip(mentions, map(fact_json, facts), strict=True):
+        record = statement_json(statement)
+        assert {k: record[k] for k in claim} == {k: fact[k] for k in claim}
+        assert {k: mention[k] for k in ("sentence", "start", "end")} == fact["evidence"]
+        for key in ("confidence", "attributes", "document"):
+            assert mention[key] == fact[key]
 
 
 def test_query_ask_and_select(sample_store: Path) -> None:

@@ -8,18 +8,17 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
 
+from geokg import testing
 from geokg.errors import GeokgError, InputError, UnknownActorError
 from geokg.model import (
     STATEMENT_NS,
     Actor,
     ActorType,
-    Document,
-    Evidence,
-    Mention,
     QuadClass,
     Relation,
     Statement,
@@ -69,45 +68,10 @@ PRK = Actor("PRK", "North Korea", ActorType.STATE, country="PRK")
 _numbers = itertools.count(1)
 
 
-def make_statement(
-    subject: Actor,
-    relation: Relation,
-    obj: Actor,
-    *,
-    negated: bool = False,
-    asserted_by: Actor | None = None,
-    sources: int = 1,
-    first: date | None = date(2023, 1, 10),
-    last: date | None = None,
-    sentence: str | None = None,
-    title: str | None = "A report",
-    url: str | None = "https://news.example/report",
-    confidence: float = 0.9,
-) -> Statement:
-    """A stored statement as the store returns it, with one mention per source."""
-    number = next(_numbers)
-    text = sentence or f"{subject.label} {relation.label} {obj.label}."
-    mentions = tuple(
-        Mention(
-            Document(f"doc{number}-{i}", title=title, url=url, published=first),
-            Evidence(text, 0, len(text)),
-            confidence,
-        )
-        for i in range(sources)
-    )
-    return Statement(
-        f"{STATEMENT_NS}{number}",
-        subject,
-        relation,
-        obj,
-        negated,
-        asserted_by,
-        confidence,
-        sources,
-        first,
-        last or first,
-        mentions,
-    )
+def make_statement(subject: Actor, relation: Relation, obj: Actor, **options: Any) -> Statement:
+    """geokg.testing's factory, numbered in call order (some tests build equal statements
+    that must stay distinct, as two stored statements would be)."""
+    return testing.make_statement(subject, relation, obj, number=next(_numbers), **options)
 
 
 def sample_statements() -> list[Statement]:

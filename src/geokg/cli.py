@@ -24,6 +24,7 @@ import click
 
 from geokg.cli_output import DATE, emit, output_options, render_json
 from geokg.errors import GeokgError, InputError
+from geokg.factsio import polarity, statement_json
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -313,6 +314,12 @@ def ingest(
     PATH is a .txt article, a .jsonl file of documents, a directory of those, or '-' for
     standard input. Each document is stored in one atomic write; with --facts the whole file
     is checked before anything is stored.
+
+    A document already in the store (same id) is replaced: facts it no longer states are
+    removed (a fact other documents still report stays, with its source count updated), so
+    re-ingesting an edited article or facts file gives the store of the new version, and
+    re-ingesting an unchanged one changes nothing. (With --dask, shards are added to the
+    store as they are.)
     """
     if facts_file is not None and paths:
         raise click.UsageError("give either PATHs to extract from or --facts FILE, not both")
@@ -398,8 +405,13 @@ def _ingest_facts_file(ctx: click.Context, source: str) -> Any:
         graph = open_graph(ctx, write=True)
         summary = IngestSummary()
         progress = Progress()
+        stored: set[str] = set()
         for batch in _by_document(read_facts(stream, source=name)):
-            summary += graph.ingest_document(batch[0].document, batch)
+            document = batch[0].document
+            # A document's first batch replaces what the store held for it; later batches
+            # (its facts were not consecutive in the file) add to that.
+            summary += graph.ingest_document(document, batch, replace=document.id not in stored)
+            stored.add(document.id)
             progress.show(summary.documents, summary.facts)
         progress.done()
     # A document whose facts are not consecutive is written in several batches.
@@ -540,20 +552,6 @@ def _actor_name(actor: Actor | None) -> str:
     return actor.label
 
 
-def polarity(statement: Statement) -> str:
-    """'affirmed'; 'denied' when the subject (or someone acting for it) says it did not
-    happen; 'negated' otherwise."""
-    if not statement.negated:
-        return "affirmed"
-    speaker = statement.asserted_by
-    subject = statement.subject
-    if speaker is not None and (
-        speaker.id == subject.id or (speaker.country or speaker.id) in (subject.id, subject.country)
-    ):
-        return "denied"
-    return "negated"
-
-
 FACT_COLUMNS = [
     "subject",
     "relation",
@@ -577,36 +575,6 @@ def _fact_row(statement: Statement) -> list[object]:
         statement.first_seen,
         statement.last_seen,
     ]
-
-
-def statement_json(statement: Statement) -> dict[str, Any]:
-    """A statement with its evidence: every sentence and the document it comes from."""
-    from geokg.factsio import actor_json, document_json, relation_json
-
-    return {
-        "statement": statement.iri,
-        "subject": actor_json(statement.subject),
-        "relation": relation_json(statement.relation),
-        "object": actor_json(statement.object),
-        "negated": statement.negated,
-        "polarity": polarity(statement),
-        "asserted_by": actor_json(statement.asserted_by),
-        "confidence": statement.confidence,
-        "sources": statement.sources,
-        "first_seen": statement.first_seen.isoformat() if statement.first_seen else None,
-        "last_seen": statement.last_seen.isoformat() if statement.last_seen else None,
-        "evidence": [
-            {
-                "sentence": m.evidence.sentence if m.evidence else None,
-                "start": m.evidence.start if m.evidence else None,
-                "end": m.evidence.end if m.evidence else None,
-                "confidence": m.confidence,
-                "attributes": dict(m.attributes),
-                "document": document_json(m.document),
-            }
-            for m in statement.mentions
-        ],
-    }
 
 
 _relation_option = click.option(

@@ -25,7 +25,17 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geokg.errors import GeokgError, InputError
-from geokg.model import ACTOR_NS, Actor, ActorType, Document, Evidence, Fact, Relation
+from geokg.model import (
+    ACTOR_NS,
+    Actor,
+    ActorType,
+    Document,
+    Evidence,
+    Fact,
+    Mention,
+    Relation,
+    Statement,
+)
 
 if TYPE_CHECKING:
     from geokg.actors import Gazetteer
@@ -65,23 +75,76 @@ def document_json(document: Document) -> dict[str, Any]:
     }
 
 
+def polarity(statement: Statement) -> str:
+    """'affirmed'; 'denied' when the subject (or someone acting for it) says it did not
+    happen; 'negated' otherwise."""
+    if not statement.negated:
+        return "affirmed"
+    speaker = statement.asserted_by
+    subject = statement.subject
+    if speaker is not None and (
+        speaker.id == subject.id or (speaker.country or speaker.id) in (subject.id, subject.country)
+    ):
+        return "denied"
+    return "negated"
+
+
+def _claim_json(claim: Fact | Statement, *, polarity: str | None = None) -> dict[str, Any]:
+    """What a fact and a statement share: who did what to whom, polarity and attribution
+    (``polarity`` spelled out too for statements, after ``negated``)."""
+    fields: dict[str, Any] = {
+        "subject": actor_json(claim.subject),
+        "relation": relation_json(claim.relation),
+        "object": actor_json(claim.object),
+        "negated": claim.negated,
+    }
+    if polarity is not None:
+        fields["polarity"] = polarity
+    fields["asserted_by"] = actor_json(claim.asserted_by)
+    return fields
+
+
+def _evidence_json(evidence: Evidence | None) -> dict[str, Any] | None:
+    if evidence is None:
+        return None
+    return {"sentence": evidence.sentence, "start": evidence.start, "end": evidence.end}
+
+
 def fact_json(fact: Fact) -> dict[str, Any]:
     """A fact in the facts format, every field filled."""
-    evidence = fact.evidence
     return {
         "document": document_json(fact.document),
-        "subject": actor_json(fact.subject),
-        "relation": relation_json(fact.relation),
-        "object": actor_json(fact.object),
-        "negated": fact.negated,
-        "asserted_by": actor_json(fact.asserted_by),
+        **_claim_json(fact),
         "confidence": fact.confidence,
         "attributes": dict(fact.attributes),
-        "evidence": (
-            {"sentence": evidence.sentence, "start": evidence.start, "end": evidence.end}
-            if evidence
-            else None
-        ),
+        "evidence": _evidence_json(fact.evidence),
+    }
+
+
+def mention_json(mention: Mention) -> dict[str, Any]:
+    """One supporting sentence of a statement: the evidence fields of :func:`fact_json`
+    flattened (``None`` when absent), then the mention's confidence, attributes and
+    document."""
+    return {
+        **(_evidence_json(mention.evidence) or dict.fromkeys(("sentence", "start", "end"))),
+        "confidence": mention.confidence,
+        "attributes": dict(mention.attributes),
+        "document": document_json(mention.document),
+    }
+
+
+def statement_json(statement: Statement) -> dict[str, Any]:
+    """A statement with its evidence: every sentence and the document it comes from (what
+    ``geokg facts --format json`` prints). Built from the same parts as :func:`fact_json`,
+    so a statement and the facts of its mentions cannot disagree."""
+    return {
+        "statement": statement.iri,
+        **_claim_json(statement, polarity=polarity(statement)),
+        "confidence": statement.confidence,
+        "sources": statement.sources,
+        "first_seen": statement.first_seen.isoformat() if statement.first_seen else None,
+        "last_seen": statement.last_seen.isoformat() if statement.last_seen else None,
+        "evidence": [mention_json(m) for m in statement.mentions],
     }
 
 

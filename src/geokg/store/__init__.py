@@ -24,6 +24,7 @@ from geokg.model import ACTOR_NS, ONTOLOGY_NS, Actor, ActorType, Document, Fact,
 from geokg.rdf import (
     Triple,
     as_date,
+    document_iri,
     document_triples,
     fact_triples,
     mention_iri,
@@ -178,17 +179,28 @@ class KnowledgeGraph:
 
     def ingest(self, facts: Iterable[Fact]) -> IngestSummary:
         """Store facts, one atomic write per document (facts are grouped by document id
-        as they come; a document's facts should be consecutive)."""
+        as they come; a document's facts should be consecutive).
+
+        Each document replaces what the store held for it (see :meth:`ingest_document`);
+        a document whose facts come back later in the same call is added to, not replaced.
+        """
         summary = IngestSummary()
+        seen: set[str] = set()
         batch: list[Fact] = []
         for fact in facts:
             if batch and fact.document.id != batch[0].document.id:
-                summary += self.ingest_document(batch[0].document, batch)
+                summary += self._ingest_batch(batch, seen)
                 batch = []
             batch.append(fact)
         if batch:
-            summary += self.ingest_document(batch[0].document, batch)
+            summary += self._ingest_batch(batch, seen)
         return summary
+
+    def _ingest_batch(self, batch: Sequence[Fact], seen: set[str]) -> IngestSummary:
+        document = batch[0].document
+        first_time = document.id not in seen
+        seen.add(document.id)
+        return self.ingest_document(document, batch, replace=first_time)
 
     def ingest_documents(
         self, extracted: Iterable[tuple[Document, Sequence[Fact]]]
@@ -199,8 +211,17 @@ class KnowledgeGraph:
             summary += self.ingest_document(document, facts)
         return summary
 
-    def ingest_document(self, document: Document, facts: Sequence[Fact]) -> IngestSummary:
-        """Store one document and its facts in a single atomic update; idempotent."""
+    def ingest_document(
+        self, document: Document, facts: Sequence[Fact], *, replace: bool = True
+    ) -> IngestSummary:
+        """Store one document and its facts in a single atomic update; idempotent.
+
+        A document already in the store (same id) is replaced: its earlier mentions and
+        its title, URL and date are removed, statements left without any mention are removed
+        (with their direct triple unless another affirmed statement still supports it), and
+        the source counts of the others are recomputed, all in the same update as the insert.
+        ``replace=False`` adds the facts to what the store holds for the document instead.
+        """
         self.ensure_vocabulary()
         facts = [f for f in facts if f.document.id == document.id]
         statements = sorted({statement_iri(f) for f in facts})
@@ -209,10 +230,15 @@ class KnowledgeGraph:
         triples: list[Triple] = list(document_triples(document.without_text()))
         for fact in facts:
             triples += fact_triples(fact)
-        update = sparql_prologue() + f"INSERT DATA {{\n{_triples_block(dict.fromkeys(triples))}\n}}"
-        if statements:
-            update += " ;\n" + _refresh_statements_update(statements)
-        self.backend.update(update)
+        if replace:
+            update = _replace_document_update(
+                document_iri(document.id), triples, statements, mentions
+            )
+        else:
+            update = f"INSERT DATA {{\n{_triples_block(dict.fromkeys(triples))}\n}}"
+            if statements:
+                update += " ;\n" + _refresh_statements_update(statements)
+        self.backend.update(sparql_prologue() + update)
         return IngestSummary(
             documents=1,
             facts=len(facts),
@@ -530,15 +556,73 @@ SELECT ?triples ?statements ?mentions ?documents ?actors WHERE {
 """
 
 
-def _refresh_statements_update(statements: Sequence[URIRef] | None) -> str:
+#: A marker, present only inside one update, on the statements whose derived values that
+#: update must recompute (the statements a replaced document supported cannot be named in
+#: advance without a read outside the update's transaction).
+_PENDING = "<urn:geokg:pending-refresh>"
+
+
+def _replace_document_update(
+    document: URIRef,
+    triples: Sequence[Triple],
+    statements: Sequence[URIRef],
+    mentions: Sequence[URIRef],
+) -> str:
+    """One update that replaces what the store holds for a document by ``triples``, which
+    hold the given ``statements`` and ``mentions``.
+
+    Earlier mentions that are not in ``mentions`` are unlinked from their statements, which
+    are marked; every mention of the document loses its description (kept ones get it back
+    from ``triples``, so a changed confidence replaces the old one); the new triples go in;
+    marked statements left without any mention go with their direct triple, unless another
+    affirmed statement with a mention still supports it; the derived values of the new and
+    of the marked statements are recomputed; the markers go. An unchanged document marks
+    nothing, which keeps an idempotent re-ingest about as cheap as an insert.
+    """
+    doc = document.n3()
+    stale = f"FILTER(?m NOT IN ({', '.join(m.n3() for m in mentions)}))" if mentions else ""
+    update = f"""
+DELETE {{ ?st geokg:hasMention ?m }}
+INSERT {{ ?st {_PENDING} true }}
+WHERE {{ ?m geokg:document {doc} . {stale} ?st geokg:hasMention ?m }} ;
+DELETE {{ ?m ?p ?o }}
+WHERE {{ ?m geokg:document {doc} . ?m ?p ?o }} ;
+DELETE {{ {doc} ?p ?o }}
+WHERE {{ VALUES ?p {{ dcterms:title dcterms:source geokg:published }} {doc} ?p ?o }} ;
+INSERT DATA {{
+{_triples_block(dict.fromkeys(triples))}
+}} ;
+DELETE {{ ?s ?rel ?o }}
+WHERE {{
+  ?st {_PENDING} true ; geokg:negated false ;
+      geokg:subject ?s ; geokg:predicate ?rel ; geokg:object ?o .
+  FILTER NOT EXISTS {{ ?st geokg:hasMention ?gone }}
+  FILTER NOT EXISTS {{
+    ?other geokg:subject ?s ; geokg:predicate ?rel ; geokg:object ?o ; geokg:negated false ;
+           geokg:hasMention ?kept .
+  }}
+}} ;
+DELETE {{ ?st ?p ?o }}
+WHERE {{ ?st {_PENDING} true . FILTER NOT EXISTS {{ ?st geokg:hasMention ?gone }} ?st ?p ?o }} ;
+{_refresh_statements_update(None, selector=f"?st {_PENDING} true .")} ;
+DELETE WHERE {{ ?st {_PENDING} true }}"""
+    if statements:
+        update += " ;\n" + _refresh_statements_update(statements)
+    return update
+
+
+def _refresh_statements_update(
+    statements: Sequence[URIRef] | None, *, selector: str | None = None
+) -> str:
     """Recompute source count, confidence and first/last dates of the given statements (all
-    when ``None``) from all their mentions (so counts stay right whatever order documents
-    arrive in)."""
-    values = (
-        "?st a geokg:Statement ."
-        if statements is None
-        else f"VALUES ?st {{ {_iri_list(map(str, statements))} }}"
-    )
+    when ``None``, or those matching the ``selector`` pattern) from all their mentions (so
+    counts stay right whatever order documents arrive in)."""
+    if selector is not None:
+        values = selector
+    elif statements is None:
+        values = "?st a geokg:Statement ."
+    else:
+        values = f"VALUES ?st {{ {_iri_list(map(str, statements))} }}"
     return f"""
 DELETE {{ ?st geokg:sourceCount ?n ; geokg:confidence ?c ; geokg:firstSeen ?f ; geokg:lastSeen ?l }}
 WHERE {{
