@@ -619,3 +619,125 @@ def test_the_group_refers_to_the_last_named_group(
         if f.negated
     }
     assert expected in denied
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Police fired tear gas at villagers in Natal province on Sunday.", "villagers", "ZAF"),
+        ("Leftist guerrillas in Antioquia department attacked a patrol.", "guerrillas", "COL"),
+        ("Students marched through the streets in Kwazulu-Natal on Friday.", "Students", "ZAF"),
+    ],
+)
+def test_provinces_code_the_people_in_them(
+    extractor: Extractor, text: str, word: str, expected: str
+) -> None:
+    assert keys_of(extractor, text, word) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Central province council met on Monday.",
+        "Officials said the rivers in the region were rising.",
+        "The state will hold a referendum in the north, officials said.",
+    ],
+)
+def test_common_words_are_no_subdivisions(extractor: Extractor, text: str) -> None:
+    doc, _ = parse(extractor, text)
+    assert [s.text for s in doc.spans[SPAN_KEY] if s.label_ == "region"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Thousands of people blocked roads in Hong Kong to demand elections.", "people", "HKG"),
+        ("Factions in the war in Somalia agreed to a ceasefire on Monday.", "Factions", "SOM"),
+        (
+            "The envoy urged the parties to the conflict in Sudan to stop fighting.",
+            "parties",
+            "SDN",
+        ),
+        ("Rebels in the mountains of northern Iraq attacked a checkpoint.", "Rebels", "IRQ"),
+    ],
+)
+def test_actors_located_by_their_place_or_conflict(
+    extractor: Extractor, text: str, word: str, expected: str
+) -> None:
+    assert keys_of(extractor, text, word) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Jean Ping, the head of the African Union Commission, urged calm.",
+            "Ping",
+            "african_union",
+        ),
+        ("Munir Akram, Pakistan's ambassador to the UN, criticised India.", "Akram", "PAK"),
+        ("Tom Decker, a spokesman for the Red Cross, said aid had arrived.", "Decker", "red_cross"),
+    ],
+)
+def test_appositive_titles_name_the_person_s_body(
+    extractor: Extractor, text: str, word: str, expected: str
+) -> None:
+    assert keys_of(extractor, text, word) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Thousands of Kenyans marched through Nairobi on Saturday.", "Thousands", "KEN"),
+        ("Dozens of Filipinos were detained by police.", "Dozens", "PHL"),
+        ("Kurdish guerrillas in northern Iraq ambushed a convoy.", "guerrillas", "IRQ"),
+    ],
+)
+def test_plural_demonyms_and_located_ethnic_rebels(
+    extractor: Extractor, text: str, word: str, expected: str
+) -> None:
+    assert keys_of(extractor, text, word) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The Uganda Human Rights Commission accused the army of torture.", "Commission", "UGA"),
+        ("The Ghana Bar Association protested the arrests.", "Association", "GHA"),
+        ("The Zimbabwe Congress of Trade Unions called a general strike.", "Congress", "ZWE"),
+    ],
+)
+def test_more_organisations_named_after_their_state(
+    extractor: Extractor, text: str, word: str, expected: str
+) -> None:
+    assert keys_of(extractor, text, word) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Koirala rejected the Maoist demands on Tuesday.", "Koirala", "NPL"),
+        ("Police said Maskhadov had ordered the raid.", "Maskhadov", "RUS"),
+        ("Sanguinetti met Menem in Buenos Aires.", "Sanguinetti", "URY"),
+        ("Opposition parties accused Sanchez de Lozada of fraud.", "Lozada", "BOL"),
+        ("Tunisian President Ben Ali received the envoy.", "Ali", "TUN"),
+        ("Musharraf met Vajpayee in Agra.", "Musharraf", "PAK"),
+    ],
+)
+def test_historical_leaders_by_surname(
+    extractor: Extractor, text: str, word: str, expected: str
+) -> None:
+    assert keys_of(extractor, text, word) == [expected]
+
+
+def test_a_different_given_name_is_another_person(extractor: Extractor) -> None:
+    text = "Farid Zarif, Afghanistan's envoy to the United Nations, rejected the report."
+    assert keys_of(extractor, text, "Zarif") == ["AFG"]
+    assert keys_of(extractor, "Foreign Minister Zarif met officials.", "Zarif") == ["IRN"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Peace returned to the region.", "Hope faded for the trapped miners."]
+)
+def test_capitalised_common_nouns_are_no_surnames(extractor: Extractor, text: str) -> None:
+    assert keys_of(extractor, text, text.split()[0]) == []

@@ -16,21 +16,10 @@ import spacy
 from geokg.extract import Extractor
 from geokg.extract.pipeline import MAX_CHUNK_CHARS, text_chunks
 from geokg.extract.segments import Region, region_of
-from geokg.model import Document, Fact
+from geokg.model import Document
+from geokg.testing import fact_keys
 
 Key = tuple[str, str, str, bool]
-
-
-def keys(facts: list[Fact]) -> set[Key]:
-    return {
-        (
-            f.subject.country or f.subject.id,
-            f.relation.cameo[:2],
-            f.object.country or f.object.id,
-            f.negated,
-        )
-        for f in facts
-    }
 
 
 # -- fast: chunking and regions ---------------------------------------------------------
@@ -104,7 +93,7 @@ def extractor() -> Extractor:
 
 
 def facts_of(extractor: Extractor, text: str) -> set[Key]:
-    return keys(extractor.extract_text(text))
+    return fact_keys(extractor.extract_text(text))
 
 
 @pytest.mark.slow
@@ -118,7 +107,7 @@ def facts_of(extractor: Extractor, text: str) -> set[Key]:
 )
 def test_possibility_under_a_condition_is_not_a_fact(extractor: Extractor, text: str) -> None:
     facts = extractor.extract_text(text)
-    assert not [f for f in facts if f.relation.quad_class <= 2], keys(facts)
+    assert not [f for f in facts if f.relation.quad_class <= 2], fact_keys(facts)
 
 
 @pytest.mark.slow
@@ -217,7 +206,7 @@ def test_denial_of_an_allegation_by_pronoun(
         for f in facts
         if f.negated and (f.subject.country or f.subject.id, f.object.country) == (accused, target)
     ]
-    assert denied, keys(facts)
+    assert denied, fact_keys(facts)
     assert denied[0].asserted_by is not None
     assert (denied[0].asserted_by.country or denied[0].asserted_by.id) == accused
     affirmed = [f for f in facts if not f.negated and f.subject.country == accused]
@@ -605,7 +594,7 @@ def test_no_promise_from_a_hostile_or_speculative_complement(
 def test_english_sentences_made_of_names_are_read(
     extractor: Extractor, text: str, expected: Key
 ) -> None:
-    assert expected in keys(extractor.extract_text(text))
+    assert expected in fact_keys(extractor.extract_text(text))
 
 
 @pytest.mark.slow
@@ -631,7 +620,7 @@ def test_a_foreign_quote_in_an_english_story_is_skipped(extractor: Extractor) ->
         "it and he said that the sanctions will be hard.\n\n"
         "Le ministre a dit que la France et l'Allemagne ont condamné les sanctions contre l'Iran."
     )
-    found = keys(extractor.extract_text(text))
+    found = fact_keys(extractor.extract_text(text))
     assert ("IRN", "07", "RUS", False) in found
     assert all(k[0] not in {"FRA", "DEU"} for k in found)
 
@@ -649,7 +638,7 @@ def test_a_foreign_quote_in_an_english_story_is_skipped(extractor: Extractor) ->
 )
 def test_control_verbs_use_corrected_lemmas(extractor: Extractor, text: str, expected: Key) -> None:
     # The tagger lemmatises "hoped" as "hop"; the lexicon's fix makes it an intent.
-    assert expected in keys(extractor.extract_text(text))
+    assert expected in fact_keys(extractor.extract_text(text))
 
 
 @pytest.mark.slow
@@ -664,7 +653,7 @@ def test_control_verbs_use_corrected_lemmas(extractor: Extractor, text: str, exp
 def test_future_verbal_conflict_is_not_a_threat(
     extractor: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
-    found = keys(extractor.extract_text(text))
+    found = fact_keys(extractor.extract_text(text))
     assert (*expected, False) in found
     assert not any(k[1] == "13" for k in found)
 
@@ -681,7 +670,7 @@ def test_future_verbal_conflict_is_not_a_threat(
 def test_future_or_conditional_force_is_a_threat(
     extractor: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
-    assert (*expected, False) in keys(extractor.extract_text(text))
+    assert (*expected, False) in fact_keys(extractor.extract_text(text))
 
 
 @pytest.mark.slow
@@ -703,7 +692,7 @@ def test_future_or_conditional_force_is_a_threat(
 def test_possible_coercion_under_a_condition_is_a_threat(
     extractor: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
-    found = keys(extractor.extract_text(text))
+    found = fact_keys(extractor.extract_text(text))
     assert (*expected, False) in found
     assert not any(k[1] == "16" for k in found)  # the sanction itself has not happened
 
@@ -711,7 +700,7 @@ def test_possible_coercion_under_a_condition_is_a_threat(
 @pytest.mark.slow
 def test_possible_cooperation_under_a_condition_is_no_threat(extractor: Extractor) -> None:
     text = "Germany may resume economic aid to Kenya if the government holds free elections."
-    assert not any(k[1] == "13" for k in keys(extractor.extract_text(text)))
+    assert not any(k[1] == "13" for k in fact_keys(extractor.extract_text(text)))
 
 
 @pytest.mark.slow
@@ -731,6 +720,351 @@ def test_possible_cooperation_under_a_condition_is_no_threat(extractor: Extracto
 def test_failed_acts_are_negated(
     extractor: Extractor, text: str, expected: tuple[str, str]
 ) -> None:
-    found = keys(extractor.extract_text(text))
+    found = fact_keys(extractor.extract_text(text))
     assert found and all(k[3] for k in found if (k[0], k[2]) == expected)
     assert any((k[0], k[2]) == expected for k in found)
+
+
+# -- round 5: threats stated through tolerance, vows, weapons and retaliation -------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkey's interior minister warned that security forces would no longer tolerate "
+            "protests by the PKK.",
+            ("TUR", "13", "pkk", False),
+        ),
+        (
+            "Beijing will not tolerate any provocation by the Philippines, a Chinese defence "
+            "spokesman said.",
+            ("CHN", "13", "PHL", False),
+        ),
+    ],
+)
+def test_refusing_to_tolerate_is_a_threat(extractor: Extractor, text: str, expected: Key) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+def test_past_tolerance_is_no_threat(extractor: Extractor) -> None:
+    text = "The Kenyan government has tolerated rallies by the opposition for years."
+    assert not any(k[1] == "13" for k in fact_keys(extractor.extract_text(text)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ethiopian rebels have sworn to fight until Eritrean troops withdraw from Tigray.",
+            ("ETH", "13", "ERI", False),
+        ),
+        (
+            "Pakistan vowed to crush the Taliban militants in the northwest.",
+            ("PAK", "13", "taliban", False),
+        ),
+        (
+            "Serbian nationalists swore to fight on until Kosovo returns to Serbia.",
+            ("SRB", "13", "XKX", False),
+        ),
+    ],
+)
+def test_vowed_force_is_a_threat(extractor: Extractor, text: str, expected: Key) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+def test_vowed_help_is_no_threat(extractor: Extractor) -> None:
+    found = fact_keys(
+        extractor.extract_text("Germany vowed to help Ukraine rebuild its power grid.")
+    )
+    assert not any(k[1] == "13" for k in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A militia in Lebanon says it is stockpiling rockets to use against Israel.",
+            {("LBN", "13", "ISR", False)},
+        ),
+        (
+            "North Korea is building missiles to use against the United States and Japan, a "
+            "defector claimed.",
+            {("PRK", "13", "USA", False), ("PRK", "13", "JPN", False)},
+        ),
+    ],
+)
+def test_weapons_gathered_for_use_against_x_are_a_threat(
+    extractor: Extractor, text: str, expected: set[Key]
+) -> None:
+    found = fact_keys(extractor.extract_text(text))
+    assert expected <= found
+    assert not any(k[1] in {"18", "19", "20"} for k in found)  # no attack has happened
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish fighters vowed to keep fighting until Turkish troops withdraw from Syria.",
+        "Opposition supporters in Kenya will stay in the streets until the police release the "
+        "detained journalists.",
+        "Hungary will block the package before Brussels releases the frozen funds.",
+    ],
+)
+def test_awaited_events_under_until_are_not_facts(extractor: Extractor, text: str) -> None:
+    found = fact_keys(extractor.extract_text(text))
+    assert not any(k[1] in {"08", "07", "20"} and k[0] in {"TUR", "KEN", "eu"} for k in found)
+
+
+@pytest.mark.slow
+def test_past_events_under_until_stay_facts(extractor: Extractor) -> None:
+    text = "The siege of the town lasted until Ethiopian troops withdrew from Somalia in 2009."
+    assert ("ETH", "08", "SOM", False) in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Israel struck Hezbollah positions in southern Lebanon on Sunday. Hezbollah vowed "
+            "to retaliate.",
+            ("hezbollah", "13", "ISR", False),
+        ),
+        (
+            "Pakistani jets bombed militant hideouts in Afghanistan overnight. Kabul has sworn "
+            "to avenge the deaths.",
+            ("AFG", "13", "PAK", False),
+        ),
+    ],
+)
+def test_vowed_retaliation_threatens_the_last_attacker(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+def test_vowed_retaliation_without_an_attack_says_nothing(extractor: Extractor) -> None:
+    text = "Italy signed a trade deal with Egypt. Hezbollah vowed to retaliate."
+    assert not any(k[1] == "13" for k in fact_keys(extractor.extract_text(text)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkey's President Erdogan proposed a ceasefire monitoring mission. Russia "
+            "rejected the proposal.",
+            ("RUS", "12", "TUR", False),
+        ),
+        (
+            "France offered to host peace talks between Rwanda and Congo. Rwanda welcomed the "
+            "offer.",
+            ("RWA", "05", "FRA", False),
+        ),
+    ],
+)
+def test_reactions_to_a_proposal_target_its_author(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Thai government threatened to impose martial law in the south if the violence "
+            "continued.",
+            ("THA", "13", "THA", False),
+        ),
+        (
+            "Peru's president threatened to declare a state of emergency in the mining region "
+            "unless the blockades ended.",
+            ("PER", "13", "PER", False),
+        ),
+    ],
+)
+def test_threatened_emergency_measures_target_the_home_state(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+def test_martial_law_in_a_named_place_targets_that_place(extractor: Extractor) -> None:
+    text = "The Indonesian government threatened to impose martial law in Aceh."
+    assert ("IDN", "13", "IDN", False) in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lithuania asked Belarus to hand over the suspects. Belarus refused.",
+            ("BLR", "12", "LTU", False),
+        ),
+        (
+            "The European Union called on Serbia to recognise the vote. Belgrade declined.",
+            ("SRB", "12", "eu", False),
+        ),
+    ],
+)
+def test_a_bare_refusal_answers_the_last_request(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland, Lithuania and Latvia said they would close their borders with Belarus "
+            "unless the flow of migrants stopped.",
+            {("POL", "13", "BLR", False), ("LTU", "13", "BLR", False), ("LVA", "13", "BLR", False)},
+        ),
+        (
+            "Japan and South Korea warned that they would impose sanctions on North Korea if it "
+            "conducted another nuclear test.",
+            {("JPN", "13", "PRK", False), ("KOR", "13", "PRK", False)},
+        ),
+    ],
+)
+def test_they_of_conjoined_speakers_is_all_of_them(
+    extractor: Extractor, text: str, expected: set[Key]
+) -> None:
+    assert expected <= fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine warned that Belarus would face the consequences if it joined the war.",
+            ("UKR", "13", "BLR", False),
+        ),
+        (
+            "Kim Jong Un said South Korea would pay the consequences for its drills.",
+            ("PRK", "13", "KOR", False),
+        ),
+    ],
+)
+def test_paying_the_consequences_is_a_threat(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+def test_captions_are_no_antecedents_of_reactions(extractor: Extractor) -> None:
+    text = (
+        "Turkey deployed tanks along its border with Syria on Monday.\n\n"
+        "Greek soldiers patrol the Evros border (AP Photo/Giannis Papanikos)\n\n"
+        "Syria condemned the deployment."
+    )
+    found = fact_keys(extractor.extract_text(text))
+    assert ("SYR", "11", "TUR", False) in found
+    assert not any(k[0] == "SYR" and k[2] == "GRC" for k in found)
+
+
+FILLER = "\n\n".join(
+    (
+        "Officials met on Monday.",
+        "Markets fell.",
+        "The weather was cold.",
+        "A parade took place.",
+        "Schools reopened.",
+        "Trains ran late.",
+    )
+)
+
+
+@pytest.mark.slow
+def test_a_reaction_finds_an_event_told_with_its_word_far_back(extractor: Extractor) -> None:
+    text = (
+        "Russia deployed troops along its border with Finland, Helsinki said.\n\n"
+        f"{FILLER}\n\nSweden condemned the deployment."
+    )
+    assert ("SWE", "11", "RUS", False) in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+def test_a_reaction_in_other_words_far_back_finds_nothing(extractor: Extractor) -> None:
+    text = (
+        "Russia deployed troops along its border with Finland, Helsinki said.\n\n"
+        f"{FILLER}\n\nSweden condemned the exercises."
+    )
+    assert not any(k[0] == "SWE" for k in fact_keys(extractor.extract_text(text)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Serbian government refused to hand over the general despite repeated demands "
+            "from the European Union.",
+            ("SRB", "12", "eu", False),
+        ),
+        (
+            "Belgrade refused to extradite the suspects despite a formal request by Bosnia.",
+            ("SRB", "12", "BIH", False),
+        ),
+    ],
+)
+def test_a_refusal_despite_pressure_rejects_the_presser(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in fact_keys(extractor.extract_text(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Russia was unlikely to attack Finland in the near term.",
+        "It remains uncertain whether Ethiopia will send troops to Somalia.",
+        "It is unclear whether China will send troops to the border with India.",
+        "Washington has not yet decided whether to sell F-35 jets to Turkey.",
+        "There is no evidence that Iran supplied missiles to the Houthis, a UN panel said.",
+        "Should Serbia attack Kosovo, NATO would respond, the alliance's chief said.",
+        "Had Rwanda invaded Congo, the region would have exploded, a diplomat said.",
+    ],
+)
+def test_unasserted_clauses_yield_no_facts(extractor: Extractor, text: str) -> None:
+    found = fact_keys(extractor.extract_text(text))
+    assert not any(k[1] in {"07", "18", "19", "20"} for k in found), found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rumours that Pakistan had shelled Afghan border posts were denied by Islamabad.",
+            ("PAK", "AFG"),
+        ),
+        (
+            "Reports that Eritrea had sent troops into Ethiopia were denied by Asmara.",
+            ("ERI", "ETH"),
+        ),
+    ],
+)
+def test_a_passive_denial_of_rumours_negates_them(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    found = [k for k in fact_keys(extractor.extract_text(text)) if (k[0], k[2]) == expected]
+    assert found and all(k[3] for k in found)

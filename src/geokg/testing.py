@@ -16,11 +16,21 @@ True
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
 
-from geokg.model import STATEMENT_NS, Actor, Document, Evidence, Mention, Relation, Statement
+from geokg.model import (
+    STATEMENT_NS,
+    Actor,
+    Document,
+    Evidence,
+    Fact,
+    Mention,
+    Relation,
+    Statement,
+)
 
-__all__ = ["make_statement"]
+__all__ = ["affirmed_triples", "fact_keys", "make_statement"]
 
 
 def make_statement(
@@ -75,3 +85,27 @@ def make_statement(
 def _number_of(*parts: object) -> int:
     digest = hashlib.sha256("\x1f".join(map(repr, parts)).encode("utf-8")).hexdigest()
     return int(digest[:12], 16)
+
+
+def _key(actor: Actor) -> str:
+    return actor.country or actor.id
+
+
+def fact_keys(facts: Iterable[Fact]) -> set[tuple[str, str, str, bool]]:
+    """Facts as the scorers compare them: (subject, CAMEO root, object, negated), actors keyed
+    by the state they act for, else their id.
+
+    >>> from geokg.model import ActorType, QuadClass
+    >>> iran = Actor("IRN", "Iran", ActorType.STATE, country="IRN")
+    >>> hamas = Actor("hamas", "Hamas", ActorType.ARMED_GROUP)
+    >>> supply = Relation("suppliesMilitaryAidTo", "supplies military aid to", "0712",
+    ...                   "AID", QuadClass.MATERIAL_COOPERATION, 7.4)
+    >>> fact_keys([Fact(Document("d1"), iran, supply, hamas)])
+    {('IRN', '07', 'hamas', False)}
+    """
+    return {(_key(f.subject), f.relation.cameo[:2], _key(f.object), f.negated) for f in facts}
+
+
+def affirmed_triples(facts: Iterable[Fact]) -> set[tuple[str, str, str]]:
+    """(subject, CAMEO root, object) of the facts that are not negated (see ``fact_keys``)."""
+    return {(s, root, o) for s, root, o, negated in fact_keys(facts) if not negated}

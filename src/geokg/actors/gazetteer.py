@@ -51,6 +51,7 @@ DATA_FILES = (
     "titles.json",
     "cities.json",
     "ethnic_groups.json",
+    "subdivisions.json",
 )
 
 # Lookup precedence, best first: when one normalised form names several actors, the
@@ -158,6 +159,7 @@ class Gazetteer:
         categories: Mapping[str, tuple[str, ...]] | None = None,
         locations: Iterable[Location] = (),
         ethnic_groups: Iterable[EthnicGroup] = (),
+        subdivisions: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         self._records: dict[str, ActorRecord] = {}
         self._office_cache: dict[tuple[str, str], tuple[tuple[Role, ActorRecord], ...]] = {}
@@ -184,6 +186,15 @@ class Gazetteer:
             normalize(form): group for group in self._ethnic_groups for form in group.forms
         }
         self._variants: dict[tuple[str, bool], SurfaceForm | None] = {}
+        # Actors, places and groups win over a subdivision of the same name.
+        self._subdivisions = {
+            key: country
+            for country, names in (subdivisions or {}).items()
+            for key in {normalize(name) for name in names}
+            if key not in self._index
+            and key not in self._locations
+            and key not in self._ethnic_index
+        }
 
     def _capitals(self) -> Iterator[Location]:
         for record in self._records.values():
@@ -215,8 +226,8 @@ class Gazetteer:
     def from_documents(cls, documents: Mapping[str, Any]) -> Gazetteer:
         """Build a gazetteer from the parsed JSON documents, keyed by file name.
 
-        ``territories.json``, ``people_historical.json``, ``cities.json`` and
-        ``ethnic_groups.json`` are optional.
+        ``territories.json``, ``people_historical.json``, ``cities.json``,
+        ``ethnic_groups.json`` and ``subdivisions.json`` are optional.
         """
         records: list[ActorRecord] = []
         records.extend(_state(item) for item in documents["states.json"]["states"])
@@ -238,6 +249,7 @@ class Gazetteer:
             categories={name: tuple(r) for name, r in titles.get("categories", {}).items()},
             locations=_locations(documents.get("cities.json") or {}),
             ethnic_groups=_ethnic_groups(documents.get("ethnic_groups.json") or {}),
+            subdivisions=_subdivisions(documents.get("subdivisions.json") or {}),
         )
 
     # ---------------------------------------------------------------- container
@@ -422,6 +434,13 @@ class Gazetteer:
         names themselves are not locations: use :meth:`lookup` for them."""
         place = self.location(name)
         return place.country if place else None
+
+    def subdivision_country(self, name: str) -> str | None:
+        """ISO3 code of the state whose ISO 3166-2 subdivision (province, region, state,
+        district...) bears this name ("Antioquia" -> "COL", "Natal" -> "ZAF"); ``None`` if
+        unknown. Names that are also an actor, a city or region, or an ethnic group are not
+        subdivisions here: callers should accept a subdivision only as a named place."""
+        return self._subdivisions.get(normalize(name))
 
     def locations(self, *, kind: str | None = None) -> Iterator[Location]:
         """Every known location (optionally only one kind: "capital", "city", "region")."""
@@ -863,6 +882,19 @@ def _locations(document: Mapping[str, Any]) -> Iterator[Location]:
         yield Location(
             item["name"], item["country"], "region", _strings(item, "aliases"), item.get("note")
         )
+
+
+def _subdivisions(document: Mapping[str, Any]) -> dict[str, list[str]]:
+    """ISO3 -> subdivision names (``{"ISO3": [name or [name, alias, ...], ...]}``), with the
+    editorial English forms of the file's ``editorial`` section."""
+    names: dict[str, list[str]] = {}
+    for section in (document.get("subdivisions", {}), document.get("editorial", {})):
+        for country, entries in section.items():
+            if not isinstance(entries, list):
+                continue  # the section's "note"
+            for entry in entries:
+                names.setdefault(country, []).extend([entry] if isinstance(entry, str) else entry)
+    return names
 
 
 def _ethnic_groups(document: Mapping[str, Any]) -> Iterator[EthnicGroup]:

@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 SPAN_KEY = "geokg_actors"
@@ -68,6 +68,12 @@ PLACE_KINDS = frozenset({"capital", "city", "region"})
 _SITES = frozenset({"university", "college", "school", "hospital", "airport", "prison", "jail"})
 _NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT"})
 _NAME_KINDS = frozenset({"name", "alias", "entity", "code"})
+# Words after a subdivision's name that make it one ("Antioquia province", "Natal region").
+SUBDIVISION_WORDS = frozenset(
+    {"province", "region", "state", "district", "governorate", "oblast", "prefecture"}
+    | {"department", "county", "krai", "territory", "provinces", "regions", "states"}
+)
+_SUBDIVISION_ENTITIES = frozenset({"GPE", "LOC"})
 _STATE_BODIES = frozenset(
     {"forces", "army", "navy", "police", "government", "ministry", "parliament", "military"}
 )
@@ -144,6 +150,7 @@ class ActorMatcher:
             self._matchers = self._build()
         spans = list(self._phrase_spans(doc)) + list(self._entity_spans(doc))
         spans.extend(self._demonym_variant_spans(doc, spans))
+        spans.extend(self._subdivision_spans(doc, spans))
         if any(span.label_ == ETHNIC for span in spans):
             spans = list(self._place_ethnic_groups(doc, spans))
         names = _enclosing_names(doc)
@@ -209,6 +216,46 @@ class ActorMatcher:
                 if form is not None and form.kind == "demonym":
                     yield Span(doc, token.i, token.i + 1, label="demonym", kb_id=form.actor_id)
 
+    def _subdivision_spans(self, doc: Doc, spans: list[Span]) -> Iterator[Span]:
+        """Provinces, regions and districts of the gazetteer's ISO 3166-2 list, as regions
+        of their state: only a place entity of the model ("in Antioquia") or a capitalised
+        name before "province", "region", "state"... ("in Natal province"), so that a
+        subdivision named like a common word stays a word."""
+        finder = getattr(self.gazetteer, "subdivision_country", None)
+        if finder is None:
+            return
+        taken = {token.i for span in spans for token in span}
+        for ent in doc.ents:
+            # A multi-word name may be mis-tagged ORG ("Kwazulu-Natal"); one word may not.
+            place_like = ent.label_ in _SUBDIVISION_ENTITIES or (
+                ent.label_ == "ORG" and len(ent) > 1
+            )
+            if place_like and not any(t.i in taken for t in ent):
+                words = ent[1:] if ent[0].lower_ == "the" else ent
+                if len(words) > 1 and words[-1].lower_ in SUBDIVISION_WORDS:
+                    words = words[:-1]
+                after = doc[ent.end] if ent.end < len(doc) else None
+                end = (
+                    ent.end + 1
+                    if after is not None and after.lower_ in SUBDIVISION_WORDS
+                    else ent.end
+                )
+                country = finder(words.text) if len(words) else None
+                if country is not None:
+                    taken.update(range(ent.start, end))
+                    yield Span(doc, words.start, end, label="region", kb_id=country)
+        for token in doc:
+            if token.lower_ not in SUBDIVISION_WORDS or token.i in taken:
+                continue
+            start = token.i
+            while start > 0 and start > token.i - 4 and _name_word(doc[start - 1], taken):
+                start -= 1
+            for first in range(start, token.i):  # longest name first
+                country = finder(doc[first : token.i].text)
+                if country is not None:
+                    yield Span(doc, first, token.i + 1, label="region", kb_id=country)
+                    break
+
     def _place_ethnic_groups(self, doc: Doc, spans: list[Span]) -> Iterator[Span]:
         """Ethnic group spans become demonyms of the state their context picks, or go."""
         finder = getattr(self.gazetteer, "ethnic_group", None)
@@ -257,6 +304,11 @@ class ActorMatcher:
             after_of = span.start > ent.start and doc[span.start - 1].lower_ == "of"
             return IN_NAME if after_of or ent[-1].lower_ in _SITES else "drop"
         return "drop"
+
+
+def _name_word(token: Token, taken: set[int]) -> bool:
+    """A capitalised word of a place name no other span has claimed."""
+    return token.i not in taken and (token.is_title or token.text == "-" or token.is_upper)
 
 
 def _clear_group_use(span: Span, group: Any) -> bool:

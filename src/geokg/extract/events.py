@@ -137,15 +137,16 @@ def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def unowned(noun: Token, is_actor: Any) -> bool:
-    """The event noun names no author: no possessive, no 'by' agent, no actor modifier
-    ('the Russian strikes', 'Israel's offensive', 'the strikes by the coalition')."""
+    """The event noun names no author: no possessive, no 'by'/'from' phrase, no actor
+    modifier ('the Russian strikes', 'Israel's offensive', 'the strikes by the coalition',
+    'an offer from Afghanistan')."""
     for child in noun.children:
         if child.dep_ == "poss":
             return False
         if child.dep_ in {"amod", "compound", "nmod"} and is_actor(child):
             return False
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return False
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return False  # "the strikes by the coalition", "a fresh offer from Kabul"
         if child.dep_ == "acl" and any(c.dep_ == "agent" for c in child.children):
             return False  # "the strikes carried out by the coalition"
     return True

@@ -7,6 +7,7 @@ which words trigger which relation, and with which argument slots, is data:
 * ``light_verbs.json``: verbs that carry a nominal event, and control verbs with their mode,
 * ``items.json``: classes of supplied things (drones -> weapon) that pick a relation,
 * ``modality.json``: reporting, denial, accusation, hedge, future and conditional words,
+* ``undergoers.json``: nouns naming domestic people with no state ("students"),
 * ``actor_nouns.json``: head nouns that stand for a state when modified by a demonym.
 
 Slot syntax: ``dobj``, ``dative``, ``attr``, ``prep:to`` (object of a preposition attached
@@ -100,6 +101,12 @@ class Lexicon:
     pair_nominals: tuple[str, ...]
     # Verb lemmas the tagger gets wrong ("staged" -> "stag"): word form or lemma -> lemma.
     lemma_fixes: Mapping[str, str] = field(default_factory=dict)
+    # Nouns naming domestic people with no state of their own ("students", "peasants") and
+    # heads that only count them ("dozens of"): see ``undergoers.json``.
+    undergoers: frozenset[str] = frozenset()
+    quantities: frozenset[str] = frozenset()
+    # Verbs whose subject takes part in the gathering their preposition names.
+    participation_verbs: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The lowercase lemma of ``token``, corrected for known tagger errors."""
@@ -180,6 +187,7 @@ def load_lexicon() -> Lexicon:
     items = _read("items.json")
     modality = _read("modality.json")
     actor_nouns = _read("actor_nouns.json")
+    undergoers = _read("undergoers.json")
     return Lexicon(
         verbs=_index([_frame(e, pos="VERB") for e in verbs["frames"]]),
         nouns=_index([_frame(e, pos="NOUN") for e in nouns["frames"]]),
@@ -202,4 +210,7 @@ def load_lexicon() -> Lexicon:
         lemma_fixes=MappingProxyType(
             {k: str(v) for k, v in light.get("lemma_fixes", {}).items() if not k.startswith("_")}
         ),
+        undergoers=frozenset(str(w).lower() for w in undergoers["undergoers"]),
+        quantities=frozenset(str(w).lower() for w in undergoers["quantities"]),
+        participation_verbs=frozenset(light.get("participation", ())),
     )

@@ -6,14 +6,18 @@
 * control verbs through ``xcomp`` ("wants to deepen", "threatened to invade", "refused to
   meet") set the *mode*: ``intent``, ``threat``, ``refuse``, ``attempt`` or stay ``act``;
 * future auxiliaries ("will supply", "would allow") make an act an ``intent``;
-* conditionals: a clause introduced by "if"/"unless" is ``hypothetical`` (no fact); a clause
+* conditionals: a clause introduced by "if"/"unless" is ``hypothetical`` (no fact), and so is a
+  present-tense clause under "until"/"before"/"once" ("fight until the troops withdraw"), an
+  embedded question ("unclear whether", "decide whether to"), an inverted condition ("Should
+  Serbia attack ..."), the clause of "unlikely"/"unclear" and of "no evidence that"; a clause
   that carries such a condition is a conditional promise or threat (``intent``/``threat``),
   and records the subordinator (``condition``) and whether a possibility modal ("may",
   "might", "could") weakens it (``possible``): "If China blockades the shoal, Manila may ask
   Washington ..." is speculation, not a promise (the pipeline drops such cooperative acts);
 * accusation ("has been accused of supplying", "allegedly", "suspected") lowers confidence;
-* denial ("X denied supplying", "claiming that Iran hadn't supplied") negates the act and
-  attributes it to the denier;
+* denial ("X denied supplying", "claiming that Iran hadn't supplied", "rumours that X had
+  shelled ... were denied by Y") negates the act and attributes it to the denier; rumours and
+  speculation lower confidence;
 * reporting verbs ("X said/told/claimed that ...", "according to X") attribute the fact.
 """
 
@@ -101,6 +105,96 @@ def _condition_mark(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+# Temporal subordinators whose present tense speaks of what has not happened yet: "will
+# fight until Turkish troops withdraw", "no talks before Israel lifts the blockade".
+PENDING_MARKS = frozenset({"until", "till", "before", "once"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+def _pending_clause(token: Token) -> bool:
+    """An adverbial clause under "until"/"before"/"once" in the present tense: an event
+    awaited, not one that took place ("until they gain control", "until sanctions are
+    lifted"); past tense ("until the troops withdrew") tells what happened."""
+    if token.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in token.children
+    ):
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    tensed = auxiliaries[0] if auxiliaries else token
+    return tensed.tag_ in PRESENT_TAGS
+
+
+# Predicates under which a clause is not asserted: "was unlikely to attack", "it is unclear
+# whether ...".
+NONFACTUAL_HEADS = frozenset({"unlikely", "unclear", "uncertain", "doubtful", "improbable"})
+# Nouns whose "that" clause is not asserted when nothing supports it ("no evidence that"),
+# and nouns whose clause a passive denial negates ("rumours that X had shelled ... were
+# denied by Y"); rumours and speculation only lower confidence.
+UNSUPPORTED_NOUNS = frozenset({"evidence", "proof", "sign", "indication", "suggestion"})
+RUMOUR_NOUNS = frozenset({"rumour", "rumor", "speculation", "report", "claim", "allegation"})
+INVERTED_CONDITION_AUX = frozenset({"should", "had", "were"})
+
+
+def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
+    """A clause that states no fact: a condition, an awaited event, an embedded question,
+    an inverted condition, the clause of "unlikely"/"unclear" or of "no evidence that"."""
+    return (
+        (_condition_mark(node, lexicon) is not None and node.dep_ == "advcl")
+        or _pending_clause(node)
+        or _embedded_question(node)
+        or _inverted_condition(node)
+        or _unsupported_claim(node)
+        or (node.dep_ in {"xcomp", "ccomp"} and node.head.lower_ in NONFACTUAL_HEADS)
+    )
+
+
+def _content_clause(token: Token) -> bool:
+    """'reports that Eritrea had sent troops': the clause a noun's content ("that" is often
+    parsed as a relative clause's mark)."""
+    if token.dep_ in {"acl", "ccomp"}:
+        return True
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
+
+
+def _embedded_question(token: Token) -> bool:
+    """'unclear whether China will send troops', 'has not decided whether to sell jets',
+    'asked if Iran had supplied': an embedded question asserts nothing."""
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if "whether" in marks:
+        return True
+    return "if" in marks and token.dep_ in {"ccomp", "xcomp"}
+
+
+def _inverted_condition(token: Token) -> bool:
+    """'Should Serbia attack Kosovo, NATO would respond': an adverbial clause opened by an
+    auxiliary before its subject is a condition."""
+    if token.dep_ not in {"advcl", "ccomp"}:
+        return False
+    first = token.left_edge
+    if first.i > 0 and token.doc[first.i - 1].text != ",":
+        return False  # the clause must open the sentence or follow a comma
+    subjects = [c.i for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return (
+        bool(subjects)
+        and first.dep_ in {"aux", "auxpass"}
+        and first.head == token
+        and first.lower_ in INVERTED_CONDITION_AUX
+        and first.i < subjects[0]
+    )
+
+
+def _unsupported_claim(token: Token) -> bool:
+    """'There is no evidence that Iran supplied ...': the clause of a negated evidence noun."""
+    head = token.head
+    if token.dep_ not in {"acl", "ccomp"} or head.lemma_.lower() not in UNSUPPORTED_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) or any(
+        c.dep_ == "neg" for c in head.head.children
+    )
+
+
 def _carries_condition(token: Token, lexicon: Lexicon) -> str | None:
     for child in token.children:
         if child.dep_ == "advcl":
@@ -138,9 +232,21 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
         if _is_negated(node, lexicon):
             result.negated = not result.negated
         result.hedge = min(result.hedge, _hedge(node, lexicon))
-        if _condition_mark(node, lexicon) is not None and node.dep_ == "advcl":
+        if _not_asserted(node, lexicon):
             result.hypothetical = True
             return result
+        if _content_clause(node) and node.head.lemma_.lower() in RUMOUR_NOUNS:
+            rumour = node.head
+            denial = rumour.head
+            if rumour.dep_ == "nsubjpass" and lexicon.lemma(denial) in lexicon.denial:
+                # "Rumours that Pakistan had shelled ... were denied by Islamabad"
+                result.negated = not result.negated
+                result.denier = next(
+                    (p for a in denial.children if a.dep_ == "agent" for p in a.children), None
+                )
+                return result
+            if rumour.lemma_.lower() in {"rumour", "rumor", "speculation"}:
+                result.hedge = min(result.hedge, 0.6)
         carried = _carries_condition(node, lexicon)
         if carried is not None:
             result.conditional = True

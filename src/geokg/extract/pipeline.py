@@ -22,7 +22,15 @@ Confidence of a fact (always clamped to [0.05, 1])::
 An act stated only through its mode, when no lexicon frame covers it ("agreed to open a
 crossing for Cambodian refugees", "refused to grant visas to U.N. investigators", "will
 boycott parliament unless the government ..."), becomes an intent (03), a rejection (12) or a
-threat (13) with rule strength 0.75 (:func:`_complement_candidates`).
+threat (13) with rule strength 0.75 (:func:`_complement_candidates`). Other threats stated
+without a threat verb: a vowed coercive act ("have sworn to fight until ...", "vowed to crush
+the rebels"; the target may come from the "until" clause), a vowed retaliation with no target
+(whoever last attacked the vower), a future refusal to tolerate ("will no longer tolerate
+rallies by Y"), arms gathered "to use against X", and threatened emergency measures at home
+("impose martial law in the south": the subject's own state). A bare refusal ("India
+refused.") answers the latest request aimed at the refuser; a refusal "despite pressure from
+X" rejects X; "they" of conjoined speakers ("France, Britain and Germany warned that they
+will ...") stands for all of them.
 
 Boilerplate, bylines and datelines yield no facts; clauses introduced by "if"/"unless" yield
 no facts; text that is not English yields no facts.
@@ -65,12 +73,20 @@ from geokg.extract.lexicon import Frame, Lexicon, load_lexicon
 from geokg.extract.modality import Modality, assess, subject_of
 from geokg.extract.relations import (
     Candidate,
+    item_classes,
     logical_subject,
     place_of,
     sentence_candidates,
     slot_tokens,
+    state_of,
 )
-from geokg.extract.resolve import DOMESTIC_COREF, HOME_INSTITUTION, Resolved, Resolver
+from geokg.extract.resolve import (
+    DOMESTIC_COREF,
+    HOME_INSTITUTION,
+    Resolved,
+    Resolver,
+    conjuncts,
+)
 from geokg.extract.segments import Region, quote_speakers, region_of
 from geokg.model import Actor, ActorType, Document, Evidence, Fact, QuadClass, Relation
 
@@ -288,10 +304,14 @@ class Extractor:
             factor = CAPTION_FACTOR if region == Region.CAPTION else 1.0
             starts.append(sentence.start_char)
             recent = [d for d in drafts if d.start >= starts[-ANSWER_WINDOW:][0]]
-            mentions.extend(verb_events(sentence, load_event_lexicon(), _agents_of(resolver)))
+            if region != Region.CAPTION:
+                # A photo caption illustrates; "the deployment" later in the text refers back
+                # to the story, not to the soldiers in the picture.
+                mentions.extend(verb_events(sentence, load_event_lexicon(), _agents_of(resolver)))
             history = _History(
                 [d for d in drafts if d.start >= starts[-EVENT_WINDOW:][0]],
                 [m for m in mentions if m.start >= starts[-EVENT_WINDOW:][0]],
+                [m for m in mentions if m.start < starts[-EVENT_WINDOW:][0]],
             )
             drafts.extend(
                 self._sentence_drafts(sentence, resolver, factor, recent, history, speakers)
@@ -322,12 +342,22 @@ class Extractor:
         if history is not None:
             candidates.extend(self._reaction_candidates(reactions, resolver, history, sentence))
         candidates.extend(_price_threats(sentence, resolver, lexicon, speakers))
-        candidates.extend(_complement_candidates(sentence, candidates, resolver, lexicon))
+        candidates.extend(_tolerance_threats(sentence, resolver, lexicon, speakers))
+        candidates.extend(_weapon_purpose_threats(sentence, resolver, lexicon))
+        candidates.extend(
+            _complement_candidates(
+                sentence, candidates, resolver, lexicon, threat_of=self._threat_of
+            )
+        )
+        if history is not None:
+            candidates.extend(self._retaliation_candidates(sentence, candidates, resolver, history))
         drafts: list[_Draft] = []
         for candidate in candidates:
             if not candidate.objects:
                 continue
             modality = assess(candidate.anchor, lexicon)
+            if candidate.frame is TOLERANCE_FRAME:
+                modality.negated = False  # "will no longer tolerate" is the threat itself
             if modality.asserter is None and modality.denier is None:
                 modality.asserter = speakers.get(candidate.anchor.i)
             drafts.extend(self._drafts(candidate, modality, resolver, sentence, factor))
@@ -371,6 +401,63 @@ class Extractor:
                 EVENT_COREF_STRENGTH,
             )
 
+    def _retaliation_candidates(
+        self, sentence: Span, candidates: list[Candidate], resolver: Resolver, history: _History
+    ) -> Iterator[Candidate]:
+        """'The Houthis vowed to retaliate', 'Tehran has sworn to avenge the killing': a vowed
+        retaliation that names no target threatens (13) whoever last attacked the vower in
+        the preceding sentences."""
+        covered = {c.anchor.i for c in candidates if c.objects}
+        for head in sentence:
+            if self.lexicon.lemma(head) not in VOW_VERBS | {"threaten"} or head.pos_ != "VERB":
+                continue
+            for clause in head.children:
+                if not _infinitive_complement(clause) or clause.i in covered:
+                    continue
+                if self.lexicon.lemma(clause) not in RETALIATION_VERBS:
+                    continue
+                if _complement_target([clause], (), resolver, ()):
+                    continue  # "vowed to retaliate against Israel": the rules found it
+                subjects: tuple[Resolved, ...] = ()
+                for subject_token in logical_subject(head):
+                    subjects = tuple(
+                        r for r in resolver.actors(subject_token) if r.via != "location"
+                    )
+                    if subjects:
+                        break
+                attackers = self._last_attackers(subjects, history, sentence)
+                if not attackers:
+                    continue
+                objects = tuple(Resolved(a, COREF_CERTAINTY, "event", clause.i) for a in attackers)
+                relation = "threatensMilitaryForceAgainst"
+                frame = Frame(self.lexicon.lemma(clause), "VERB", relation, (), ())
+                yield Candidate(
+                    clause, clause, frame, relation, subjects, objects, None, EVENT_COREF_STRENGTH
+                )
+
+    def _last_attackers(
+        self, victims: tuple[Resolved, ...], history: _History, sentence: Span
+    ) -> list[Actor]:
+        """Who carried out the latest earlier attack (CAMEO 18-20) on one of ``victims``."""
+        keys = {_key(v.actor) for v in victims}
+        found: list[_Draft] = [
+            d
+            for d in history.drafts
+            if d.start < sentence.start_char
+            and not d.negated
+            and _key(d.object) in keys
+            and dict(d.attributes).get("modality") in {None, "alleged"}
+            and self.ontology.relation(d.relation).cameo_root in {"18", "19", "20"}
+        ]
+        if not found:
+            return []
+        last = max(d.start for d in found)
+        attackers: list[Actor] = []
+        for draft in found:
+            if draft.start == last and draft.subject not in attackers:
+                attackers.append(draft.subject)
+        return attackers
+
     def _antecedent(
         self, reaction: Reaction, history: _History, sentence: Span, *, excluded: set[str]
     ) -> list[Actor]:
@@ -395,9 +482,17 @@ class Extractor:
             if mention.start == sentence.start_char and mention.token >= reaction.verb.i:
                 continue  # later in the reaction's own sentence
             if mention.classes & names or any(not c.roots for c in reaction.classes):
-                exact = noun in mention.lemmas
+                exact = any(_same_stem(noun, lemma) for lemma in mention.lemmas)
                 found.extend((exact, mention.start, agent) for agent in mention.agents)
         found = [f for f in found if _key(f[2]) not in excluded]
+        if not found:
+            found = [
+                (True, m.start, agent)
+                for m in history.older
+                if m.classes & names and any(_same_stem(noun, lemma) for lemma in m.lemmas)
+                for agent in m.agents
+                if _key(agent) not in excluded
+            ]
         if not found:
             return []
         best = max((exact, start) for exact, start, _ in found)
@@ -429,7 +524,7 @@ class Extractor:
         if modality.conditional or modality.mode == "attempt":
             confidence *= 0.8
         attributes = self._attributes(candidate, modality, resolver)
-        for subject in candidate.subjects:
+        for subject in _speaking_group(candidate.subjects, modality, resolver):
             for obj in candidate.objects:
                 if not _distinct(subject, obj, resolver):
                     continue
@@ -446,6 +541,14 @@ class Extractor:
                     sentence.end_char,
                     modality.accused,
                 )
+
+    def _threat_of(self, relation_name: str) -> str | None:
+        """The threat (13) a coercive or violent act makes when only vowed ("vowed to fight
+        on"), else None."""
+        relation = self.ontology.relation(relation_name)
+        if relation.quad_class < QuadClass.MATERIAL_CONFLICT:
+            return None
+        return THREAT_BY_ROOT.get(relation.cameo_root, "threatens")
 
     def _apply_mode(self, relation_name: str, modality: Modality) -> str | None:
         mode = modality.mode
@@ -552,9 +655,14 @@ class Extractor:
         few sentences ("The Philippines accused China ...  Beijing rejected the protest")."""
         result: list[_Draft] = []
         for token in sentence:
-            if resolver.lexicon.lemma(token) not in REJECTION_VERBS or token.pos_ != "VERB":
+            lemma = resolver.lexicon.lemma(token)
+            if lemma not in REJECTION_VERBS | BARE_REFUSALS or token.pos_ != "VERB":
                 continue
-            if not any(_unowned_act_noun(o) for o in token.children if o.dep_ == "dobj"):
+            answers_noun = (
+                any(_unowned_act_noun(o) for o in token.children if o.dep_ == "dobj")
+                and lemma in REJECTION_VERBS
+            )
+            if not (answers_noun or _bare_refusal(token)):
                 continue
             rejecter_token = subject_of(token)
             if rejecter_token is None:
@@ -624,6 +732,17 @@ class Extractor:
 
 
 REJECTION_VERBS = frozenset({"reject", "dismiss", "rebuff", "brush"})
+# "Ottawa asked India to waive his immunity. India refused.": a refusal with no object or
+# complement answers the latest request aimed at the refuser.
+BARE_REFUSALS = frozenset({"refuse", "decline"})
+
+
+def _bare_refusal(verb: Token) -> bool:
+    return verb.lemma_.lower() in BARE_REFUSALS and not any(
+        c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "nsubjpass"} for c in verb.children
+    )
+
+
 # A reaction to an event named in an earlier sentence: the target is inferred, not named.
 EVENT_COREF_STRENGTH = 0.9
 COREF_CERTAINTY = 0.75
@@ -635,6 +754,45 @@ class _History:
 
     drafts: list[_Draft]
     mentions: list[EventMention]
+    # Mentions before the window: only an event told with the reaction's own word ("deployed
+    # troops" ... nine sentences on ... "condemned the deployment") is found there.
+    older: list[EventMention] = dataclasses.field(default_factory=list)
+
+
+GROUP_PRONOUNS = frozenset({"they", "we"})
+
+
+def _speaking_group(
+    subjects: tuple[Resolved, ...], modality: Modality, resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """'France, Britain and Germany have warned that they will ...': a plural pronoun subject
+    of reported speech stands for all the conjoined speakers, not the nearest one."""
+    asserter = modality.asserter
+    if asserter is None or not subjects:
+        return subjects
+    tokens = {s.token for s in subjects}
+    if not all(resolver.doc[t].lower_ in GROUP_PRONOUNS for t in tokens):
+        return subjects
+    speakers: list[Actor] = []
+    for token in conjuncts(asserter):
+        actor = speaker_actor(token, resolver)
+        if actor is not None and actor not in speakers:
+            speakers.append(actor)
+    if len(speakers) < 2 or not {s.actor for s in subjects} <= set(speakers):
+        return subjects
+    certainty = min(s.certainty for s in subjects)
+    first = min(tokens)
+    return tuple(Resolved(actor, certainty, "coref", first) for actor in speakers)
+
+
+def _same_stem(noun: str, lemma: str) -> bool:
+    """An event noun and a verb mention's lemma tell the same event: equal lemmas, or a
+    shared stem of at least five letters ('the deployment' ~ 'deployed', 'the bombing' ~
+    'bombed')."""
+    if noun == lemma:
+        return True
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return len(stem) >= 5 and noun.startswith(stem)
 
 
 def _key(actor: Actor) -> str:
@@ -682,7 +840,7 @@ def speaker_actor(token: Token, resolver: Resolver, *, depth: int = 2) -> Actor 
 
 
 PRICE_IDIOMS = {
-    "pay": frozenset({"price", "cost"}),
+    "pay": frozenset({"price", "cost", "consequence"}),
     "face": frozenset({"consequence", "retaliation", "retribution", "wrath", "punishment"}),
     "bear": frozenset({"consequence", "responsibility"}),
 }
@@ -718,6 +876,109 @@ def _price_threats(
         )
         if targets:
             yield Candidate(verb, verb, THREAT_FRAME, "threatens", speakers, targets, None, 0.9)
+
+
+# "will no longer tolerate rallies by Y", "would not tolerate any provocation from Y": a
+# refusal to tolerate announced for the future is a threat against whose acts are meant.
+TOLERANCE_VERBS = frozenset({"tolerate", "countenance"})
+TOLERANCE_FRAME = Frame("tolerate", "VERB", "threatens", (), (), strength=0.8)
+# Dependents of the untolerated act that name whose act it is.
+ACT_OWNER_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
+
+
+def _tolerance_threats(
+    sentence: Span, resolver: Resolver, lexicon: Lexicon, quote_speakers: dict[int, Token]
+) -> Iterator[Candidate]:
+    """'Cairo's security chief warned that police will no longer tolerate rallies by the
+    Kifaya group': the subject (else whoever warns) threatens the owner of the untolerated
+    act (CAMEO 13)."""
+    for verb in sentence:
+        if lexicon.lemma(verb) not in TOLERANCE_VERBS or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_POSSIBLE for c in verb.children):
+            continue  # "Beijing has tolerated the visits" is no threat
+        modality = assess(verb, lexicon)
+        if not modality.negated or modality.hypothetical:
+            continue
+        subjects = tuple(
+            r
+            for s in logical_subject(verb)
+            for r in resolver.actors(s)
+            if r.via not in {"location", "speaker"}
+        )
+        if not subjects:
+            speaker = modality.asserter or quote_speakers.get(verb.i)
+            if speaker is None:
+                continue
+            speaker_is = speaker_actor(speaker, resolver)
+            if speaker_is is None:
+                continue
+            subjects = (Resolved(speaker_is, 0.9, "speaker-phrase", speaker.i),)
+        own = [s.actor for s in subjects]
+        targets: list[Resolved] = []
+        for act in (t for o in verb.children if o.dep_ == "dobj" for t in conjuncts(o)):
+            for token in act.subtree:
+                if token.pos_ == "PRON" or (token != act and token.dep_ not in ACT_OWNER_DEPS):
+                    continue
+                found = [r for r in resolver.actors(token, exclude=own) if r.actor not in own]
+                if found:
+                    targets.extend(found)
+                    break
+        if targets:
+            yield Candidate(
+                verb, verb, TOLERANCE_FRAME, "threatens", subjects, tuple(targets), None, 0.8
+            )
+
+
+WEAPON_CLASSES = frozenset({"weapon", "wmd"})
+WEAPON_PURPOSE_FRAME = Frame("use", "VERB", "threatensMilitaryForceAgainst", (), (), strength=0.8)
+
+
+def _weapon_purpose_threats(
+    sentence: Span, resolver: Resolver, lexicon: Lexicon
+) -> Iterator[Candidate]:
+    """'A group claims to be manufacturing chemical weapons to use against the United
+    States', 'is stockpiling drones to use against Ukrainian cities': arms gathered for use
+    against X are a threat of force against X (CAMEO 13), not an attack."""
+    for use in sentence:
+        if lexicon.lemma(use) != "use" or use.dep_ not in {"advcl", "relcl", "acl", "xcomp"}:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in use.children):
+            continue
+        if any(c.dep_ == "dobj" for c in use.children):
+            continue  # "bought drones to use them against X" keeps the use rule
+        governor = use.head
+        weapons = (
+            [governor]
+            if governor.pos_ == "NOUN"
+            else [c for c in governor.children if c.dep_ == "dobj"]
+        )
+        if not any(item_classes(w, lexicon) & WEAPON_CLASSES for w in weapons):
+            continue
+        verb = governor.head if governor.pos_ == "NOUN" else governor
+        subjects: tuple[Resolved, ...] = ()
+        for subject_token in logical_subject(verb):
+            subjects = tuple(r for r in resolver.actors(subject_token) if r.via != "location")
+            if subjects:
+                break
+        own = [s.actor for s in subjects]
+        targets = tuple(
+            r
+            for t in slot_tokens(use, "prep:against")
+            for r in resolver.actors(t, exclude=own)
+            if r.actor not in own
+        )
+        if subjects and targets:
+            yield Candidate(
+                verb,
+                verb,
+                WEAPON_PURPOSE_FRAME,
+                WEAPON_PURPOSE_FRAME.relation,
+                subjects,
+                targets,
+                None,
+                WEAPON_PURPOSE_FRAME.strength,
+            )
 
 
 # Control verbs whose complement is the event itself, when the complement's verb has no
@@ -760,16 +1021,33 @@ THREAT_FRAME_FALLBACK = Frame("unless", "VERB", "threatens", (), (), strength=0.
 
 
 def _complement_candidates(
-    sentence: Span, candidates: list[Candidate], resolver: Resolver, lexicon: Lexicon
+    sentence: Span,
+    candidates: list[Candidate],
+    resolver: Resolver,
+    lexicon: Lexicon,
+    *,
+    threat_of: Callable[[str], str | None] | None = None,
 ) -> Iterator[Candidate]:
     """Events stated only through their mode, when no lexicon frame covers the act: the
     complement of a commitment, refusal or threat verb, and a future act put under an
     "unless" (or a negated "if") condition ("will boycott parliament unless the government
     withdraws the bill", "would shut down the terminals if the government did not ...": a
-    threat against the target of the act, else against whom the condition is put to)."""
+    threat against the target of the act, else against whom the condition is put to).
+
+    A vow ("have sworn to fight until ...", "vowed to crush the rebellion") is a threat when
+    its complement is a coercive or violent act (``threat_of`` maps the act's relation to the
+    threat, None for other acts); a vow of anything else says nothing here."""
     covered = {c.predicate.i for c in candidates} | {c.anchor.i for c in candidates}
     for token in sentence:
-        relation = COMPLEMENT_RELATIONS.get(lexicon.lemma(token))
+        lemma = lexicon.lemma(token)
+        if lemma in VOW_VERBS and token.pos_ == "VERB" and threat_of is not None:
+            for clause in token.children:
+                if _infinitive_complement(clause):
+                    found = _vowed_threat(token, clause, covered, resolver, threat_of)
+                    if found is not None:
+                        yield found
+            continue
+        relation = COMPLEMENT_RELATIONS.get(lemma)
         if relation is not None and token.pos_ in {"VERB", "ADJ"}:
             for clause in token.children:
                 if clause.dep_ == "xcomp" and clause.pos_ in {"VERB", "AUX"}:
@@ -782,6 +1060,83 @@ def _complement_candidates(
             )
             if found is not None:
                 yield found
+
+
+VOW_VERBS = frozenset({"vow", "swear"})
+# Acts of revenge whose target is, unless named, whoever struck the avenger last.
+RETALIATION_VERBS = frozenset({"retaliate", "avenge", "revenge", "respond", "hit", "strike"})
+# Verbs of a vowed blow with no frame of their own ("vowed to crush the uprising").
+VOWED_FORCE = frozenset({"crush", "destroy", "annihilate", "punish", "wipe", "liberate"})
+
+
+def _infinitive_complement(clause: Token) -> bool:
+    """'vowed to fight': the parser makes the infinitive an xcomp or, after a perfect
+    ("have sworn to fight"), an advcl."""
+    return clause.pos_ in {"VERB", "AUX"} and (
+        clause.dep_ == "xcomp"
+        or (
+            clause.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        )
+    )
+
+
+def _vowed_threat(
+    head: Token,
+    clause: Token,
+    covered: set[int],
+    resolver: Resolver,
+    threat_of: Callable[[str], str | None],
+) -> Candidate | None:
+    """'X vowed to crush the rebels', 'X have sworn to fight until they control villages near
+    Y's border': a vowed coercive act is a threat against its target, else against whom or
+    where the "until" clause names."""
+    lexicon = resolver.lexicon
+    lemma = lexicon.lemma(clause)
+    relation: str | None = "threatensMilitaryForceAgainst" if lemma in VOWED_FORCE else None
+    plain = [
+        f
+        for f in lexicon.verbs.get(lemma, ())
+        if not (f.particle or f.requires or f.cues or f.needs_item)
+    ]
+    if relation is None and plain:
+        relation = threat_of(plain[0].relation)
+    if relation is None:
+        return None
+    if clause.i in covered or head.i in covered:
+        return None
+    subjects = _clause_doers(head, resolver)
+    if not subjects:
+        return None
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    own = [s.actor for s in subjects]
+    # The "until" clause hangs on the infinitive or, after a perfect, on the vow itself.
+    objects = (
+        _complement_target(verbs, subjects, resolver, ())
+        or _until_targets(clause, own, resolver)
+        or _until_targets(head, own, resolver)
+    )
+    if not objects:
+        return None
+    frame = Frame(lexicon.lemma(head), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH)
+    return Candidate(clause, clause, frame, relation, subjects, objects, None, frame.strength)
+
+
+def _until_targets(verb: Token, own: list[Actor], resolver: Resolver) -> tuple[Resolved, ...]:
+    """'fight until Ethiopian troops leave Somalia', '... until they gain control of villages
+    near Macedonia's border': the first actor named in an "until" clause."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ == "until" for c in clause.children
+        ):
+            continue
+        for token in clause.subtree:
+            if token.pos_ == "PRON":
+                continue
+            found = tuple(r for r in resolver.actors(token, exclude=own) if r.actor not in own)
+            if found:
+                return found[:1]
+    return ()
 
 
 def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
@@ -814,14 +1169,14 @@ def _complement_event(
         return None
     if any(t.i in covered for v in verbs for t in v.subtree if t.pos_ in {"VERB", "NOUN"}):
         return None
-    subjects: tuple[Resolved, ...] = ()
-    for subject_token in logical_subject(head):
-        subjects = tuple(r for r in resolver.actors(subject_token) if r.via != "location")
-        if subjects:
-            break
+    subjects = _clause_doers(head, resolver)
     if not subjects:
         return None
-    objects = _complement_target(verbs, subjects, resolver, extra_slots)
+    objects = _complement_target(verbs, subjects, resolver, extra_slots) or _measure_home(
+        verbs, subjects, resolver
+    )
+    if not objects and relation == "rejects":
+        objects = _defied_pressure([*verbs, head], subjects, resolver)
     if not objects:
         return None
     # A complement verb with a frame whose arguments were not found still says what kind
@@ -838,6 +1193,59 @@ def _complement_event(
         resolver.lexicon.lemma(head), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH
     )
     return Candidate(clause, clause, frame, relation, subjects, objects, None, frame.strength)
+
+
+def _defied_pressure(
+    verbs: list[Token], subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """'declined to resign despite growing pressure by the anti-corruption commission',
+    'refused to hand over the general despite demands from the tribunal': a refusal
+    rejects whoever pressed for the act."""
+    own = [s.actor for s in subjects]
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "despite":
+                continue
+            for pressure in (c for c in prep.children if c.dep_ == "pobj"):
+                for token in pressure.subtree:
+                    if token.pos_ == "PRON" or token == pressure:
+                        continue
+                    found = tuple(
+                        r
+                        for r in resolver.actors(token, exclude=own)
+                        if r.actor not in own and r.via != "location"
+                    )
+                    if found:
+                        return found
+    return ()
+
+
+# Emergency measures a state takes at home: "impose martial law in the south", "declare a
+# state of emergency", "institute a curfew". With no named place, the target is the state.
+DOMESTIC_MEASURES = frozenset({"curfew", "emergency", "siege", "law", "rule"})
+MEASURE_MODIFIERS = frozenset({"martial", "emergency", "direct", "military"})
+
+
+def _measure_home(
+    verbs: list[Token], subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """'threatened to impose martial law in the south': the subject's own state."""
+    for verb in verbs:
+        for measure in (c for c in verb.children if c.dep_ == "dobj"):
+            lemma = measure.lemma_.lower()
+            if lemma == "state":  # "a state of emergency", "a state of siege"
+                lemma = next((p.lemma_.lower() for p in slot_tokens(measure, "prep:of")), lemma)
+            if lemma not in DOMESTIC_MEASURES:
+                continue
+            if lemma in {"law", "rule"} and not any(
+                c.lower_ in MEASURE_MODIFIERS for c in measure.children
+            ):
+                continue
+            for subject in subjects:
+                state = state_of(subject.actor, resolver)
+                if state is not None:
+                    return (Resolved(state, subject.certainty * 0.85, "location", measure.i),)
+    return ()
 
 
 def _complement_target(
@@ -1267,3 +1675,13 @@ def clearly_foreign(sentence: Span) -> bool:
 
 
 __all__ = ["Extractor", "build_pipeline", "clearly_foreign", "load_model", "looks_english"]
+
+
+def _clause_doers(head: Token, resolver: Resolver) -> tuple[Resolved, ...]:
+    """The actors doing ``head``'s clause: those of its first logical subject that resolves
+    to actors other than ones known only by their location."""
+    for subject_token in logical_subject(head):
+        subjects = tuple(r for r in resolver.actors(subject_token) if r.via != "location")
+        if subjects:
+            return subjects
+    return ()

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from geokg.errors import GeokgError
 from geokg.extract.lexicon import Frame, Lexicon
 from geokg.extract.modality import subject_of
 from geokg.extract.resolve import Resolved, Resolver, conjuncts
 from geokg.model import Actor, ActorType
+from geokg.ontology import load_ontology
 
 OBJECT_CONTROL = frozenset(
     {
@@ -43,6 +45,7 @@ OBJECT_CONTROL = frozenset(
         "invite",
         "require",
         "permit",
+        "let",
         "help",
         "enable",
         "compel",
@@ -83,16 +86,63 @@ PLACE_TARGET_RELATIONS = frozenset(
 )
 # Concessions with no named beneficiary ("released 40 political prisoners", "restored
 # parliament"): CAMEO codes them towards the place or the domestic subject's own state.
-DEFAULT_TARGET_RELATIONS = PLACE_TARGET_RELATIONS | {"releases", "yieldsTo"}
+DEFAULT_TARGET_RELATIONS = PLACE_TARGET_RELATIONS | {"releases", "yieldsTo", "rejects"}
 # Nouns carrying an intent to act ("expressed readiness to resume talks"): the act's doer is
 # the subject of the verb governing the noun.
+# Gatherings whose purpose infinitive is done by those who gather.
+GATHERING_NOUNS = frozenset(
+    {"rally", "march", "demonstration", "protest", "gathering", "vigil", "meeting", "sit-in"}
+)
+# Verbs whose subject holds or joins the gathering ("blocked a meeting to condemn X": no).
+GATHERING_HOSTS = frozenset(
+    {
+        "hold",
+        "stage",
+        "organise",
+        "organize",
+        "call",
+        "lead",
+        "join",
+        "attend",
+        "converge",
+        "gather",
+        "assemble",
+        "march",
+        "take",
+        "participate",
+        "mass",
+        "rally",
+        "convene",
+    }
+)
+# Restrictions and their easing target the place they apply to, else the domestic
+# subject's own state ("Sri Lankan troops lifted the curfew").
+RESTRICTION_RELATIONS = frozenset(
+    {"imposesRestrictionsOn", "imposesBlockadeOn", "easesRestrictionsOn"}
+)
+# Violent acts with no named victim target the place they happen in, never a home state.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Generic undergoers ("students", "flood victims") name the place of the event; for these
+# roots a domestic subject's own state stands in when no place is named.
+HOME_UNDERGOER_ROOTS = frozenset({"08", "10", "11", "12", "17"})
+PLACE_UNDERGOER_ROOTS = frozenset({"03", "07"})
+# Item classes of objects that are restrictions themselves ("lifted the curfew").
+RESTRICTION_CLASSES = frozenset(
+    {"restriction", "emergency", "blockade", "sanctions", "road", "border"}
+)
+# Passive repression or investigation with no agent: the state where it happened acts.
+AGENTLESS_PLACE_ROOTS = frozenset({"09", "17"})
+FOREIGN_MARKERS = frozenset({"foreign", "international", "western", "overseas", "expatriate"})
 INTENT_NOUNS = frozenset(
     {"readiness", "willingness", "intention", "determination", "desire", "eagerness", "wish"}
 )
 PLACE_CERTAINTY = 0.8
+# Objects that make a violent verb with no named victim an attack ("exploded bombs in Kabul").
+VIOLENT_ITEM_CLASSES = frozenset({"weapon", "wmd", "violence", "force"})
+TIME_PREPS = frozenset({"on", "during", "after", "before", "since", "overnight", "late", "early"})
 HOME_CERTAINTY = 0.75
 PLACE_VIAS = frozenset({"location", "capital", "city"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "during"})
 # Subjects that are a domestic part of a state (not the state itself): "Algerian students".
 DOMESTIC_SUBJECT_VIAS = frozenset({"agent-noun", "demonym", "office", "modifier", "location"})
 # Nouns naming a violent incident; "a roadside bombing killed ...": with no perpetrator the
@@ -171,6 +221,8 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
     found: list[Token] = []
     if first == "dobj" and passive:
         found = _children(token, "nsubjpass")
+    elif first == "dobj" and not _children(token, "dobj"):
+        found = _shared_object(token)
     elif first in {
         "dobj",
         "dative",
@@ -205,6 +257,7 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
                     _children(prep, "pobj")
                     or _children(prep, "pcomp")
                     or _stranded(token, prep)
+                    or _raised(prep)
                     # "pulled out of X", "cut off aid to X": a bare particle leads on to its
                     # own preposition.
                     or ([prep] if rest else [])
@@ -225,12 +278,33 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
     elif first == "xcomp-subj":
         for clause in _children(token, "xcomp") + _children(token, "ccomp"):
             found.extend(_children(clause, "nsubj"))
+    if not found and first == "prep:to" and token.pos_ in {"VERB", "AUX"}:
+        found = _deep_recipient(token)
     if not rest:
         return found
     deeper: list[Token] = []
     for tok in found:
         deeper.extend(slot_tokens(tok, rest))
     return deeper
+
+
+def _deep_recipient(verb: Token) -> list[Token]:
+    """A recipient the parser hung one level down: "gave 50 million dollars in loans to X",
+    "provide loans worth 2 billion dollars to X"."""
+    heads = [
+        pobj
+        for obj in _children(verb, "dobj")
+        for prep in _children(obj, "prep")
+        for pobj in _children(prep, "pobj")
+    ]
+    heads += [p for p in _children(verb, "prep") if p.lower_ not in LOCATIVE_PREPS | {"to"}]
+    return [
+        pobj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for pobj in _children(prep, "pobj")
+    ]
 
 
 def _has_prep(token: Token, word: str) -> bool:
@@ -248,6 +322,51 @@ def _stranded(verb: Token, prep: Token) -> list[Token]:
                 if subject.left_edge.i == prep.i + 1:
                     return [subject]
     return []
+
+
+def _next_conjunct(word: Token) -> Token | None:
+    """The verb conjunct right after ``word`` and a coordinator ("condemned and rejected",
+    "ties with and opened"), if the coordinator follows ``word`` directly."""
+    doc = word.doc
+    if word.i + 2 >= len(doc) or doc[word.i + 1].dep_ != "cc":
+        return None
+    for candidate in doc[word.i + 2 :]:
+        if candidate.dep_ == "conj" and candidate.pos_ in {"VERB", "AUX"}:
+            return candidate if not _children(candidate, "nsubj") else None
+        if candidate.dep_ in {"nsubj", "punct"}:
+            return None
+    return None
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """Right node raising: "condemned and rejected the resolution", "criticised and
+    threatened Iran": the second verb's object is the first's too."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(
+        c.dep_ in {"ccomp", "xcomp", "attr", "prep", "dative"} for c in verb.children
+    ):
+        return []
+    second = _next_conjunct(verb)
+    shared = _children(second, "dobj") if second is not None else []
+    # A pronoun ("invade and conquer their neighbours") is too weak a link to share.
+    return [
+        o
+        for o in shared
+        if o.pos_ != "PRON" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+    ]
+
+
+def _raised(prep: Token) -> list[Token]:
+    """The shared object of a stranded preposition: "established ties with and opened an
+    embassy in Tehran": the last noun phrase of the next conjunct."""
+    second = _next_conjunct(prep)
+    if second is None:
+        return []
+    nominals = [
+        t
+        for t in second.subtree
+        if t.dep_ in {"pobj", "dobj"} and t.pos_ in {"NOUN", "PROPN"} and t.i > second.i
+    ]
+    return nominals[-1:]
 
 
 def logical_subject(verb: Token) -> list[Token]:
@@ -290,6 +409,12 @@ def logical_subject(verb: Token) -> list[Token]:
             return _children(governor, "dobj") or logical_subject(governor)
     if verb.dep_ == "xcomp" or (verb.dep_ == "acomp"):
         return logical_subject(head)
+    if verb.dep_ in {"relcl", "acl"} and _gathering_purpose(verb):
+        # "converged for a rally in Lagos to protest ...": the rally's holders protest.
+        governor = head.head.head if head.dep_ == "pobj" else head.head
+        if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in GATHERING_HOSTS:
+            return logical_subject(governor)
+        return []
     if verb.dep_ == "relcl":
         return [head]
     if (
@@ -578,6 +703,13 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     if _is_bombing(incident):
                         relation = "bombs"
                     break
+        if not subjects and passive and _cameo_root(relation) in AGENTLESS_PLACE_ROOTS:
+            # "Two British journalists were detained in Zimbabwe": CAMEO codes the unnamed
+            # authorities by the state where they acted.
+            place = place_of(token, resolver)
+            for state in slot_tokens(token, "prep:under"):
+                place = place or place_of(state, resolver)  # "under investigation in X"
+            subjects = (place,) if place is not None else ()
         if not subjects:
             continue
         objects = _resolve_slots(
@@ -585,6 +717,16 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         )
         if not objects and frame.default_target and relation in DEFAULT_TARGET_RELATIONS:
             objects = _default_target(token, subjects, resolver)
+        if not objects:
+            objects = _fallback_target(
+                token, frame, relation, subjects, lexicon, resolver, passive=passive, item=item
+            )
+        elif relation in RESTRICTION_RELATIONS:
+            # "declared a state of emergency in Lima": a named city is where it applies.
+            objects = tuple(
+                Resolved(o.actor, o.certainty, "location", o.token) if o.via in PLACE_VIAS else o
+                for o in objects
+            )
         if not objects and len(subjects) >= 2 and _symmetric_family(relation):
             # "Jordan and Israel signed a treaty", "Ethiopian and Eritrean troops clashed"
             subjects, objects = _split_pair(subjects, resolver)
@@ -648,10 +790,18 @@ def _attempt_agent(verb: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[R
 
 
 def _state(actor: Actor, resolver: Resolver) -> Actor | None:
-    """The state an actor is or belongs to (a city span already resolves to its state)."""
+    """The state an actor is or belongs to (a city span already resolves to its state);
+    people are not their state here (see ``state_of``)."""
+    if actor.type == ActorType.PERSON:
+        return None
+    return state_of(actor, resolver)
+
+
+def state_of(actor: Actor, resolver: Resolver) -> Actor | None:
+    """The state an actor is or acts for (None for organisations and groups)."""
     if actor.type == ActorType.STATE:
         return actor
-    if actor.type == ActorType.PERSON or actor.country is None:
+    if actor.country is None:
         return None
     record = resolver.gazetteer.get(actor.country)
     if record is None:
@@ -734,6 +884,13 @@ def _default_target(
             place = place or place_of(noun, resolver, depth=1)
     if place is not None:
         return (place,)
+    return _home_states(predicate, subjects, resolver)
+
+
+def _home_states(
+    predicate: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """The own states of domestic subjects ("Algerian students", "Chilean police")."""
     homes: list[Resolved] = []
     for subject in subjects:
         if subject.via not in DOMESTIC_SUBJECT_VIAS:
@@ -744,10 +901,159 @@ def _default_target(
     return tuple(homes)
 
 
+def _cameo_root(relation: str) -> str:
+    try:
+        return load_ontology().relation(relation).cameo_root
+    except GeokgError:
+        return ""
+
+
+def _fallback_target(
+    predicate: Token,
+    frame: Frame,
+    relation: str,
+    subjects: tuple[Resolved, ...],
+    lexicon: Lexicon,
+    resolver: Resolver,
+    *,
+    passive: bool,
+    item: Token | None,
+    nominal: bool = False,
+) -> tuple[Resolved, ...]:
+    """CAMEO's target for an event that names no actor as its object.
+
+    * restrictions and their easing ("imposed a curfew in Kabul", "lifted the state of
+      emergency"): the place they apply to, else the domestic subject's own state;
+    * violent acts with no named victim ("exploded bombs in the capital Kabul", "massacred
+      20 peasants in a village in X"): the place only, never the attacker's home;
+    * generic undergoers ("arrested dozens of students", "aid to flood victims in X"): the
+      place of the event, else, for repression, coercion, concession, rejection and
+      demands, the domestic subject's own state.
+    """
+    if any(o.pos_ == "PRON" for o in _children(predicate, "dobj")):
+        return ()  # "barricaded themselves", "sealed itself off"
+    undergoer = _undergoer(predicate, frame, lexicon, passive=passive)
+    if relation in RESTRICTION_RELATIONS:
+        if not _restricts(predicate, undergoer, lexicon, nominal=nominal):
+            return ()  # "police prevented a bombing": no restriction on anyone
+        return _default_target(predicate, subjects, resolver)
+    root = _cameo_root(relation)
+    if root in VIOLENT_ROOTS and all(s.via == "location" for s in subjects):
+        return ()  # "a plot to kill an activist in New York": the place is no attacker too
+    if root in VIOLENT_ROOTS and (undergoer is not None or not nominal):
+        # "its war in Ukraine": a nominal act needs a named undergoer to be placed.
+        if undergoer is None and not _violent_use(predicate, lexicon):
+            return ()  # "troops fired a salute in Beijing", "stormed to victory in Sydney"
+        place = _event_place(predicate, undergoer, resolver)
+        return (place,) if place is not None else ()
+    if undergoer is None or root in VIOLENT_ROOTS:
+        return ()
+    if root in PLACE_UNDERGOER_ROOTS | HOME_UNDERGOER_ROOTS:
+        place = _event_place(predicate, undergoer, resolver)
+        if place is not None:
+            return (place,)
+    if root in HOME_UNDERGOER_ROOTS:
+        return _home_states(predicate, subjects, resolver)
+    return ()
+
+
+def _violent_use(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a violent verb with no named victim is used violently: its object is a weapon
+    or an act of violence ("exploded a series of bombs", "opened fire"), or it has no object
+    and only places and times hang on it ("rebels attacked in the north on Monday"), not an
+    idiom ("fired a salute", "stormed to victory")."""
+    objects = _children(verb, "dobj")
+    if objects:
+        return any(item_classes(o, lexicon) & VIOLENT_ITEM_CLASSES for o in objects)
+    return all(prep.lower_ in LOCATIVE_PREPS | TIME_PREPS for prep in _children(verb, "prep"))
+
+
+def _restricts(
+    predicate: Token, undergoer: Token | None, lexicon: Lexicon, *, nominal: bool
+) -> bool:
+    """A restriction on people or a place: a nominal one ("a curfew"), one with no object,
+    one on generic people, or one whose object is a restriction or a gathering ("lifted the
+    curfew", "banned the rally")."""
+    if nominal or undergoer is not None:
+        return True
+    objects = _children(predicate, "dobj") + _children(predicate, "nsubjpass")
+    return not objects or any(
+        o.lemma_.lower() in GATHERING_NOUNS or item_classes(o, lexicon) & RESTRICTION_CLASSES
+        for o in objects
+    )
+
+
+def _undergoer(predicate: Token, frame: Frame, lexicon: Lexicon, *, passive: bool) -> Token | None:
+    """The generic undergoer filling one of the frame's object slots ("dozens of students",
+    "the demonstration staged by students", "opposition demands")."""
+    for slot in (*frame.object, "dobj"):
+        for filler in slot_tokens(predicate, slot, passive=passive):
+            found = undergoer_noun(filler, lexicon)
+            if found is not None:
+                return found
+    return None
+
+
+def undergoer_noun(noun: Token, lexicon: Lexicon, *, depth: int = 2) -> Token | None:
+    """``noun`` if it names generic domestic people, or the people it counts or owns."""
+    if noun.pos_ not in {"NOUN", "PROPN"} and not (
+        noun.pos_ == "ADJ" and noun.dep_ in {"nsubj", "dobj", "pobj", "nsubjpass"}
+    ):
+        return None  # "allowed the dissident to leave": the tagger calls it an adjective
+    if any(c.lemma_.lower() in FOREIGN_MARKERS for c in noun.children):
+        return None  # "expelled foreign journalists": not the state's own people
+    if noun.lemma_.lower() in lexicon.undergoers or noun.lower_ in lexicon.undergoers:
+        return noun
+    if depth == 0:
+        return None
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "nmod"} and child.lemma_.lower() in (
+            lexicon.undergoers
+        ):
+            return child  # "opposition demands", "student leaders"
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "by"}:
+            for pobj in _children(child, "pobj"):
+                if child.lower_ == "of" and noun.lemma_.lower() not in lexicon.quantities:
+                    continue
+                found = undergoer_noun(pobj, lexicon, depth=depth - 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _event_place(predicate: Token, undergoer: Token | None, resolver: Resolver) -> Resolved | None:
+    """Where an event happens: on the predicate, its object, or its undergoer ("refugees
+    fleeing the war in Liberia")."""
+    place = place_of(predicate, resolver)
+    for noun in _children(predicate, "dobj"):
+        place = place or place_of(noun, resolver, depth=1)
+    if place is None and undergoer is not None:
+        place = place_of(undergoer, resolver, depth=1)
+        for clause in _children(undergoer, "acl"):
+            place = place or place_of(clause, resolver)
+            for noun in _children(clause, "dobj"):
+                place = place or place_of(noun, resolver, depth=1)
+    if place is None and predicate.dep_ == "conj" and predicate.head.pos_ in {"VERB", "AUX"}:
+        place = place_of(predicate.head, resolver)  # "stormed ... and arrested students in X"
+    return place
+
+
 def _is_purpose_clause(predicate: Token) -> bool:
-    """An infinitive of purpose hanging on another verb ("held a rally ... to protest")."""
-    return predicate.dep_ in {"advcl", "xcomp"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children
+    """An infinitive of purpose hanging on another verb ("held a rally ... to protest") or on
+    a gathering ("converged for a rally in Lagos to protest")."""
+    return (
+        predicate.dep_ in {"advcl", "xcomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
+    ) or _gathering_purpose(predicate)
+
+
+def _gathering_purpose(verb: Token) -> bool:
+    """An infinitive giving the purpose of a gathering: "a rally in Lagos to protest"."""
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.head.lemma_.lower() in GATHERING_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.dep_ in {"pobj", "dobj", "attr"}
     )
 
 
@@ -903,6 +1209,8 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     )
                 )[:2]
             )
+        if not subjects and relation in PLACE_TARGET_RELATIONS:
+            subjects = _participants(carrier, lexicon, resolver)
         if not subjects:
             # "the expulsion of 300 workers by Nigeria": the parser hangs "by" on the victim.
             subjects = tuple(
@@ -963,10 +1271,39 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 or _default_target(token, subjects, resolver)
                 or (_default_target(governor, subjects, resolver) if governor is not None else ())
             )
+        if not objects and not undergoer:
+            objects = _fallback_target(
+                token,
+                frame,
+                relation,
+                subjects,
+                lexicon,
+                resolver,
+                passive=False,
+                item=item,
+                nominal=True,
+            )
+            if not objects and governor is not None and relation in RESTRICTION_RELATIONS:
+                objects = _default_target(governor, subjects, resolver)  # "imposed a curfew"
         if not objects:
             continue
         yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
         return
+
+
+def _participants(gathering: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[Resolved, ...]:
+    """Who holds a gathering they take part in: "thousands of Nigerians converged for a
+    rally in Lagos", "students took part in a demonstration"."""
+    if gathering.dep_ != "pobj" or gathering.head.dep_ != "prep":
+        return ()
+    verb = gathering.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or lexicon.lemma(verb) not in lexicon.participation_verbs:
+        return ()
+    for doer in logical_subject(verb):
+        found = tuple(resolver.actors(doer))
+        if found:
+            return found[:2]
+    return ()
 
 
 def _verbal_ancestor(token: Token) -> Token:
@@ -1067,8 +1404,15 @@ def sentence_candidates(
     used: set[int] = set()
     for token in sentence:
         lemma = lexicon.lemma(token)
+        rejected = _rejected_act(token, lexicon)
+        if rejected is not None:
+            act, rejecters = rejected
+            candidate = _rejection_candidate(token, act, rejecters, lexicon, resolver)
+            if candidate is not None:
+                used.add(act.i)
+                yield candidate
         if token.pos_ in {"VERB", "AUX"} and lemma in lexicon.verbs:
-            if _demanded_act(token, lexicon):
+            if _demanded_act(token, lexicon) or _is_rejected(token, lexicon):
                 continue
             for candidate in verb_candidates(token, lexicon, resolver):
                 # A noun the verb frame consumed ("deepen its relationship with") is not a
@@ -1094,6 +1438,80 @@ def sentence_candidates(
             yield from obligation_candidates(token, resolver)
         if token.pos_ == "VERB" and lemma in DEATH_VERBS:
             yield from custody_death_candidates(token, resolver)
+
+
+REJECTION_FRAME = Frame("rule", "VERB", "rejects", ("dobj",), ("nsubj",), strength=0.8)
+
+
+def _rejected_act(token: Token, lexicon: Lexicon) -> tuple[Token, list[Token]] | None:
+    """An act ruled out: "X ruled out talks with Y / sending troops to Y" (the act and X),
+    "X said removing sanctions on Y is out of the question" (the act and the speaker)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    if lexicon.lemma(token) == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children
+    ):
+        for child in token.children:
+            if child.dep_ in {"advcl", "xcomp", "dobj", "pcomp"} and (
+                child.pos_ in {"VERB", "NOUN"}
+            ):
+                return child, logical_subject(token)
+        return None
+    if token.lemma_.lower() != "be" or not _out_of_question(token):
+        return None
+    acts = _children(token, "csubj") or _children(token, "nsubj")
+    if not acts or acts[0].pos_ == "PRON":
+        return None
+    speaker = token.head if token.dep_ == "ccomp" else None
+    if speaker is None or lexicon.lemma(speaker) not in lexicon.report:
+        return None
+    return acts[0], logical_subject(speaker)
+
+
+def _out_of_question(copula: Token) -> bool:
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "out" and noun.lemma_.lower() == "question"
+        for prep in copula.children
+        for of in _children(prep, "prep")
+        for noun in _children(of, "pobj")
+    )
+
+
+def _is_rejected(verb: Token, lexicon: Lexicon) -> bool:
+    """The act itself of "ruled out sending troops" / "X is out of the question"."""
+    head = verb.head
+    return head != verb and (
+        (rejected := _rejected_act(head, lexicon)) is not None and rejected[0] == verb
+    )
+
+
+def _rejection_candidate(
+    anchor: Token, act: Token, rejecters: list[Token], lexicon: Lexicon, resolver: Resolver
+) -> Candidate | None:
+    """The rejecter rejects whom the act would have targeted."""
+    subjects: tuple[Resolved, ...] = ()
+    for doer in rejecters:
+        subjects = tuple(resolver.actors(doer))
+        if subjects:
+            break
+    if not subjects:
+        return None
+    table = lexicon.verbs if act.pos_ == "VERB" else lexicon.nouns
+    objects: tuple[Resolved, ...] = ()
+    for frame in table.get(lexicon.lemma(act), ()):
+        item, _ = _item(act, frame, lexicon, resolver, passive=False)
+        objects = _resolve_slots(
+            act, frame.object, resolver, passive=False, exclude=subjects, skip=item
+        )
+        if item is not None and not objects:
+            objects = tuple(_owner(item, resolver, exclude=subjects))
+        if objects:
+            break
+    if not objects and act.pos_ == "NOUN":
+        objects = tuple(_owner(act, resolver, exclude=subjects))
+    if not objects:
+        return None
+    return Candidate(act, anchor, REJECTION_FRAME, "rejects", subjects, objects, None, 0.8)
 
 
 def _names_own_doer(noun: Token) -> bool:

@@ -150,6 +150,12 @@ NGO_MARKERS = frozenset(
         "commission",
     }
 )
+# Nouns whose "for" phrase names whom they speak for ("a spokesman for the Red Cross"); an
+# "envoy for Iraq" is not Iraq's.
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney"})
+# Event nouns that pass their place on to the parties of the event ("parties to the
+# conflict in Iraq").
+CONFLICT_NOUNS = frozenset({"conflict", "war", "fighting", "crisis", "insurgency", "dispute"})
 GROUP_MARKERS = frozenset({"party", "front", "movement", "league", "alliance", "army", "brigades"})
 
 
@@ -433,7 +439,24 @@ class Resolver:
             if named is not None:
                 return named
             return self._modified_name(token)
+        if self._name_tagged_noun(token):
+            # "Musharraf met ...": the model often tags an unknown surname as a noun.
+            return self._surname(token)
         return None
+
+    def _name_tagged_noun(self, token: Token) -> bool:
+        """A capitalised singular noun argument that is no word of the lexicon: perhaps a
+        surname the model mistook for a common noun (only a known surname resolves)."""
+        lemma = token.lemma_.lower()
+        return (
+            token.pos_ == "NOUN"
+            and (token.tag_ == "NN" or (token.tag_ == "NNS" and not token.lower_.endswith("s")))
+            and token.is_title
+            and token.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}
+            and lemma not in self.lexicon.agent_nouns
+            and lemma not in self.lexicon.nouns
+            and lemma not in self._placed.places
+        )
 
     def _modified_name(self, token: Token) -> Resolved | None:
         """An unknown person or body named with a state modifier or apposition:
@@ -527,8 +550,9 @@ class Resolver:
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
         ent = self._org_of.get(token.i)
         named_organisation = ent is not None and self._unknown_organisation(ent) is not None
+        owner_preps = {"of", "from", "in"} | ({"for"} if lemma in SPEAKER_NOUNS else set())
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+            if child.dep_ == "prep" and child.lower_ in owner_preps:
                 if named_organisation:
                     continue
                 for pobj in child.children:
@@ -600,7 +624,7 @@ class Resolver:
         """The state of a location phrase of ``token``: "in Baghdad", "at a jail in Dili",
         "based in Trinidad", "affiliated with the Serbian Workers' Union"."""
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"to"}:
                 found = self._place_under(child, depth=depth)
                 if found is not None:
                     return found
@@ -616,6 +640,9 @@ class Resolver:
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
+            if depth < 2 and pobj.lemma_.lower() in CONFLICT_NOUNS:
+                # "parties to the conflict in Iraq", "factions in the war in Bosnia"
+                return self._location(pobj, depth=depth + 1)
             place = self.explicit(pobj)
             if place is not None:
                 actor = place.actor
@@ -640,6 +667,9 @@ class Resolver:
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
         where = self._location(verb, depth=0)
+        for place in (c for c in verb.children if c.dep_ == "dobj" and c != argument):
+            if where is None and place.lemma_.lower() in self._placed.places:
+                where = self._location(place, depth=1)  # "blocked streets in Hong Kong"
         if where is None:
             # "students protested in the town of Sivas", "rioted in eastern Dili"
             found = self._place_phrase(verb, depth=0, place_noun=False)
@@ -727,10 +757,15 @@ class Resolver:
         finder = getattr(self.gazetteer, "people_by_surname", None)
         if finder is None or not token.text[:1].isupper():
             return None
-        try:
-            people = list(finder(token.text, on=self.published))
-        except Exception:
-            return None
+        people: list[Any] = []
+        for form in _surname_forms(token):
+            try:
+                people = list(finder(form, on=self.published))
+            except Exception:
+                return None
+            if people:
+                break
+        people = _with_given_name(token, people, titles=self._title_words())
         actors = [a for a in (_record_actor(p, self.published) for p in people) if a]
         if len(actors) == 1:
             return Resolved(actors[0], 0.8, "surname", token.i)
@@ -738,6 +773,18 @@ class Resolver:
             # Two presidents Bush: unsure who, sure for which state.
             return Resolved(actors[0], 0.6, "surname", token.i)
         return None
+
+    def _title_words(self) -> frozenset[str]:
+        """Lowercase words of the gazetteer's titles, honorifics and agent nouns (words
+        before a surname that are no given name: "President", "Gen.", "Mr")."""
+        if not hasattr(self, "_titles"):
+            titles = getattr(self.gazetteer, "titles", None) or {}
+            if callable(titles):
+                titles = titles()
+            phrases = [p for forms in titles.values() for p in forms]
+            words = {w.lower() for phrase in phrases for w in phrase.split()}
+            self._titles = frozenset(words | HONORIFICS | NAME_TITLES | self.lexicon.agent_nouns)
+        return self._titles
 
     def _scan_people_before(self, token: Token) -> None:
         for span in self.doc.spans.get(SPAN_KEY, []):
@@ -983,6 +1030,63 @@ def _parenthesised_appos(token: Token) -> bool:
         return False
     doc = token.doc
     return doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
+# Abbreviated and religious titles written before a surname ("Gen. Musharraf").
+NAME_TITLES = frozenset(
+    {"gen", "lt", "col", "maj", "capt", "adm", "sgt", "gov", "sen", "rep", "pres", "amb"}
+    | {"brig", "cmdr", "sheik", "sheikh", "mullah", "ayatollah", "imam", "prince", "lord"}
+    | {"field", "marshal", "general", "colonel", "major", "captain", "admiral", "president"}
+)
+# Lowercase particles of compound surnames ("de Klerk", "Ben Ali", "bin Laden").
+SURNAME_PARTICLES = frozenset(
+    {"de", "da", "das", "dos", "del", "della", "van", "von", "der", "ter", "le", "la", "al"}
+    | {"el", "bin", "ben", "ould", "abu", "ibn", "mac", "st."}
+)
+
+
+def _surname_forms(token: Token) -> list[str]:
+    """Surname forms ending at ``token``, longest first: "Sanchez de Lozada", "Ben Ali",
+    "de Klerk", then "Lozada". Earlier words count only as a name's words (a capitalised
+    name word or a particle) that no other mention has claimed."""
+    doc = token.doc
+    forms = []
+    for size in (3, 2):
+        start = token.i - size + 1
+        if start < 0:
+            continue
+        words = doc[start : token.i]
+        if all((w.pos_ == "PROPN" and w.is_title) or w.lower_ in SURNAME_PARTICLES for w in words):
+            forms.append(doc[start : token.i + 1].text)
+    return [*forms, token.text]
+
+
+def _with_given_name(token: Token, people: list[Any], *, titles: frozenset[str]) -> list[Any]:
+    """Only the people whose name has the given name written right before the surname:
+    "Farid Zarif" is not "Javad Zarif" (a bare "Zarif", "President Zarif" may be either)."""
+    given = [
+        c.lower_
+        for c in token.children
+        if c.dep_ == "compound"
+        and c.pos_ == "PROPN"
+        and c.is_title
+        and c.i == token.i - 1
+        and c.lower_.rstrip(".") not in titles
+        and c.lower_ not in titles
+    ]
+    if not given:
+        return people
+    kept = []
+    for person in people:
+        names = (
+            str(getattr(person, "label", "")),
+            *getattr(person, "names", ()),
+            *getattr(person, "aliases", ()),
+        )
+        words = {w.lower() for name in names for w in name.replace("-", " ").split()}
+        if given[0] in words:
+            kept.append(person)
+    return kept
 
 
 def _stance_prefixed(start: Token) -> bool:
