@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from geokg.errors import GeokgError
 from geokg.extract.lexicon import Frame, Lexicon
@@ -137,6 +137,7 @@ INTENT_NOUNS = frozenset(
     {"readiness", "willingness", "intention", "determination", "desire", "eagerness", "wish"}
 )
 PLACE_CERTAINTY = 0.8
+CHILD_INDEX_KEY = "geokg.child_index"
 # Objects that make a violent verb with no named victim an attack ("exploded bombs in Kabul").
 VIOLENT_ITEM_CLASSES = frozenset({"weapon", "wmd", "violence", "force"})
 TIME_PREPS = frozenset({"on", "during", "after", "before", "since", "overnight", "late", "early"})
@@ -208,7 +209,24 @@ class Candidate:
 
 
 def _children(token: Token, dep: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ == dep]
+    doc = token.doc
+    return [doc[i] for label, i in _child_index(doc)[token.i] if label == dep]
+
+
+def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
+    """(dependency label, index) of every token's children, built once per document: the
+    rules ask for a token's children by label about a hundred times per sentence, and
+    walking ``token.children`` builds every child anew each time. Kept in ``doc.user_data``
+    (plain strings and ints) so that it lives and dies with the document."""
+    index: list[list[tuple[str, int]]] | None = doc.user_data.get(CHILD_INDEX_KEY)
+    if index is None or len(index) != len(doc):
+        index = [[] for _ in range(len(doc))]
+        for token in doc:
+            head = token.head.i
+            if head != token.i:
+                index[head].append((token.dep_, token.i))
+        doc.user_data[CHILD_INDEX_KEY] = index
+    return index
 
 
 def _is_passive(verb: Token) -> bool:
