@@ -741,3 +741,92 @@ def test_a_different_given_name_is_another_person(extractor: Extractor) -> None:
 )
 def test_capitalised_common_nouns_are_no_surnames(extractor: Extractor, text: str) -> None:
     assert keys_of(extractor, text, text.split()[0]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Police arrested 40 students in Nairobi on Tuesday.", "Police", ["KEN"]),
+        ("The opposition boycotted the vote in Lusaka.", "opposition", ["ZMB"]),
+        (
+            "The army shelled rebel positions near Jaffna, Sri Lankan officials said.",
+            "army",
+            ["LKA"],
+        ),
+        ("Opposition leaders met President Moi in Nairobi.", "leaders", ["KEN"]),
+        ("Peru held elections on Sunday. The ruling party lost its majority.", "party", ["PER"]),
+    ],
+)
+def test_bare_institutions_belong_to_the_state_in_context(
+    extractor: Extractor, text: str, word: str, expected: list[str]
+) -> None:
+    assert keys_of(extractor, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Two states in play: unclear whose army.
+        ("The army shelled villages near the border between India and Pakistan.", "army"),
+        # An ambassador abroad does not make the sentence about France; the sentence before
+        # names two states.
+        (
+            "France withdrew its troops from Mali. The junta expelled the French ambassador.",
+            "junta",
+        ),
+    ],
+)
+def test_bare_institutions_stay_unresolved_when_unclear(
+    extractor: Extractor, text: str, word: str
+) -> None:
+    assert keys_of(extractor, text, word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Iran curbed inspections by the International Atomic Energy Agency. "
+            "The agency said access must be restored.",
+            "agency",
+            "iaea",
+        ),
+        (
+            "Guyana took the case to the International Court of Justice. "
+            "Venezuela rejected the court's ruling.",
+            "court",
+            "icj",
+        ),
+    ],
+)
+def test_the_body_named_earlier(extractor: Extractor, text: str, word: str, expected: str) -> None:
+    doc, resolver = parse(extractor, text)
+    token = [t for t in doc if t.text == word][-1]
+    assert [r.actor.id for r in resolver.actors(token)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Serbia refused to hand over the general to the Hague tribunal.", "tribunal", "icty"),
+        ("Belgrade has arrested three suspects wanted by the Hague tribunal.", "tribunal", "icty"),
+        ("Rwanda sent two witnesses to the Arusha tribunal.", "tribunal", "ictr"),
+    ],
+)
+def test_a_tribunal_named_by_its_seat_is_international(
+    extractor: Extractor, text: str, word: str, expected: str
+) -> None:
+    doc, resolver = parse(extractor, text)
+    token = [t for t in doc if t.text == word][-1]
+    assert [r.actor.id for r in resolver.actors(token)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethnic Albanians have vowed to fight on, officials said.",
+        "Ethnic Hungarians staged a rally, organisers said.",
+    ],
+)
+def test_unplaced_ethnic_kin_is_unresolved(extractor: Extractor, text: str) -> None:
+    assert keys_of(extractor, text, text.split()[1]) == []

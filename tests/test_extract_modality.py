@@ -1068,3 +1068,89 @@ def test_a_passive_denial_of_rumours_negates_them(
 ) -> None:
     found = [k for k in fact_keys(extractor.extract_text(text)) if (k[0], k[2]) == expected]
     assert found and all(k[3] for k in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maduro has said Venezuela will not recognise the jurisdiction of the "
+            "International Court of Justice.",
+            ("VEN", "12", "icj", False),
+        ),
+        (
+            "The Serbian government said it would not allow U.N. inspectors into Kosovo.",
+            ("SRB", "12", "un", False),
+        ),
+        (
+            "Israel will not release the Palestinian prisoners, officials said.",
+            ("ISR", "12", "PSE", False),
+        ),
+    ],
+)
+def test_a_cooperative_act_announced_as_not_to_be_done_is_a_rejection(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    facts = facts_of(extractor, text)
+    assert expected in facts
+    assert not [f for f in facts if f[1] == "03" and f[3]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Moi promised opposition leaders that the constitution would be "
+            "changed before the elections.",
+            ("KEN", "03", "KEN", False),
+        ),
+        (
+            "Syria promised Lebanon it would pull out its troops by April.",
+            ("SYR", "03", "LBN", False),
+        ),
+        (
+            "The Sudanese president assured the African Union envoy that the army would "
+            "withdraw from Darfur.",
+            ("SDN", "03", "african_union", False),
+        ),
+    ],
+)
+def test_a_promise_told_to_someone_is_an_intent_toward_them(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The union rejected a government offer of a 5 percent raise, Warsaw radio said.",
+            ("POL", "12", "POL", False),
+        ),
+        ("Police arrested 40 students in Nairobi on Tuesday.", ("KEN", "17", "KEN", False)),
+        (
+            "Russia and China have signed a pact with the International Atomic Energy Agency. "
+            "Britain and France warned they would impose sanctions unless Iran restores its "
+            "cooperation with the agency.",
+            ("FRA", "13", "IRN", False),
+        ),
+    ],
+)
+def test_institutions_in_context_and_threats_around_conditions(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+def test_ethnic_kin_is_not_the_kin_state(extractor: Extractor) -> None:
+    facts = facts_of(
+        extractor,
+        "Ethnic Serbs have vowed to fight until they control the villages near Kosovo's "
+        "border with Montenegro, Kosovar officials said.",
+    )
+    assert not [f for f in facts if f[0] == "SRB"]

@@ -474,6 +474,88 @@ CASES += [
         {("BGD", "14", "BGD")},
         set(),
     ),
+    # -- round 6: emergency rule by a state at home; restrictions on the domestic press ----
+    ("Thailand declared martial law on Tuesday.", {("THA", "17", "THA")}, set()),
+    ("Bangladesh imposed a nationwide curfew on Sunday.", {("BGD", "17", "BGD")}, set()),
+    (
+        "The Chinese government censored foreign newspapers.",
+        {("CHN", "17", "CHN")},
+        set(),
+    ),
+    (
+        "Thailand's military government censored newspapers and radio stations.",
+        {("THA", "17", "THA")},
+        set(),
+    ),
+    # a state acting abroad is no target of its own; a named foreign object wins
+    ("Israel imposed a curfew on Hebron.", set(), {("ISR", "17", "ISR")}),
+    ("Iran banned imports of British goods.", set(), {("IRN", "17", "IRN")}),
+    ("Mexico declared victory in the talks.", set(), {("MEX", "17", "MEX")}),
+    ("Zambian police shut down two opposition weeklies.", {("ZMB", "17", "ZMB")}, set()),
+    ("A Ghanaian court ordered the newspaper to pay damages.", set(), {("GHA", "17", "GHA")}),
+    # -- "riot police" is a force, not a riot -----------------------------------------------
+    (
+        "Nepalese riot police fired rubber bullets at protesters.",
+        {("NPL", "17", "NPL")},
+        {("NPL", "14", "NPL")},
+    ),
+    ("Peruvian riot police guarded the palace in Lima.", set(), {("PER", "14", "PER")}),
+    # -- agentless passive expulsion: the state they were expelled from expels them ---------
+    (
+        "Two French aid workers were expelled from Sudan.",
+        {("SDN", "17", "FRA")},
+        {("FRA", "17", "SDN")},
+    ),
+    (
+        "Three British journalists were deported from Zimbabwe on Friday.",
+        {("ZWE", "17", "GBR")},
+        {("GBR", "17", "ZWE")},
+    ),
+    ("Two American diplomats were expelled by Russia.", {("RUS", "16", "USA")}, set()),
+    # -- walking out of talks halts negotiations with the other party -----------------------
+    (
+        "The Palestinians walked out of negotiations with Israel on Monday.",
+        {("PSE", "16", "ISR")},
+        {("PSE", "14", "PSE")},
+    ),
+    ("Iran walked out of the talks with Iraq.", {("IRN", "16", "IRQ")}, set()),
+    # -- granting is aid only for aid, money or asylum --------------------------------------
+    ("Cuba granted Nicaragua a loan of 20 million dollars.", {("CUB", "07", "NIC")}, set()),
+    ("Syria granted an interview to a French newspaper.", set(), {("SYR", "07", "FRA")}),
+    ("Ghana granted an audience to a Togolese journalist.", set(), {("GHA", "07", "TGO")}),
+    # -- a cooperative noun taken back is a reduction of relations ---------------------------
+    ("Egypt withdrew its recognition of Israel.", {("EGY", "16", "ISR")}, {("EGY", "05", "ISR")}),
+    (
+        "Mexico suspended its military cooperation with Guatemala on Friday.",
+        {("MEX", "16", "GTM")},
+        {("MEX", "06", "GTM")},
+    ),
+    ("Ghana terminated its trade agreement with Togo.", {("GHA", "16", "TGO")}, set()),
+    ("Brazil renewed its cooperation with Paraguay.", set(), {("BRA", "16", "PRY")}),
+    # -- meeting a demand concedes it -------------------------------------------------------
+    (
+        "The Nepalese government met the main demands of striking teachers.",
+        {("NPL", "08", "NPL")},
+        set(),
+    ),
+    ("Israel met Egypt's conditions for a summit.", {("ISR", "08", "EGY")}, set()),
+    ("Kenyan officials met Ugandan officials in Nairobi.", {("KEN", "04", "UGA")}, set()),
+    # -- civilians blockading roads obstruct (a protest); troops blockade -------------------
+    (
+        "Thousands of Kenyan farmers blockaded roads on Monday.",
+        {("KEN", "14", "KEN")},
+        {("KEN", "19", "KEN")},
+    ),
+    (
+        "Bolivian truck drivers blockaded the main highway to La Paz.",
+        {("BOL", "14", "BOL")},
+        {("BOL", "19", "BOL")},
+    ),
+    # -- two sides agreeing to restore or establish relations -------------------------------
+    ("Iran and Egypt agreed to restore relations.", {("IRN", "03", "EGY")}, set()),
+    ("Iraq and Syria agreed to establish diplomatic relations.", {("IRQ", "03", "SYR")}, set()),
+    ("Chile and Bolivia restored diplomatic ties on Monday.", {("CHL", "05", "BOL")}, set()),
+    ("Vietnam established relations.", set(), {("VNM", "05", "VNM")}),
 ]
 
 

@@ -161,7 +161,7 @@ class ActorMatcher:
                 kept.append(Span(doc, span.start, span.end, label=IN_NAME, kb_id=span.kb_id_))
             elif verdict == "keep":
                 kept.append(span)
-        doc.spans[SPAN_KEY] = filter_spans(kept)
+        doc.spans[SPAN_KEY] = filter_spans(_names_over_places(kept))
         return doc
 
     def _phrase_spans(self, doc: Doc) -> Iterable[Span]:
@@ -365,3 +365,15 @@ def lookup_name(gazetteer: GazetteerLike, text: str) -> Any:
 def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
     """Factory of the ``geokg_actors`` component (registered so that workers re-create it)."""
     return ActorMatcher(nlp, name)
+
+
+def _names_over_places(spans: list[Span]) -> list[Span]:
+    """Drop a city or region span that a name reaching further overlaps: "the Hague
+    tribunal" is the tribunal (alias "Hague tribunal"), not a place in the Netherlands."""
+    names = [s for s in spans if s.label_ in {"name", "alias"}]
+    return [
+        span
+        for span in spans
+        if span.label_ not in PLACE_KINDS - {"capital"}
+        or not any(n.start < span.end <= n.end and n.end > span.end for n in names)
+    ]

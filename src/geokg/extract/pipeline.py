@@ -517,6 +517,11 @@ class Extractor:
         relation = self._apply_mode(candidate.relation, modality)
         if relation is None:
             return
+        negated = modality.negated
+        if negated and self._refused_intent(candidate.relation, modality):
+            # "Venezuela will not recognise the court's jurisdiction": a cooperative act
+            # announced as not to be done is a rejection (12), not a negated intent.
+            relation, negated = "rejects", False
         asserted_by = self._speaker(modality, resolver)
         confidence = candidate.strength * modality.hedge * factor
         if modality.accused:
@@ -533,7 +538,7 @@ class Extractor:
                     subject.actor,
                     relation,
                     obj.actor,
-                    modality.negated,
+                    negated,
                     asserted_by,
                     _clamp(confidence * certainty),
                     attributes,
@@ -549,6 +554,19 @@ class Extractor:
         if relation.quad_class < QuadClass.MATERIAL_CONFLICT:
             return None
         return THREAT_BY_ROOT.get(relation.cameo_root, "threatens")
+
+    def _refused_intent(self, relation_name: str, modality: Modality) -> bool:
+        """A future cooperative act, negated, with no condition and no control verb
+        ("will not recognise", "would not allow"); not an expressed intent verb (03)."""
+        if modality.mode != "intent" or modality.conditional or modality.denier is not None:
+            return False
+        if any(token.dep_ == "xcomp" for token in modality.chain[:-1]):
+            return False
+        relation = self.ontology.relation(relation_name)
+        return (
+            relation.cameo_root not in {"03", "12"}
+            and relation.quad_class <= QuadClass.MATERIAL_COOPERATION
+        )
 
     def _apply_mode(self, relation_name: str, modality: Modality) -> str | None:
         mode = modality.mode
@@ -1047,6 +1065,11 @@ def _complement_candidates(
                     if found is not None:
                         yield found
             continue
+        if lemma in ASSURING_VERBS and token.pos_ == "VERB":
+            promised = _promise_to(token, covered, resolver)
+            if promised is not None:
+                yield promised
+                continue
         relation = COMPLEMENT_RELATIONS.get(lemma)
         if relation is not None and token.pos_ in {"VERB", "ADJ"}:
             for clause in token.children:
@@ -1063,6 +1086,7 @@ def _complement_candidates(
 
 
 VOW_VERBS = frozenset({"vow", "swear"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Acts of revenge whose target is, unless named, whoever struck the avenger last.
 RETALIATION_VERBS = frozenset({"retaliate", "avenge", "revenge", "respond", "hit", "strike"})
 # Verbs of a vowed blow with no frame of their own ("vowed to crush the uprising").
@@ -1167,7 +1191,22 @@ def _complement_event(
     verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if head.i in covered or any(v.i in covered for v in verbs):
         return None
-    if any(t.i in covered for v in verbs for t in v.subtree if t.pos_ in {"VERB", "NOUN"}):
+    # An act inside the condition ("unless Iran restores cooperation with the agency") is
+    # not the act threatened.
+    condition = {
+        t.i
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for t in c.subtree
+    }
+    if any(
+        t.i in covered and t.i not in condition
+        for v in verbs
+        for t in v.subtree
+        if t.pos_ in {"VERB", "NOUN"}
+    ):
         return None
     subjects = _clause_doers(head, resolver)
     if not subjects:
@@ -1193,6 +1232,57 @@ def _complement_event(
         resolver.lexicon.lemma(head), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH
     )
     return Candidate(clause, clause, frame, relation, subjects, objects, None, frame.strength)
+
+
+# Verbs that commit the subject to a future state of affairs told to someone ("promised
+# opposition leaders that the constitution would be changed", "assured Kabul that no troops
+# would cross"): an intent (03) toward the one promised.
+ASSURING_VERBS = frozenset({"promise", "pledge", "assure", "guarantee"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+
+
+def _promise_to(head: Token, covered: set[int], resolver: Resolver) -> Candidate | None:
+    if head.i in covered:
+        return None
+    clauses = [
+        c
+        for c in head.children
+        if c.dep_ in {"ccomp", "relcl"}
+        and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children)
+    ]
+    clauses += [
+        c
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        for c in o.children
+        if c.dep_ == "relcl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+    ]
+    if not clauses:
+        return None
+    subjects = _clause_doers(head, resolver)
+    if not subjects:
+        return None
+    own = [s.actor for s in subjects]
+    objects: tuple[Resolved, ...] = ()
+    for slot in ("dobj", "dative", "prep:to"):
+        for filler in slot_tokens(head, slot):
+            objects = tuple(
+                r
+                for r in resolver.actors(filler, exclude=own)
+                if r.token not in {s.token for s in subjects}
+            )
+            if objects:
+                break
+        if objects:
+            break
+    if not objects:
+        return None
+    relation = "expressesIntentToCooperateWith"
+    frame = Frame(
+        resolver.lexicon.lemma(head), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH
+    )
+    return Candidate(head, head, frame, relation, subjects, objects, None, frame.strength)
 
 
 def _defied_pressure(
@@ -1449,7 +1539,13 @@ def _context_domestic_pair(via_s: str, via_o: str) -> bool:
     if not vias & {HOME_INSTITUTION, DOMESTIC_COREF}:
         return False
     domestic = DOMESTIC_VIAS | {DOMESTIC_COREF}
-    return vias <= domestic | {HOME_INSTITUTION} and bool(vias & domestic)
+    if HOME_INSTITUTION in vias:
+        # "President Moi promised opposition leaders ...": a state's leader and one of its
+        # institutions.
+        domestic = domestic | {"person", "surname"}
+    # Two institutions of the state in context ("the union rejected a government offer")
+    # are a domestic pair too (their head nouns differ: checked by the caller).
+    return vias <= domestic | {HOME_INSTITUTION}
 
 
 def _phrase(token: Token) -> str:

@@ -130,6 +130,10 @@ PLACE_UNDERGOER_ROOTS = frozenset({"03", "07"})
 RESTRICTION_CLASSES = frozenset(
     {"restriction", "emergency", "blockade", "sanctions", "road", "border"}
 )
+# Objects a state restricts at home ("censored newspapers", "closed down two weeklies"),
+# only for verbs that silence them ("barred the newspaper from publishing a report": no).
+RESTRICTED_CLASSES = frozenset({"media"})
+SILENCING_VERBS = frozenset({"censor", "ban", "outlaw", "shut", "close", "gag", "muzzle"})
 # Passive repression or investigation with no agent: the state where it happened acts.
 AGENTLESS_PLACE_ROOTS = frozenset({"09", "17"})
 FOREIGN_MARKERS = frozenset({"foreign", "international", "western", "overseas", "expatriate"})
@@ -659,7 +663,8 @@ def _owner(
         Resolved(
             r.actor,
             r.certainty * OWNER_CERTAINTY,
-            "coref" if r.via == "coref" else via,
+            # Coreference and a state's institution taken from context keep their route.
+            r.via if r.via in {"coref", "home-institution"} else via,
             filler.i,
         )
         for r in found
@@ -703,6 +708,14 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             subjects = tuple(resolver.actors(subject_token))
             if subjects:
                 break
+        if not subjects and passive and lexicon.lemma(token) in EXPULSION_VERBS:
+            # "Two French aid workers were expelled from Sudan": the state they were expelled
+            # from expels them; they are the target, not the doer.
+            expelled = _expelled_by_place(token, resolver)
+            if expelled is not None:
+                subjects, objects = expelled
+                yield Candidate(token, token, frame, relation, subjects, objects, item, 0.9)
+                return
         if not subjects and passive and frame.item_actors:
             # "UN peacekeepers were shipped out of Gorazde": with no agent, the forces moved
             # stand for the actor that moves them.
@@ -730,10 +743,14 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             subjects = (place,) if place is not None else ()
         if not subjects:
             continue
+        default_target = frame.default_target
+        if relation == "imposesBlockadeOn" and any(undergoer_noun(d, lexicon) for d in doers):
+            # "Hundreds of farmers blockaded highways": civilians obstruct, they protest.
+            relation, default_target = "obstructs", "place"
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
         )
-        if not objects and frame.default_target and relation in DEFAULT_TARGET_RELATIONS:
+        if not objects and default_target and relation in DEFAULT_TARGET_RELATIONS:
             objects = _default_target(token, subjects, resolver)
         if not objects:
             objects = _fallback_target(
@@ -770,6 +787,30 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "extradite", "banish"})
+
+
+def _expelled_by_place(
+    verb: Token, resolver: Resolver
+) -> tuple[tuple[Resolved, ...], tuple[Resolved, ...]] | None:
+    """The expelling state ("from Sudan") and the people expelled, for an agentless passive."""
+    for place in slot_tokens(verb, "prep:from"):
+        named = resolver.explicit(place)
+        state = _state(named.actor, resolver) if named is not None else None
+        if named is None or state is None:
+            continue
+        expeller = Resolved(state, named.certainty, named.via, named.token)
+        expelled = tuple(
+            r
+            for moved in _children(verb, "nsubjpass")
+            for r in resolver.actors(moved, exclude=[state])
+            if not _same_mention(r, (expeller,))
+        )
+        if expelled:
+            return (expeller,), expelled
+    return None
 
 
 def _attempt_noun(verb: Token) -> Token | None:
@@ -878,7 +919,11 @@ def _place_in(noun: Token, resolver: Resolver, *, depth: int) -> Resolved | None
 
 
 def _default_target(
-    predicate: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+    predicate: Token,
+    subjects: tuple[Resolved, ...],
+    resolver: Resolver,
+    *,
+    own_state: bool = False,
 ) -> tuple[Resolved, ...]:
     """The target of a protest that names none: the state where it happens ("students
     blocked roads in Algiers"), else the domestic protesters' own state ("Young Algerians
@@ -902,20 +947,29 @@ def _default_target(
             place = place or place_of(noun, resolver, depth=1)
     if place is not None:
         return (place,)
-    return _home_states(predicate, subjects, resolver)
+    return _home_states(predicate, subjects, resolver, own_state=own_state)
 
 
 def _home_states(
-    predicate: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+    predicate: Token,
+    subjects: tuple[Resolved, ...],
+    resolver: Resolver,
+    *,
+    own_state: bool = False,
 ) -> tuple[Resolved, ...]:
-    """The own states of domestic subjects ("Algerian students", "Chilean police")."""
+    """The own states of domestic subjects ("Algerian students", "Chilean police"), and
+    with ``own_state`` of states acting at home ("Pakistan declared martial law")."""
     homes: list[Resolved] = []
     for subject in subjects:
-        if subject.via not in DOMESTIC_SUBJECT_VIAS:
+        if subject.via not in DOMESTIC_SUBJECT_VIAS and not (
+            own_state and subject.actor.type == ActorType.STATE
+        ):
             continue  # "France protested": a state protesting names no target of its own
         state = _state(subject.actor, resolver)
         if state is not None and all(h.actor != state for h in homes):
-            homes.append(Resolved(state, subject.certainty * HOME_CERTAINTY, "home", predicate.i))
+            # The state's own territory is where its emergency rule applies.
+            via = "home" if subject.via in DOMESTIC_SUBJECT_VIAS else "location"
+            homes.append(Resolved(state, subject.certainty * HOME_CERTAINTY, via, predicate.i))
     return tuple(homes)
 
 
@@ -954,7 +1008,8 @@ def _fallback_target(
     if relation in RESTRICTION_RELATIONS:
         if not _restricts(predicate, undergoer, lexicon, nominal=nominal):
             return ()  # "police prevented a bombing": no restriction on anyone
-        return _default_target(predicate, subjects, resolver)
+        emergency = is_emergency(predicate, lexicon, nominal=nominal)
+        return _default_target(predicate, subjects, resolver, own_state=emergency)
     root = _cameo_root(relation)
     if root in VIOLENT_ROOTS and all(s.via == "location" for s in subjects):
         return ()  # "a plot to kill an activist in New York": the place is no attacker too
@@ -995,10 +1050,21 @@ def _restricts(
     if nominal or undergoer is not None:
         return True
     objects = _children(predicate, "dobj") + _children(predicate, "nsubjpass")
+    restricted = RESTRICTION_CLASSES
+    if lexicon.lemma(predicate) in SILENCING_VERBS:
+        restricted = RESTRICTION_CLASSES | RESTRICTED_CLASSES
     return not objects or any(
-        o.lemma_.lower() in GATHERING_NOUNS or item_classes(o, lexicon) & RESTRICTION_CLASSES
+        o.lemma_.lower() in GATHERING_NOUNS or item_classes(o, lexicon) & restricted
         for o in objects
     )
+
+
+def is_emergency(predicate: Token, lexicon: Lexicon, *, nominal: bool) -> bool:
+    """An emergency rule ("declared martial law", "a state of emergency", "a curfew"): a
+    state imposes it on itself, so a state subject is its own target when no place is
+    named (CAMEO: "Pakistan declared martial law" is PAK 172 PAK)."""
+    nouns = [predicate] if nominal else _children(predicate, "dobj")
+    return any("emergency" in item_classes(n, lexicon) for n in nouns)
 
 
 def _undergoer(predicate: Token, frame: Frame, lexicon: Lexicon, *, passive: bool) -> Token | None:
@@ -1204,6 +1270,8 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         item, classes = _item(token, frame, lexicon, resolver, passive=False)
         relation = frame.relation_for(classes) if frame.items else frame.relation
+        if relation is not None and governor is not None:
+            relation = _reversed(relation, governor, lexicon)
         if relation is None:
             continue
         subjects: tuple[Resolved, ...] = ()
@@ -1302,11 +1370,50 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 nominal=True,
             )
             if not objects and governor is not None and relation in RESTRICTION_RELATIONS:
-                objects = _default_target(governor, subjects, resolver)  # "imposed a curfew"
+                # "imposed a curfew"
+                emergency = is_emergency(token, lexicon, nominal=True)
+                objects = _default_target(governor, subjects, resolver, own_state=emergency)
         if not objects:
             continue
         yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
         return
+
+
+# Verbs that take back a cooperative act ("withdrew its recognition of X", "ended its
+# cooperation with Y"): the reduction of relations (CAMEO 16), never the act itself.
+REVERSAL_VERBS = frozenset(
+    {
+        "withdraw",
+        "revoke",
+        "end",
+        "suspend",
+        "cancel",
+        "terminate",
+        "halt",
+        "freeze",
+        "sever",
+        "break",
+        "rescind",
+        "annul",
+        "scrap",
+        "abandon",
+        "downgrade",
+        "stop",
+        "discontinue",
+    }
+)
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+REVERSAL_BY_ROOT = {"04": "haltsNegotiationsWith", "07": "reducesAidTo"}
+
+
+def _reversed(relation: str, governor: Token, lexicon: Lexicon) -> str:
+    """The relation of a cooperative noun as the object of ``governor``."""
+    if governor.pos_ not in {"VERB", "AUX"} or lexicon.lemma(governor) not in REVERSAL_VERBS:
+        return relation
+    root = _cameo_root(relation)
+    if root not in COOPERATIVE_ROOTS:
+        return relation
+    return REVERSAL_BY_ROOT.get(root, "reducesRelationsWith")
 
 
 def _participants(gathering: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[Resolved, ...]:
@@ -1450,6 +1557,7 @@ def sentence_candidates(
             and token.i not in used
             and resolver.span_at(token) is None  # "Asia-Pacific Economic Cooperation"
             and not _in_proper_name(token)
+            and not _names_a_force(token)
         ):
             yield from noun_candidates(token, lexicon, resolver)
         elif token.pos_ in {"VERB", "AUX"} and lemma in lexicon.report:
@@ -1536,6 +1644,32 @@ def _names_own_doer(noun: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children) and any(
         c.dep_ == "prep" and c.lower_ in {"of", "on", "against"} for c in noun.children
     )
+
+
+FORCE_NOUNS = frozenset(
+    {
+        "police",
+        "policeman",
+        "officer",
+        "squad",
+        "unit",
+        "troop",
+        "force",
+        "soldier",
+        "gear",
+        "shield",
+        "vehicle",
+        "truck",
+    }
+)
+
+
+def _names_a_force(noun: Token) -> bool:
+    """An event noun modifying the people or kit that handle it ("riot police", "protest
+    squad", "riot gear") names a kind of force, not an event."""
+    if noun.dep_ != "compound":
+        return False
+    return noun.head.lemma_.lower() in FORCE_NOUNS
 
 
 NAME_ENTITIES = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"})

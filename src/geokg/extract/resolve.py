@@ -150,12 +150,27 @@ NGO_MARKERS = frozenset(
         "commission",
     }
 )
+# Head words of the names of bodies that a bare definite noun refers back to ("the agency"
+# after "the International Atomic Energy Agency").
+BODY_NOUNS = (
+    IGO_MARKERS
+    | NGO_MARKERS
+    | {"court", "tribunal", "bank", "alliance", "bloc", "league", "mission", "force"}
+    | {"conference", "parliament", "assembly", "body", "organisation", "organization"}
+)
 # Nouns whose "for" phrase names whom they speak for ("a spokesman for the Red Cross"); an
 # "envoy for Iraq" is not Iraq's.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney"})
 # Event nouns that pass their place on to the parties of the event ("parties to the
 # conflict in Iraq").
 CONFLICT_NOUNS = frozenset({"conflict", "war", "fighting", "crisis", "insurgency", "dispute"})
+# People who act for an institution named by a modifier ("opposition leaders", "police
+# officers", "government troops", "union officials").
+INSTITUTION_MEMBERS = frozenset(
+    {"leader", "official", "member", "officer", "spokesman", "spokeswoman", "spokesperson"}
+    | {"troop", "force", "soldier", "supporter", "activist", "chief", "lawmaker", "deputy"}
+    | {"legislator", "representative", "delegate", "commander", "unit", "figure"}
+)
 GROUP_MARKERS = frozenset({"party", "front", "movement", "league", "alliance", "army", "brigades"})
 
 
@@ -165,6 +180,8 @@ class PlacedNouns:
 
     ``located``: people and groups coded by a location phrase of their own ("demonstrators
     in Baghdad", "prisoners at a jail in Dili", "a newspaper based in Beirut").
+    ``home``: institutions of a state that wire text names without it ("the police", "the
+    opposition", "parliament", "opposition leaders"): the state the sentence is about.
     ``residents``: civilians also coded by the location of what they do ("students
     protested in Ankara"); refugees, migrants and soldiers are not, they are elsewhere by
     definition. ``places``: nouns of places that pass a location on ("a jail in Dili").
@@ -173,6 +190,7 @@ class PlacedNouns:
     located: frozenset[str]
     residents: frozenset[str]
     places: frozenset[str]
+    home: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -184,6 +202,7 @@ def placed_nouns() -> PlacedNouns:
         located=frozenset(data.get("located", ())),
         residents=frozenset(data.get("residents", ())),
         places=frozenset(data.get("places", ())),
+        home=frozenset(data.get("home", ())),
     )
 
 
@@ -391,8 +410,107 @@ class Resolver:
             found = self.antecedent(token, exclude=exclude, states_only=True)
             if found or token.lemma_.lower() not in INSTITUTION_NOMINALS:
                 return found
-            return self._home_institution(token)
+            found = self._home_institution(token)
+            if found:
+                return found
+        body = self._named_body(token)
+        if body is not None:
+            return [body]
+        if self._bare_institution(token):
+            home = self._home_state(token)
+            if home is not None:
+                return [Resolved(home, 0.7, HOME_INSTITUTION, token.i)]
         return []
+
+    def _named_body(self, token: Token) -> Resolved | None:
+        """'the court', 'the agency', 'the union' after a body whose name has that word ("the
+        International Court of Justice", "the IAEA" = International Atomic Energy Agency),
+        named in the last five sentences: that body, not an institution of a state."""
+        if token.tag_ != "NN" or token.ent_iob_ == "I" or token.lemma_.lower() not in BODY_NOUNS:
+            return None
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            return None
+        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i:
+                continue
+            if self._sentence_distance(index, token) > 5:
+                break
+            actor = resolved.actor
+            if actor.type in {ActorType.STATE, ActorType.PERSON}:
+                continue
+            if lemma in actor.label.lower().replace("-", " ").split():
+                return Resolved(actor, 0.75, "coref", token.i)
+        return None
+
+    def _bare_institution(self, token: Token) -> bool:
+        """'the police', 'parliament', 'the ruling party', 'opposition leaders': a domestic
+        institution (or an agent noun of one) named without its state; not a named body
+        ("the Union" mid-sentence, "the Fatah party") nor one owned by someone."""
+        lemma = token.lemma_.lower()
+        home = self._placed.home
+        member = lemma in INSTITUTION_MEMBERS and any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in home for c in token.children
+        )
+        if lemma not in home and not member:
+            return False
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in self._span_of:
+            return False
+        if token.is_title and token.i != token.sent.start and lemma == "union":
+            return False
+        if token.ent_iob_ == "I" or (
+            token.ent_type_ == "ORG"
+            and token.i + 1 < len(self.doc)
+            and self.doc[token.i + 1].ent_iob_ == "I"
+        ):
+            return False
+        for child in token.children:
+            if child.dep_ == "poss":
+                return False
+            if child.dep_ in {"compound", "amod", "nmod"} and (
+                child.pos_ == "PROPN" or child.i in self._span_of
+            ):
+                return False
+        return True
+
+    def _home_state(self, token: Token) -> Actor | None:
+        """The one state the sentence of ``token`` is about (a name, place, capital, demonym,
+        possessive or person of it), else the one state of the nearest earlier sentence (up to
+        two back) that names any; ``None`` when two states are in play."""
+        starts = self._sentence_starts()
+        position = _bisect(starts, token.i)
+        for back in range(3):
+            if position - back < 0:
+                break
+            states = self._sentence_states(position - back)
+            if states:
+                return next(iter(states.values())) if len(states) == 1 else None
+        return None
+
+    def _sentence_states(self, position: int) -> dict[str, Actor]:
+        """The states named or implied in the ``position``-th sentence, by code."""
+        if not hasattr(self, "_states_of"):
+            self._states_of: dict[int, dict[str, Actor]] = {}
+        if position not in self._states_of:
+            starts = self._sentence_starts()
+            end = starts[position + 1] if position + 1 < len(starts) else len(self.doc)
+            states: dict[str, Actor] = {}
+            for token in self.doc[starts[position] : end]:
+                found = self.explicit(token)
+                if found is None or _envoy(self.doc[found.token]):
+                    continue
+                actor = found.actor
+                if actor.type == ActorType.STATE:
+                    states.setdefault(actor.id, actor)
+                elif actor.country and actor.type == ActorType.PERSON:
+                    state = _record_actor(self._record(actor.country), self.published)
+                    if state is not None and state.type == ActorType.STATE:
+                        states.setdefault(state.id, state)
+            self._states_of[position] = states
+        return self._states_of[position]
 
     def _group_antecedent(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
         """ "the group", "the militia": the nearest non-state group named in the last three
@@ -513,6 +631,9 @@ class Resolver:
             homeland = self._homeland(token, span, actor)
             if homeland is not None:
                 return homeland
+            if any(c.lower_ == "ethnic" for c in token.children):
+                # "Ethnic Albanians" living elsewhere are not Albania; unplaced, unknown.
+                return None
             return Resolved(actor, 0.85, "demonym", token.i)
         return Resolved(
             actor, 1.0 if kind in {"name", "alias", "code", "entity"} else 0.9, kind, token.i
@@ -697,7 +818,8 @@ class Resolver:
         if token.pos_ == "PRON":
             found = self.antecedent(token, exclude=())
             return found[0] if found else None
-        return self.explicit(token)
+        # "the agency's director general" after "the IAEA"
+        return self.explicit(token) or self._named_body(token)
 
     def _modifier_actor(self, token: Token) -> Resolved | None:
         """A demonym/name modifier, searching down a compound chain ('U.S. border patrol').
@@ -986,6 +1108,20 @@ def _is_group_nominal(token: Token) -> bool:
     dets = [c for c in token.children if c.dep_ == "det"]
     others = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep", "nmod"}]
     return bool(dets) and dets[0].lower_ in {"the", "this"} and not others
+
+
+# Nouns of people and places that represent a state abroad: "the French ambassador left the
+# country" does not make France the state a sentence is about.
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary"}
+)
+
+
+def _envoy(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in ENVOY_NOUNS or (
+        lemma == "minister" and any(c.lower_ == "foreign" for c in token.children)
+    )
 
 
 def _misparsed_participle(token: Token) -> bool:
