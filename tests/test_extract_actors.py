@@ -830,3 +830,91 @@ def test_a_tribunal_named_by_its_seat_is_international(
 )
 def test_unplaced_ethnic_kin_is_unresolved(extractor: Extractor, text: str) -> None:
     assert keys_of(extractor, text, text.split()[1]) == []
+
+
+# -- round 7 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Police in Harare arrested opposition leader Tendai Moyoko.", "Moyoko", ["ZWE"]),
+        ("Chilean police detained the editor Carla Benitoza.", "Benitoza", ["CHL"]),
+        ("A court in Tashkent sentenced former minister Rustam Aliyevko.", "Aliyevko", ["UZB"]),
+    ],
+)
+def test_unknown_people_with_a_domestic_role_are_the_sentence_state(
+    extractor: Extractor, text: str, word: str, expected: list[str]
+) -> None:
+    assert keys_of(extractor, text, word) == expected
+
+
+def test_role_holder_with_two_states_in_play_stays_unknown(extractor: Extractor) -> None:
+    text = "Kenyan police handed opposition leader Peter Omondiyo to Ugandan officials."
+    assert keys_of(extractor, text, "Omondiyo") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The governor of Kano State condemned the killings.", "governor", ["NGA"]),
+        ("Troops raided the Nairobi-based group on Monday.", "group", ["KEN"]),
+        ("Police closed the Hong Kong-based magazine.", "magazine", ["HKG"]),
+        ("Hutu militiamen massacred Tutsi civilians in eastern Rwanda.", "militiamen", ["RWA"]),
+    ],
+)
+def test_placed_by_subdivision_hyphenated_place_or_clause_place(
+    extractor: Extractor, text: str, word: str, expected: list[str]
+) -> None:
+    assert keys_of(extractor, text, word) == expected
+
+
+def test_regional_prefixes_are_not_the_state(extractor: Extractor) -> None:
+    text = "The Inter-American Commission on Human Rights criticized Peru."
+    keys = fact_keys(extractor, text)
+    assert keys and all(subject != "USA" for subject, _, _ in keys)
+    assert keys_of(extractor, "Pan-African leaders met in Accra.", "leaders") != ["USA"]
+    assert "USA" not in keys_of(extractor, "Afro-American groups marched.", "groups")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Guatemalan soldiers fired on Indian villagers near the border.", "Indian", ["GTM"]),
+        ("Peru's army said Indian communities had blocked roads.", "Indian", ["PER"]),
+        (
+            "Ecuador faced a strike. Indian groups marched on the capital to demand land.",
+            "Indian",
+            ["ECU"],
+        ),
+        ("Indian peasants protested in New Delhi.", "Indian", ["IND"]),
+        ("Indian troops shelled Pakistani positions.", "Indian", ["IND"]),
+        ("Peru and India signed a pact. Indian farmers protested the deal.", "Indian", ["IND"]),
+    ],
+)
+def test_indian_people_in_a_latin_american_context(
+    extractor: Extractor, text: str, word: str, expected: list[str]
+) -> None:
+    doc, _ = parse(extractor, text)
+    token = next(t for t in doc if t.text == word)
+    spans = [s for s in doc.spans[SPAN_KEY] if s.start <= token.i < s.end]
+    assert [s.kb_id_ for s in spans] == expected
+
+
+def test_indian_peasants_in_a_latin_american_clash_are_domestic(extractor: Extractor) -> None:
+    keys = fact_keys(extractor, "Bolivian troops fired on Indian peasants who blocked a road.")
+    assert ("BOL", "19", "BOL") in keys
+    assert all("IND" not in (s, o) for s, _, o in keys)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latin American governments condemned the coup in Honduras.",
+        "Central American governments condemned the coup in Guatemala.",
+    ],
+)
+def test_institutions_with_an_unknown_named_owner_are_not_home(
+    extractor: Extractor, text: str
+) -> None:
+    assert keys_of(extractor, text, "governments") == []

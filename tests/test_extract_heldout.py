@@ -1,18 +1,25 @@
 """Sentence-level scores of the extractor on held-out PLOVER-style sets (slow).
 
-Both sets hold sentences written for geokg in the style of the CAMEO manual's wire-service
+The sets hold sentences written for geokg in the style of the CAMEO manual's wire-service
 examples (1980s-2020s, many countries, domestic and international events), coded like the
 shared ``plover_dev.json`` (PLOVER event types, ISO3 or "IGO" actors, domestic events with
 the same state on both sides). They measure how the rules generalise beyond the
-development sentences and are never used to tune individual rules.
+development sentences and are never used to tune individual sentences.
 
 - ``plover_heldout.json`` (123 records) was written before the extractor's rules were
-  looked at. Recall went 0.50 -> 0.67 -> 0.72 -> 0.73 over the first extraction rounds.
-- ``plover_heldout2.json`` (170 records) was written blind by another engineer (without
-  reading the extractor's code, lexicon or tests) when set 1 had stopped being informative.
-  Unlike geokg's output, it codes named armed groups (Hamas, the PKK) by their state, as
-  PLOVER does; geokg keeps them as groups (``country`` null), so those records cannot match.
-  First measurement: recall 0.576, precision_lb 0.714.
+  looked at. Recall went 0.50 -> 0.67 -> 0.72 -> 0.73 over the first extraction rounds,
+  0.86 after round 7.
+- ``plover_heldout2.json`` and ``plover_heldout3.json`` (170 records each) were written
+  blind by two other engineers (without reading the extractor's code, lexicon, tests or the
+  other sets). Their first measurements are the honest numbers for unseen wire sentences:
+  set 2 recall 0.576 / precision_lb 0.714, set 3 recall 0.541 / precision_lb 0.620. After
+  each first measurement the lead grouped the set's misses into general patterns that later
+  extraction rounds addressed (never single sentences), so later numbers on them are no
+  longer blind (after round 7: set 2 0.706 / 0.766, set 3 0.682 / 0.697). Both code named
+  armed groups and parties (Hamas, the PKK) by their state, as PLOVER does, and both code
+  "urged/asked/called on X to" as DEMAND; geokg keeps groups as groups (``country`` null,
+  the facts format's rule) and codes such appeals as CAMEO 02, as the development gold does,
+  so those records (about 25 per set) cannot match.
 
 Thresholds sit a few records below the level reached (one record is about 0.006-0.008 of
 recall), so that a regression of several records or a burst of spurious facts fails while
@@ -33,8 +40,9 @@ from geokg.extract import Extractor
 HERE = Path(__file__).parent
 # file -> (minimum recall, minimum precision_lb, minimum number of records)
 HELDOUT_SETS = {
-    "plover_heldout.json": (0.70, 0.87, 100),
-    "plover_heldout2.json": (0.55, 0.70, 170),
+    "plover_heldout.json": (0.83, 0.89, 100),
+    "plover_heldout2.json": (0.68, 0.74, 170),
+    "plover_heldout3.json": (0.65, 0.67, 170),
 }
 
 

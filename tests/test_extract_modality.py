@@ -1154,3 +1154,156 @@ def test_ethnic_kin_is_not_the_kin_state(extractor: Extractor) -> None:
         "border with Montenegro, Kosovar officials said.",
     )
     assert not [f for f in facts if f[0] == "SRB"]
+
+
+# -- round 7: threatened acts, offers, yielding, hunger strikes ------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Sudan threatened on Tuesday to expel the African Union force from Darfur "
+            "unless the attacks stopped.",
+            ("SDN", "13", "african_union", False),
+            ("SDN", "16", "african_union", False),
+        ),
+        (
+            "The Kenyan president threatened yesterday to impose a curfew in Mombasa if the "
+            "riots did not end.",
+            ("KEN", "13", "KEN", False),
+            ("KEN", "17", "KEN", False),
+        ),
+        (
+            "Serbia threatened to recall its ambassador if the EU went ahead with the decision.",
+            ("SRB", "13", "eu", False),
+            ("SRB", "16", "eu", False),
+        ),
+    ],
+)
+def test_a_threatened_act_is_a_threat_toward_its_target_or_the_condition(
+    extractor: Extractor, text: str, expected: Key, not_expected: Key
+) -> None:
+    facts = facts_of(extractor, text)
+    assert expected in facts
+    assert not_expected not in facts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Japan offered to send medical teams to assist Indonesia after the earthquake.",
+            ("JPN", "03", "IDN", False),
+            ("JPN", "07", "IDN", False),
+        ),
+        (
+            "The OSCE offered to send monitors to Georgia.",
+            ("osce", "03", "GEO", False),
+            ("osce", "09", "GEO", False),
+        ),
+        (
+            "Norway offered to mediate between Sri Lanka and the Tamil Tigers.",
+            ("NOR", "03", "LKA", False),
+            ("NOR", "04", "LKA", False),
+        ),
+        (
+            "Uganda said it was willing to withdraw its troops from the frontier if Rwanda "
+            "did the same.",
+            ("UGA", "03", "RWA", False),
+            ("UGA", "03", "UGA", False),
+        ),
+        (
+            "Nigerian oil workers said they would call off the strike if the government "
+            "raised wages.",
+            ("NGA", "03", "NGA", False),
+            ("NGA", "14", "NGA", False),
+        ),
+        (
+            "The Colombian government accepted Venezuelan mediation.",
+            ("COL", "03", "VEN", False),
+            ("COL", "08", "VEN", False),
+        ),
+    ],
+)
+def test_offers_pledges_and_readiness_are_intents(
+    extractor: Extractor, text: str, expected: Key, not_expected: Key
+) -> None:
+    facts = facts_of(extractor, text)
+    assert expected in facts
+    assert not_expected not in facts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kyrgyz president agreed to hold early elections, giving in to weeks of "
+            "demonstrations led by opposition parties.",
+            ("KGZ", "08", "KGZ", False),
+        ),
+        (
+            "The Bangladeshi government agreed to free the opposition leader, bowing to "
+            "weeks of strikes by opposition parties.",
+            ("BGD", "08", "BGD", False),
+        ),
+        (
+            "The Ecuadorian president resigned after weeks of demonstrations by farmers "
+            "and students.",
+            ("ECU", "08", "ECU", False),
+        ),
+        ("The Indian government bowed to pressure from Washington.", ("IND", "08", "USA", False)),
+    ],
+)
+def test_giving_in_to_protests_is_a_concession(
+    extractor: Extractor, text: str, expected: Key
+) -> None:
+    assert expected in facts_of(extractor, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kyrgyz president gave a speech to parliament.",
+        "The Ecuadorian president resigned after a long illness.",
+        "Ecuador sent troops to the border.",
+    ],
+)
+def test_no_concession_without_pressure(extractor: Extractor, text: str) -> None:
+    assert not [f for f in facts_of(extractor, text) if f[1] == "08"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Cuban dissident has refused food for 30 days to demand the release of "
+            "political prisoners.",
+            ("CUB", "14", "CUB", False),
+        ),
+        (
+            "Jailed Turkish leftists refused to eat for a month to demand better prison "
+            "conditions.",
+            ("TUR", "14", "TUR", False),
+        ),
+        (
+            "150 Palestinian prisoners began a hunger strike against Israel's detention policy.",
+            ("PSE", "14", "ISR", False),
+        ),
+    ],
+)
+def test_refusing_food_is_a_protest(extractor: Extractor, text: str, expected: Key) -> None:
+    facts = facts_of(extractor, text)
+    assert expected in facts
+    assert not [f for f in facts if f[1] == "12"]
+
+
+@pytest.mark.slow
+def test_refusing_food_aid_is_no_hunger_strike(extractor: Extractor) -> None:
+    facts = facts_of(extractor, "The Pakistani army refused food aid from India.")
+    assert not [f for f in facts if f[1] == "14"]

@@ -148,14 +148,18 @@ class ActorMatcher:
     def __call__(self, doc: Doc) -> Doc:
         if self._matchers is None:
             self._matchers = self._build()
-        spans = list(self._phrase_spans(doc)) + list(self._entity_spans(doc))
+        phrases = list(self._phrase_spans(doc))
+        spans = phrases + list(self._entity_spans(doc, phrases))
         spans.extend(self._demonym_variant_spans(doc, spans))
         spans.extend(self._subdivision_spans(doc, spans))
         if any(span.label_ == ETHNIC for span in spans):
             spans = list(self._place_ethnic_groups(doc, spans))
+        spans = [_indigenous_americans(doc, span, spans) for span in spans]
         names = _enclosing_names(doc)
         kept: list[Span] = []
         for span in spans:
+            if _prefixed_region_word(doc, span):
+                continue
             verdict = self._inside_name(doc, span, names.get(span.start))
             if verdict == IN_NAME:
                 kept.append(Span(doc, span.start, span.end, label=IN_NAME, kb_id=span.kb_id_))
@@ -171,7 +175,9 @@ class ActorMatcher:
                 actor_id, kind = self.nlp.vocab.strings[match_id].split("|", 1)
                 yield Span(doc, start, end, label=kind, kb_id=actor_id)
 
-    def _entity_spans(self, doc: Doc) -> Iterable[Span]:
+    def _entity_spans(self, doc: Doc, phrases: list[Span]) -> Iterable[Span]:
+        # A name with a correctly spelt form inside ("Central American") is no misspelling.
+        spelt = {token.i for span in phrases for token in span}
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
@@ -179,7 +185,7 @@ class ActorMatcher:
             if record is not None:
                 yield Span(doc, ent.start, ent.end, label="entity", kb_id=str(record.id))
                 continue
-            form = self._variant(ent)
+            form = None if spelt.intersection(range(ent.start, ent.end)) else self._variant(ent)
             if form is not None:
                 yield Span(doc, ent.start, ent.end, label=str(form.kind), kb_id=str(form.actor_id))
 
@@ -295,6 +301,9 @@ class ActorMatcher:
         if ent.label_ == "ORG" and ent[-1].lower_ in _STATE_BODIES:
             return "keep"
         rest = [t for t in ent if t.i < span.start or t.i >= span.end]
+        if span.label_ in PLACE_KINDS and [t.lower_ for t in rest] in (["state"], ["province"]):
+            # "Lagos State", "Aceh Province": the subdivision itself, a place of its state.
+            return "keep"
         if all(t.lower_ in _COMPASS for t in rest):
             # "South Lebanon", "northern Israel" are the state's own land.
             return "keep"
@@ -304,6 +313,63 @@ class ActorMatcher:
             after_of = span.start > ent.start and doc[span.start - 1].lower_ == "of"
             return IN_NAME if after_of or ent[-1].lower_ in _SITES else "drop"
         return "drop"
+
+
+# Prefixes that turn a demonym into the name of a wider region or people: "Inter-American",
+# "Pan-African", "Afro-Brazilian", "Latin American" are not the United States or Africa.
+_REGION_PREFIXES = frozenset({"inter", "pan", "afro", "latin", "anglo", "franco", "euro"})
+
+
+def _prefixed_region_word(doc: Doc, span: Span) -> bool:
+    """A demonym or name right after a regional prefix ("Inter-American", "Latin American")."""
+    start = span.start
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _REGION_PREFIXES:
+        return True
+    return (
+        start >= 1
+        and doc[start - 1].lower_ in _CONTINENT_PARTS
+        and doc[start - 1].is_title
+        and span.text.lower() in {"american", "americans"}
+    )
+
+
+# "Latin/Central/North/South American(s)" are peoples of a part of the Americas.
+_CONTINENT_PARTS = frozenset({"latin", "central", "north", "south"})
+
+
+# "Indian peasants" in a text about Bolivia are its indigenous people, not India's.
+_LATIN_AMERICA = frozenset(
+    {"MEX", "GTM", "BLZ", "HND", "SLV", "NIC", "CRI", "PAN", "COL", "VEN", "ECU", "PER"}
+    | {"BOL", "CHL", "ARG", "PRY", "URY", "BRA", "GUY", "SUR"}
+)
+_INDIGENOUS_NOUNS = frozenset(
+    {"peasant", "community", "group", "people", "tribe", "villager", "farmer", "leader"}
+    | {"organization", "organisation", "movement", "federation", "confederation", "protester"}
+    | {"demonstrator", "activist", "population", "rebel", "guerrilla", "campesino", "indian"}
+)
+
+
+def _indigenous_americans(doc: Doc, span: Span, spans: list[Span]) -> Span:
+    """'Indian' before a people noun ("Indian peasants", "Indians") in a sentence, else a
+    document, that names one Latin American state and not India: that state's people."""
+    if span.label_ != "demonym" or span.kb_id_ != "IND" or span.text.lower() not in _INDIANS:
+        return span
+    head = span.root if span.root.dep_ not in {"amod", "compound"} else span.root.head
+    if head.lemma_.lower() not in _INDIGENOUS_NOUNS:
+        return span
+    others = [s for s in spans if s.kb_id_ and s.text.lower() not in _INDIANS]
+    if any(s.kb_id_ == "IND" for s in others):
+        return span
+    for scope in ([s for s in others if s.sent == span.sent], others):
+        states = {s.kb_id_ for s in scope if s.kb_id_ in _LATIN_AMERICA}
+        if len(states) == 1:
+            return Span(doc, span.start, span.end, label="demonym", kb_id=states.pop())
+        if states:
+            return span
+    return span
+
+
+_INDIANS = frozenset({"indian", "indians"})
 
 
 def _name_word(token: Token, taken: set[int]) -> bool:

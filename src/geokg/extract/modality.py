@@ -51,6 +51,8 @@ class Modality:
     asserter: Token | None = None
     denier: Token | None = None
     instrument: Token | None = None
+    # The lemma of the control verb that set the mode ("offered to send" -> "offer").
+    controller: str | None = None
     chain: list[Token] = field(default_factory=list)
 
 
@@ -269,7 +271,13 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             result.negated = not result.negated
             node = head
             continue
-        controlled = node.dep_ == "xcomp" or (node.dep_ == "acl" and head.pos_ == "NOUN")
+        controlled = (
+            node.dep_ == "xcomp"
+            or (node.dep_ == "acl" and head.pos_ == "NOUN")
+            # "threatened on Monday to expel": parsed as advcl; "refused food to demand"
+            # is a purpose clause, not a control complement.
+            or (_infinitive_clause(node) and not any(c.dep_ == "dobj" for c in head.children))
+        )
         if controlled and head_lemma in lexicon.control:
             control = lexicon.control[head_lemma]
             if control == "transparent" and head_lemma == "use":
@@ -278,6 +286,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
                 )
             if control != "transparent" and result.mode == "act":
                 result.mode = control
+                result.controller = head_lemma
             elif control == "attempt":
                 result.hedge = min(result.hedge, 0.75)
             node = head
@@ -321,6 +330,11 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             node = head
             continue
         if node.dep_ == "advcl" and node.tag_ in {"VBG", "VBN"}:
+            node = _matrix_of_participle(node, lexicon)
+            continue
+        if _infinitive_clause(node):
+            # A purpose clause shares the mode of the act it serves: "offered to send
+            # instructors to train the army" is an offer to train.
             node = head
             continue
         if node.dep_ in {"acomp", "xcomp"} and head_lemma in {"be"}:
@@ -330,6 +344,27 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
     if result.asserter is None:
         result.asserter = _according_to(predicate)
     return result
+
+
+def _infinitive_clause(token: Token) -> bool:
+    """'to expel the mission', 'to train the army': an adverbial clause in the infinitive."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children
+    )
+
+
+def _matrix_of_participle(participle: Token, lexicon: Lexicon) -> Token:
+    """The clause a participle set off by a comma comments on: "agreed to reinstate
+    parliament, giving in to weeks of protests" tells that the king gave in, whatever he
+    agreed to do; the parser hangs the participle on the infinitive, so skip the infinitives
+    of control verbs up to their governor (without taking their mode)."""
+    node = participle.head
+    left = participle.left_edge.i
+    if left == 0 or participle.doc[left - 1].text != ",":
+        return node
+    while node.dep_ == "xcomp" and lexicon.lemma(node.head) in lexicon.control:
+        node = node.head
+    return node
 
 
 def _trailing_denial(clause: Token, denial: Token, lexicon: Lexicon) -> bool:

@@ -355,6 +355,7 @@ class Extractor:
         for candidate in candidates:
             if not candidate.objects:
                 continue
+            candidate = _expelled_owner(candidate, resolver)
             modality = assess(candidate.anchor, lexicon)
             if candidate.frame is TOLERANCE_FRAME:
                 modality.negated = False  # "will no longer tolerate" is the threat itself
@@ -514,7 +515,7 @@ class Extractor:
             return
         if _speculative(candidate.relation, modality, self.ontology):
             return
-        relation = self._apply_mode(candidate.relation, modality)
+        relation = self._apply_mode(_accepted_mediation(candidate), modality)
         if relation is None:
             return
         negated = modality.negated
@@ -592,8 +593,14 @@ class Extractor:
         if mode == "intent":
             if relation_name in {"suppliesMilitaryAidTo"}:
                 return "promisesMilitaryAidTo"
+            if relation_name == "mediatesFor":
+                return "offersToMediateBetween"
             if coercive:
                 return THREAT_BY_ROOT.get(root, "threatens")
+            if root == "09" and (modality.controller is not None or modality.asserter is not None):
+                # "offered to send election observers", "said it would investigate": an
+                # offer or pledge, unlike a bare "The IAEA will inspect the sites" (09).
+                return "expressesIntentToCooperateWith"
             if relation.quad_class >= QuadClass.VERBAL_CONFLICT:
                 return relation_name
             return INTENT_BY_ROOT.get(root, "expressesIntentToCooperateWith")
@@ -1056,6 +1063,8 @@ def _complement_candidates(
     its complement is a coercive or violent act (``threat_of`` maps the act's relation to the
     threat, None for other acts); a vow of anything else says nothing here."""
     covered = {c.predicate.i for c in candidates} | {c.anchor.i for c in candidates}
+    # "resigned after weeks of demonstrations" is both the protest and the concession.
+    yielded = {c.anchor.i for c in candidates if c.relation == "yieldsTo" and c.objects}
     for token in sentence:
         lemma = lexicon.lemma(token)
         if lemma in VOW_VERBS and token.pos_ == "VERB" and threat_of is not None:
@@ -1065,6 +1074,16 @@ def _complement_candidates(
                     if found is not None:
                         yield found
             continue
+        if lemma in YIELD_TRIGGERS and token.pos_ == "VERB":
+            conceded = _yield_to_pressure(token, yielded, resolver)
+            if conceded is not None:
+                yield conceded
+                continue
+        if lemma in FOOD_REFUSALS and token.pos_ == "VERB":
+            fasted = _food_refusal(token, covered, resolver)
+            if fasted is not None:
+                yield fasted
+                continue
         if lemma in ASSURING_VERBS and token.pos_ == "VERB":
             promised = _promise_to(token, covered, resolver)
             if promised is not None:
@@ -1072,11 +1091,26 @@ def _complement_candidates(
                 continue
         relation = COMPLEMENT_RELATIONS.get(lemma)
         if relation is not None and token.pos_ in {"VERB", "ADJ"}:
+            # With no target in the act, the offer or threat is made to whom the condition
+            # names ("ready to pull back its troops if Eritrea did the same").
             for clause in token.children:
                 if clause.dep_ == "xcomp" and clause.pos_ in {"VERB", "AUX"}:
-                    found = _complement_event(token, clause, relation, covered, resolver, ())
+                    found = _complement_event(
+                        token, clause, relation, covered, resolver, (CONDITION_SUBJECT,)
+                    )
                     if found is not None:
                         yield found
+        elif token.pos_ == "VERB" and _conditional_relief(token, lexicon):
+            found = _complement_event(
+                token,
+                token,
+                "expressesIntentToCooperateWith",
+                covered,
+                resolver,
+                (CONDITION_SUBJECT,),
+            )
+            if found is not None:
+                yield found
         elif token.pos_ == "VERB" and _threat_condition(token, lexicon):
             found = _complement_event(
                 token, token, "threatens", covered, resolver, (CONDITION_SUBJECT,)
@@ -1180,6 +1214,30 @@ def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+# Acts that take pressure off someone, promised on a condition: "would call off the strike
+# if the government opened talks", "will lift the blockade if the rebels disarm".
+RELIEF_PHRASALS = frozenset(
+    {("call", "off"), ("pull", "back"), ("stand", "down"), ("back", "down")}
+)
+RELIEF_VERBS = frozenset({"lift", "ease", "release", "free", "relax", "unblock"})
+
+
+def _conditional_relief(verb: Token, lexicon: Lexicon) -> bool:
+    """A future act of relief under a positive "if" condition: a conditional promise."""
+    lemma = lexicon.lemma(verb)
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    if lemma not in RELIEF_VERBS and not any((lemma, p) in RELIEF_PHRASALS for p in particles):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return False
+    return any(
+        clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children)
+        and not any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in clause.children)
+        for clause in verb.children
+    )
+
+
 def _complement_event(
     head: Token,
     clause: Token,
@@ -1211,8 +1269,12 @@ def _complement_event(
     subjects = _clause_doers(head, resolver)
     if not subjects:
         return None
-    objects = _complement_target(verbs, subjects, resolver, extra_slots) or _measure_home(
-        verbs, subjects, resolver
+    objects = (
+        _complement_target(verbs, subjects, resolver, extra_slots)
+        or _measure_home(verbs, subjects, resolver)
+        # "threatened to recall its ambassador if the EU went ahead": the condition may
+        # hang on the threat rather than on the act.
+        or (_complement_target([head], subjects, resolver, extra_slots) if extra_slots else ())
     )
     if not objects and relation == "rejects":
         objects = _defied_pressure([*verbs, head], subjects, resolver)
@@ -1232,6 +1294,140 @@ def _complement_event(
         resolver.lexicon.lemma(head), "VERB", relation, (), (), strength=COMPLEMENT_STRENGTH
     )
     return Candidate(clause, clause, frame, relation, subjects, objects, None, frame.strength)
+
+
+# Giving way to pressure from below: "giving in to weeks of protests led by opposition
+# parties", "yielding to a march by lawyers", "resigned after weeks of protests by peasants".
+YIELD_TRIGGERS = frozenset({"yield", "give", "bow", "cave", "succumb", "capitulate", "resign"})
+YIELD_PREPS = {"resign": frozenset({"after", "amid", "following", "under"})}
+PRESSURE_NOUNS = frozenset(
+    {
+        "protest",
+        "demonstration",
+        "march",
+        "strike",
+        "rally",
+        "pressure",
+        "demand",
+        "uprising",
+        "unrest",
+        "campaign",
+        "sit-in",
+        "riot",
+        "agitation",
+        "outcry",
+    }
+)
+# "weeks of protests", "a wave of strikes": the pressure is the "of" noun.
+SPAN_NOUNS = frozenset({"week", "month", "day", "year", "wave", "series", "round", "spate"})
+YIELD_FRAME = Frame("yield", "VERB", "yieldsTo", (), (), strength=COMPLEMENT_STRENGTH)
+
+
+def _pressure_noun(prep: Token) -> Token | None:
+    for noun in (c for c in prep.children if c.dep_ == "pobj"):
+        if noun.lemma_.lower() in SPAN_NOUNS:
+            noun = next(iter(slot_tokens(noun, "prep:of")), noun)
+        if noun.lemma_.lower() in PRESSURE_NOUNS:
+            return noun
+    return None
+
+
+def _yield_to_pressure(verb: Token, covered: set[int], resolver: Resolver) -> Candidate | None:
+    """A concession (08) to protesters: toward whoever the protest names ("by lawyers",
+    "led by opposition parties"), else, as a domestic event, the yielder's own state."""
+    lemma = resolver.lexicon.lemma(verb)
+    if verb.i in covered:
+        return None
+    if lemma == "give" and not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return None
+    preps = YIELD_PREPS.get(lemma, frozenset({"to"}))
+    pressure = next(
+        (
+            noun
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in preps
+            for noun in [_pressure_noun(p)]
+            if noun is not None
+        ),
+        None,
+    )
+    if pressure is None:
+        return None
+    subjects = _clause_doers(verb, resolver)
+    if not subjects:
+        return None
+    own = [s.actor for s in subjects]
+    objects: tuple[Resolved, ...] = ()
+    for token in pressure.subtree:
+        if token.pos_ in {"PRON", "DET"} or token == pressure:
+            continue
+        objects = tuple(
+            r
+            for r in resolver.actors(token, exclude=own)
+            if r.actor not in own and r.via != "location"
+        )
+        if objects:
+            break
+    if not objects:
+        objects = _home_state(subjects, resolver, pressure)
+    if not objects:
+        return None
+    return Candidate(verb, verb, YIELD_FRAME, "yieldsTo", subjects, objects, None, 0.75)
+
+
+def _home_state(
+    subjects: tuple[Resolved, ...], resolver: Resolver, anchor: Token
+) -> tuple[Resolved, ...]:
+    """The subject's own state, as the target of a domestic event with unnamed actors."""
+    for subject in subjects:
+        state = state_of(subject.actor, resolver)
+        if state is not None:
+            return (Resolved(state, subject.certainty * 0.85, "location", anchor.i),)
+    return ()
+
+
+# Refusing food as a protest: "has refused food for 30 days to demand ...", "refused to eat".
+FOOD_REFUSALS = frozenset({"refuse", "reject"})
+FOOD_NOUNS = frozenset({"food", "meal", "nourishment", "water"})
+FOOD_REFUSAL_FRAME = Frame("refuse", "VERB", "protestsAgainst", (), (), strength=0.75)
+
+
+def _food_refusal(verb: Token, covered: set[int], resolver: Resolver) -> Candidate | None:
+    """A protest (14) against whom the purpose clause names ("to demand that the ministry
+    ..."), else, as a domestic event, the protester's own state."""
+    refused = [
+        c
+        for c in verb.children
+        if (c.dep_ == "dobj" and c.lemma_.lower() in FOOD_NOUNS)
+        or (c.dep_ == "xcomp" and c.lemma_.lower() == "eat")
+    ]
+    if not refused or verb.i in covered:
+        return None
+    subjects = _clause_doers(verb, resolver)
+    if not subjects:
+        return None
+    own = [s.actor for s in subjects]
+    purposes = [c for c in verb.children if c.dep_ in {"advcl", "prep"} and c.i > refused[0].i]
+    objects: tuple[Resolved, ...] = ()
+    for clause in purposes:
+        for token in clause.subtree:
+            if token.pos_ in {"PRON", "DET"}:
+                continue
+            objects = tuple(
+                r
+                for r in resolver.actors(token, exclude=own)
+                if r.actor not in own and r.via != "location"
+            )
+            if objects:
+                break
+        if objects:
+            break
+    objects = objects or _home_state(subjects, resolver, refused[0])
+    if not objects:
+        return None
+    return Candidate(
+        verb, verb, FOOD_REFUSAL_FRAME, "protestsAgainst", subjects, objects, None, 0.75
+    )
 
 
 # Verbs that commit the subject to a future state of affairs told to someone ("promised
@@ -1359,6 +1555,8 @@ def _complement_target(
                         if r.token not in subject_tokens
                         and (r.actor.type != ActorType.PERSON or r.actor.country is not None)
                     )
+                    if _own_possession(filler, found, own):
+                        continue  # "pull its troops back": the subject's own
                     if found:
                         return found
         if slots is COMPLEMENT_SLOTS:
@@ -1367,6 +1565,15 @@ def _complement_target(
                 if place is not None:
                     return (place,)
     return ()
+
+
+def _own_possession(filler: Token, found: tuple[Resolved, ...], own: list[Actor]) -> bool:
+    """'its troops', 'their forces': a possessive pronoun makes the filler the subject's."""
+    return (
+        bool(found)
+        and all(r.actor in own for r in found)
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in filler.children)
+    )
 
 
 def _act_place(verb: Token, resolver: Resolver) -> Resolved | None:
@@ -1454,6 +1661,37 @@ def _unowned_act_noun(noun: Token) -> bool:
 
 def _is_negated_verb(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in token.children)
+
+
+def _expelled_owner(candidate: Candidate, resolver: Resolver) -> Candidate:
+    """'expel the African Union force from Darfur': the expulsion targets whose mission is
+    expelled, not the place it is expelled from."""
+    if candidate.relation != "expelsDiplomatsOf" or candidate.item is None:
+        return candidate
+    if not all(o.via in PLACE_OBJECT_VIAS | {"place"} for o in candidate.objects):
+        return candidate
+    own = [s.actor for s in candidate.subjects]
+    for child in candidate.item.children:
+        if child.dep_ not in {"amod", "compound", "poss"}:
+            continue
+        owners = [r for r in resolver.actors(child, as_modifier=True) if r.actor not in own]
+        if owners:
+            return dataclasses.replace(candidate, objects=tuple(owners))
+    return candidate
+
+
+MEDIATION_NOUNS = frozenset({"mediation", "arbitration"})
+
+
+def _accepted_mediation(candidate: Candidate) -> str:
+    """'accepted Norwegian mediation': CAMEO counts accepting mediation as an intent to
+    settle (038), not a concession (08)."""
+    predicate = candidate.predicate
+    if candidate.relation == "yieldsTo" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MEDIATION_NOUNS for c in predicate.children
+    ):
+        return "expressesIntentToCooperateWith"
+    return candidate.relation
 
 
 def _speculative(relation_name: str, modality: Modality, ontology: Any) -> bool:

@@ -128,7 +128,7 @@ HOME_UNDERGOER_ROOTS = frozenset({"08", "10", "11", "12", "17"})
 PLACE_UNDERGOER_ROOTS = frozenset({"03", "07"})
 # Item classes of objects that are restrictions themselves ("lifted the curfew").
 RESTRICTION_CLASSES = frozenset(
-    {"restriction", "emergency", "blockade", "sanctions", "road", "border"}
+    {"restriction", "emergency", "blockade", "sanctions", "road", "border", "permit"}
 )
 # Objects a state restricts at home ("censored newspapers", "closed down two weeklies"),
 # only for verbs that silence them ("barred the newspaper from publishing a report": no).
@@ -257,6 +257,7 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
         "acl",
         "appos",
         "xcomp",
+        "npadvmod",
     }:
         found = _children(token, first)
         if first == "dative":
@@ -320,12 +321,26 @@ def _deep_recipient(verb: Token) -> list[Token]:
         for pobj in _children(prep, "pobj")
     ]
     heads += [p for p in _children(verb, "prep") if p.lower_ not in LOCATIVE_PREPS | {"to"}]
-    return [
+    found = [
         pobj
         for head in heads
         for prep in head.children
         if prep.dep_ == "prep" and prep.lower_ == "to"
         for pobj in _children(prep, "pobj")
+    ]
+    return found or _misparsed_to(verb)
+
+
+def _misparsed_to(verb: Token) -> list[Token]:
+    """ "granted asylum to ousted President X": the parser read "to ousted" as an infinitive;
+    a past participle after "to" is a modifier of the recipient, its object the recipient."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ in {"advcl", "xcomp"}
+        and clause.tag_ in {"VBN", "VBD"}
+        and {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}} == {"to"}
+        for obj in _children(clause, "dobj")
     ]
 
 
@@ -554,7 +569,8 @@ def _resolve_slots(
                 continue
             if _inside(filler, exclude):
                 continue
-            modifier = slot.rsplit(">", 1)[-1] in {"amod", "compound", "poss"}
+            # "a Liberian-flagged tanker": the demonym modifies the "-flagged" adjective.
+            modifier = slot.rsplit(">", 1)[-1] in {"amod", "compound", "poss", "npadvmod"}
             partner = _partner(filler, resolver, exclude) or tuple(_holder(filler, resolver))
             if partner:
                 return partner
@@ -705,7 +721,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         subjects: tuple[Resolved, ...] = ()
         doers = logical_subject(token)
         for subject_token in doers:
-            subjects = tuple(resolver.actors(subject_token))
+            subjects = _subject_actors(subject_token, resolver)
             if subjects:
                 break
         if not subjects and passive and lexicon.lemma(token) in EXPULSION_VERBS:
@@ -787,6 +803,23 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+def _subject_actors(subject: Token, resolver: Resolver) -> tuple[Resolved, ...]:
+    """The subject's actors; "the foreign ministers of Egypt and Israel" stands for both
+    coordinated owners, not only the first (a pair for symmetric events)."""
+    found = tuple(resolver.actors(subject))
+    if len(found) != 1 or found[0].via != "agent-noun":
+        return found
+    for prep in _children(subject, "prep"):
+        if prep.lower_ == "of":
+            for pobj in _children(prep, "pobj"):
+                owners = tuple(resolver.actors(pobj))
+                if len(owners) >= 2 and found[0].actor in {o.actor for o in owners}:
+                    return tuple(
+                        Resolved(o.actor, o.certainty, "agent-noun", o.token) for o in owners
+                    )
+    return found
 
 
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "extradite", "banish"})
@@ -962,10 +995,14 @@ def _home_states(
     homes: list[Resolved] = []
     for subject in subjects:
         if subject.via not in DOMESTIC_SUBJECT_VIAS and not (
-            own_state and subject.actor.type == ActorType.STATE
+            own_state and subject.actor.type in {ActorType.STATE, ActorType.PERSON}
         ):
             continue  # "France protested": a state protesting names no target of its own
-        state = _state(subject.actor, resolver)
+        # "Polish leader General X declared martial law": a leader's emergency rule is his
+        # state's, at home.
+        state = _state(subject.actor, resolver) or (
+            state_of(subject.actor, resolver) if own_state else None
+        )
         if state is not None and all(h.actor != state for h in homes):
             # The state's own territory is where its emergency rule applies.
             via = "home" if subject.via in DOMESTIC_SUBJECT_VIAS else "location"
@@ -1019,6 +1056,8 @@ def _fallback_target(
             return ()  # "troops fired a salute in Beijing", "stormed to victory in Sydney"
         place = _event_place(predicate, undergoer, resolver)
         return (place,) if place is not None else ()
+    if root == INVESTIGATION_ROOT:
+        return _investigated_target(predicate, subjects, resolver, passive=passive)
     if undergoer is None or root in VIOLENT_ROOTS:
         return ()
     if root in PLACE_UNDERGOER_ROOTS | HOME_UNDERGOER_ROOTS:
@@ -1028,6 +1067,34 @@ def _fallback_target(
     if root in HOME_UNDERGOER_ROOTS:
         return _home_states(predicate, subjects, resolver)
     return ()
+
+
+INVESTIGATION_ROOT = "09"
+JUDICIAL_NOUNS = frozenset(
+    {"magistrate", "judge", "prosecutor", "court", "tribunal", "prosecution", "judiciary"}
+    | {"investigator", "attorney", "ombudsman"}
+)
+
+
+def _investigated_target(
+    predicate: Token, subjects: tuple[Resolved, ...], resolver: Resolver, *, passive: bool
+) -> tuple[Resolved, ...]:
+    """CAMEO's target of an investigation naming no actor: the place of the investigated act
+    ("into alleged war crimes committed in Rwanda"), else, for a domestic judicial body
+    ("Italian magistrates ... into bribes paid to party officials"), its own state."""
+    for act in slot_tokens(predicate, "prep:into", passive=passive) + slot_tokens(
+        predicate, "dobj", passive=passive
+    ):
+        place = _event_place(predicate, act, resolver)
+        if place is not None:
+            return (place,)
+    doc = predicate.doc
+    judicial = tuple(
+        s
+        for s in subjects
+        if 0 <= s.token < len(doc) and doc[s.token].lemma_.lower() in JUDICIAL_NOUNS
+    )
+    return _home_states(predicate, judicial, resolver)
 
 
 def _violent_use(verb: Token, lexicon: Lexicon) -> bool:
@@ -1327,7 +1394,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 anchor = governor
                 strength = frame.strength * LIGHT_VERB_STRENGTH
                 for s in logical_subject(governor):
-                    subjects = tuple(resolver.actors(s))
+                    subjects = _subject_actors(s, resolver)
                     if subjects:
                         break
             if not subjects and _symmetric_family(relation):
@@ -1400,6 +1467,8 @@ REVERSAL_VERBS = frozenset(
         "downgrade",
         "stop",
         "discontinue",
+        "abrogate",
+        "renounce",
     }
 )
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})

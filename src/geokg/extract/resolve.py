@@ -171,6 +171,15 @@ INSTITUTION_MEMBERS = frozenset(
     | {"troop", "force", "soldier", "supporter", "activist", "chief", "lawmaker", "deputy"}
     | {"legislator", "representative", "delegate", "commander", "unit", "figure"}
 )
+# Roles of people who act inside their own state: a person named with one of them and no
+# state is a domestic actor of the state the sentence is about.
+DOMESTIC_ROLES = frozenset(
+    {"leader", "senator", "deputy", "minister", "governor", "mayor", "editor", "journalist"}
+    | {"activist", "dissident", "general", "commander", "justice", "judge", "lawmaker"}
+    | {"legislator", "politician", "colonel", "publisher", "reporter", "unionist", "chief"}
+)
+# Participles of hyphenated place adjectives: "the Hong Kong-based magazine".
+PLACE_ADJECTIVES = frozenset({"base", "headquarter"})
 GROUP_MARKERS = frozenset({"party", "front", "movement", "league", "alliance", "army", "brigades"})
 
 
@@ -471,7 +480,10 @@ class Resolver:
             if child.dep_ == "poss":
                 return False
             if child.dep_ in {"compound", "amod", "nmod"} and (
-                child.pos_ == "PROPN" or child.i in self._span_of
+                child.pos_ == "PROPN"
+                or child.i in self._span_of
+                # "Latin American governments", "Western police": a named owner unknown
+                or (child.is_title and child.i != token.sent.start)
             ):
                 return False
         return True
@@ -601,7 +613,20 @@ class Resolver:
             office = self.explicit(token.head)
             if office is not None and office.via == "agent-noun":
                 return Resolved(office.actor, office.certainty * 0.95, office.via, token.i)
-        return None
+        return self._domestic_role_holder(token)
+
+    def _domestic_role_holder(self, token: Token) -> Resolved | None:
+        """An unknown person named with a domestic role ("opposition leader John Doe", "the
+        editor Jane Roe", "former minister X"): one of the state the sentence is about."""
+        if token.ent_type_ != "PERSON":
+            return None
+        roles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
+        if token.dep_ == "appos":
+            roles.append(token.head)
+        if not any(r.lemma_.lower() in DOMESTIC_ROLES and r.pos_ == "NOUN" for r in roles):
+            return None
+        home = self._home_state(token)
+        return Resolved(home, 0.7, HOME_INSTITUTION, token.i) if home is not None else None
 
     def _from_span(self, span: Span, token: Token) -> Resolved | None:
         record = self._record(span.kb_id_)
@@ -679,6 +704,11 @@ class Resolver:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         owner = self.explicit(pobj)
+                        if owner is None and pobj.lemma_.lower() in self._placed.places:
+                            # "the governor of Lagos State": the subdivision's state
+                            owner = next(
+                                filter(None, map(self._modifier_actor, _modifiers(pobj))), None
+                            )
                         if owner is not None and owner.actor.type != ActorType.PERSON:
                             return self._office_or_state(token, owner, 0.85)
             if child.dep_ == "appos":
@@ -688,12 +718,27 @@ class Resolver:
         named_state = self._state_in_org_name(token)
         if named_state is not None:
             return named_state
+        based = self._based_in(token)
+        if based is not None:
+            return based
         if placed:
             where = self._location(token, depth=0)
             if where is None and lemma in self._placed.residents:
                 where = self._event_location(token)
             if where is not None:
                 return Resolved(where, 0.8, "agent-noun", token.i)
+        return None
+
+    def _based_in(self, token: Token) -> Resolved | None:
+        """'the Hong Kong-based magazine', 'a Nairobi-based group': the place's state."""
+        for child in token.children:
+            if child.dep_ != "amod" or child.lemma_.lower() not in PLACE_ADJECTIVES:
+                continue
+            for place in child.children:
+                if place.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
+                    where = self.explicit(place)
+                    if where is not None and where.actor.type == ActorType.STATE:
+                        return Resolved(where.actor, 0.8, "agent-noun", token.i)
         return None
 
     def _unknown_organisation(self, ent: Span) -> Actor | None:
@@ -1150,6 +1195,10 @@ def conjuncts(token: Token) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             yield from conjuncts(child)
+
+
+def _modifiers(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
 
 
 def _conjoined(token: Token) -> Iterable[Token]:
