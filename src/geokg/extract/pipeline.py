@@ -736,10 +736,11 @@ class Extractor:
             if key not in best or best[key].confidence < draft.confidence:
                 best[key] = draft
         bare = document.without_text()
+        doc_text = doc.text  # Doc.text joins every token anew on each access
         facts: list[Fact] = []
         for draft in best.values():
             relation: Relation = self.ontology.relation(draft.relation)
-            text = doc.text[draft.start : draft.end]
+            text = doc_text[draft.start : draft.end]
             facts.append(
                 Fact(
                     document=bare,
