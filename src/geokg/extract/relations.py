@@ -1596,7 +1596,12 @@ def sentence_candidates(
 ) -> Iterator[Candidate]:
     """Every candidate relation of one sentence."""
     used: set[int] = set()
-    for token in sentence:
+    # Two passes, verbs first (a verb frame consumes the nouns it takes); the part of speech
+    # is read once per token, as most tokens of a sentence are neither kind of predicate.
+    tokens = [(token, token.pos_) for token in sentence]
+    for token, pos in tokens:
+        if pos not in {"VERB", "AUX"}:
+            continue
         lemma = lexicon.lemma(token)
         rejected = _rejected_act(token, lexicon)
         if rejected is not None:
@@ -1605,7 +1610,7 @@ def sentence_candidates(
             if candidate is not None:
                 used.add(act.i)
                 yield candidate
-        if token.pos_ in {"VERB", "AUX"} and lemma in lexicon.verbs:
+        if lemma in lexicon.verbs:
             if _demanded_act(token, lexicon) or _is_rejected(token, lexicon):
                 continue
             for candidate in verb_candidates(token, lexicon, resolver):
@@ -1618,10 +1623,12 @@ def sentence_candidates(
                     if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c)
                 )
                 yield candidate
-    for token in sentence:
+    for token, pos in tokens:
+        if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
+            continue
         lemma = token.lemma_.lower()
         if (
-            token.pos_ in {"NOUN", "PROPN"}
+            pos in {"NOUN", "PROPN"}
             and lemma in lexicon.nouns
             and token.i not in used
             and resolver.span_at(token) is None  # "Asia-Pacific Economic Cooperation"
@@ -1629,9 +1636,9 @@ def sentence_candidates(
             and not _names_a_force(token)
         ):
             yield from noun_candidates(token, lexicon, resolver)
-        elif token.pos_ in {"VERB", "AUX"} and lemma in lexicon.report:
+        elif pos in {"VERB", "AUX"} and lemma in lexicon.report:
             yield from obligation_candidates(token, resolver)
-        if token.pos_ == "VERB" and lemma in DEATH_VERBS:
+        if pos == "VERB" and lemma in DEATH_VERBS:
             yield from custody_death_candidates(token, resolver)
 
 
