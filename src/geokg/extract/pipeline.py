@@ -72,6 +72,7 @@ from geokg.extract.events import (
 from geokg.extract.lexicon import Frame, Lexicon, load_lexicon
 from geokg.extract.modality import Modality, assess, subject_of
 from geokg.extract.relations import (
+    WEAPON_CLASSES,
     Candidate,
     item_classes,
     logical_subject,
@@ -956,7 +957,6 @@ def _tolerance_threats(
             )
 
 
-WEAPON_CLASSES = frozenset({"weapon", "wmd"})
 WEAPON_PURPOSE_FRAME = Frame("use", "VERB", "threatensMilitaryForceAgainst", (), (), strength=0.8)
 
 
@@ -1046,6 +1046,23 @@ FUTURE_OR_POSSIBLE = frozenset({"will", "would", "shall", "'ll", "’ll", "may",
 THREAT_FRAME_FALLBACK = Frame("unless", "VERB", "threatens", (), (), strength=0.75)
 
 
+# A verb-triggered rule: its trigger lemmas and what it builds from the verb.
+VerbRule = tuple[frozenset[str], Callable[[Token], Candidate | None]]
+
+
+def _first_triggered(token: Token, lemma: str, rules: tuple[VerbRule, ...]) -> Candidate | None:
+    """The candidate of the first rule whose trigger lemmas include the verb's and that
+    finds one."""
+    if token.pos_ != "VERB":
+        return None
+    for triggers, build in rules:
+        if lemma in triggers:
+            candidate = build(token)
+            if candidate is not None:
+                return candidate
+    return None
+
+
 def _complement_candidates(
     sentence: Span,
     candidates: list[Candidate],
@@ -1066,6 +1083,12 @@ def _complement_candidates(
     covered = {c.predicate.i for c in candidates} | {c.anchor.i for c in candidates}
     # "resigned after weeks of demonstrations" is both the protest and the concession.
     yielded = {c.anchor.i for c in candidates if c.relation == "yieldsTo" and c.objects}
+    # Verb-triggered acts, tried in order; the first that yields a candidate wins.
+    verb_rules: tuple[VerbRule, ...] = (
+        (YIELD_TRIGGERS, lambda verb: _yield_to_pressure(verb, yielded, resolver)),
+        (FOOD_REFUSALS, lambda verb: _food_refusal(verb, covered, resolver)),
+        (ASSURING_VERBS, lambda verb: _promise_to(verb, covered, resolver)),
+    )
     for token in sentence:
         lemma = lexicon.lemma(token)
         if lemma in VOW_VERBS and token.pos_ == "VERB" and threat_of is not None:
@@ -1075,21 +1098,10 @@ def _complement_candidates(
                     if found is not None:
                         yield found
             continue
-        if lemma in YIELD_TRIGGERS and token.pos_ == "VERB":
-            conceded = _yield_to_pressure(token, yielded, resolver)
-            if conceded is not None:
-                yield conceded
-                continue
-        if lemma in FOOD_REFUSALS and token.pos_ == "VERB":
-            fasted = _food_refusal(token, covered, resolver)
-            if fasted is not None:
-                yield fasted
-                continue
-        if lemma in ASSURING_VERBS and token.pos_ == "VERB":
-            promised = _promise_to(token, covered, resolver)
-            if promised is not None:
-                yield promised
-                continue
+        found = _first_triggered(token, lemma, verb_rules)
+        if found is not None:
+            yield found
+            continue
         relation = COMPLEMENT_RELATIONS.get(lemma)
         if relation is not None and token.pos_ in {"VERB", "ADJ"}:
             # With no target in the act, the offer or threat is made to whom the condition

@@ -142,8 +142,10 @@ INTENT_NOUNS = frozenset(
 )
 PLACE_CERTAINTY = 0.8
 CHILD_INDEX_KEY = "geokg.child_index"
-# Objects that make a violent verb with no named victim an attack ("exploded bombs in Kabul").
-VIOLENT_ITEM_CLASSES = frozenset({"weapon", "wmd", "violence", "force"})
+# Item classes of arms (items.json), and the objects that make a violent verb with no named
+# victim an attack ("exploded bombs in Kabul", "launched strikes in X").
+WEAPON_CLASSES = frozenset({"weapon", "wmd"})
+VIOLENT_ITEM_CLASSES = WEAPON_CLASSES | {"violence", "force"}
 TIME_PREPS = frozenset({"on", "during", "after", "before", "since", "overnight", "late", "early"})
 HOME_CERTAINTY = 0.75
 PLACE_VIAS = frozenset({"location", "capital", "city"})
