@@ -112,7 +112,7 @@ ARTICLE_FACTS: dict[str, list[Spec]] = {
     ],
     "b": [
         (NATO, "061", UKR, False),  # hit: undirected, nato keyed by its label
-        (RUS, "120", CRITICS, False),  # false positive keyed "kremlin critics"
+        (RUS, "120", CRITICS, False),  # false positive keyed "kremlin_critics"
     ],
 }
 
@@ -141,7 +141,7 @@ def test_articles_exact_counts(tmp_path: Path) -> None:
     assert a.misses == (("IRN", "07", "RUS", True),)
     assert a.false_positives == (("RUS", "11", "UKR", False),)
     assert b.counts == Counts(tp=1, fp=1, fn=1)
-    assert b.false_positives == (("RUS", "12", "kremlin critics", False),)
+    assert b.false_positives == (("RUS", "12", "kremlin_critics", False),)
     assert report.counts == Counts(tp=5, fp=2, fn=2)
     assert report.precision == pytest.approx(5 / 7)
     assert report.recall == pytest.approx(5 / 7)

@@ -83,8 +83,8 @@ PLOVER_TO_CAMEO: Mapping[str, frozenset[str]] = {
     "CONCEDE": frozenset({"08"}),
     "RETREAT": frozenset({"08"}),
     "INVESTIGATE": frozenset({"09"}),
-    "DEMAND": frozenset({"10"}),
-    "REQUEST": frozenset({"10"}),
+    "DEMAND": frozenset({"02", "10"}),
+    "REQUEST": frozenset({"02", "10"}),
     "DISAPPROVE": frozenset({"11"}),
     "ACCUSE": frozenset({"11"}),
     "REJECT": frozenset({"12"}),
@@ -114,7 +114,8 @@ ALIASES: Mapping[str, str] = {
     "gulf cooperation council": "gcc", "gcc": "gcc", "arab league": "arab_league", "isis": "isis",
     "islamic state": "isis", "taliban": "taliban", "al-qaeda": "al_qaeda", "al qaeda": "al_qaeda",
     "ecowas": "ecowas", "sco": "sco", "shanghai cooperation organisation": "sco",
-    "shanghai cooperation organization": "sco",
+    "shanghai cooperation organization": "sco", "unsc": "un", "un_security_council": "un",
+    "arab_league": "arab_league", "al_qaeda": "al_qaeda",
 }  # fmt: skip
 
 CAMEO_ROOT_NAMES: Mapping[str, str] = {
@@ -132,12 +133,15 @@ CAMEO_ROOT_NAMES: Mapping[str, str] = {
 
 def actor_key(actor: Mapping[str, Any] | str | None) -> str | None:
     """The key the gold uses for an actor of the JSON form: ``code``, else ``country``
-    upper-cased, else the label through :data:`ALIASES` (a leading "the " dropped).
+    upper-cased, else the label through :data:`ALIASES` (a leading "the " dropped), else the
+    last segment of its IRI (as score.py does).
 
     >>> actor_key({"label": "The North Atlantic Alliance", "country": None})
     'nato'
     >>> actor_key({"label": "Vladimir Putin", "country": "rus"})
     'RUS'
+    >>> actor_key({"label": "Shabaab", "id": "https://w3id.org/geokg/actor/al-shabaab"})
+    'al_shabaab'
     """
     if not actor:
         return None
@@ -150,7 +154,13 @@ def actor_key(actor: Mapping[str, Any] | str | None) -> str | None:
     label = re.sub(r"\s+", " ", str(actor.get("label", ""))).strip().lower()
     if label not in ALIASES:
         label = re.sub(r"^the ", "", label)
-    return ALIASES.get(label, label or None)
+    if label in ALIASES:
+        return ALIASES[label]
+    # An actor IRI's last segment ("https://.../actor/african-union") is the next best key.
+    slug = re.sub(r"[-\s]+", "_", str(actor.get("id") or "").rstrip("/").rsplit("/", 1)[-1].lower())
+    if slug and slug.isidentifier():
+        return ALIASES.get(slug.replace("_", " "), ALIASES.get(slug, slug))
+    return label.replace(" ", "_") or None
 
 
 def _relation_root(relation: object) -> str | None:
