@@ -251,7 +251,10 @@ def test_directory_reads_txt_and_jsonl_sorted_and_not_recursively(tmp_path: Path
     ("make", "message"),
     [
         (lambda p: p / "missing.txt", "no such file or directory"),
-        (lambda p: (p / "empty").mkdir() or p / "empty", "directory has no .txt or .jsonl file"),
+        (
+            lambda p: (p / "empty").mkdir() or p / "empty",
+            "directory has no .txt, .html or .jsonl file",
+        ),
         (lambda p: _write(p / "a.csv", b"x"), "unsupported file type"),
         (lambda p: _write(p / "e.txt", b""), "file is empty"),
         (lambda p: _write(p / "w.txt", b" \n\t\n"), "file is empty"),

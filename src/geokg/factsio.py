@@ -67,12 +67,15 @@ def relation_json(relation: Relation) -> dict[str, Any]:
 
 
 def document_json(document: Document) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "id": document.id,
         "title": document.title,
         "url": document.url,
         "published": document.published.isoformat() if document.published else None,
     }
+    if document.author:
+        record["author"] = document.author
+    return record
 
 
 def polarity(statement: Statement) -> str:
@@ -216,6 +219,7 @@ class FactReader:
             title=_optional_str(value.get("title")),
             url=_optional_str(value.get("url")),
             published=_date(value.get("published")),
+            author=_optional_str(value.get("author")),
         )
 
     def _actor(self, value: Any, *, on: date | None) -> Actor:

@@ -100,16 +100,18 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A source document. ``text`` is carried while extracting and never stored in facts."""
+    """A source document. ``text`` is carried while extracting and never stored in facts.
+    ``author`` is the byline of a web page, when it has one."""
 
     id: str
     title: str | None = None
     url: str | None = None
     published: date | None = None
     text: str = field(default="", compare=False, repr=False)
+    author: str | None = None
 
     def without_text(self) -> Document:
-        return Document(self.id, self.title, self.url, self.published)
+        return Document(self.id, self.title, self.url, self.published, author=self.author)
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,6 +120,8 @@ def document_triples(document: Document) -> list[Triple]:
         triples.append((node, DCTERMS.source, Literal(document.url, datatype=XSD.anyURI)))
     if document.published:
         triples.append((node, GEOKG.published, Literal(document.published, datatype=XSD.date)))
+    if document.author:
+        triples.append((node, DCTERMS.creator, Literal(document.author)))
     return triples
 
 
@@ -246,6 +248,7 @@ def _document_from_graph(graph: Graph, node: Node) -> Document:
         title=_text(_one(graph, node, DCTERMS.title)),
         url=_text(_one(graph, node, DCTERMS.source)),
         published=published.toPython() if isinstance(published, Literal) else None,
+        author=_text(_one(graph, node, DCTERMS.creator)),
     )
 
 

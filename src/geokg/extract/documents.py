@@ -1,4 +1,5 @@
-"""Reading input documents: plain-text articles, JSON Lines, directories and standard input.
+"""Reading input documents: plain-text articles, web pages (HTML files and ``http(s)://``
+URLs), JSON Lines, directories and standard input.
 
 :func:`read_documents` turns paths into a stream of :class:`~geokg.model.Document` with
 ``text`` set. It never holds more than one document of a JSON Lines file in memory, and it
@@ -21,36 +22,57 @@ Decisions (documented here because callers depend on them):
   ``ID~2``, ``ID~3``, ... with a logged warning (the shared PLOVER development data repeats
   an id, and refusing it would make the scorer fail); pass ``duplicate_ids="error"`` to
   raise instead.
-* **Directories** are read non-recursively: their ``.txt`` and ``.jsonl`` files, sorted by
-  name, hidden files skipped. Subdirectories are ignored, so a directory of articles can
-  hold notes or outputs in subfolders without surprises.
+* **Directories** are read non-recursively: their ``.txt``, ``.html``, ``.htm`` and
+  ``.jsonl`` files, sorted by name, hidden files skipped. Subdirectories are ignored, so a
+  directory of articles can hold notes or outputs in subfolders without surprises. Other
+  files (``.pdf``, images, ...) are reported as :class:`Skipped` (not errors).
+* **Web pages.** A ``.html``/``.htm`` file or an ``http(s)://`` URL becomes a document of
+  its main text and metadata (:mod:`geokg.html`; fetching: :mod:`geokg.fetch`). Its id is
+  the file name without the extension, or, for a URL, a slug of the page's canonical URL
+  (``news.example.org-world-iran-drones``); ``url`` is the canonical URL.
+* **Bad inputs.** By default the first bad file raises. With ``skip_errors=True`` a file
+  (or URL) that cannot be read is reported as a :class:`Skipped` and reading goes on with
+  the next one; in a JSON Lines file the documents before the bad line have been yielded
+  and the rest of that file is skipped. :meth:`DocumentReader.check` reads every input once
+  before anything is yielded (counting documents and characters for a progress bar), so a
+  caller that stores documents can refuse or skip bad files before storing any.
 * **Publication date.** The ``published`` argument wins; then a JSON Lines ``"published"``
   field; then a dateline near the top of the text (:func:`find_dateline`); else ``None``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TextIO
 
 from geokg.errors import InputError
 from geokg.model import Document
+from geokg.urls import is_http_url, mask_url
+
+if TYPE_CHECKING:
+    from geokg.fetch import FetchPolicy
 
 __all__ = [
+    "DocumentReader",
     "DuplicateIds",
+    "InputTotals",
+    "Skipped",
     "document_from_record",
     "documents_from_records",
     "find_dateline",
     "iter_jsonl_records",
     "read_documents",
+    "url_document_id",
 ]
 
 logger = logging.getLogger(__name__)
@@ -59,7 +81,11 @@ DuplicateIds = Literal["rename", "error"]
 
 STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+#: The largest HTML file read from disk (a saved page with inline images can be large).
+MAX_HTML_FILE_BYTES = 64 * 1024 * 1024
 _SNIFF_BYTES = 8192
 _TITLE_MAX_CHARS = 300
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D} | {0x7F}
@@ -70,39 +96,220 @@ _BINARY_CONTROL_SHARE = 0.10
 # --------------------------------------------------------------------------- public API
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input left out: ``bad`` when it could not be read (an error that ``skip_errors``
+    let pass), else a file of a type geokg does not read, found in a directory."""
+
+    source: str
+    reason: str
+    bad: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class InputTotals:
+    """What :meth:`DocumentReader.check` counted; ``None`` when standard input is among
+    the inputs (it is read once, as it comes)."""
+
+    documents: int | None
+    characters: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    kind: Literal["stdin", "url", "file"]
+    name: str
+
+
+class DocumentReader:
+    """The documents of ``paths``, in order (see :func:`read_documents`), with bad inputs
+    raised or (``skip_errors=True``) skipped and reported in :attr:`skipped` and to
+    ``on_skip`` as they are found.
+
+    Call :meth:`check` first to read every input once before any document is yielded: a bad
+    file then fails (or is skipped) before the caller stores anything, and the totals are
+    known. URLs are fetched once, by :meth:`check` when it is called.
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        published: date | None = None,
+        stdin: TextIO | None = None,
+        duplicate_ids: DuplicateIds = "rename",
+        skip_errors: bool = False,
+        on_skip: Callable[[Skipped], None] | None = None,
+        fetch_policy: FetchPolicy | None = None,
+    ) -> None:
+        if not paths:
+            raise InputError("no input given: name at least one file, directory, URL or '-'")
+        self.paths = list(paths)
+        self.published = published
+        self.stdin = stdin
+        self.duplicate_ids: DuplicateIds = duplicate_ids
+        self.skip_errors = skip_errors
+        self.on_skip = on_skip
+        self.fetch_policy = fetch_policy
+        self.skipped: list[Skipped] = []
+        self._sources: list[_Source] | None = None
+        self._pages: dict[str, Document] = {}
+
+    # --- public ---------------------------------------------------------------------------
+
+    def check(self) -> InputTotals:
+        """Read every input except standard input once, yielding nothing: raise on the
+        first bad one, or skip it (``skip_errors``). Returns the totals."""
+        documents = characters = 0
+        kept: list[_Source] = []
+        has_stdin = False
+        for source in self._expanded():
+            if source.kind == "stdin":
+                has_stdin = True
+                kept.append(source)
+                continue
+            try:
+                for document, _where in self._documents_of(source):
+                    documents += 1
+                    characters += len(document.text)
+            except InputError as error:
+                self._skip_or_raise(source, error)
+                continue
+            kept.append(source)
+        self._sources = kept
+        if has_stdin:
+            return InputTotals(None, None)
+        return InputTotals(documents, characters)
+
+    def __iter__(self) -> Iterator[Document]:
+        registry = _IdRegistry(self.duplicate_ids)
+        for source in self._expanded():
+            try:
+                yield from registry.admit_all(self._documents_of(source))
+            except InputError as error:
+                self._skip_or_raise(source, error)
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _skip_or_raise(self, source: _Source, error: InputError) -> None:
+        if not self.skip_errors:
+            raise error
+        message = str(error)
+        name = source.name
+        reason = message.removeprefix(f"{name}: ").removeprefix(f"{name}:")
+        self._report(Skipped(name, reason.strip() or message, bad=True))
+
+    def _report(self, skipped: Skipped) -> None:
+        self.skipped.append(skipped)
+        if self.on_skip is not None:
+            self.on_skip(skipped)
+        else:
+            logger.warning("skipped %s", skipped)
+
+    def _expanded(self) -> list[_Source]:
+        if self._sources is None:
+            sources: list[_Source] = []
+            stdin_used = False
+            for raw in self.paths:
+                text = str(raw)
+                if text == STDIN:
+                    if stdin_used:
+                        raise InputError("standard input ('-') can be read only once")
+                    stdin_used = True
+                    sources.append(_Source("stdin", "<stdin>"))
+                elif is_http_url(text):
+                    sources.append(_Source("url", text))
+                else:
+                    try:
+                        files = self._expand_path(Path(text))
+                    except InputError as error:
+                        self._skip_or_raise(_Source("file", text), error)
+                        continue
+                    sources.extend(_Source("file", str(file)) for file in files)
+            self._sources = sources
+        return self._sources
+
+    def _expand_path(self, path: Path) -> list[Path]:
+        files = _expand(path)
+        if path.is_dir():
+            others = _other_files(path)
+            for other in others:
+                self._report(Skipped(str(other), _not_an_input(other), bad=False))
+            if not files:
+                hint = f" ({len(others)} other files skipped)" if others else ""
+                raise InputError(f"{path}: directory has no .txt, .html or .jsonl file{hint}")
+        return files
+
+    def _documents_of(self, source: _Source) -> Iterator[tuple[Document, str]]:
+        if source.kind == "stdin":
+            stream = self.stdin if self.stdin is not None else sys.stdin
+            return _read_stdin(stream, published=self.published)
+        if source.kind == "url":
+            return iter([(self._page(source.name), mask_url(source.name))])
+        return _read_file(Path(source.name), published=self.published)
+
+    def _page(self, url: str) -> Document:
+        cached = self._pages.get(url)
+        if cached is None:
+            cached = _url_document(url, published=self.published, policy=self.fetch_policy)
+            self._pages[url] = cached
+        return cached
+
+
 def read_documents(
     paths: Sequence[str | Path],
     *,
     published: date | None = None,
     stdin: TextIO | None = None,
     duplicate_ids: DuplicateIds = "rename",
+    skip_errors: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
+    fetch_policy: FetchPolicy | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of ``paths`` one at a time, in order.
 
-    Each path is a ``.txt`` article, a ``.jsonl`` file of documents, a directory (its
-    ``.txt`` and ``.jsonl`` files, sorted, not recursive) or ``-`` for standard input (a
-    plain-text article, or JSON Lines when its first non-blank character is ``{``).
-    ``published``, when given, overrides every date found in the input.
+    Each path is a ``.txt`` article, a ``.html``/``.htm`` web page, a ``.jsonl`` file of
+    documents, a directory (those files, sorted, not recursive), an ``http(s)://`` URL of a
+    web page, or ``-`` for standard input (a plain-text article, or JSON Lines when its first
+    non-blank character is ``{``). ``published``, when given, overrides every date found in
+    the input.
 
     Raises :class:`InputError` (one line naming the path, and the line for JSON Lines) for a
     missing path, an empty directory, an unreadable, empty, binary or non-UTF-8 file, an
-    invalid JSON line or record, and (with ``duplicate_ids="error"``) a repeated id.
+    invalid JSON line or record, a URL that cannot be fetched, and (with
+    ``duplicate_ids="error"``) a repeated id; with ``skip_errors=True`` such an input is
+    reported to ``on_skip`` (else logged) and skipped instead.
     """
-    if not paths:
-        raise InputError("no input given: name at least one file, directory or '-'")
-    registry = _IdRegistry(duplicate_ids)
-    stdin_used = False
-    for raw in paths:
-        if str(raw) == STDIN:
-            if stdin_used:
-                raise InputError("standard input ('-') can be read only once")
-            stdin_used = True
-            source = stdin if stdin is not None else sys.stdin
-            documents = _read_stdin(source, published=published)
-            yield from registry.admit_all(documents)
-            continue
-        for file in _expand(Path(raw)):
-            yield from registry.admit_all(_read_file(file, published=published))
+    yield from DocumentReader(
+        paths,
+        published=published,
+        stdin=stdin,
+        duplicate_ids=duplicate_ids,
+        skip_errors=skip_errors,
+        on_skip=on_skip,
+        fetch_policy=fetch_policy,
+    )
+
+
+def url_document_id(url: str) -> str:
+    """A readable, stable document id for a web page: a slug of its host and path.
+
+    >>> url_document_id("https://www.example.org/world/2024/iran-drones.html?ref=rss")
+    'example.org-world-2024-iran-drones.html-ref-rss'
+    """
+    parts = urllib.parse.urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    raw = host + parts.path + (f"?{parts.query}" if parts.query else "")
+    slug = re.sub(r"[^a-z0-9.]+", "-", raw.lower()).strip("-.")
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
+    if not slug:
+        return "page-" + digest
+    if len(slug) > 80:
+        slug = slug[:71].rstrip("-.") + "-" + digest
+    return slug
 
 
 def find_dateline(text: str) -> date | None:
@@ -225,45 +432,110 @@ class _IdRegistry:
             new_id,
         )
         self.seen[new_id] = digest
-        return Document(new_id, document.title, document.url, document.published, document.text)
+        return dataclasses.replace(document, id=new_id)
 
 
 # --------------------------------------------------------------------------- paths
 
 
 def _expand(path: Path) -> list[Path]:
-    """The files one path argument stands for."""
+    """The files one path argument stands for (a directory's may be none)."""
     if path.is_dir():
-        try:
-            entries = sorted(path.iterdir())
-        except OSError as error:
-            raise InputError(f"{path}: cannot list directory ({_reason(error)})") from None
-        files = [
-            entry
-            for entry in entries
-            if entry.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
-            and not entry.name.startswith(".")
-            and entry.is_file()
-        ]
-        if not files:
-            raise InputError(f"{path}: directory has no .txt or .jsonl file")
-        return files
+        return [entry for entry in _directory_entries(path) if _is_input(entry)]
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
-    if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
-        raise InputError(f"{path}: unsupported file type (expected .txt, .jsonl or a directory)")
+    if path.suffix.lower() not in INPUT_SUFFIXES:
+        raise InputError(
+            f"{path}: unsupported file type (expected .txt, .html, .htm, .jsonl, a directory "
+            "or a URL)"
+        )
     return [path]
 
 
+def _directory_entries(path: Path) -> list[Path]:
+    try:
+        entries = sorted(path.iterdir())
+    except OSError as error:
+        raise InputError(f"{path}: cannot list directory ({_reason(error)})") from None
+    return [entry for entry in entries if not entry.name.startswith(".") and entry.is_file()]
+
+
+def _is_input(entry: Path) -> bool:
+    return entry.suffix.lower() in INPUT_SUFFIXES
+
+
+def _other_files(path: Path) -> list[Path]:
+    return [entry for entry in _directory_entries(path) if not _is_input(entry)]
+
+
+def _not_an_input(path: Path) -> str:
+    kind = path.suffix.lower() or "no extension"
+    return f"not read ({kind}: geokg reads .txt, .html, .htm and .jsonl)"
+
+
 def _read_file(path: Path, *, published: date | None) -> Iterator[tuple[Document, str]]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
         with _open_binary(path) as stream:
             lines = _numbered_lines(stream, str(path))
             yield from _jsonl_documents(lines, str(path), published=published)
         return
+    if suffix in HTML_SUFFIXES:
+        yield _html_file_document(path, published=published), str(path)
+        return
     data = _read_bytes(path)
     text = _decode_whole(data, str(path))
     yield _text_document(text, doc_id=path.stem, where=str(path), published=published), str(path)
+
+
+def _html_file_document(path: Path, *, published: date | None) -> Document:
+    from geokg.html import decode_html, html_document
+
+    where = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
+    if size > MAX_HTML_FILE_BYTES:
+        raise InputError(
+            f"{path}: the page is too large ({size // (1024 * 1024)} MiB, over "
+            f"{MAX_HTML_FILE_BYTES // (1024 * 1024)} MiB); save its text as .txt instead"
+        )
+    data = _read_bytes(path)
+    if not data.strip():
+        raise InputError(f"{where}: file is empty")
+    if b"\x00" in data[:_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where}: binary data, not a web page")
+    html = decode_html(data, where=where)
+    return html_document(html, doc_id=path.stem, where=where, published=published)
+
+
+def _url_document(url: str, *, published: date | None, policy: FetchPolicy | None) -> Document:
+    from geokg.fetch import fetch
+    from geokg.html import decode_html, html_document
+
+    page = fetch(url, policy)
+    where = mask_url(url)
+    if page.is_html:
+        html = decode_html(page.body, where=where, header_charset=page.charset)
+        document = html_document(
+            html, doc_id="", where=where, url=page.final_url, published=published
+        )
+    else:
+        text = _decode_plain(page.body, where, page.charset)
+        document = _text_document(text, doc_id="", where=where, published=published)
+        document = dataclasses.replace(document, url=page.final_url)
+    return dataclasses.replace(document, id=url_document_id(document.url or page.url))
+
+
+def _decode_plain(data: bytes, where: str, charset: str | None) -> str:
+    if charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8", "us-ascii"):
+        return _decode_whole(data, where)
+    from geokg.html import decode_html
+
+    text = decode_html(data, where=where, header_charset=charset)
+    _check_text(text, where)
+    return text
 
 
 def _open_binary(path: Path) -> BinaryIO:
