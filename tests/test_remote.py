@@ -3,6 +3,7 @@ SPARQL-only fallbacks against a real ``oxigraph serve``."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import socket
@@ -11,10 +12,14 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 
+from geokg.cli import cli
 from geokg.errors import QueryError, RemoteStoreError, StoreError
 from geokg.store import AskResult, KnowledgeGraph, RdfFormat, SelectResult
 from geokg.store.remote import RemoteBackend, RemoteSettings
@@ -54,7 +59,10 @@ def _handler(endpoint: FakeEndpoint) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
             self.end_headers()
-            self.wfile.write(reply.body)
+            # A client that timed out has gone: writing to it fails, as expected (and
+            # would print on the stderr of a later test's CliRunner).
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(reply.body)
 
         do_GET = do_POST
 
@@ -249,3 +257,73 @@ def _canonical(nquads: bytes) -> ox.Dataset:
     dataset = ox.Dataset(ox.parse(nquads, ox.RdfFormat.N_QUADS))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     return dataset
+
+
+# ----------------------------------------------------------------- URL hygiene and timeouts
+
+
+def test_timed_out_query_is_never_retried(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
+    """Issue 11: a 5 s timeout failed after 24 s, retried while the server kept computing."""
+    url, endpoint = serve(Reply(200, ASK_TRUE, "application/sparql-results+json", delay=2))
+    started = time.monotonic()
+    with pytest.raises(RemoteStoreError, match=r"within 0\.3 s \(not retried\)"):
+        RemoteBackend(url, timeout=0.3, retries=3, backoff=0.01).query("ASK {}")
+    assert time.monotonic() - started < 1.5
+    assert len(endpoint.requests) == 1
+
+
+def test_credentials_in_the_url_are_used_and_never_shown(
+    serve: Callable[..., tuple[str, FakeEndpoint]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GEOKG_STORE_TOKEN", raising=False)
+    url, endpoint = serve(Reply(200, ASK_TRUE, "application/sparql-results+json"))
+    with_secret = url.replace("http://", "http://ana:pa%2Fss@")
+    backend = RemoteBackend(with_secret)
+    assert backend.query("ASK {}") == AskResult(True)
+    assert endpoint.requests[0]["Authorization"] == "Basic YW5hOnBhL3Nz"  # ana:pa/ss
+    assert backend.location == url and "pa" not in backend.settings.update_url
+
+
+def test_credentials_in_an_unreachable_url_are_never_shown() -> None:
+    closed = f"http://ana:pa%2Fss@127.0.0.1:{_closed_port()}/query"
+    result = CliRunner().invoke(cli, ["--store", closed, "stats"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("geokg: error: cannot reach SPARQL endpoint http://127.0.0.1:")
+    assert "pa%2Fss" not in result.stderr and "pa/ss" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://[::1]:99999/query", "http:///query"])
+def test_malformed_store_url_is_one_line(url: str) -> None:
+    result = CliRunner().invoke(cli, ["--store", url, "stats"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("geokg: error: invalid store URL"), result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_validate_against_an_unreachable_endpoint_is_one_line() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/query"
+    result = CliRunner().invoke(cli, ["--store", url, "validate"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"geokg: error: cannot reach SPARQL endpoint {url}: connection refused\n"
+    )
+
+
+@pytest.mark.slow
+def test_validate_and_query_against_a_real_server(remote_store_url: str) -> None:
+    sample = Path(str(files("geokg") / "data" / "facts" / "sample.jsonl"))
+    runner = CliRunner()
+    assert (
+        runner.invoke(
+            cli, ["--store", remote_store_url, "ingest", "--facts", str(sample)]
+        ).exit_code
+        == 0
+    )
+    validated = runner.invoke(cli, ["--store", remote_store_url, "validate"])
+    assert validated.exit_code == 0, validated.stderr
+    rows = runner.invoke(
+        cli, ["--store", remote_store_url, "query", "--limit", "2", "SELECT * { ?s ?p ?o }"]
+    )
+    assert rows.exit_code == 0 and len(rows.stdout.splitlines()) == 4
+    assert "cut at 2 rows" in rows.stderr

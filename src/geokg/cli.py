@@ -243,34 +243,60 @@ def _extractor(model: str | None, jobs: int) -> Extractor:
     return Extractor(**options)
 
 
-def extracted(
-    paths: Sequence[str], *, published: date | None, model: str | None, jobs: int
-) -> Iterator[tuple[Document, list[Fact]]]:
-    """Documents of ``paths`` with their facts, one document at a time."""
-    from geokg.extract.documents import read_documents
+_skip_errors_option = click.option(
+    "--skip-errors",
+    is_flag=True,
+    help="Report a bad file or URL on stderr and go on with the others (exit status 3 "
+    "when any was skipped). Without it the first bad input stops the run before anything "
+    "is stored.",
+)
+_progress_option = click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+)
 
-    documents = read_documents(list(paths), published=published, stdin=sys.stdin)
-    # Read the first document before loading the model, so a missing or unreadable input
-    # fails at once instead of after seconds of model loading.
-    first = next(documents, None)
-    if first is None:
-        return
-    yield from _extractor(model, jobs).extract(itertools.chain([first], documents))
 
+@dataclass
+class ExtractionRun:
+    """Inputs checked up front, then extracted with a progress bar; ``status`` is the
+    exit status the run ends with (see geokg.progress)."""
 
-class Progress:
-    """A counter on standard error, shown only when it is a terminal."""
+    paths: Sequence[str]
+    published: date | None
+    skip_errors: bool = False
+    progress: bool | None = None
+    status: int = 0
 
-    def __init__(self) -> None:
-        self.visible = sys.stderr.isatty()
+    def extract(self, model: str | None, jobs: int) -> Iterator[tuple[Document, list[Fact]]]:
+        """Documents with their facts, one at a time. Every input is read (and a bad one
+        refused or skipped) before the model is loaded and before anything is yielded."""
+        from geokg.extract.documents import DocumentReader
+        from geokg.fetch import FetchPolicy
+        from geokg.progress import Progress, SkipReporter
 
-    def show(self, documents: int, facts: int) -> None:
-        if self.visible:
-            click.echo(f"\r{documents} documents, {facts} facts", err=True, nl=False)
-
-    def done(self) -> None:
-        if self.visible:
-            click.echo("\r\033[K", err=True, nl=False)
+        reporter = SkipReporter()
+        reader = DocumentReader(
+            list(self.paths),
+            published=self.published,
+            stdin=sys.stdin,
+            skip_errors=self.skip_errors,
+            on_skip=reporter,
+            fetch_policy=FetchPolicy.from_environment(),
+        )
+        totals = reader.check()
+        if totals.documents == 0:
+            reporter.finish()
+            raise InputError("no readable input: every file or URL given was skipped")
+        with Progress(totals.characters, enabled=self.progress) as bar:
+            documents = iter(reader)
+            first = next(documents, None)
+            if first is not None:
+                chain = itertools.chain([first], documents)
+                for document, facts in _extractor(model, jobs).extract(chain):
+                    bar.advance(len(document.text), facts=len(facts))
+                    yield document, facts
+        self.status = reporter.finish()
 
 
 @cli.command()
@@ -278,6 +304,8 @@ class Progress:
 @_published_option
 @_model_option
 @_jobs_option
+@_skip_errors_option
+@_progress_option
 @click.option(
     "--facts",
     "facts_file",
@@ -308,12 +336,17 @@ def ingest(
     facts_file: str | None,
     dask_scheduler: str | None,
     partition_size: int,
+    skip_errors: bool,
+    progress: bool | None,
 ) -> None:
     """Extract facts from articles (or read a facts file) and store them.
 
-    PATH is a .txt article, a .jsonl file of documents, a directory of those, or '-' for
-    standard input. Each document is stored in one atomic write; with --facts the whole file
-    is checked before anything is stored.
+    PATH is a .txt article, a .html or .htm web page, a .jsonl file of documents, a
+    directory of those (other files are reported and skipped), an http(s):// URL of a web
+    page, or '-' for standard input. Every input is read first: a bad one stops the run
+    before anything is stored (or, with --skip-errors, is reported and skipped). Each
+    document is stored in one atomic write; with --facts the whole file is checked before
+    anything is stored.
 
     A document already in the store (same id) is replaced: facts it no longer states are
     removed (a fact other documents still report stays, with its source count updated), so
@@ -327,37 +360,35 @@ def ingest(
         raise click.UsageError("nothing to ingest: give PATHs or --facts FILE")
     if facts_file is not None and dask_scheduler:
         raise click.UsageError("--dask extracts articles: it does not apply to --facts")
+    status = 0
     if facts_file is not None:
-        summary = _ingest_facts_file(ctx, facts_file)
+        summary = _ingest_facts_file(ctx, facts_file, progress=progress)
     elif dask_scheduler:
         summary = _ingest_on_dask(
             ctx, paths, scheduler=dask_scheduler, model=model, partition_size=partition_size
         )
     else:
-        summary = _ingest_extracted(ctx, paths, published=published, model=model, jobs=jobs)
+        run = ExtractionRun(paths, published, skip_errors=skip_errors, progress=progress)
+        summary = _ingest_extracted(ctx, run, model=model, jobs=jobs)
+        status = run.status
     click.echo(
         f"{summary.documents} documents, {summary.facts} facts, "
         f"{summary.new_statements} new statements, {summary.new_mentions} new mentions"
     )
+    if status:
+        ctx.exit(status)
 
 
 def _ingest_extracted(
-    ctx: click.Context,
-    paths: Sequence[str],
-    *,
-    published: date | None,
-    model: str | None,
-    jobs: int,
+    ctx: click.Context, run: ExtractionRun, *, model: str | None, jobs: int
 ) -> Any:
     from geokg.store import IngestSummary
 
-    graph = open_graph(ctx, write=True)
     summary = IngestSummary()
-    progress = Progress()
-    for document, facts in extracted(paths, published=published, model=model, jobs=jobs):
+    graph = None
+    for document, facts in run.extract(model, jobs):
+        graph = graph or open_graph(ctx, write=True)
         summary += graph.ingest_document(document, facts)
-        progress.show(summary.documents, summary.facts)
-    progress.done()
     return summary
 
 
@@ -390,7 +421,8 @@ def _ingest_on_dask(
     )
 
 
-def _ingest_facts_file(ctx: click.Context, source: str) -> Any:
+def _ingest_facts_file(ctx: click.Context, source: str, *, progress: bool | None) -> Any:
+    from geokg.progress import Progress
     from geokg.store import IngestSummary
 
     with _facts_stream(source) as stream:
@@ -404,16 +436,16 @@ def _ingest_facts_file(ctx: click.Context, source: str) -> Any:
         stream.seek(0)
         graph = open_graph(ctx, write=True)
         summary = IngestSummary()
-        progress = Progress()
         stored: set[str] = set()
-        for batch in _by_document(read_facts(stream, source=name)):
-            document = batch[0].document
-            # A document's first batch replaces what the store held for it; later batches
-            # (its facts were not consecutive in the file) add to that.
-            summary += graph.ingest_document(document, batch, replace=document.id not in stored)
-            stored.add(document.id)
-            progress.show(summary.documents, summary.facts)
-        progress.done()
+        with Progress(len(documents), unit="doc", enabled=progress) as bar:
+            for batch in _by_document(read_facts(stream, source=name)):
+                document = batch[0].document
+                # A document's first batch replaces what the store held for it; later
+                # batches (its facts were not consecutive in the file) add to that.
+                replace = document.id not in stored
+                summary += graph.ingest_document(document, batch, replace=replace)
+                bar.advance(0 if document.id in stored else 1, facts=len(batch))
+                stored.add(document.id)
     # A document whose facts are not consecutive is written in several batches.
     return IngestSummary(
         len(documents), summary.facts, summary.new_statements, summary.new_mentions
@@ -488,23 +520,31 @@ def _by_document(facts: Iterable[Fact]) -> Iterator[list[Fact]]:
 @output_options(formats=("jsonl", "table"))
 @_model_option
 @_jobs_option
+@_skip_errors_option
+@_progress_option
+@click.pass_context
 def extract(
+    ctx: click.Context,
     paths: tuple[str, ...],
     published: date | None,
     output_format: str,
     model: str | None,
     jobs: int,
+    skip_errors: bool,
+    progress: bool | None,
 ) -> None:
     """Print the facts found in articles, without storing them.
 
-    JSON Lines (the facts format, ready for 'geokg ingest --facts') or a table for reading.
+    PATHs are read as by 'geokg ingest' (files, folders, web pages, URLs, '-'). JSON Lines
+    (the facts format, ready for 'geokg ingest --facts') or a table for reading.
     """
     from geokg.factsio import dumps_fact
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory or '-')")
     rows: list[list[object]] = []
-    for _document, facts in extracted(paths, published=published, model=model, jobs=jobs):
+    run = ExtractionRun(paths, published, skip_errors=skip_errors, progress=progress)
+    for _document, facts in run.extract(model, jobs):
         for fact in facts:
             if output_format == "jsonl":
                 click.echo(dumps_fact(fact))
@@ -521,6 +561,8 @@ def extract(
             "sentence",
         ]
         emit(columns, rows, output_format="table", empty_message="no facts found")
+    if run.status:
+        ctx.exit(run.status)
 
 
 def _excerpt(text: str, width: int = 60) -> str:
@@ -654,19 +696,51 @@ def facts(
     "-f", "--file", "query_file", metavar="FILE", help="Read the query from FILE ('-': stdin)."
 )
 @output_options(formats=("table", "json", "csv", "tsv"))
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Stop the query after SECONDS (0: no limit; default 60, env GEOKG_QUERY_TIMEOUT).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="At most N rows (default: 1000 in a table, all in json, csv and tsv).",
+)
+@click.option(
+    "--allow-service", is_flag=True, help="Allow SERVICE (requests to other SPARQL servers)."
+)
 @click.pass_context
 def query(
-    ctx: click.Context, sparql: str | None, query_file: str | None, output_format: str
+    ctx: click.Context,
+    sparql: str | None,
+    query_file: str | None,
+    output_format: str,
+    timeout: float | None,
+    limit: int | None,
+    allow_service: bool,
 ) -> None:
     """Run a read-only SPARQL query (SPARQL, -f FILE, or '-' for standard input).
 
     The prefixes geokg:, actor:, rdf:, rdfs:, xsd:, owl:, skos:, dcterms: and prov: are
     predeclared. json, csv and tsv are the standard SPARQL results formats; ASK prints
-    true or false; CONSTRUCT and DESCRIBE print Turtle.
+    true or false; CONSTRUCT and DESCRIBE print Turtle. Ctrl-C stops a running query
+    (exit status 130).
     """
+    from geokg.query_limits import DEFAULT_TABLE_ROWS, QueryLimits, run_query
+
     text = _query_text(sparql, query_file)
-    result = open_graph(ctx).query(text)
+    if timeout is None:
+        timeout = QueryLimits.timeout_from_environment()
+    rows = (
+        limit if limit is not None else (DEFAULT_TABLE_ROWS if output_format == "table" else None)
+    )
+    limits = QueryLimits(timeout=timeout or None, max_rows=rows, allow_service=allow_service)
+    result = run_query(open_graph(ctx), text, limits)
     click.echo(format_result(result, output_format), nl=False)
+    if getattr(result, "truncated", False):
+        click.echo(f"geokg: output cut at {rows} rows; --limit N shows more", err=True)
 
 
 def _query_text(sparql: str | None, query_file: str | None) -> str:

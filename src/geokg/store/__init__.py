@@ -295,12 +295,17 @@ class KnowledgeGraph:
 
     # --- reading --------------------------------------------------------------------------
 
-    def query(self, sparql: str) -> QueryResult:
-        """Run a read-only SPARQL query with the geokg prefixes predeclared."""
+    def query(
+        self, sparql: str, *, max_rows: int | None = None, timeout: float | None = None
+    ) -> QueryResult:
+        """Run a read-only SPARQL query with the geokg prefixes predeclared. A SELECT
+        returns at most ``max_rows`` rows (``truncated`` tells); ``timeout`` bounds a remote
+        request. For a query bounded in time and stoppable by Ctrl-C, and refusing
+        ``SERVICE``, use :func:`geokg.query_limits.run_query`."""
         refuse_updates(sparql)
         prologue = sparql_prologue()
         try:
-            return self.backend.query(prologue + sparql)
+            return self.backend.query(prologue + sparql, max_rows=max_rows, timeout=timeout)
         except QueryError as error:
             # Report positions in the user's text, not in the prefixed query we ran.
             raise QueryError(_shift_line_numbers(str(error), prologue.count("\n"))) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -91,10 +92,12 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 @dataclass(frozen=True, slots=True)
 class SelectResult:
-    """Rows of a SPARQL SELECT, terms as pyoxigraph terms (``None`` when unbound)."""
+    """Rows of a SPARQL SELECT, terms as pyoxigraph terms (``None`` when unbound).
+    ``truncated`` says the query had more rows than the ``max_rows`` it was run with."""
 
     variables: tuple[str, ...]
     rows: tuple[tuple[Term | None, ...], ...]
+    truncated: bool = False
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as plain strings, handy for code and tests."""
@@ -126,8 +129,12 @@ class Backend(Protocol):
     capabilities: Capabilities
     location: str
 
-    def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL 1.1 query."""
+    def query(
+        self, sparql: str, *, max_rows: int | None = None, timeout: float | None = None
+    ) -> QueryResult:
+        """Run a SPARQL 1.1 query; a SELECT stops reading after ``max_rows`` rows
+        (``truncated`` says so). ``timeout`` bounds a remote request (an embedded query is
+        bounded by :func:`geokg.query_limits.run_query`)."""
         ...
 
     def update(self, sparql: str) -> None:
@@ -243,13 +250,19 @@ def results_to_tsv(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def result_from_oxigraph(result: object) -> QueryResult:
-    """Convert what ``pyoxigraph`` returns (solutions, boolean or triples)."""
+def result_from_oxigraph(result: object, *, max_rows: int | None = None) -> QueryResult:
+    """Convert what ``pyoxigraph`` returns (solutions, boolean or triples). Solutions are
+    read lazily: with ``max_rows`` the query is evaluated no further than one row past it."""
     if isinstance(result, ox.QueryBoolean):
         return AskResult(bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(solution[v] for v in variables) for solution in result)
+        solutions = iter(result)
+        if max_rows is not None:
+            solutions = itertools.islice(solutions, max_rows + 1)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in solutions)
+        if max_rows is not None and len(rows) > max_rows:
+            return SelectResult(variables, rows[:max_rows], truncated=True)
         return SelectResult(variables, rows)
     if isinstance(result, ox.QueryTriples):
         return GraphResult(tuple(result))

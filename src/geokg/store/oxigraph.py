@@ -57,9 +57,13 @@ class OxigraphBackend:
         """The underlying pyoxigraph store, for native bulk paths."""
         return self._store
 
-    def query(self, sparql: str) -> QueryResult:
+    def query(
+        self, sparql: str, *, max_rows: int | None = None, timeout: float | None = None
+    ) -> QueryResult:
+        """``timeout`` is not enforced here (Oxigraph has none): see
+        :func:`geokg.query_limits.run_query`."""
         try:
-            return result_from_oxigraph(self._store.query(sparql))
+            return result_from_oxigraph(self._store.query(sparql), max_rows=max_rows)
         except SyntaxError as error:
             raise QueryError(f"malformed SPARQL query: {_one_line(error)}") from None
         except (OSError, RuntimeError) as error:

@@ -7,9 +7,14 @@ the server offers one. Each endpoint not given is derived from the query URL: a 
 ``/query`` or ``/sparql`` becomes ``/update`` and ``/store``, which is the layout of
 ``oxigraph serve``.
 
-Credentials come from the environment only, never from the command line (where they would
-show in ``ps`` and shell histories): ``GEOKG_STORE_USER``/``GEOKG_STORE_PASSWORD`` for basic
-authentication, ``GEOKG_STORE_TOKEN`` for a bearer token.
+Credentials: ``GEOKG_STORE_USER``/``GEOKG_STORE_PASSWORD`` for basic authentication,
+``GEOKG_STORE_TOKEN`` for a bearer token (the environment keeps them out of ``ps`` and shell
+histories). A URL may also carry them (``http://user:pw@host/query``): they are taken out of
+the URL, sent as basic authentication, and never shown: every message names the URL without
+them. A malformed URL (``http://[::1``) is one error line.
+
+A request that times out is never retried (the server may still be computing it: asking
+again would double its load and the wait); connection failures and 502/503/504 are.
 
 >>> derive_endpoint("http://127.0.0.1:7878/query", "update")
 'http://127.0.0.1:7878/update'
@@ -20,25 +25,31 @@ authentication, ``GEOKG_STORE_TOKEN`` for a bearer token.
 from __future__ import annotations
 
 import base64
+import http.client
 import os
 import shutil
-import socket
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from geokg.errors import GeokgError, QueryError, RemoteStoreError, StoreError
-from geokg.store.base import Capabilities, GraphResult, QueryResult, RdfFormat, result_from_oxigraph
+from geokg.errors import GeokgError, InputError, QueryError, RemoteStoreError, StoreError
+from geokg.store.base import (
+    Capabilities,
+    GraphResult,
+    QueryResult,
+    RdfFormat,
+    SelectResult,
+    result_from_oxigraph,
+)
+from geokg.urls import mask_secrets, split_credentials
 
 if TYPE_CHECKING:
-    import http.client
-
     import rdflib
 
 __all__ = ["RemoteBackend", "RemoteSettings", "derive_endpoint"]
@@ -95,19 +106,35 @@ class RemoteSettings:
         environ: Mapping[str, str] | None = None,
     ) -> RemoteSettings:
         """Settings from explicit options, then ``GEOKG_*`` variables, then defaults.
-        ``store_url=""`` disables the Graph Store Protocol (SPARQL only)."""
+        ``store_url=""`` disables the Graph Store Protocol (SPARQL only). Credentials in a
+        URL win over the environment's and are removed from every URL kept."""
         env = os.environ if environ is None else environ
+        query_url, user, password = _without_credentials(url, "store URL")
+        update = update_url or env.get("GEOKG_UPDATE_URL") or derive_endpoint(query_url, "update")
+        update, update_user, update_password = _without_credentials(update, "update URL")
+        store = _store_url(query_url, store_url, env)
+        if store:
+            store, _, _ = _without_credentials(store, "Graph Store URL")
+        if user is None:
+            user, password = update_user, update_password
+        if user is None:
+            user = env.get("GEOKG_STORE_USER") or None
+            password = env.get("GEOKG_STORE_PASSWORD") or None
         return cls(
-            query_url=url,
-            update_url=update_url or env.get("GEOKG_UPDATE_URL") or derive_endpoint(url, "update"),
-            store_url=_store_url(url, store_url, env),
+            query_url=query_url,
+            update_url=update,
+            store_url=store,
             timeout=timeout if timeout is not None else _env_float(env, "GEOKG_STORE_TIMEOUT"),
             retries=DEFAULT_RETRIES if retries is None else max(0, retries),
             backoff=DEFAULT_BACKOFF if backoff is None else backoff,
-            user=env.get("GEOKG_STORE_USER") or None,
-            password=env.get("GEOKG_STORE_PASSWORD") or None,
+            user=user,
+            password=password,
             token=env.get("GEOKG_STORE_TOKEN") or None,
         )
+
+    def mask(self, message: str) -> str:
+        """A message with every credential of these settings masked."""
+        return mask_secrets(message, self.password, self.token)
 
     def auth_headers(self) -> dict[str, str]:
         if self.token:
@@ -116,6 +143,13 @@ class RemoteSettings:
             pair = f"{self.user}:{self.password or ''}".encode()
             return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
         return {}
+
+
+def _without_credentials(url: str, what: str) -> tuple[str, str | None, str | None]:
+    try:
+        return split_credentials(url, what=what)
+    except InputError as error:
+        raise StoreError(str(error)) from None
 
 
 def _store_url(url: str, explicit: str | None, env: Mapping[str, str]) -> str | None:
@@ -171,7 +205,7 @@ class RemoteBackend:
             retries=retries,
             backoff=backoff,
         )
-        self.location = url
+        self.location = self.settings.query_url
         self.capabilities = Capabilities(
             persistent=True,
             writable=not read_only,
@@ -183,14 +217,30 @@ class RemoteBackend:
 
     # --- Backend protocol -----------------------------------------------------------------
 
-    def query(self, sparql: str) -> QueryResult:
+    def query(
+        self, sparql: str, *, max_rows: int | None = None, timeout: float | None = None
+    ) -> QueryResult:
+        """``timeout`` replaces the settings' for this request; ``max_rows`` keeps the first
+        rows of a SELECT (the server's answer is read whole)."""
         accept = f"{SPARQL_RESULTS_JSON}, {N_TRIPLES};q=0.9"
         with self._request(
-            "POST", self.settings.query_url, sparql.encode("utf-8"), SPARQL_QUERY, accept
+            "POST",
+            self.settings.query_url,
+            sparql.encode("utf-8"),
+            SPARQL_QUERY,
+            accept,
+            timeout=timeout,
         ) as response:
             data = response.read()
             media_type = response.headers.get_content_type()
-        return _parse_result(data, media_type, self.location)
+        result = _parse_result(data, media_type, self.location)
+        if (
+            isinstance(result, SelectResult)
+            and max_rows is not None
+            and len(result.rows) > max_rows
+        ):
+            return SelectResult(result.variables, result.rows[:max_rows], truncated=True)
+        return result
 
     def update(self, sparql: str) -> None:
         self._check_writable()
@@ -225,16 +275,13 @@ class RemoteBackend:
             ox.serialize(triples, output, format.oxigraph, prefixes=dict(PREFIXES))
 
     def rdflib_graph(self) -> rdflib.Graph:
-        """A live rdflib view over SPARQL (every call is a request: fine for small reads)."""
+        """A live rdflib view over SPARQL (every call is a request: fine for small reads).
+        The endpoint is asked once first, so an unreachable one fails here in one line; a
+        later network failure is a :class:`RemoteStoreError` too."""
         import rdflib
-        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
-        store = SPARQLUpdateStore(
-            query_endpoint=self.settings.query_url,
-            update_endpoint=self.settings.update_url,
-            method="POST",
-            headers=self.settings.auth_headers(),
-        )
+        self.query("ASK {}")
+        store = _checked_sparql_store(self.settings)
         return rdflib.Graph(store=store, identifier=rdflib.graph.DATASET_DEFAULT_GRAPH_ID)
 
     def close(self) -> None:
@@ -333,12 +380,15 @@ class RemoteBackend:
         accept: str,
         *,
         raw_status: bool = False,
+        timeout: float | None = None,
     ) -> Iterator[http.client.HTTPResponse]:
         """One HTTP exchange, retried with exponential backoff on connection errors and
-        502/503/504 (never on 4xx: asking again will not fix a bad request).
+        502/503/504; never on 4xx (asking again will not fix a bad request) and never on a
+        timeout (the server may still be working on it).
 
         ``raw_status`` lets the caller decide what an error status means (the Graph Store
         paths fall back to SPARQL on 404/405/415)."""
+        seconds = self.settings.timeout if timeout is None else timeout
         headers = {"Accept": accept, **self.settings.auth_headers()}
         if content_type:
             headers["Content-Type"] = content_type + "; charset=utf-8"
@@ -346,14 +396,14 @@ class RemoteBackend:
         attempt = 0
         while True:
             try:
-                response = urllib.request.urlopen(request, timeout=self.settings.timeout)
+                response = urllib.request.urlopen(request, timeout=seconds)
                 break
             except urllib.error.HTTPError as error:
                 failure: Exception = _HttpStatusError.from_http_error(error, url)
                 retry = error.code in _RETRIED_STATUSES
-            except (urllib.error.URLError, OSError) as error:
-                failure = _network_error(error, url, self.settings.timeout)
-                retry = True
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+                failure = _network_error(error, url, seconds)
+                retry = not _is_timeout(error)
             if not retry or attempt >= self.settings.retries:
                 if isinstance(failure, _HttpStatusError) and not raw_status:
                     raise failure.as_store_error() from None
@@ -404,14 +454,58 @@ class _HttpStatusError(Exception):
         )
 
 
-def _network_error(error: OSError, url: str, timeout: float) -> RemoteStoreError:
-    reason: object = error.reason if isinstance(error, urllib.error.URLError) else error
-    if isinstance(reason, (TimeoutError, socket.timeout)):
-        return RemoteStoreError(f"the SPARQL endpoint {url} did not answer within {timeout:g} s")
-    if isinstance(reason, ConnectionRefusedError):
-        return RemoteStoreError(f"cannot reach SPARQL endpoint {url}: connection refused")
-    text = getattr(reason, "strerror", None) or str(reason)
-    return RemoteStoreError(f"cannot reach SPARQL endpoint {url}: {text}")
+def _is_timeout(error: BaseException) -> bool:
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    return isinstance(reason, TimeoutError)
+
+
+def _network_error(error: BaseException, url: str, timeout: float) -> RemoteStoreError:
+    from geokg.fetch import describe_network_error
+
+    if _is_timeout(error):
+        return RemoteStoreError(
+            f"the SPARQL endpoint {url} did not answer within {timeout:g} s (not retried)"
+        )
+    return RemoteStoreError(
+        f"cannot reach SPARQL endpoint {url}: {describe_network_error(error, timeout)}"
+    )
+
+
+def _checked_sparql_store(settings: RemoteSettings) -> Any:
+    """rdflib's SPARQL store whose network failures are one-line geokg errors."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    class CheckedStore(SPARQLUpdateStore):
+        def _query(self, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super()._query(*args, **kwargs)
+            except (OSError, http.client.HTTPException, ValueError) as error:
+                raise _rdflib_failure(error, settings) from None
+
+        def _update(self, update: Any) -> None:
+            try:
+                super()._update(update)  # type: ignore[no-untyped-call]
+            except (OSError, http.client.HTTPException, ValueError) as error:
+                raise _rdflib_failure(error, settings) from None
+
+    return CheckedStore(
+        query_endpoint=settings.query_url,
+        update_endpoint=settings.update_url,
+        method="POST",
+        headers=settings.auth_headers(),
+        timeout=settings.timeout,
+    )
+
+
+def _rdflib_failure(error: BaseException, settings: RemoteSettings) -> GeokgError:
+    if isinstance(error, urllib.error.HTTPError):
+        status = _HttpStatusError(error.code, "", settings.query_url)
+        return status.as_store_error()
+    if isinstance(error, OSError | http.client.HTTPException):
+        return _network_error(error, settings.query_url, settings.timeout)
+    return RemoteStoreError(
+        f"the SPARQL endpoint {settings.query_url} failed: {settings.mask(str(error))}"
+    )
 
 
 def _parse_result(data: bytes, media_type: str, location: str) -> QueryResult:
