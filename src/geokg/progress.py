@@ -15,6 +15,7 @@ progress bar (tqdm) and the inputs it skipped.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,6 +47,7 @@ class Progress:
 
         self.stream = stream if stream is not None else sys.stderr
         shown = self.stream.isatty() if enabled is None else enabled
+        columns, rows = _size(self.stream)
         self.documents = 0
         self.facts = 0
         self._bar: Any = tqdm(
@@ -55,7 +57,8 @@ class Progress:
             file=self.stream,
             disable=not shown,
             mininterval=0.5,
-            dynamic_ncols=True,
+            ncols=columns,
+            nrows=rows,
             leave=False,
         )
 
@@ -78,6 +81,16 @@ class Progress:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _size(stream: TextIO) -> tuple[int, int]:
+    """The terminal's columns and rows; 100 x 24 when it tells none (a pseudo-terminal
+    without a size, where tqdm would otherwise draw nothing)."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return 100, 24
+    return size.columns or 100, size.lines or 24
 
 
 class SkipReporter:
