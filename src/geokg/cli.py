@@ -8,7 +8,6 @@ standard error with exit code 1; click usage errors keep click's message and exi
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import sys
@@ -31,8 +30,9 @@ if TYPE_CHECKING:
 
     from geokg.actors import Gazetteer
     from geokg.extract import Extractor
-    from geokg.model import Actor, Document, Fact, Relation, Statement
+    from geokg.model import Actor, Fact, Relation, Statement
     from geokg.ontology import Ontology
+    from geokg.progress import ExtractionRun
     from geokg.store import KnowledgeGraph, QueryResult
 
 __all__ = ["cli", "main"]
@@ -257,46 +257,10 @@ _progress_option = click.option(
 )
 
 
-@dataclass
-class ExtractionRun:
-    """Inputs checked up front, then extracted with a progress bar; ``status`` is the
-    exit status the run ends with (see geokg.progress)."""
+def _extraction_run(paths: Sequence[str], published: date | None, **options: Any) -> ExtractionRun:
+    from geokg.progress import ExtractionRun
 
-    paths: Sequence[str]
-    published: date | None
-    skip_errors: bool = False
-    progress: bool | None = None
-    status: int = 0
-
-    def extract(self, model: str | None, jobs: int) -> Iterator[tuple[Document, list[Fact]]]:
-        """Documents with their facts, one at a time. Every input is read (and a bad one
-        refused or skipped) before the model is loaded and before anything is yielded."""
-        from geokg.extract.documents import DocumentReader
-        from geokg.fetch import FetchPolicy
-        from geokg.progress import Progress, SkipReporter
-
-        reporter = SkipReporter()
-        reader = DocumentReader(
-            list(self.paths),
-            published=self.published,
-            stdin=sys.stdin,
-            skip_errors=self.skip_errors,
-            on_skip=reporter,
-            fetch_policy=FetchPolicy.from_environment(),
-        )
-        totals = reader.check()
-        if totals.documents == 0:
-            reporter.finish()
-            raise InputError("no readable input: every file or URL given was skipped")
-        with Progress(totals.characters, enabled=self.progress) as bar:
-            documents = iter(reader)
-            first = next(documents, None)
-            if first is not None:
-                chain = itertools.chain([first], documents)
-                for document, facts in _extractor(model, jobs).extract(chain):
-                    bar.advance(len(document.text), facts=len(facts))
-                    yield document, facts
-        self.status = reporter.finish()
+    return ExtractionRun(paths, published=published, stdin=sys.stdin, **options)
 
 
 @cli.command()
@@ -368,7 +332,7 @@ def ingest(
             ctx, paths, scheduler=dask_scheduler, model=model, partition_size=partition_size
         )
     else:
-        run = ExtractionRun(paths, published, skip_errors=skip_errors, progress=progress)
+        run = _extraction_run(paths, published, skip_errors=skip_errors, progress=progress)
         summary = _ingest_extracted(ctx, run, model=model, jobs=jobs)
         status = run.status
     click.echo(
@@ -386,7 +350,7 @@ def _ingest_extracted(
 
     summary = IngestSummary()
     graph = None
-    for document, facts in run.extract(model, jobs):
+    for document, facts in run.extract(lambda: _extractor(model, jobs)):
         graph = graph or open_graph(ctx, write=True)
         summary += graph.ingest_document(document, facts)
     return summary
@@ -543,8 +507,8 @@ def extract(
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory or '-')")
     rows: list[list[object]] = []
-    run = ExtractionRun(paths, published, skip_errors=skip_errors, progress=progress)
-    for _document, facts in run.extract(model, jobs):
+    run = _extraction_run(paths, published, skip_errors=skip_errors, progress=progress)
+    for _document, facts in run.extract(lambda: _extractor(model, jobs)):
         for fact in facts:
             if output_format == "jsonl":
                 click.echo(dumps_fact(fact))

@@ -1,5 +1,5 @@
-"""What a long ingest or extraction tells the person running it, on standard error: a
-progress bar (tqdm) and the inputs it skipped.
+"""Long ingests and extractions: inputs checked first, then extracted with a progress bar
+(tqdm) and the skipped inputs reported, all on standard error (:class:`ExtractionRun`).
 
 * **Progress** counts characters of text (the extractor's work grows with them) against
   the total :meth:`~geokg.extract.documents.DocumentReader.check` measured, with the rate,
@@ -15,17 +15,21 @@ progress bar (tqdm) and the inputs it skipped.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from geokg.extract import Extractor
     from geokg.extract.documents import Skipped
+    from geokg.model import Document, Fact
 
-__all__ = ["EXIT_SKIPPED", "Progress", "SkipReporter"]
+__all__ = ["EXIT_SKIPPED", "ExtractionRun", "Progress", "SkipReporter"]
 
 #: Exit status of a run that skipped bad inputs (``--skip-errors``) and did the rest.
 EXIT_SKIPPED = 3
@@ -131,3 +135,55 @@ def _other_files(skipped: Sequence[Skipped]) -> str:
         f"skipped {count} file{'s' if count != 1 else ''} that geokg does not read "
         f"(only .txt, .html, .htm and .jsonl): {', '.join(names)}{more}"
     )
+
+
+class ExtractionRun:
+    """Documents of ``paths`` with their facts, for ``geokg ingest`` and ``extract``:
+    every input is read first (a bad one raised, or skipped with ``skip_errors``) before the
+    model is loaded and before anything is yielded; a progress bar counts characters;
+    :attr:`status` is the exit status the run ends with (0, or :data:`EXIT_SKIPPED`)."""
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        *,
+        published: date | None = None,
+        stdin: TextIO | None = None,
+        skip_errors: bool = False,
+        progress: bool | None = None,
+    ) -> None:
+        self.paths = list(paths)
+        self.published = published
+        self.stdin = stdin
+        self.skip_errors = skip_errors
+        self.progress = progress
+        self.status = 0
+
+    def extract(self, extractor: Callable[[], Extractor]) -> Iterator[tuple[Document, list[Fact]]]:
+        """Yield ``(document, facts)``; ``extractor`` makes the extractor once the inputs
+        are known to be readable."""
+        from geokg.errors import InputError
+        from geokg.extract.documents import DocumentReader
+        from geokg.fetch import FetchPolicy
+
+        reporter = SkipReporter()
+        reader = DocumentReader(
+            self.paths,
+            published=self.published,
+            stdin=self.stdin,
+            skip_errors=self.skip_errors,
+            on_skip=reporter,
+            fetch_policy=FetchPolicy.from_environment(),
+        )
+        totals = reader.check()
+        if totals.documents == 0:
+            reporter.finish()
+            raise InputError("no readable input: every file or URL given was skipped")
+        with Progress(totals.characters, enabled=self.progress) as bar:
+            documents = iter(reader)
+            first = next(documents, None)
+            if first is not None:
+                for document, facts in extractor().extract(itertools.chain([first], documents)):
+                    bar.advance(len(document.text), facts=len(facts))
+                    yield document, facts
+        self.status = reporter.finish()
