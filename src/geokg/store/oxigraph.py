@@ -1,7 +1,21 @@
-"""Embedded Oxigraph backend: on disk (the default) or in memory (tests, notebooks)."""
+"""Embedded Oxigraph backend: on disk (the default) or in memory (tests, notebooks).
+
+**Recovery after a crash.** Oxigraph keeps recent writes in RocksDB's write-ahead log until
+they are flushed. A writer that dies without closing (SIGKILL, power loss) leaves that log to
+be replayed, and a read-only open replays it again every time without saving the result (a
+3-million-triple import cost each read-only command over a minute and 3 GB), until some
+write opens the store. So a writing geokg process marks the store directory with
+``WRITER_MARK`` once it holds the lock and removes the mark after its final flush; a
+read-only open that finds the mark left behind first opens the store for writing once, which
+recovers it for good, flushes and removes the mark. While a live writer holds the lock the
+read-only open simply reads (as Oxigraph allows), and a store the process may not write to
+is read as it is.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -12,6 +26,11 @@ from geokg.store.base import Capabilities, QueryResult, RdfFormat, result_from_o
 
 if TYPE_CHECKING:
     import rdflib
+
+#: The file a writing geokg process keeps in the store directory while it has the store open.
+WRITER_MARK = "geokg-writer-open"
+
+_log = logging.getLogger(__name__)
 
 
 def _open_error(path: Path, error: OSError) -> StoreError:
@@ -47,10 +66,31 @@ class OxigraphBackend:
             raise StoreError(f"no store at {self._path}: ingest something first (geokg ingest)")
         try:
             if read_only:
+                self._recover_if_needed()
                 return ox.Store.read_only(str(self._path))
-            return ox.Store(str(self._path))
+            store = ox.Store(str(self._path))
         except OSError as error:
             raise _open_error(self._path, error) from None
+        with contextlib.suppress(OSError):  # a store we cannot mark is still usable
+            (self._path / WRITER_MARK).touch()
+        return store
+
+    def _recover_if_needed(self) -> None:
+        """Replay and flush the write-ahead log a crashed writer left, once (see the module
+        documentation); nothing happens when the last writer closed the store cleanly."""
+        assert self._path is not None
+        mark = self._path / WRITER_MARK
+        if not mark.exists():
+            return
+        try:
+            store = ox.Store(str(self._path))
+        except OSError:
+            return  # a live writer holds the lock, or the store is not ours to write
+        _log.info("recovering %s after an unclean shutdown", self._path)
+        store.flush()
+        del store
+        with contextlib.suppress(OSError):
+            mark.unlink()
 
     @property
     def store(self) -> ox.Store:
@@ -115,6 +155,9 @@ class OxigraphBackend:
     def close(self) -> None:
         self.flush()
         del self._store
+        if self._path is not None and self.capabilities.writable:
+            with contextlib.suppress(OSError):
+                (self._path / WRITER_MARK).unlink()
 
 
 def _one_line(error: Exception) -> str:
