@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,12 @@ from geokg.model import (
     Statement,
 )
 from geokg.network import (
+    EmptySelectionError,
     NoPathError,
     filter_statements,
     rank,
+    roll_up_to_states,
+    select_statements,
     shortest_path,
     to_networkx,
     write_graph,
@@ -225,16 +228,40 @@ def test_filter_by_quad_class_numbers_and_names() -> None:
         filter_statements(statements, quad_classes=["friendly"])
 
 
-def test_filter_by_date_range_keeps_overlapping_periods() -> None:
+def reported_on(statement: Statement, *days: date | None) -> Statement:
+    """The statement with one source published on each of *days* (``None``: undated)."""
+    mentions = tuple(
+        replace(m, document=replace(m.document, id=f"{m.document.id}-{i}", published=day))
+        for i, (m, day) in enumerate(zip(itertools.cycle(statement.mentions), days))
+    )
+    dated = sorted(d for d in days if d)
+    return replace(
+        statement,
+        sources=len(days),
+        mentions=mentions,
+        first_seen=dated[0] if dated else None,
+        last_seen=dated[-1] if dated else None,
+    )
+
+
+def test_the_date_window_keeps_statements_a_source_in_it_reports() -> None:
     statements = sample_statements()
-    in_november = filter_statements(statements, since=date(2022, 11, 1), until=date(2022, 11, 30))
-    # Iran's aid was seen from October to late November: it overlaps
-    assert ids(in_november) == {("IRN", "suppliesMilitaryAidTo", "RUS")}
     after = filter_statements(statements, since=date(2023, 6, 1))
     assert ids(after) == {("PRK", "suppliesMilitaryAidTo", "RUS"), ("RUS", "criticizes", "FRA")}
-    undated = make_statement(IRN, AID, RUS, first=None)
-    assert filter_statements([undated], since=date(2000, 1, 1)) == []
+    # Seen in October and December but by no source in November: not in November, although
+    # its first..last seen period overlaps it (the rule before there was one window).
+    straddling = reported_on(make_statement(IRN, AID, RUS), date(2022, 10, 1), date(2022, 12, 9))
+    november = {"since": date(2022, 11, 1), "until": date(2022, 11, 30)}
+    assert filter_statements([straddling], **november) == []
+    assert filter_statements([straddling], since=date(2022, 12, 1)) == [straddling]
+    assert filter_statements([straddling], until=date(2022, 10, 1)) == [straddling]
+    # An undated source counts as a source but puts the statement in no window; a dated
+    # one beside it does.
+    undated = reported_on(make_statement(IRN, AID, RUS), None)
+    half = reported_on(make_statement(USA, AID, UKR), None, date(2022, 11, 5))
+    assert filter_statements([undated, half], **november) == [half]
     assert filter_statements([undated]) == [undated]
+    assert half.sources == 2
 
 
 def test_filter_by_minimum_sources() -> None:
@@ -378,3 +405,83 @@ def test_write_graph_to_a_binary_file_and_rejects_unknown_formats() -> None:
     assert b"<graphml" in buffer.getvalue()
     with pytest.raises(InputError):
         write_graph(graph, io.BytesIO(), format="dot")
+
+
+# ---- dyads and empty selections -------------------------------------------------------
+
+LAVROV = Actor("sergey-lavrov", "Sergey Lavrov", ActorType.PERSON, country="RUS")
+MINISTRY = Actor("mfa-ukraine", "Ukrainian Foreign Ministry", ActorType.INSTITUTION, "UKR")
+GUTERRES = Actor("antonio-guterres", "António Guterres", ActorType.PERSON)  # acts for the UN
+
+
+def test_by_state_rolls_people_and_institutions_up_and_merges_dyads() -> None:
+    statements = [
+        make_statement(PUTIN, CRITICIZES, FRA, sources=2, first=date(2023, 1, 5)),
+        make_statement(LAVROV, CRITICIZES, FRA, sources=1, first=date(2023, 3, 1)),
+        make_statement(RUS, CRITICIZES, FRA, sources=4, asserted_by=PUTIN, first=date(2023, 2, 1)),
+        make_statement(RUS, CRITICIZES, FRA, negated=True, sources=1),
+        make_statement(MINISTRY, CRITICIZES, LAVROV, sources=3),
+        make_statement(FRA, MEETS, PUTIN, sources=1),
+        make_statement(RUS, MEETS, FRA, sources=2),
+        make_statement(EU, SANCTIONS, LAVROV, sources=1),
+        make_statement(WAGNER, AID, PUTIN, sources=1),
+        make_statement(GUTERRES, CRITICIZES, PUTIN, sources=1),
+        make_statement(PUTIN, CRITICIZES, RUS, sources=9),  # inside one state: no dyad
+    ]
+    dyads = {(s.subject.id, s.relation.id, s.object.id, s.negated): s for s in
+             roll_up_to_states(statements, gazetteer=GAZETTEER)}  # fmt: skip
+    assert set(dyads) == {
+        ("RUS", "criticizes", "FRA", False),
+        ("RUS", "criticizes", "FRA", True),
+        ("UKR", "criticizes", "RUS", False),
+        ("FRA", "meetsWith", "RUS", False),  # symmetric: one dyad for both orders
+        ("eu", "imposesSanctionsOn", "RUS", False),  # organisations stay themselves
+        ("wagner-group", "suppliesMilitaryAidTo", "RUS", False),  # so do armed groups
+        ("antonio-guterres", "criticizes", "RUS", False),  # a person of no state stays
+    }
+    criticism = dyads["RUS", "criticizes", "FRA", False]
+    assert criticism.sources == 7 and len(criticism.mentions) == 7
+    assert (criticism.first_seen, criticism.last_seen) == (date(2023, 1, 5), date(2023, 3, 1))
+    assert criticism.asserted_by is None and criticism.subject.label == "Russia"
+    assert dyads["FRA", "meetsWith", "RUS", False].sources == 3
+    # Ukraine is named by the gazetteer (no Ukraine actor in these statements)
+    assert dyads["UKR", "criticizes", "RUS", False].subject == Actor(
+        "UKR", "Ukraine", ActorType.STATE, "UKR"
+    )
+    graph = to_networkx(roll_up_to_states(statements))
+    assert rank(graph, by="in_degree")[0] == ("RUS", "Russia", 9.0)
+
+
+def test_by_state_filters_apply_to_dyads_and_an_actor_is_found_through_its_state() -> None:
+    statements = [
+        make_statement(PUTIN, CRITICIZES, FRA, sources=2),
+        make_statement(LAVROV, CRITICIZES, FRA, sources=1),
+        make_statement(USA, AID, UKR, sources=1),
+    ]
+    assert filter_statements(statements, min_sources=3) == []
+    merged = filter_statements(statements, min_sources=3, by_state=True)
+    assert ids(merged) == {("RUS", "criticizes", "FRA")}
+    around_putin = filter_statements(statements, actor="vladimir-putin", by_state=True)
+    assert ids(around_putin) == {("RUS", "criticizes", "FRA")}
+
+
+def test_an_empty_selection_says_which_filter_emptied_it() -> None:
+    statements = sample_statements()
+    with pytest.raises(EmptySelectionError, match="no stored fact involves 'Peru'"):
+        select_statements(statements, actor="PER", actor_name="Peru")
+    with pytest.raises(EmptySelectionError, match="no statements yet"):
+        select_statements([])
+    with pytest.raises(EmptySelectionError, match=r"after --since 2030-01-01 \(8 passed"):
+        select_statements(statements, since=date(2030, 1, 1))
+    with pytest.raises(EmptySelectionError, match="about 'Wagner' is left after leaving out"):
+        select_statements(statements, actor="wagner-group", actor_name="Wagner")
+    with pytest.raises(EmptySelectionError, match="--relation 17"):
+        select_statements(statements, relations=["17"])
+    with pytest.raises(EmptySelectionError, match="--min-sources 7"):
+        select_statements(statements, min_sources=7)
+    with pytest.raises(EmptySelectionError, match="--by-state"):
+        select_statements([make_statement(PUTIN, CRITICIZES, RUS)], by_state=True)
+    assert select_statements(statements, relations=["16"]) == filter_statements(
+        statements, relations=["16"]
+    )
+    assert isinstance(EmptySelectionError("x"), GeokgError)

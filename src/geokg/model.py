@@ -205,3 +205,27 @@ class Statement:
     first_seen: date | None = None
     last_seen: date | None = None
     mentions: tuple[Mention, ...] = ()
+
+    def reported_between(self, since: date | None = None, until: date | None = None) -> bool:
+        """Whether a source published between ``since`` and ``until`` (inclusive, either
+        open when ``None``) reports this statement: the one date window of every command
+        (``facts``, ``render``, ``path``, ``rank``). A statement first and last seen on
+        either side of the window, with no source inside it, is not in it; undated sources
+        count as sources but fall in no window.
+
+        >>> day = Mention(Document("d", published=date(2024, 3, 5)), None, 1.0)
+        >>> undated = Mention(Document("u"), None, 1.0)
+        >>> iran = Actor("IRN", "Iran", ActorType.STATE, "IRN")
+        >>> aid = Relation("x", "x", "07", None, QuadClass.MATERIAL_COOPERATION, 7.0)
+        >>> s = Statement("s", iran, aid, iran, False, None, 1.0, 2, mentions=(day, undated))
+        >>> s.reported_between(date(2024, 3, 1)), s.reported_between(until=date(2024, 3, 1))
+        (True, False)
+        """
+        if since is None and until is None:
+            return True
+        return any(
+            (day := mention.document.published) is not None
+            and (since is None or since <= day)
+            and (until is None or day <= until)
+            for mention in self.mentions
+        )

@@ -22,24 +22,29 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, Literal, Protocol
+from urllib.parse import quote
 
 import networkx as nx
 import numpy as np
 
 from geokg.errors import GeokgError, InputError, UnknownActorError
-from geokg.model import Actor, QuadClass, Statement
+from geokg.model import Actor, ActorType, QuadClass, Statement
 
 __all__ = [
     "ActorProfiles",
+    "EmptySelectionError",
     "NoPathError",
     "PathStep",
     "RankMethod",
     "filter_statements",
     "matches_relation",
     "rank",
+    "roll_up_to_states",
+    "select_statements",
     "shortest_path",
     "to_networkx",
     "write_graph",
@@ -108,19 +113,6 @@ def _quad_value(quad: QuadClass | int | str) -> int:
     return value
 
 
-def _in_date_range(statement: Statement, since: date | None, until: date | None) -> bool:
-    """A statement is in range when the period it was seen overlaps [since, until]."""
-    if since is None and until is None:
-        return True
-    first = statement.first_seen or statement.last_seen
-    last = statement.last_seen or statement.first_seen
-    if first is None or last is None:
-        return False
-    if since is not None and last < since:
-        return False
-    return not (until is not None and first > until)
-
-
 def filter_statements(
     statements: Iterable[Statement],
     *,
@@ -132,36 +124,286 @@ def filter_statements(
     until: date | None = None,
     min_sources: int = 1,
     include_negated: bool = False,
+    by_state: bool = False,
+    gazetteer: ActorProfiles | None = None,
 ) -> list[Statement]:
     """Keep the statements that pass every given filter.
 
     ``actor`` keeps the ego network of that actor id: statements whose both ends are within
     ``depth`` hops of it (hops follow the statements that pass the other filters, in either
-    direction). ``relations`` are families as in :func:`matches_relation`. The date range
-    keeps statements whose first..last seen period overlaps it (undated statements are
-    dropped when a range is given). Negated statements (denials) are dropped unless
-    ``include_negated``.
+    direction). ``relations`` are families as in :func:`matches_relation`. The date window
+    keeps the statements a source published in it reports
+    (:meth:`~geokg.model.Statement.reported_between`, the window of every command). Negated
+    statements (denials) are dropped unless ``include_negated``. ``by_state`` rolls people
+    and institutions up to their states first (:func:`roll_up_to_states`, with state names
+    from ``gazetteer``); ``min_sources`` and ``actor`` then apply to the merged dyads.
     """
+    return _select(
+        statements,
+        actor=actor,
+        depth=depth,
+        relations=relations,
+        quad_classes=quad_classes,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        include_negated=include_negated,
+        by_state=by_state,
+        gazetteer=gazetteer,
+    ).kept
+
+
+class EmptySelectionError(GeokgError):
+    """No statement passes the filters; the message says which filter emptied the selection."""
+
+
+def select_statements(
+    statements: Iterable[Statement],
+    *,
+    actor: str | None = None,
+    actor_name: str | None = None,
+    depth: int = 1,
+    relations: Iterable[str] = (),
+    quad_classes: Iterable[QuadClass | int | str] = (),
+    since: date | None = None,
+    until: date | None = None,
+    min_sources: int = 1,
+    include_negated: bool = False,
+    by_state: bool = False,
+    gazetteer: ActorProfiles | None = None,
+) -> list[Statement]:
+    """:func:`filter_statements` for commands: an empty result is an error that says why.
+
+    Raises :class:`EmptySelectionError` when there is nothing to show: no statement at all,
+    none involving ``actor`` (shown as ``actor_name``), or none left after a filter, named
+    in the message as its command-line option (``--since 2030-01-01``).
+    """
+    selection = _select(
+        statements,
+        actor=actor,
+        depth=depth,
+        relations=relations,
+        quad_classes=quad_classes,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        include_negated=include_negated,
+        by_state=by_state,
+        gazetteer=gazetteer,
+    )
+    if selection.kept:
+        return selection.kept
+    if selection.total == 0:
+        raise EmptySelectionError("the store holds no statements yet: ingest some facts first")
+    if selection.emptied_by is None:  # the actor has no fact at all
+        name = actor_name or actor
+        raise EmptySelectionError(f"no stored fact involves {name!r}")
+    about = f" about {actor_name or actor!r}" if actor else ""
+    raise EmptySelectionError(
+        f"no statement{about} is left after {selection.emptied_by} "
+        f"({selection.before_emptied} passed the filters before it)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Selection:
+    kept: list[Statement]
+    total: int
+    emptied_by: str | None = None
+    before_emptied: int = 0
+
+
+def _window_text(since: date | None, until: date | None) -> str:
+    parts = [f"--since {since.isoformat()}" if since else "", f"--until {until}" if until else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _select(
+    statements: Iterable[Statement],
+    *,
+    actor: str | None,
+    depth: int,
+    relations: Iterable[str],
+    quad_classes: Iterable[QuadClass | int | str],
+    since: date | None,
+    until: date | None,
+    min_sources: int,
+    include_negated: bool,
+    by_state: bool,
+    gazetteer: ActorProfiles | None,
+) -> _Selection:
+    """The filters one at a time, in a fixed order, noting the first that empties the
+    selection: polarity, relations, quad classes and dates on the stored statements; then
+    the roll-up to states; then sources and the actor's neighbourhood on what is shown."""
     if depth < 0:
         raise InputError(f"depth must be 0 or more, got {depth}")
     wanted_relations = tuple(relations)
     wanted_quads = {_quad_value(q) for q in quad_classes}
-    kept = [
-        s
-        for s in statements
-        if (include_negated or not s.negated)
-        and s.sources >= min_sources
-        and (
-            not wanted_relations
-            or matches_relation(s.relation.id, s.relation.cameo, wanted_relations)
-        )
-        and (not wanted_quads or int(s.relation.quad_class) in wanted_quads)
-        and _in_date_range(s, since, until)
+    current = list(statements)
+    total = len(current)
+    rolled = False
+    if actor is not None and by_state:
+        actor = _state_of_actor(current, actor)
+
+    def relevant(xs: list[Statement]) -> list[Statement]:
+        """The statements that involve the actor (as shown so far), or all of them."""
+        if actor is None:
+            return xs
+        shown = (lambda a: a.id) if rolled or not by_state else _dyad_id
+        return [s for s in xs if actor in (shown(s.subject), shown(s.object))]
+
+    def roll_up(xs: list[Statement]) -> list[Statement]:
+        nonlocal rolled
+        rolled = True
+        return roll_up_to_states(xs, gazetteer=gazetteer) if by_state else xs
+
+    if not relevant(current):
+        return _Selection([], total)
+    steps: list[tuple[str, Callable[[list[Statement]], list[Statement]]]] = [
+        (
+            "leaving out denials (add --include-negated)",
+            lambda xs: [s for s in xs if include_negated or not s.negated],
+        ),
+        (
+            "--relation " + " ".join(wanted_relations),
+            lambda xs: [
+                s
+                for s in xs
+                if not wanted_relations
+                or matches_relation(s.relation.id, s.relation.cameo, wanted_relations)
+            ],
+        ),
+        (
+            "--quad-class " + " ".join(str(q) for q in sorted(wanted_quads)),
+            lambda xs: [
+                s for s in xs if not wanted_quads or int(s.relation.quad_class) in wanted_quads
+            ],
+        ),
+        (
+            _window_text(since, until),
+            lambda xs: [s for s in xs if s.reported_between(since, until)],
+        ),
+        ("--by-state (facts within one state are not dyads)", roll_up),
+        (f"--min-sources {min_sources}", lambda xs: [s for s in xs if s.sources >= min_sources]),
+        (
+            f"--depth {depth}",
+            lambda xs: _ego_network(xs, actor, depth) if actor is not None else xs,
+        ),
     ]
-    if actor is None:
-        return kept
-    reached = _ego_actors(kept, actor, depth)
-    return [s for s in kept if s.subject.id in reached and s.object.id in reached]
+    for name, step in steps:
+        before = len(relevant(current))
+        current = step(current)
+        if not relevant(current):
+            return _Selection([], total, name, before)
+    return _Selection(current, total)
+
+
+def _ego_network(statements: list[Statement], actor: str, depth: int) -> list[Statement]:
+    reached = _ego_actors(statements, actor, depth)
+    return [s for s in statements if s.subject.id in reached and s.object.id in reached]
+
+
+# ---------------------------------------------------------------------------------------
+# Dyads: people and institutions rolled up to the states they act for
+
+#: Actors that stand for the state they act for in the dyad view (organisations, armed and
+#: political groups and collectives stay as themselves).
+ROLLED_UP_TYPES = frozenset({ActorType.PERSON, ActorType.INSTITUTION})
+
+
+def _state_actor(actor: Actor, names: Mapping[str, str]) -> Actor:
+    code = _dyad_id(actor)
+    if code == actor.id:
+        return actor
+    return Actor(code, names.get(code, code), ActorType.STATE, country=code)
+
+
+def _state_names(
+    statements: Sequence[Statement], gazetteer: ActorProfiles | None
+) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for s in statements:
+        for actor in (s.subject, s.object):
+            if actor.type is ActorType.STATE:
+                names.setdefault(actor.id, actor.label)
+            elif actor.country and actor.country not in names and gazetteer is not None:
+                record = gazetteer.get(actor.country)
+                if record is not None and getattr(record, "label", None):
+                    names[actor.country] = str(record.label)
+    return names
+
+
+def _dyad_id(actor: Actor) -> str:
+    """The id an actor has in the dyad view: its state when it is rolled up."""
+    return actor.country if actor.type in ROLLED_UP_TYPES and actor.country else actor.id
+
+
+def _state_of_actor(statements: Sequence[Statement], actor: str) -> str:
+    for s in statements:
+        for end in (s.subject, s.object):
+            if end.id == actor:
+                return _dyad_id(end)
+    return actor
+
+
+def roll_up_to_states(
+    statements: Iterable[Statement], *, gazetteer: ActorProfiles | None = None
+) -> list[Statement]:
+    """State-to-state dyads: people and institutions replaced by the state they act for on
+    the statement's date (their ``country``, stored as ``geokg:subjectActsFor`` and
+    ``geokg:objectActsFor``), then statements merged per (subject, relation, object,
+    polarity) with their sources summed, their mentions joined, their first and last seen
+    dates widened and the highest confidence kept; attribution is dropped. Organisations,
+    groups, and people acting for no state stay as themselves. Statements whose two ends
+    become the same state (a minister criticising his own government) are not dyads and are
+    left out. State names come from the statements' own state actors, else ``gazetteer``.
+
+    >>> from geokg.testing import make_statement
+    >>> from geokg.model import QuadClass, Relation
+    >>> meet = Relation("meetsWith", "meets with", "043", None,
+    ...                 QuadClass.VERBAL_COOPERATION, 2.8, symmetric=True)
+    >>> putin = Actor("vladimir-putin", "Vladimir Putin", ActorType.PERSON, "RUS")
+    >>> raisi = Actor("ebrahim-raisi", "Ebrahim Raisi", ActorType.PERSON, "IRN")
+    >>> iran = Actor("IRN", "Iran", ActorType.STATE, "IRN")
+    >>> dyads = roll_up_to_states([make_statement(putin, meet, raisi, sources=2),
+    ...                            make_statement(iran, meet, putin)])
+    >>> [(d.subject.id, d.relation.id, d.object.id, d.sources) for d in dyads]
+    [('IRN', 'meetsWith', 'RUS', 3)]
+    """
+    originals = list(statements)
+    names = _state_names(originals, gazetteer)
+    groups: dict[tuple[str, str, str, bool], list[tuple[Actor, Actor, Statement]]] = {}
+    for s in originals:
+        subject, obj = _state_actor(s.subject, names), _state_actor(s.object, names)
+        if subject.id == obj.id:
+            continue
+        if s.relation.symmetric and obj.id < subject.id:
+            subject, obj = obj, subject
+        key = (subject.id, s.relation.id, obj.id, s.negated)
+        groups.setdefault(key, []).append((subject, obj, s))
+    dyads = []
+    for (subject_id, relation_id, object_id, negated), members in groups.items():
+        subject, obj, first = members[0]
+        parts = [m[2] for m in members]
+        firsts = [d for p in parts if (d := p.first_seen or p.last_seen) is not None]
+        lasts = [d for p in parts if (d := p.last_seen or p.first_seen) is not None]
+        polarity = "denied" if negated else "affirmed"
+        dyads.append(
+            Statement(
+                iri=f"urn:geokg:dyad:{quote(subject_id)}:{relation_id}:{quote(object_id)}:{polarity}",
+                subject=subject,
+                relation=first.relation,
+                object=obj,
+                negated=negated,
+                asserted_by=None,
+                confidence=max(p.confidence for p in parts),
+                sources=sum(p.sources for p in parts),
+                first_seen=min(firsts, default=None),
+                last_seen=max(lasts, default=None),
+                mentions=tuple(m for p in parts for m in p.mentions),
+            )
+        )
+    return dyads
 
 
 def _ego_actors(statements: Sequence[Statement], actor: str, depth: int) -> set[str]:
@@ -239,6 +481,9 @@ def _edge_attributes(statement: Statement) -> dict[str, Any]:
         "sources": statement.sources,
         "first_seen": _iso(statement.first_seen),
         "last_seen": _iso(statement.last_seen),
+        # Every distinct publication date of its sources: the page's date filter keeps an
+        # edge as Statement.reported_between keeps a statement.
+        "dates": sorted({d.isoformat() for m in statement.mentions if (d := m.document.published)}),
         "evidence": _evidence(statement),
     }
     return {k: v for k, v in attributes.items() if v is not None}

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from geokg.errors import QueryError, StoreError, UnsupportedOperationError
 from geokg.model import ACTOR_NS, ONTOLOGY_NS, Actor, ActorType, Document, Fact, Mention, Statement
@@ -320,19 +320,28 @@ class KnowledgeGraph:
         self.backend.dump(output, format=format)
 
     def statements(self, selection: StatementFilter | None = None) -> list[Statement]:
-        """Statements matching a filter, most-cited first, each with its mentions."""
+        """Statements matching a filter, most-cited first, each with its mentions.
+
+        The date window (``since``/``until``) is :meth:`Statement.reported_between`, applied
+        to the statements with their mentions, so that every command uses one definition.
+        """
         selection = self._with_quad_classes(selection or StatementFilter())
+        windowed = selection.since is not None or selection.until is not None
+        query_selection = replace(selection, limit=None) if windowed else selection
         candidates = self._statements_involving(selection)
         if candidates is not None and not candidates:
             return []
         if candidates is None or len(candidates) <= _VALUES_CHUNK:
-            result = self.backend.query(_statements_query(selection, candidates))
+            result = self.backend.query(_statements_query(query_selection, candidates))
             assert isinstance(result, SelectResult)
             rows = result.values()
         else:
-            rows = self._chunked_statement_rows(selection, candidates)
+            rows = self._chunked_statement_rows(query_selection, candidates)
         mentions = self._mentions([r["st"] for r in rows if r["st"]])
-        return [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
+        found = [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
+        if windowed:
+            found = [s for s in found if s.reported_between(selection.since, selection.until)]
+        return found[: selection.limit] if selection.limit else found
 
     def _chunked_statement_rows(
         self, selection: StatementFilter, candidates: Sequence[str]
@@ -654,10 +663,6 @@ WHERE {{
 }}"""
 
 
-def _date_literal(value: date) -> str:
-    return Literal(value).n3()
-
-
 def _statements_query(selection: StatementFilter, candidates: Sequence[str] | None) -> str:
     """SPARQL selecting statements with their actors, for :meth:`KnowledgeGraph.statements`;
     ``candidates`` restricts it to those statement IRIs. The restrictions come first in the
@@ -672,8 +677,6 @@ def _statements_query(selection: StatementFilter, candidates: Sequence[str] | No
         where.append("FILTER(?neg = false)")
     if selection.min_sources > 1:
         where.append(f"FILTER(?n >= {int(selection.min_sources)})")
-    if selection.since or selection.until:
-        where.append(_date_window(selection.since, selection.until))
     limit = f"LIMIT {int(selection.limit)}" if selection.limit else ""
     body = "\n  ".join(where)
     return (
@@ -698,16 +701,4 @@ WHERE {{
 ORDER BY DESC(?n) DESC(?last) ?s ?p ?o ?neg ?a
 {limit}
 """
-    )
-
-
-def _date_window(since: date | None, until: date | None) -> str:
-    conditions = []
-    if since:
-        conditions.append(f"?when >= {_date_literal(since)}")
-    if until:
-        conditions.append(f"?when <= {_date_literal(until)}")
-    return (
-        "FILTER EXISTS { ?st geokg:hasMention ?wm . ?wm geokg:document ?wd . "
-        f"?wd geokg:published ?when . FILTER({' && '.join(conditions)}) }}"
     )
