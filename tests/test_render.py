@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import itertools
 import json
 import re
 import struct
@@ -19,8 +21,10 @@ from geokg.model import Actor, ActorType, QuadClass, Relation, Statement
 from geokg.network import to_networkx
 from geokg.render import (
     EDGE_DETAIL_LIMIT,
-    GEO_SCALE,
+    SATELLITE_RADIUS,
     compute_positions,
+    country_outlines,
+    project,
     render_html,
     safe_json_for_script,
     safe_url,
@@ -40,6 +44,8 @@ from test_network import (
     UKR,
     USA,
     WAGNER,
+    FakeGazetteer,
+    Record,
     make_statement,
     sample_statements,
 )
@@ -191,30 +197,84 @@ def test_small_graphs_keep_short_physics_and_large_ones_draw_fixed() -> None:
     assert not any("label" in e for e in large["edges"])
 
 
-def test_geo_layout_places_actors_from_the_gazetteer() -> None:
-    statements = [
+UN = Actor("un", "United Nations", ActorType.INTERNATIONAL_ORGANIZATION)
+MALTA = Actor("MLT", "Malta", ActorType.STATE, country="MLT")
+GEO_GAZETTEER = FakeGazetteer(
+    {
+        **GAZETTEER.records,
+        "un": Record("United Nations", "InternationalOrganization", lat=40.75, lon=-73.97),
+        "MLT": Record("Malta", "State", "MT", "MLT", 35.9, 14.51),  # too small for 1:110m
+    }
+)
+
+
+def label_point(code: str) -> tuple[float, float]:
+    lon, lat = country_outlines().label_points[code]
+    x, y = project(lon, lat)
+    return float(x), float(y)
+
+
+def geo_statements() -> list[Statement]:
+    ministers = [
+        Actor(f"minister-{i}", f"Minister {i}", ActorType.PERSON, country="RUS") for i in range(9)
+    ]
+    return [
         make_statement(EU, SANCTIONS, RUS),
+        make_statement(UN, CRITICIZES, USA),
         make_statement(PUTIN, CRITICIZES, FRA),
         make_statement(WAGNER, AID, RUS),
         make_statement(USA, AID, UKR),
+        make_statement(IRN, AID, RUS),
+        make_statement(MALTA, MEETS, FRA),
+        *(make_statement(m, MEETS, UKR) for m in ministers),
     ]
-    graph = to_networkx(statements, gazetteer=GAZETTEER)
-    positions = compute_positions(graph, layout="geo", gazetteer=GAZETTEER)
-    assert positions["RUS"] == (100.0 * GEO_SCALE, -60.0 * GEO_SCALE)
-    # the EU sits at the centroid of France and Germany (Germany is not in the graph)
-    assert positions["eu"] == pytest.approx(
-        ((2.4 + 10.0) / 2 * GEO_SCALE, -(46.6 + 51.0) / 2 * GEO_SCALE)
-    )
-    # Putin stands next to Russia, not on top of it
-    px, py = positions["vladimir-putin"]
-    assert 0 < abs(px - 100 * GEO_SCALE) + abs(py + 60 * GEO_SCALE) < 40
-    # Wagner has no coordinates: side band right of the map
-    assert positions["wagner-group"][0] > 180 * GEO_SCALE
-    data = page_data(render_html(graph, layout="geo", gazetteer=GAZETTEER))
-    assert data["physics"] is False and data["geo"]
-    # without a gazetteer nothing breaks: everything goes to the side band
-    bare = compute_positions(to_networkx(statements), layout="geo")
-    assert all(x > 180 * GEO_SCALE for x, _ in bare.values())
+
+
+def test_geo_layout_puts_states_on_their_countries_and_others_around_or_below() -> None:
+    graph = to_networkx(geo_statements(), gazetteer=GEO_GAZETTEER)
+    positions = compute_positions(graph, layout="geo", gazetteer=GEO_GAZETTEER)
+    for code in ("RUS", "USA", "UKR", "FRA", "IRN"):
+        assert positions[code] == pytest.approx(label_point(code))
+    assert positions["RUS"][0] > positions["UKR"][0] > positions["FRA"][0] > positions["USA"][0]
+    # Malta is not drawn at 1:110m: it sits on its capital
+    assert positions["MLT"] == pytest.approx(tuple(float(v) for v in project(14.51, 35.9)))
+    # Putin and nine ministers go round Russia: never on it, never under it (its label is
+    # there), never on each other
+    russia = complex(*positions["RUS"])
+    around = [complex(*positions[n]) for n in graph if graph.nodes[n].get("country") == "RUS"]
+    around = [p for p in around if p != russia]
+    assert len(around) == 10
+    assert all(abs(p - russia) >= SATELLITE_RADIUS - 1e-6 for p in around)
+    assert not any(abs((p - russia).real) < 20 and (p - russia).imag > 0 for p in around)
+    assert min(abs(a - b) for i, a in enumerate(around) for b in around[i + 1 :]) > 30
+    # organisations have no territory: the UN is not on the United States nor the EU on
+    # Europe; they and Wagner (no base, no coordinates) are in a row under the map
+    south = float(project(0.0, -56.0)[1])  # Cape Horn
+    row = [positions[n] for n in ("eu", "un", "wagner-group")]
+    assert all(y > south + 50 for _, y in row) and len({y for _, y in row}) == 1
+    assert abs(complex(*positions["un"]) - complex(*positions["USA"])) > 200
+    assert positions["eu"][0] < positions["un"][0] < positions["wagner-group"][0]  # by label
+    data = page_data(render_html(graph, layout="geo", gazetteer=GEO_GAZETTEER))
+    assert data["physics"] is False and len(data["geo"]["outlines"]) > 200
+    # without a gazetteer states are still placed from the outlines
+    bare = compute_positions(to_networkx(geo_statements()), layout="geo")
+    assert bare["RUS"] == pytest.approx(label_point("RUS"))
+
+
+def test_outlines_are_packaged_compact_and_keyed_by_iso_codes() -> None:
+    outlines = country_outlines()
+    assert {"RUS", "USA", "FRA", "XKX", "TWN", "PSE"} <= set(outlines.label_points)
+    assert "ATA" not in outlines.label_points  # Antarctica is left out
+    # no ring jumps across the antimeridian (they are cut there for a flat map)
+    for ring in outlines.rings:
+        lons = ring[0::2]
+        assert all(abs(a - b) <= 180 for a, b in itertools.pairwise(lons))
+    size = len(safe_json_for_script(page_data(render_html(
+        to_networkx(geo_statements()), layout="geo"))["geo"]))  # fmt: skip
+    assert size < 300_000
+    # France sits in metropolitan France, not between it and French Guiana
+    lon, lat = outlines.label_points["FRA"]
+    assert -5 < lon < 8 and 42 < lat < 51
 
 
 def test_force_layout_spreads_nodes_and_is_reproducible() -> None:
@@ -353,8 +413,8 @@ def test_xss_payloads_do_not_execute(tmp_path: Path) -> None:
         assert page.errors() == []
 
 
-def non_background_fraction(png: bytes) -> float:
-    """Share of pixels that are not plain white, from an 8-bit RGB(A) PNG."""
+def png_rows(png: bytes) -> list[bytes]:
+    """The RGB rows (3 bytes a pixel) of an 8-bit RGB or RGBA PNG."""
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     position, chunks, header = 8, [], b""
     while position < len(png):
@@ -371,7 +431,7 @@ def non_background_fraction(png: bytes) -> float:
     raw = zlib.decompress(b"".join(chunks))
     stride = width * channels
     previous = bytearray(stride)
-    painted = 0
+    rows = []
     for row in range(height):
         start = row * (stride + 1)
         kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
@@ -390,9 +450,16 @@ def non_background_fraction(png: bytes) -> float:
                 pa, pb, pc = abs(guess - left), abs(guess - up), abs(guess - corner)
                 pick = left if pa <= pb and pa <= pc else up if pb <= pc else corner
                 line[i] = (line[i] + pick) & 0xFF
-        painted += sum(1 for x in range(0, stride, channels) if line[x : x + 3] != b"\xff\xff\xff")
+        rows.append(bytes(b for x in range(0, stride, channels) for b in line[x : x + 3]))
         previous = line
-    return float(painted) / float(width * height)
+    return rows
+
+
+def non_background_fraction(png: bytes) -> float:
+    """Share of pixels that are not plain white, from an 8-bit RGB(A) PNG."""
+    rows = png_rows(png)
+    painted = sum(1 for row in rows for x in range(0, len(row), 3) if row[x : x + 3] != b"\xff" * 3)
+    return painted / (len(rows) * len(rows[0]) // 3)
 
 
 @pytest.mark.slow
@@ -451,3 +518,79 @@ def test_five_thousand_actors_become_interactive(tmp_path: Path) -> None:
     # generous bounds for a shared 2-core machine (measured: ~4 s and ~2 s)
     assert build < 40, f"HTML generation took {build:.1f}s"
     assert ready < 30, f"time to interactive {ready:.1f}s"
+
+
+def clip_around(page: Page, lon: float, lat: float, half: int = 12) -> bytes:
+    """A screenshot of the square of 2 * half CSS px centred on a place of the geo map."""
+    x, y = (float(v) for v in project(lon, lat))
+    spot = page.evaluate(
+        "(() => { const g = window.geokgNetwork.network;"
+        f" const p = g.canvasToDOM({{x: {x}, y: {y}}});"
+        " const box = document.getElementById('geokg-network').getBoundingClientRect();"
+        " return [box.left + p.x, box.top + p.y]; })()"
+    )
+    clip = {"x": spot[0] - half, "y": spot[1] - half, "width": 2 * half, "height": 2 * half}
+    reply = page.send("Page.captureScreenshot", {"format": "png", "clip": {**clip, "scale": 1}})
+    return base64.b64decode(reply["data"])
+
+
+# Places on land (the Sahara, inner Siberia, Hudson Bay's western shore) and at sea (South
+# Atlantic, Indian Ocean), in degrees, away from the actors and relations of
+# geo_statements() as the fitted view shows them.
+LAND = [(12.0, 22.0), (120.0, 64.0), (-100.0, 58.0)]
+SEA = [(-10.0, -40.0), (80.0, -20.0)]
+
+
+@pytest.mark.slow
+def test_geo_map_draws_country_outlines_under_the_nodes(tmp_path: Path) -> None:
+    graph = to_networkx(geo_statements(), gazetteer=GEO_GAZETTEER)
+    with_outlines = render_html(graph, layout="geo", gazetteer=GEO_GAZETTEER)
+    data = page_data(with_outlines)
+    data["geo"]["outlines"] = []
+    without = with_outlines.replace(
+        with_outlines[with_outlines.index('<script type="application/json"') :].split(
+            "</script>", 1
+        )[0],
+        '<script type="application/json" id="geokg-data">' + safe_json_for_script(data),
+    )
+    (tmp_path / "outlines.html").write_text(with_outlines, encoding="utf-8")
+    (tmp_path / "bare.html").write_text(without, encoding="utf-8")
+    expected = compute_positions(graph, layout="geo", gazetteer=GEO_GAZETTEER)
+    shots: dict[str, list[bytes]] = {}
+    with Browser(tmp_path) as browser:
+        for name in ("outlines", "bare"):
+            page = open_ready(browser, tmp_path / f"{name}.html")
+            assert page.errors() == []
+            # node positions are the projected label points the outlines are drawn with
+            # (getPositions rounds to whole canvas px)
+            drawn = page.evaluate("window.geokgNetwork.network.getPositions()")
+            for node, (x, y) in expected.items():
+                assert (drawn[node]["x"], drawn[node]["y"]) == pytest.approx((x, y), abs=1)
+            for code in ("RUS", "USA", "FRA"):
+                spot = pytest.approx(label_point(code), abs=1)
+                assert (drawn[code]["x"], drawn[code]["y"]) == spot
+            if name == "outlines":
+                page.evaluate("window.geokgNetwork.network.moveTo({scale: 0.5})")
+                time.sleep(0.2)
+                (tmp_path / "geo.png").write_bytes(page.screenshot())
+                page.evaluate("window.geokgNetwork.network.fit({animation: false})")
+                time.sleep(0.2)
+            shots[name] = [clip_around(page, lon, lat) for lon, lat in LAND + SEA]
+    # land is filled where the projection puts it, and the sea is left blank
+    for i in range(len(LAND)):
+        assert changed_fraction(shots["bare"][i], shots["outlines"][i]) > 0.9
+        assert non_background_fraction(shots["outlines"][i]) > 0.9
+    for i in range(len(LAND), len(LAND) + len(SEA)):
+        assert changed_fraction(shots["bare"][i], shots["outlines"][i]) == 0.0
+
+
+def changed_fraction(first: bytes, second: bytes) -> float:
+    """Share of pixels that differ between two screenshots of the same size."""
+    a, b = png_rows(first), png_rows(second)
+    changed = sum(
+        1
+        for row_a, row_b in zip(a, b, strict=True)
+        for x in range(0, len(row_a), 3)
+        if row_a[x : x + 3] != row_b[x : x + 3]
+    )
+    return changed / (len(a) * len(a[0]) // 3)

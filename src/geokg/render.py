@@ -13,6 +13,11 @@ heading unescaped and show HTML titles through ``innerHTML``. Here:
 * Positions are precomputed in Python (a numpy force layout with grid-approximated
   repulsion, about 2 s for 5,000 actors) so large graphs are drawn with physics off; small
   graphs keep a short physics stabilisation that is switched off once settled.
+* ``layout="geo"`` draws a world map: the country outlines of Natural Earth 1:110m (public
+  domain, ``data/geo/countries-110m.json``, inlined) in the Equal Earth projection
+  (:func:`project`), drawn on vis-network's canvas under the graph in the same coordinates
+  as the nodes, so pan and zoom keep them aligned. See :func:`geo_positions` for where each
+  kind of actor goes.
 
 >>> html = render_html(__import__("networkx").MultiDiGraph(), title="<empty>")
 >>> "&lt;empty&gt;" in html and "<empty>" not in html
@@ -40,10 +45,14 @@ from pyvis.network import Network
 
 from geokg.errors import InputError
 from geokg.network import ActorProfiles, pagerank_scores
+from geokg.resources import data_file
 
 __all__ = [
     "CAMEO_ROOTS",
     "compute_positions",
+    "country_outlines",
+    "geo_positions",
+    "project",
     "render_html",
     "safe_json_for_script",
     "safe_url",
@@ -60,7 +69,20 @@ EDGE_DETAIL_LIMIT = 1000
 MAX_EVIDENCE_SHOWN = 3
 # Canvas units per layout unit (vis-network's default spring length is about 100 px).
 FORCE_SCALE = 90.0
-GEO_SCALE = 8.0  # canvas px per degree: the world is 2880 x 1440
+# Canvas px per unit of the Equal Earth projection: the world is about 3,250 x 1,580 px.
+GEO_SCALE = 600.0
+# Around a state, the actors that act for it or are based in it: ring radii in canvas px.
+SATELLITE_RADIUS = 70.0
+SATELLITE_RING_STEP = 45.0
+# The row of actors with no territory (organisations), under the map.
+MARGIN_GAP = 90.0
+MARGIN_SPACING = 120.0
+MARGIN_ROW_STEP = 60.0
+
+#: Placed in the margin row of a geo map: actors with no territory of their own.
+NO_TERRITORY_TYPES = frozenset(
+    {"InternationalOrganization", "NonGovernmentalOrganization", "CollectiveActor"}
+)
 
 NODE_STYLES: Mapping[str, tuple[str, str]] = {
     "State": ("#4e79a7", "dot"),
@@ -269,6 +291,73 @@ def _force_positions(graph: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float
     return {n: (float(positions[i, 0]), float(positions[i, 1])) for n, i in index.items()}
 
 
+# Equal Earth (Šavrič, Patterson and Jenny, 2018): an equal-area world projection whose
+# parallels are straight, so a flat canvas can pan and zoom it.
+_EE = (1.340264, -0.081106, 0.000893, 0.003796)
+
+
+def project(lon: Any, lat: Any) -> tuple[Any, Any]:
+    """Canvas coordinates (x right, y down, px) of longitudes and latitudes in degrees, in
+    the Equal Earth projection scaled by ``GEO_SCALE``; takes numbers or numpy arrays.
+
+    >>> x, y = project(0.0, 0.0)
+    >>> float(x), float(y)
+    (0.0, -0.0)
+    >>> [round(float(v)) for v in (*project(180.0, 0.0), *project(0.0, 90.0))]
+    [1624, 0, 0, -790]
+    """
+    a1, a2, a3, a4 = _EE
+    lam = np.radians(lon)
+    theta = np.arcsin(math.sqrt(3.0) / 2.0 * np.sin(np.radians(lat)))
+    t2 = theta * theta
+    t6 = t2 * t2 * t2
+    x = 2.0 * math.sqrt(3.0) * lam * np.cos(theta)
+    x = x / (3.0 * (9.0 * a4 * t6 * t2 + 7.0 * a3 * t6 + 3.0 * a2 * t2 + a1))
+    y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
+    return x * GEO_SCALE, -y * GEO_SCALE
+
+
+def _point(lon: float, lat: float) -> tuple[float, float]:
+    x, y = project(lon, lat)
+    return float(x), float(y)
+
+
+@dataclass(frozen=True)
+class CountryOutlines:
+    """Natural Earth 1:110m outlines: label points in degrees by ISO alpha-3 code, and every
+    ring (outer rings and holes) as a flat ``[lon, lat, lon, lat, ...]`` tuple."""
+
+    label_points: Mapping[str, tuple[float, float]]
+    rings: tuple[tuple[float, ...], ...]
+
+
+@cache
+def country_outlines() -> CountryOutlines:
+    """The packaged outlines (``data/geo/countries-110m.json``, built by
+    ``scripts/build_geo.py``), loaded once per process."""
+    document = json.loads(data_file("geo", "countries-110m.json").read_text(encoding="utf-8"))
+    points: dict[str, tuple[float, float]] = {}
+    rings: list[tuple[float, ...]] = []
+    for country in document["countries"]:
+        if country["id"]:
+            lon, lat = country["label_point"]
+            points[country["id"]] = (float(lon), float(lat))
+        rings += [tuple(ring) for polygon in country["polygons"] for ring in polygon]
+    return CountryOutlines(points, tuple(rings))
+
+
+@cache
+def _projected_rings() -> tuple[tuple[float, ...], ...]:
+    """Every outline ring in canvas coordinates, rounded to 0.1 px, for the page."""
+    projected = []
+    for ring in country_outlines().rings:
+        coordinates = np.array(ring, dtype=float).reshape(-1, 2)
+        x, y = project(coordinates[:, 0], coordinates[:, 1])
+        flat = np.round(np.column_stack([x, y]).ravel(), 1)
+        projected.append(tuple(float(v) for v in flat))
+    return tuple(projected)
+
+
 def _coordinates(record: Any) -> tuple[float, float] | None:
     lat, lon = getattr(record, "lat", None), getattr(record, "lon", None)
     if lat is None or lon is None:
@@ -276,59 +365,118 @@ def _coordinates(record: Any) -> tuple[float, float] | None:
     return float(lat), float(lon)
 
 
-def _anchor(
-    node: str,
-    data: Mapping[str, Any],
-    graph: nx.MultiDiGraph,
-    gazetteer: ActorProfiles | None,
-) -> tuple[float, float] | None:
-    """Where an actor belongs on the map: its own coordinates, else the centroid of its
-    members, else its base country, else the state it acts for."""
+class _Places:
+    """Where states and actors with coordinates are, from the outlines, the graph's node
+    attributes and the gazetteer."""
 
-    def located(actor_id: str) -> tuple[float, float] | None:
-        if actor_id in graph and "lat" in graph.nodes[actor_id] and "lon" in graph.nodes[actor_id]:
-            own = graph.nodes[actor_id]
-            return float(own["lat"]), float(own["lon"])
-        return _coordinates(gazetteer.get(actor_id)) if gazetteer is not None else None
+    def __init__(self, graph: nx.MultiDiGraph, gazetteer: ActorProfiles | None) -> None:
+        self.graph = graph
+        self.gazetteer = gazetteer
+        self.outlines = country_outlines()
 
-    if "lat" in data and "lon" in data:
-        return float(data["lat"]), float(data["lon"])
-    found = [c for m in data.get("members") or () if (c := located(str(m))) is not None]
-    if found:
-        return sum(c[0] for c in found) / len(found), sum(c[1] for c in found) / len(found)
-    for country in (data.get("base"), data.get("country")):
-        if country and country != node and (spot := located(str(country))) is not None:
-            return spot
-    return None
+    def coordinates(self, actor_id: str) -> tuple[float, float] | None:
+        """(lat, lon) of the actor's own location (a state's capital)."""
+        if actor_id in self.graph:
+            own = self.graph.nodes[actor_id]
+            if "lat" in own and "lon" in own:
+                return float(own["lat"]), float(own["lon"])
+        if self.gazetteer is None:
+            return None
+        return _coordinates(self.gazetteer.get(actor_id))
+
+    def state(self, code: str) -> tuple[float, float] | None:
+        """A state's spot: its country's label point, else its capital (small states that
+        1:110m does not draw)."""
+        if code in self.outlines.label_points:
+            return _point(*self.outlines.label_points[code])
+        spot = self.coordinates(code)
+        return _point(spot[1], spot[0]) if spot else None
 
 
-def _geo_positions(
-    graph: nx.MultiDiGraph, gazetteer: ActorProfiles | None
+def _around(anchor: tuple[float, float], index: int) -> tuple[float, float]:
+    """The index-th spot on rings around an anchor, leaving out the sector below it where
+    the anchor's own label is drawn (vis-network writes labels under the node)."""
+    ring, capacity = 0, 7
+    while index >= capacity:
+        index -= capacity
+        ring += 1
+        capacity = 7 + 5 * ring
+    angle = math.radians(120.0 + 300.0 * (index + 0.5) / capacity)
+    radius = SATELLITE_RADIUS + SATELLITE_RING_STEP * ring
+    return anchor[0] + radius * math.cos(angle), anchor[1] + radius * math.sin(angle)
+
+
+def geo_positions(
+    graph: nx.MultiDiGraph, gazetteer: ActorProfiles | None = None
 ) -> dict[str, tuple[float, float]]:
+    """Canvas coordinates of a world map in the Equal Earth projection (:func:`project`):
+
+    * a state sits on its country's label point (the centroid of its largest polygon in
+      Natural Earth 1:110m), or on its capital when 1:110m does not draw it (Malta);
+    * people, institutions and armed or political groups go round the state they act for
+      or are based in (never on it, nor on the sector under it where its label is), on
+      rings of ``SATELLITE_RADIUS`` px and more;
+    * a group with its own coordinates but no state goes there;
+    * organisations have no territory (the UN is not in New York, the EU is not in
+      Brussels): they, and any actor that cannot be placed, go in a row in the margin under
+      the map (south of Cape Horn), in alphabetical order, centred under the mapped actors.
+    """
+    places = _Places(graph, gazetteer)
     positions: dict[str, tuple[float, float]] = {}
-    crowd: dict[tuple[float, float], int] = {}
-    unplaced: list[str] = []
+    satellites: dict[tuple[float, float], list[str]] = {}
+    margin: list[str] = []
     for node, data in graph.nodes(data=True):
-        spot = _anchor(node, data, graph, gazetteer)
-        if spot is None:
-            unplaced.append(node)
+        kind = str(data.get("type", ""))
+        if kind in NO_TERRITORY_TYPES:
+            margin.append(node)
             continue
-        lat, lon = spot
-        x, y = lon * GEO_SCALE, -lat * GEO_SCALE
-        # Actors sharing an anchor (a state, its leader, its ministries) go round it on a
-        # spiral so they do not hide each other.
-        seen = crowd.get((x, y), 0)
-        crowd[(x, y)] = seen + 1
-        if seen:
-            angle = seen * 2.39996  # golden angle
-            radius = 14.0 * math.sqrt(seen)
-            x, y = x + radius * math.cos(angle), y + radius * math.sin(angle)
-        positions[node] = (x, y)
-    band_x = 180 * GEO_SCALE + 80
-    for i, node in enumerate(unplaced):
-        column, row = divmod(i, 40)
-        positions[node] = (band_x + column * 60.0, -90 * GEO_SCALE + row * 36.0)
+        if kind == "State":
+            spot = places.state(str(data.get("iso3") or node))
+            if spot is not None:
+                positions[node] = spot
+            else:
+                margin.append(node)
+            continue
+        home = next(
+            (
+                spot
+                for code in (data.get("country"), data.get("base"))
+                if code and code != node and (spot := places.state(str(code))) is not None
+            ),
+            None,
+        )
+        own = places.coordinates(node)
+        if home is not None:
+            satellites.setdefault(home, []).append(node)
+        elif own is not None:
+            positions[node] = _point(own[1], own[0])
+        else:
+            margin.append(node)
+    for anchor, around in satellites.items():
+        ordered = sorted(around, key=lambda n: str(graph.nodes[n].get("label", n)))
+        for index, node in enumerate(ordered):
+            positions[node] = _around(anchor, index)
+    _margin_row(graph, margin, positions)
     return positions
+
+
+def _margin_row(
+    graph: nx.MultiDiGraph, nodes: list[str], positions: dict[str, tuple[float, float]]
+) -> None:
+    if not nodes:
+        return
+    xs = [x for x, _ in positions.values()] or [0.0]
+    left, right = min(xs), max(xs)
+    bottom = max(max(ring[1::2]) for ring in _projected_rings())
+    top = max([bottom, *(y for _, y in positions.values())]) + MARGIN_GAP
+    per_row = max(6, int((right - left) / MARGIN_SPACING) + 1)
+    ordered = sorted(nodes, key=lambda n: (str(graph.nodes[n].get("label", n)).casefold(), n))
+    for start in range(0, len(ordered), per_row):
+        row = ordered[start : start + per_row]
+        first = (left + right) / 2 - (len(row) - 1) * MARGIN_SPACING / 2
+        y = top + (start // per_row) * MARGIN_ROW_STEP
+        for i, node in enumerate(row):
+            positions[node] = (first + i * MARGIN_SPACING, y)
 
 
 def compute_positions(
@@ -342,7 +490,7 @@ def compute_positions(
     if layout == "force":
         return _force_positions(graph, seed)
     if layout == "geo":
-        return _geo_positions(graph, gazetteer)
+        return geo_positions(graph, gazetteer)
     raise InputError(f"unknown layout {layout!r}; use force or geo")
 
 
@@ -362,6 +510,7 @@ class _MergedEdge:
     statements: list[str] = field(default_factory=list)
     first_seen: str | None = None
     last_seen: str | None = None
+    dates: set[str] = field(default_factory=set)
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, key: str, data: Mapping[str, Any]) -> None:
@@ -376,6 +525,7 @@ class _MergedEdge:
             self.first_seen = str(first)
         if last and (self.last_seen is None or last > self.last_seen):
             self.last_seen = str(last)
+        self.dates.update(str(d) for d in data.get("dates") or ())
         for item in data.get("evidence") or ():
             if len(self.evidence) < MAX_EVIDENCE_SHOWN and item not in self.evidence:
                 self.evidence.append(dict(item))
@@ -447,6 +597,7 @@ def _edge_details(edge: _MergedEdge, graph: nx.MultiDiGraph) -> dict[str, Any]:
         "negated": bool(data.get("negated")),
         "first": edge.first_seen or "",
         "last": edge.last_seen or "",
+        "dates": sorted(edge.dates),
         "sources": edge.sources,
         "statements": len(edge.statements),
         "asserters": edge.asserters,
@@ -619,7 +770,7 @@ def _controls(families: Iterable[str], quads: Iterable[int], dates: tuple[str, s
 <fieldset class="block" id="geokg-quads"><legend>Quad class</legend>{quad_boxes}</fieldset>
 <fieldset class="block" id="geokg-families"><legend>Relation family (CAMEO)</legend>
 {family_boxes}</fieldset>
-<fieldset class="block"><legend>Seen between</legend>
+<fieldset class="block"><legend>Reported between</legend>
 <input id="geokg-since" type="date" min="{low}" max="{high}" aria-label="from">
 <input id="geokg-until" type="date" min="{low}" max="{high}" aria-label="until">
 </fieldset>
@@ -634,7 +785,7 @@ def _page_data(network: Network, *, physics: bool, geo: bool) -> dict[str, Any]:
         "edges": edges,
         "options": json.loads(options),
         "physics": physics,
-        "geo": {"scale": GEO_SCALE} if geo else None,
+        "geo": {"outlines": _projected_rings()} if geo else None,
     }
 
 
@@ -663,8 +814,9 @@ def render_html(
 
     ``layout="force"`` precomputes a force layout (the browser refines it with a short
     physics run for graphs up to ``PHYSICS_NODE_LIMIT`` nodes); ``layout="geo"`` fixes
-    actors on a world map from their coordinates (from the graph's ``lat``/``lon`` node
-    attributes or the gazetteer). ``size_by`` picks the centrality that sizes nodes.
+    actors on a world map with country outlines (:func:`geo_positions`; coordinates from
+    the outlines, the graph's ``lat``/``lon`` node attributes or the gazetteer). ``size_by``
+    picks the centrality that sizes nodes.
     """
     positions = compute_positions(graph, layout=layout, gazetteer=gazetteer, seed=seed)
     edges = _merge_edges(graph)

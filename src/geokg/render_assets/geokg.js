@@ -33,11 +33,11 @@
     if (filters.families && !filters.families.has(g.family)) return false;
     if (filters.quads && !filters.quads.has(String(g.quad))) return false;
     if (filters.since || filters.until) {
-      var first = g.first || g.last;
-      var last = g.last || g.first;
-      if (!first) return false;
-      if (filters.since && last < filters.since) return false;
-      if (filters.until && first > filters.until) return false;
+      // geokg's one date window: kept when a source published in it reports the relation
+      // (Statement.reported_between); undated sources fall in no window.
+      return g.dates.some(function (day) {
+        return (!filters.since || day >= filters.since) && (!filters.until || day <= filters.until);
+      });
     }
     return true;
   }
@@ -288,25 +288,24 @@
     if (event.key === "Enter") focusActor(search.value);
   });
 
-  /* ---- map background for the geo layout ---- */
+  /* ---- country outlines for the geo layout ---- */
 
+  // The outlines come projected to canvas coordinates, as the node positions are, and are
+  // drawn under the graph on every frame, so pan and zoom keep them aligned.
   if (data.geo) {
-    var scale = data.geo.scale;
+    var land = new Path2D();
+    data.geo.outlines.forEach(function (ring) {
+      land.moveTo(ring[0], ring[1]);
+      for (var i = 2; i < ring.length; i += 2) land.lineTo(ring[i], ring[i + 1]);
+      land.closePath();
+    });
     network.on("beforeDrawing", function (ctx) {
       ctx.save();
-      ctx.strokeStyle = "#d8dee9";
-      ctx.lineWidth = 1;
-      ctx.strokeRect(-180 * scale, -90 * scale, 360 * scale, 180 * scale);
-      ctx.beginPath();
-      for (var lon = -150; lon < 180; lon += 30) {
-        ctx.moveTo(lon * scale, -90 * scale);
-        ctx.lineTo(lon * scale, 90 * scale);
-      }
-      for (var lat = -60; lat < 90; lat += 30) {
-        ctx.moveTo(-180 * scale, -lat * scale);
-        ctx.lineTo(180 * scale, -lat * scale);
-      }
-      ctx.stroke();
+      ctx.fillStyle = "#eceee6";
+      ctx.fill(land, "evenodd");
+      ctx.strokeStyle = "#9aa293";
+      ctx.lineWidth = 1 / network.getScale(); // a hairline at any zoom
+      ctx.stroke(land);
       ctx.restore();
     });
   }
