@@ -9,7 +9,15 @@ import rdflib
 from rdflib.compare import isomorphic, to_isomorphic
 
 from geokg.namespace import ACTOR, DOCUMENT, GEOKG, MENTION, STATEMENT, bind_prefixes
-from geokg.validate import ValidationReport, Violation, format_report, shapes_graph, validate
+from geokg.store import KnowledgeGraph, RdfFormat
+from geokg.validate import (
+    ValidationReport,
+    Violation,
+    format_report,
+    shapes_graph,
+    validate,
+    validate_store,
+)
 
 XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
@@ -113,9 +121,9 @@ def test_an_empty_graph_conforms() -> None:
     assert validate(rdflib.Graph()).conforms
 
 
-@pytest.mark.parametrize(
-    ("mutate", "focus", "path", "words"),
-    [
+BROKEN = [
+    pytest.param(*case, id=f"{case[1]} {case[2]} {case[3]}")
+    for case in [
         (_set(S1, GEOKG.object, None), "statement:s1", "geokg:object", "exactly one"),
         (_add(S1, GEOKG.object, ACTOR.UKR), "statement:s1", "geokg:object", "exactly one"),
         (_set(S1, GEOKG.subject, _lit("Iran")), "statement:s1", "geokg:subject", "actor IRI"),
@@ -194,8 +202,11 @@ def test_an_empty_graph_conforms() -> None:
             "dcterms:source",
             "xsd:anyURI",
         ),
-    ],
-)
+    ]
+]
+
+
+@pytest.mark.parametrize(("mutate", "focus", "path", "words"), BROKEN)
 def test_one_broken_constraint_gives_one_violation(
     mutate: Callable[[rdflib.Graph], None], focus: str, path: str | None, words: str
 ) -> None:
@@ -306,3 +317,45 @@ def test_graphs_written_by_geokg_rdf_conform() -> None:
     ]
     report = validate(rdf.facts_to_graph(facts))
     assert report.conforms, format_report(report)
+
+
+# ---- stores, in bounded memory ---------------------------------------------------------
+
+
+def store_of(graph: rdflib.Graph) -> KnowledgeGraph:
+    kg = KnowledgeGraph(vocabulary=False)
+    kg.load(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.NTRIPLES)
+    return kg
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [case.values[0] for case in BROKEN] + [lambda g: None],
+    ids=[str(case.id) for case in BROKEN] + ["valid"],
+)
+def test_a_store_validated_in_batches_gives_the_same_findings(
+    mutate: Callable[[rdflib.Graph], None],
+) -> None:
+    graph = valid_graph()
+    mutate(graph)
+    with store_of(graph) as kg:
+        assert validate_store(kg) == validate(graph)
+
+
+def test_batches_cover_every_focus_node_once() -> None:
+    """Many statements, some broken, validated one small batch at a time."""
+    graph = bind_prefixes(rdflib.Graph())
+    template = valid_graph()
+    for i in range(25):
+        rename = {S1: STATEMENT[f"s{i}"], M1: MENTION[f"m{i}"], D1: DOCUMENT[f"d{i}"]}
+        for s, p, o in template:
+            graph.add((rename.get(s, s), p, rename.get(o, o)))  # type: ignore[arg-type]
+    for i in (3, 11, 24):
+        graph.set((STATEMENT[f"s{i}"], GEOKG.sourceCount, _lit(0)))
+    graph.remove((MENTION.m7, GEOKG.document, None))
+    graph.add((DOCUMENT.d9, DCTERMS.title, _lit("A second title")))
+    whole = validate(graph)
+    assert len(whole.violations) == 5
+    with store_of(graph) as kg:
+        for size in (1, 4, 2000):
+            assert validate_store(kg, batch_size=size) == whole
