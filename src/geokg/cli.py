@@ -590,8 +590,21 @@ _relation_option = click.option(
     metavar="R",
     help="Relation name, label, IRI, CAMEO code, or CAMEO root (all its relations). Repeatable.",
 )
-_since_option = click.option("--since", type=DATE, help="Only facts reported on or after DATE.")
-_until_option = click.option("--until", type=DATE, help="Only facts reported on or before DATE.")
+_since_option = click.option(
+    "--since",
+    type=DATE,
+    help="Only facts a source published on or after DATE reports (undated sources: none).",
+)
+_until_option = click.option(
+    "--until",
+    type=DATE,
+    help="Only facts a source published on or before DATE reports (undated sources: none).",
+)
+_by_state_option = click.option(
+    "--by-state",
+    is_flag=True,
+    help="State-to-state dyads: people and institutions count as the state they act for.",
+)
 _negated_option = click.option(
     "--include-negated", is_flag=True, help="Also show negated and denied facts."
 )
@@ -887,10 +900,9 @@ def stats(ctx: click.Context, output_format: str) -> None:
 @click.pass_context
 def validate(ctx: click.Context) -> None:
     """Check the store against the geokg SHACL shapes; exit 1 listing any violation."""
-    from geokg.validate import format_report
-    from geokg.validate import validate as run_validation
+    from geokg.validate import format_report, validate_store
 
-    report = run_validation(open_graph(ctx).graph)
+    report = validate_store(open_graph(ctx))
     click.echo(format_report(report))
     if not getattr(report, "conforms", False):
         ctx.exit(1)
@@ -1066,9 +1078,11 @@ def _network(
     until: date | None = None,
     min_sources: int = 1,
     include_negated: bool = False,
+    by_state: bool = False,
 ) -> nx.MultiDiGraph:
-    """The stored statements that pass the filters, as a networkx graph."""
-    from geokg.network import filter_statements, to_networkx
+    """The stored statements that pass the filters, as a networkx graph; an empty selection
+    is an error saying which filter emptied it."""
+    from geokg.network import select_statements, to_networkx
     from geokg.store import StatementFilter
 
     families = [
@@ -1077,9 +1091,10 @@ def _network(
     if any(ref.strip().isdigit() for ref in relations):
         resolve_relations(relations)  # validates CAMEO codes with a clear message
     statements = open_graph(ctx).statements(StatementFilter(include_negated=include_negated))
-    kept = filter_statements(
+    kept = select_statements(
         statements,
         actor=resolve_actor(actor).id if actor else None,
+        actor_name=actor,
         depth=depth,
         relations=families,
         quad_classes=[_quad_value(q) for q in quad_classes],
@@ -1087,6 +1102,8 @@ def _network(
         until=until,
         min_sources=min_sources,
         include_negated=include_negated,
+        by_state=by_state,
+        gazetteer=gazetteer(),
     )
     return to_networkx(kept, gazetteer=gazetteer())
 
@@ -1116,12 +1133,13 @@ def _network(
 @_until_option
 @_min_sources_option
 @_negated_option
+@_by_state_option
 @click.option(
     "--layout",
     type=click.Choice(["force", "geo"]),
     default="force",
     show_default=True,
-    help="Force-directed, or states placed on a map.",
+    help="Force-directed, or a world map with country outlines.",
 )
 @click.option("--title", default="geokg", show_default=True, help="Page title.")
 @click.pass_context
@@ -1136,6 +1154,7 @@ def render(
     until: date | None,
     min_sources: int,
     include_negated: bool,
+    by_state: bool,
     layout: str,
     title: str,
 ) -> None:
@@ -1152,6 +1171,7 @@ def render(
         until=until,
         min_sources=min_sources,
         include_negated=include_negated,
+        by_state=by_state,
     )
     write_html(network, output, title=title, layout=layout, gazetteer=gazetteer())
     click.echo(
@@ -1163,17 +1183,31 @@ def render(
 @click.argument("first", metavar="A")
 @click.argument("second", metavar="B")
 @_negated_option
+@_since_option
+@_until_option
+@_by_state_option
 @click.pass_context
-def path(ctx: click.Context, first: str, second: str, include_negated: bool) -> None:
+def path(
+    ctx: click.Context,
+    first: str,
+    second: str,
+    include_negated: bool,
+    since: date | None,
+    until: date | None,
+    by_state: bool,
+) -> None:
     """How two actors are connected: the facts along a shortest chain between them."""
-    from geokg.network import shortest_path
+    from geokg.network import dyad_id, shortest_path
 
     a, b = resolve_actor(first), resolve_actor(second)
-    network = _network(ctx, include_negated=include_negated)
-    for name, actor in ((first, a), (second, b)):
-        if actor.id not in network:
-            raise InputError(f"no stored fact involves {name!r} ({actor.label})")
-    steps = shortest_path(network, a.id, b.id, include_negated=include_negated)
+    network = _network(
+        ctx, include_negated=include_negated, since=since, until=until, by_state=by_state
+    )
+    ids = [dyad_id(actor) if by_state else actor.id for actor in (a, b)]
+    for name, actor, actor_id in ((first, a, ids[0]), (second, b, ids[1])):
+        if actor_id not in network:
+            raise InputError(f"no selected fact involves {name!r} ({actor.label})")
+    steps = shortest_path(network, ids[0], ids[1], include_negated=include_negated)
     for subject, _relation, obj, data in steps:
         label = data.get("relation_label") or data.get("relation")
         sources = data.get("sources", 1)
@@ -1197,9 +1231,21 @@ def path(ctx: click.Context, first: str, second: str, include_negated: bool) -> 
 @click.option(
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N actors."
 )
+@_since_option
+@_until_option
+@_by_state_option
 @output_options()
 @click.pass_context
-def rank(ctx: click.Context, by: str, relation: str | None, limit: int, output_format: str) -> None:
+def rank(
+    ctx: click.Context,
+    by: str,
+    relation: str | None,
+    limit: int,
+    since: date | None,
+    until: date | None,
+    by_state: bool,
+    output_format: str,
+) -> None:
     """Rank actors by how central they are in the fact network."""
     from geokg.network import rank as rank_actors
 
@@ -1208,7 +1254,8 @@ def rank(ctx: click.Context, by: str, relation: str | None, limit: int, output_f
         family = (
             relation.strip() if relation.strip().isdigit() else ontology().relation(relation).id
         )
-    ranked = rank_actors(_network(ctx), by=by, relation=family, limit=limit)
+    network = _network(ctx, since=since, until=until, by_state=by_state)
+    ranked = rank_actors(network, by=by, relation=family, limit=limit)
     rows = [
         [i, actor_id, label, round(score, 4)]
         for i, (actor_id, label, score) in enumerate(ranked, start=1)

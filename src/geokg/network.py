@@ -40,6 +40,7 @@ __all__ = [
     "NoPathError",
     "PathStep",
     "RankMethod",
+    "dyad_id",
     "filter_statements",
     "matches_relation",
     "rank",
@@ -249,7 +250,7 @@ def _select(
         """The statements that involve the actor (as shown so far), or all of them."""
         if actor is None:
             return xs
-        shown = (lambda a: a.id) if rolled or not by_state else _dyad_id
+        shown = (lambda a: a.id) if rolled or not by_state else dyad_id
         return [s for s in xs if actor in (shown(s.subject), shown(s.object))]
 
     def roll_up(xs: list[Statement]) -> list[Statement]:
@@ -312,7 +313,7 @@ ROLLED_UP_TYPES = frozenset({ActorType.PERSON, ActorType.INSTITUTION})
 
 
 def _state_actor(actor: Actor, names: Mapping[str, str]) -> Actor:
-    code = _dyad_id(actor)
+    code = dyad_id(actor)
     if code == actor.id:
         return actor
     return Actor(code, names.get(code, code), ActorType.STATE, country=code)
@@ -333,7 +334,7 @@ def _state_names(
     return names
 
 
-def _dyad_id(actor: Actor) -> str:
+def dyad_id(actor: Actor) -> str:
     """The id an actor has in the dyad view: its state when it is rolled up."""
     return actor.country if actor.type in ROLLED_UP_TYPES and actor.country else actor.id
 
@@ -342,7 +343,7 @@ def _state_of_actor(statements: Sequence[Statement], actor: str) -> str:
     for s in statements:
         for end in (s.subject, s.object):
             if end.id == actor:
-                return _dyad_id(end)
+                return dyad_id(end)
     return actor
 
 
