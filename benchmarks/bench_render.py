@@ -165,6 +165,15 @@ def main() -> None:
                 line += f", time to interactive {tti:.2f}s, drawn {counts}"
             results[(actors, relations)] = (html_time, tti)
             print(line, flush=True)
+            # The geo layout: outlines inlined, actors placed (synthetic ones have no
+            # coordinates, so they all take the margin row: the worst case for it).
+            geo, geo_time = timed(partial(render_html, graph, layout="geo"))
+            (workdir / f"geo-{actors}.html").write_text(geo, encoding="utf-8")
+            line = f"  geo layout: html {geo_time:.2f}s, {len(geo) / 1e6:.1f} MB"
+            if not options.no_browser:
+                geo_tti, _ = time_to_interactive(workdir / f"geo-{actors}.html", workdir)
+                line += f", time to interactive {geo_tti:.2f}s"
+            print(line, flush=True)
     if len(sizes) > 1:
         base, top = results[sizes[0]], results[sizes[-1]]
         print(f"ratios {sizes[-1]} vs {sizes[0]}: html {top[0] / base[0]:.1f}x", end="")
