@@ -133,6 +133,14 @@ def test_render_says_when_there_is_nothing_to_draw(store: Path, tmp_path: Path) 
     message = fails(store, "render", "--actor", "Iran", "--relation", "19", "-o", str(page))
     assert "about 'Iran'" in message and "--relation 19" in message
     assert not page.exists()  # nothing written
+    denials = tmp_path / "denials.jsonl"
+    record = {"document": {"id": "d"}, "subject": "Iran", "relation": "suppliesMilitaryAidTo",
+              "object": "Russia", "negated": True}  # fmt: skip
+    denials.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    only_denials = tmp_path / "denials"
+    ok(only_denials, "ingest", "--facts", str(denials))
+    assert "--include-negated" in fails(only_denials, "rank")
+    assert "[1 source]" in ok(only_denials, "path", "Iran", "Russia", "--include-negated")
 
 
 def test_by_state_turns_people_into_their_states(store: Path, tmp_path: Path) -> None:

@@ -1090,7 +1090,9 @@ def _network(
     ]
     if any(ref.strip().isdigit() for ref in relations):
         resolve_relations(relations)  # validates CAMEO codes with a clear message
-    statements = open_graph(ctx).statements(StatementFilter(include_negated=include_negated))
+    # Denials too: select_statements drops them itself, naming that filter if it empties
+    # the selection (a store of denials only is not an empty store).
+    statements = open_graph(ctx).statements(StatementFilter(include_negated=True))
     kept = select_statements(
         statements,
         actor=resolve_actor(actor).id if actor else None,
