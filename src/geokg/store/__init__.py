@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -194,7 +194,8 @@ class KnowledgeGraph:
             batch.append(fact)
         if batch:
             summary += self._ingest_batch(batch, seen)
-        return summary
+        # A document whose facts were not consecutive was written in several batches.
+        return replace(summary, documents=len(seen))
 
     def _ingest_batch(self, batch: Sequence[Fact], seen: set[str]) -> IngestSummary:
         document = batch[0].document
@@ -203,12 +204,18 @@ class KnowledgeGraph:
         return self.ingest_document(document, batch, replace=first_time)
 
     def ingest_documents(
-        self, extracted: Iterable[tuple[Document, Sequence[Fact]]]
+        self,
+        extracted: Iterable[tuple[Document, Sequence[Fact]]],
+        *,
+        progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
-        """Store what :meth:`geokg.extract.Extractor.extract` yields, document by document."""
+        """Store what :meth:`geokg.extract.Extractor.extract` yields, document by document;
+        ``progress`` is called with the running total after each document."""
         summary = IngestSummary()
         for document, facts in extracted:
             summary += self.ingest_document(document, facts)
+            if progress is not None:
+                progress(summary)
         return summary
 
     def ingest_document(

@@ -1,0 +1,159 @@
+"""Storing facts in a knowledge graph: facts files, articles, and articles on a Dask cluster.
+
+These are the three ways ``geokg ingest`` stores data, as functions a Python user can call.
+Whichever is used, each document is one atomic write that replaces what the store held for
+that document id, so ingesting a changed document leaves the store of its new version and
+ingesting an unchanged one changes nothing.
+
+>>> from geokg.resources import data_path
+>>> from geokg.store import KnowledgeGraph
+>>> kg = KnowledgeGraph()
+>>> ingest_facts_file(kg, data_path("facts", "sample.jsonl"))
+IngestSummary(documents=1, facts=11, new_statements=11, new_mentions=11)
+>>> ingest_facts_file(kg, data_path("facts", "sample.jsonl")).new_statements
+0
+"""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TextIO
+
+from geokg.factsio import FactReader, read_facts_file
+from geokg.store import IngestSummary, KnowledgeGraph
+
+if TYPE_CHECKING:
+    from geokg.extract import Extractor
+    from geokg.model import Document, Fact
+
+__all__ = [
+    "IngestSummary",
+    "extract_documents",
+    "fact_reader",
+    "ingest_articles",
+    "ingest_facts_file",
+    "ingest_with_dask",
+    "make_extractor",
+]
+
+PathLike = str | Path
+
+
+def fact_reader(kg: KnowledgeGraph | None = None) -> FactReader:
+    """A facts-format reader over the packaged gazetteer and ontology (the graph's)."""
+    from geokg.actors import load_gazetteer
+    from geokg.ontology import load_ontology
+
+    ontology = kg.ontology if kg is not None else load_ontology()
+    return FactReader(gazetteer=load_gazetteer(), ontology=ontology)
+
+
+def ingest_facts_file(
+    kg: KnowledgeGraph,
+    source: PathLike,
+    *,
+    reader: FactReader | None = None,
+    stdin: IO[bytes] | None = None,
+) -> IngestSummary:
+    """Store a facts file (JSON Lines; ``-`` reads ``stdin``, default standard input).
+
+    The whole file is read and checked first: a bad line anywhere raises an
+    :class:`~geokg.errors.InputError` naming the file and the line, and nothing is stored.
+    """
+    with read_facts_file(source, reader=reader or fact_reader(kg), stdin=stdin) as facts:
+        return kg.ingest(facts)
+
+
+def extract_documents(
+    paths: Sequence[PathLike],
+    *,
+    published: date | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    extractor: Extractor | None = None,
+    stdin: TextIO | None = None,
+) -> Iterator[tuple[Document, list[Fact]]]:
+    """The documents of ``paths`` with their facts, one document at a time.
+
+    The first document is read before the spaCy model loads, so a missing or unreadable
+    input fails at once rather than after seconds of loading.
+    """
+    from geokg.extract.documents import read_documents
+
+    documents = read_documents(list(paths), published=published, stdin=stdin)
+    first = next(documents, None)
+    if first is None:
+        return
+    if extractor is None:
+        extractor = make_extractor(model=model, jobs=jobs)
+    yield from extractor.extract(itertools.chain([first], documents))
+
+
+def make_extractor(*, model: str | None = None, jobs: int = 1) -> Extractor:
+    """The spaCy extractor with ``model`` (default: the packaged one) in ``jobs`` processes."""
+    from geokg.extract import Extractor
+
+    options: dict[str, Any] = {"n_process": jobs}
+    if model:
+        options["model"] = model
+    return Extractor(**options)
+
+
+def ingest_articles(
+    kg: KnowledgeGraph,
+    paths: Sequence[PathLike],
+    *,
+    published: date | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    extractor: Extractor | None = None,
+    stdin: TextIO | None = None,
+    progress: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Extract the facts of articles (``.txt``, ``.jsonl``, folders, ``-``) and store them,
+    one document at a time; ``progress`` is called with the running total after each."""
+    pairs = extract_documents(
+        paths, published=published, model=model, jobs=jobs, extractor=extractor, stdin=stdin
+    )
+    return kg.ingest_documents(pairs, progress=progress)
+
+
+def ingest_with_dask(
+    kg: KnowledgeGraph,
+    paths: Sequence[PathLike],
+    *,
+    scheduler: Any,
+    model: str | None = None,
+    partition_size: int = 200,
+    shard_dir: PathLike | None = None,
+) -> IngestSummary:
+    """Extract articles on a Dask cluster and store the result (``geokg ingest --dask``).
+
+    ``scheduler`` is a ``distributed.Client``, a scheduler address (``tcp://host:8786``) or
+    one of Dask's local schedulers (``"processes"``, ``"threads"``). Workers write N-Quads
+    shards (into ``shard_dir``, default a temporary directory removed afterwards) that are
+    then bulk-loaded. Needs the ``geokg[distributed]`` extra.
+    """
+    from geokg.distributed import extract_to_shards, load_shards
+
+    before = kg.stats()
+    with tempfile.TemporaryDirectory(prefix="geokg-shards-") as temporary:
+        shards = extract_to_shards(
+            list(paths),
+            shard_dir if shard_dir is not None else temporary,
+            scheduler=scheduler,
+            model=model,
+            partition_size=partition_size,
+        )
+        load_shards(kg, shards)
+    after = kg.stats()
+    return IngestSummary(
+        documents=after["documents"] - before["documents"],
+        facts=after["mentions"] - before["mentions"],
+        new_statements=after["statements"] - before["statements"],
+        new_mentions=after["mentions"] - before["mentions"],
+    )
