@@ -68,13 +68,13 @@ FACT_FILES: dict[str, tuple[Callable[[Path], bytes], str]] = {
     "binary": (lambda _: b"\x00\x01\x02PNG\x00\xff" * 50, "binary"),
     "invalid utf-8": (
         lambda _: (_other_document(SAMPLE_LINES[0]) + "\n").encode() + b'{"a": "\xff\xfe"}\n',
-        ":2: not valid UTF-8",
+        ":line 2: not valid UTF-8",
     ),
     "invalid json on line 3": (
         lambda _: "\n".join([_other_document(SAMPLE_LINES[0]), SAMPLE_LINES[1], "{oops"]).encode(),
-        ":3: invalid JSON",
+        ":line 3: invalid JSON",
     ),
-    "not an object": (lambda _: b"[1, 2]\n", ":1: expected a JSON object"),
+    "not an object": (lambda _: b"[1, 2]\n", ":line 1: expected a JSON object"),
     "unknown actor": (
         lambda _: json.dumps(
             {"document": "d9", "subject": "Irann", "relation": "attacks", "object": "RUS"}
@@ -108,7 +108,7 @@ def test_bad_facts_on_stdin_change_nothing(store: Path) -> None:
     before = snapshot(store)
     data = "\n".join([_other_document(SAMPLE_LINES[0]), "not json"]) + "\n"
     assert_one_line_error(
-        run(store, "ingest", "--facts", "-", input=data), contains="<stdin>:2: invalid JSON"
+        run(store, "ingest", "--facts", "-", input=data), contains="<stdin>:line 2: invalid JSON"
     )
     assert snapshot(store) == before
 
@@ -256,7 +256,7 @@ def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path) -> None:
     assert_one_line_error(run(store, "import", str(tmp_path / "x.ttl")), contains="no such")
     unknown = tmp_path / "data.bin"
     unknown.write_bytes(b"\x00")
-    assert_one_line_error(run(store, "import", str(unknown)), contains="--format")
+    assert_one_line_error(run(store, "import", str(unknown)), contains="give the format")
     assert snapshot(store) == before
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
@@ -38,6 +38,7 @@ __all__ = [
     "ingest_facts_file",
     "ingest_with_dask",
     "make_extractor",
+    "store_extracted",
 ]
 
 PathLike = str | Path
@@ -76,21 +77,23 @@ def extract_documents(
     jobs: int = 1,
     extractor: Extractor | None = None,
     stdin: TextIO | None = None,
+    skip_errors: bool = False,
+    progress: bool | None = None,
 ) -> Iterator[tuple[Document, list[Fact]]]:
-    """The documents of ``paths`` with their facts, one document at a time.
+    """The documents of ``paths`` (files, folders, web pages, URLs, ``-``) with their facts,
+    one document at a time (:class:`geokg.progress.ExtractionRun`: every input is read
+    before the spaCy model loads, so a bad one fails at once, or is skipped with
+    ``skip_errors``; ``progress`` shows a bar on standard error)."""
+    from geokg.progress import ExtractionRun
 
-    The first document is read before the spaCy model loads, so a missing or unreadable
-    input fails at once rather than after seconds of loading.
-    """
-    from geokg.extract.documents import read_documents
-
-    documents = read_documents(list(paths), published=published, stdin=stdin)
-    first = next(documents, None)
-    if first is None:
-        return
-    if extractor is None:
-        extractor = make_extractor(model=model, jobs=jobs)
-    yield from extractor.extract(itertools.chain([first], documents))
+    run = ExtractionRun(
+        [str(p) for p in paths],
+        published=published,
+        stdin=stdin,
+        skip_errors=skip_errors,
+        progress=progress,
+    )
+    yield from run.extract(lambda: extractor or make_extractor(model=model, jobs=jobs))
 
 
 def make_extractor(*, model: str | None = None, jobs: int = 1) -> Extractor:
@@ -103,6 +106,21 @@ def make_extractor(*, model: str | None = None, jobs: int = 1) -> Extractor:
     return Extractor(**options)
 
 
+def store_extracted(
+    kg: KnowledgeGraph | Callable[[], KnowledgeGraph],
+    extracted: Iterable[tuple[Document, Sequence[Fact]]],
+) -> IngestSummary:
+    """Store documents with their facts, one atomic write each. ``kg`` may be a function
+    that opens the graph: it is called when the first document arrives, so an input that
+    fails before any document never creates or locks a store."""
+    pairs = iter(extracted)
+    first = next(pairs, None)
+    if first is None:
+        return IngestSummary()
+    graph = kg if isinstance(kg, KnowledgeGraph) else kg()
+    return graph.ingest_documents(itertools.chain([first], pairs))
+
+
 def ingest_articles(
     kg: KnowledgeGraph,
     paths: Sequence[PathLike],
@@ -112,14 +130,22 @@ def ingest_articles(
     jobs: int = 1,
     extractor: Extractor | None = None,
     stdin: TextIO | None = None,
-    progress: Callable[[IngestSummary], None] | None = None,
+    skip_errors: bool = False,
+    progress: bool | None = None,
 ) -> IngestSummary:
-    """Extract the facts of articles (``.txt``, ``.jsonl``, folders, ``-``) and store them,
-    one document at a time; ``progress`` is called with the running total after each."""
+    """Extract the facts of articles (see :func:`extract_documents`) and store them, one
+    document at a time."""
     pairs = extract_documents(
-        paths, published=published, model=model, jobs=jobs, extractor=extractor, stdin=stdin
+        paths,
+        published=published,
+        model=model,
+        jobs=jobs,
+        extractor=extractor,
+        stdin=stdin,
+        skip_errors=skip_errors,
+        progress=progress,
     )
-    return kg.ingest_documents(pairs, progress=progress)
+    return store_extracted(kg, pairs)
 
 
 def ingest_with_dask(

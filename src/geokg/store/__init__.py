@@ -177,31 +177,47 @@ class KnowledgeGraph:
 
     # --- writing --------------------------------------------------------------------------
 
-    def ingest(self, facts: Iterable[Fact]) -> IngestSummary:
+    def ingest(
+        self,
+        facts: Iterable[Fact],
+        *,
+        progress: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
         """Store facts, one atomic write per document (facts are grouped by document id
         as they come; a document's facts should be consecutive).
 
         Each document replaces what the store held for it (see :meth:`ingest_document`);
         a document whose facts come back later in the same call is added to, not replaced.
+        ``progress`` is called with what each write stored (a document written again
+        counts no new document).
         """
         summary = IngestSummary()
         seen: set[str] = set()
         batch: list[Fact] = []
         for fact in facts:
             if batch and fact.document.id != batch[0].document.id:
-                summary += self._ingest_batch(batch, seen)
+                summary += self._ingest_batch(batch, seen, progress)
                 batch = []
             batch.append(fact)
         if batch:
-            summary += self._ingest_batch(batch, seen)
-        # A document whose facts were not consecutive was written in several batches.
-        return replace(summary, documents=len(seen))
+            summary += self._ingest_batch(batch, seen, progress)
+        return summary
 
-    def _ingest_batch(self, batch: Sequence[Fact], seen: set[str]) -> IngestSummary:
+    def _ingest_batch(
+        self,
+        batch: Sequence[Fact],
+        seen: set[str],
+        progress: Callable[[IngestSummary], None] | None,
+    ) -> IngestSummary:
         document = batch[0].document
         first_time = document.id not in seen
         seen.add(document.id)
-        return self.ingest_document(document, batch, replace=first_time)
+        stored = self.ingest_document(document, batch, replace=first_time)
+        if not first_time:
+            stored = replace(stored, documents=0)
+        if progress is not None:
+            progress(stored)
+        return stored
 
     def ingest_documents(
         self,
@@ -210,12 +226,13 @@ class KnowledgeGraph:
         progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
         """Store what :meth:`geokg.extract.Extractor.extract` yields, document by document;
-        ``progress`` is called with the running total after each document."""
+        ``progress`` is called with what each document stored."""
         summary = IngestSummary()
         for document, facts in extracted:
-            summary += self.ingest_document(document, facts)
+            stored = self.ingest_document(document, facts)
+            summary += stored
             if progress is not None:
-                progress(summary)
+                progress(stored)
         return summary
 
     def ingest_document(
