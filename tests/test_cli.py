@@ -312,6 +312,16 @@ def test_rank_and_path(sample_store: Path) -> None:
     assert len(path.splitlines()) == 2
 
 
+def test_rank_by_in_degree_accepts_the_old_spelling_with_a_note(sample_store: Path) -> None:
+    hyphen = run(sample_store, "rank", "--by", "in-degree", "--format", "csv")
+    underscore = run(sample_store, "rank", "--by", "in_degree", "--format", "csv")
+    assert hyphen.exit_code == underscore.exit_code == 0, underscore.stderr
+    assert hyphen.stdout == underscore.stdout
+    assert hyphen.stdout.splitlines()[1:3] == ["1,RUS,Russia,4", "2,IRN,Iran,2"]
+    assert hyphen.stderr == ""
+    assert underscore.stderr == "geokg: note: 'in_degree' is deprecated, use 'in-degree'\n"
+
+
 # --- laziness ------------------------------------------------------------------------------
 
 

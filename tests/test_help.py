@@ -62,3 +62,23 @@ def test_command_is_in_readme(path: str) -> None:
     assert f"`{path}" in README.read_text(encoding="utf-8") or path in README.read_text(
         encoding="utf-8"
     ), f"{path} is not documented in README.md"
+
+
+@pytest.mark.parametrize("path", sorted(ALL))
+def test_usage_shows_optional_arguments_as_optional(path: str) -> None:
+    command = ALL[path]
+    usage = CliRunner().invoke(cli, [*path.split()[1:], "--help"]).stdout.splitlines()[0]
+    for argument in command.params:
+        if isinstance(argument, click.Argument):
+            assert argument.metavar, f"{path} {argument.name} has no metavar"
+            optional = not argument.required
+            assert argument.metavar.startswith("[") == optional, (path, argument.metavar)
+            assert f" {argument.metavar}" in usage, usage
+
+
+def test_choices_are_spelled_with_hyphens() -> None:
+    for path, command in ALL.items():
+        for parameter in command.params:
+            if isinstance(parameter.type, click.Choice):
+                for choice in parameter.type.choices:
+                    assert "_" not in str(choice), f"{path} {parameter.name}: {choice!r}"

@@ -21,6 +21,7 @@ import click
 from geokg.cli_output import DATE, emit, output_options, render_json
 from geokg.errors import GeokgError
 from geokg.exports import EXPORT_FORMATS, RDF_FORMATS
+from geokg.model import DEFAULT_STORE, ActorType, QuadClass
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -33,14 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["cli", "main"]
 
-DEFAULT_STORE = "./geokg-store"
 EXIT_INTERRUPTED = 130
-QUAD_CLASSES = (
-    "verbal-cooperation",
-    "material-cooperation",
-    "verbal-conflict",
-    "material-conflict",
-)
 
 
 # --- error handling -------------------------------------------------------------------------
@@ -193,7 +187,6 @@ def cli(ctx: click.Context, store: str, update_url: str | None) -> None:
 
 # --- ingest and extract ----------------------------------------------------------------------
 
-_paths_argument = click.argument("paths", nargs=-1, metavar="[PATH]...")
 _published_option = click.option(
     "--published",
     type=DATE,
@@ -230,7 +223,7 @@ def _extraction_run(paths: Sequence[str], published: date | None, **options: Any
 
 
 @cli.command()
-@_paths_argument
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
 @_published_option
 @_model_option
 @_jobs_option
@@ -331,7 +324,7 @@ def ingest(
 
 
 @cli.command()
-@_paths_argument
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @_published_option
 @output_options(formats=("jsonl", "table"))
 @_model_option
@@ -357,8 +350,6 @@ def extract(
     from geokg.factsio import FACT_COLUMNS, dumps_fact, fact_row
     from geokg.ingest import make_extractor
 
-    if not paths:
-        raise click.UsageError("give at least one PATH (a file, a directory or '-')")
     rows: list[list[object]] = []
     run = _extraction_run(paths, published, skip_errors=skip_errors, progress=progress)
     for _document, facts in run.extract(lambda: make_extractor(model=model, jobs=jobs)):
@@ -411,7 +402,7 @@ _limit_option = click.option("--limit", type=click.IntRange(min=1), help="At mos
 
 
 @cli.command()
-@click.argument("actor")
+@click.argument("actor", metavar="ACTOR")
 @_relation_option
 @click.option("--with", "other", metavar="OTHER", help="Only facts that also involve OTHER.")
 @_since_option
@@ -590,25 +581,13 @@ def validate(ctx: click.Context) -> None:
 # --- vocabularies --------------------------------------------------------------------------
 
 
-ACTOR_TYPES = {
-    "state": "State",
-    "organization": "InternationalOrganization",
-    "ngo": "NonGovernmentalOrganization",
-    "armed-group": "ArmedGroup",
-    "political-group": "PoliticalGroup",
-    "person": "Person",
-    "institution": "Institution",
-    "collective": "CollectiveActor",
-}
-
-
 @cli.command()
 @click.argument("search", required=False, metavar="[QUERY]")
 @click.option(
     "--type",
     "types",
     multiple=True,
-    type=click.Choice(sorted(ACTOR_TYPES), case_sensitive=False),
+    type=click.Choice([t.slug for t in ActorType], case_sensitive=False),
     help="Only actors of this type. Repeatable.",
 )
 @click.option(
@@ -619,9 +598,8 @@ def actors(search: str | None, types: tuple[str, ...], limit: int, output_format
     """List or search the actors geokg knows (typo tolerant): states, organisations, groups
     and people, with their codes and aliases."""
     from geokg.catalog import ACTOR_COLUMNS, actor_record_json, actor_row, find_actors
-    from geokg.model import ActorType
 
-    wanted = [ActorType(ACTOR_TYPES[t.lower()]) for t in types]
+    wanted = [t for t in ActorType if t.slug in {name.lower() for name in types}]
     records = find_actors(gazetteer(), search, types=wanted, limit=limit)
     emit(
         ACTOR_COLUMNS,
@@ -744,7 +722,7 @@ def _network(
     "--quad-class",
     "quad_classes",
     multiple=True,
-    type=click.Choice([*QUAD_CLASSES, "1", "2", "3", "4"]),
+    type=click.Choice([*(q.slug for q in QuadClass), *(str(int(q)) for q in QuadClass)]),
     help="Only relations of this CAMEO quad class. Repeatable.",
 )
 @_since_option
@@ -843,10 +821,22 @@ def path(
         )
 
 
+class HyphenatedChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice spelled with hyphens, as every option is; an old spelling with
+    underscores still works, with a note on standard error."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "_" in value and value.replace("_", "-") in self.choices:
+            new = value.replace("_", "-")
+            click.echo(f"geokg: note: {value!r} is deprecated, use {new!r}", err=True)
+            value = new
+        return super().convert(value, param, ctx)
+
+
 @cli.command()
 @click.option(
     "--by",
-    type=click.Choice(["degree", "in_degree", "out_degree", "pagerank", "betweenness"]),
+    type=HyphenatedChoice(["degree", "in-degree", "out-degree", "pagerank", "betweenness"]),
     default="degree",
     show_default=True,
     help="Centrality to rank by.",
@@ -880,7 +870,7 @@ def rank(
         until=until,
         by_state=by_state,
     )
-    ranked = rank_actors(network, by=by, limit=limit)
+    ranked = rank_actors(network, by=by.replace("-", "_"), limit=limit)
     rows = [
         [i, actor_id, label, round(score, 4)]
         for i, (actor_id, label, score) in enumerate(ranked, start=1)

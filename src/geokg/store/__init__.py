@@ -20,7 +20,17 @@ from typing import IO, TYPE_CHECKING, Any
 from rdflib import URIRef
 
 from geokg.errors import QueryError, StoreError, UnsupportedOperationError
-from geokg.model import ACTOR_NS, ONTOLOGY_NS, Actor, ActorType, Document, Fact, Mention, Statement
+from geokg.model import (
+    ACTOR_NS,
+    DEFAULT_STORE,
+    ONTOLOGY_NS,
+    Actor,
+    ActorType,
+    Document,
+    Fact,
+    Mention,
+    Statement,
+)
 from geokg.rdf import (
     Triple,
     as_date,
@@ -48,6 +58,7 @@ if TYPE_CHECKING:
     from geokg.ontology import Ontology
 
 __all__ = [
+    "DEFAULT_STORE",
     "AskResult",
     "Backend",
     "Capabilities",
@@ -61,7 +72,6 @@ __all__ = [
     "open_backend",
 ]
 
-DEFAULT_STORE = "geokg-store"
 ONTOLOGY_IRI = "https://w3id.org/geokg/ontology"
 #: Statement IRIs per VALUES block in one query.
 _VALUES_CHUNK = 400
