@@ -38,6 +38,7 @@ from geokg.model import (
     Relation,
     Statement,
 )
+from geokg.rdf import check_fact
 from geokg.userfiles import STDIN, numbered_lines, open_input
 
 if TYPE_CHECKING:
@@ -227,7 +228,9 @@ class FactReader:
         self.ontology = ontology
 
     def parse_line(self, line: str, *, where: str) -> Fact:
-        """One fact from one line; ``where`` ("file:12") prefixes error messages."""
+        """One fact from one line; ``where`` ("file:line 12") prefixes error messages. A
+        value the store would refuse (an invalid IRI, text that is not Unicode) is an
+        error here, so checking a whole file before storing it catches it."""
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -237,7 +240,9 @@ class FactReader:
         if not isinstance(record, dict):
             raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
         try:
-            return self.parse_record(record)
+            fact = self.parse_record(record)
+            check_fact(fact)  # what the store would refuse fails here, on this line
+            return fact
         except GeokgError as error:
             raise InputError(f"{where}: {error}") from None
         except (TypeError, ValueError, KeyError) as error:

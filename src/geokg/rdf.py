@@ -30,10 +30,12 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
+from geokg.errors import InputError
 from geokg.model import (
     ACTOR_NS,
     DOCUMENT_NS,
@@ -54,6 +56,7 @@ __all__ = [
     "GEOKG",
     "PREFIXES",
     "Triple",
+    "check_fact",
     "document_iri",
     "fact_triples",
     "facts_to_graph",
@@ -96,15 +99,45 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(str(value)), datatype=XSD.decimal)
 
 
+# Every IRI and text built from input goes through these two checks, so a value the store
+# would refuse fails here, in Python, with a message naming it (and a facts file's check,
+# which builds the triples, fails on the line that holds it).
+
+
+def _actor_iri(actor_id: str, what: str) -> URIRef:
+    """``actor:ID`` when it is an IRI the store's parser reads (RFC 3987), else an
+    :class:`InputError` naming ``what`` was wrong."""
+    value = actor_id if actor_id.startswith(ACTOR_NS) else ACTOR_NS + actor_id
+    try:
+        ox.NamedNode(value)
+    except (ValueError, UnicodeEncodeError) as error:
+        reason = "a lone surrogate" if isinstance(error, UnicodeEncodeError) else error
+        raise InputError(f"{what} {actor_id!r} does not make a valid IRI ({reason})") from None
+    return URIRef(value)
+
+
+def _string(value: str, what: str, datatype: URIRef | None = None) -> Literal:
+    """A string literal; text that is not Unicode (a lone surrogate) is refused."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        character = value[error.start]
+        raise InputError(
+            f"{what} holds {character!r} at character {error.start + 1}: not a Unicode "
+            "character (a lone surrogate)"
+        ) from None
+    return Literal(value, datatype=datatype)
+
+
 def actor_triples(actor: Actor) -> list[Triple]:
     """Type and label of an actor; states also get their ISO code."""
-    node = URIRef(actor.iri)
+    node = _actor_iri(actor.iri, "the actor")
     triples: list[Triple] = [
         (node, RDF.type, URIRef(ONTOLOGY_NS + actor.type.value)),
-        (node, RDFS.label, Literal(actor.label)),
+        (node, RDFS.label, _string(actor.label, f"the label of {actor.id}")),
     ]
     if actor.type is ActorType.STATE and actor.country:
-        triples.append((node, GEOKG.isoAlpha3, Literal(actor.country)))
+        triples.append((node, GEOKG.isoAlpha3, _string(actor.country, "the country code")))
     return triples
 
 
@@ -112,12 +145,13 @@ def document_triples(document: Document) -> list[Triple]:
     node = document_iri(document.id)
     triples: list[Triple] = [
         (node, RDF.type, GEOKG.Document),
-        (node, DCTERMS.identifier, Literal(document.id)),
+        (node, DCTERMS.identifier, _string(document.id, "the document id")),
     ]
     if document.title:
-        triples.append((node, DCTERMS.title, Literal(document.title)))
+        triples.append((node, DCTERMS.title, _string(document.title, "the document title")))
     if document.url:
-        triples.append((node, DCTERMS.source, Literal(document.url, datatype=XSD.anyURI)))
+        url = _string(document.url, "the document URL", XSD.anyURI)
+        triples.append((node, DCTERMS.source, url))
     if document.published:
         triples.append((node, GEOKG.published, Literal(document.published, datatype=XSD.date)))
     if document.author:
@@ -146,11 +180,15 @@ def statement_core_triples(fact: Fact) -> list[Triple]:
     if fact.asserted_by:
         triples.append((node, GEOKG.assertedBy, URIRef(fact.asserted_by.iri)))
         if fact.asserted_by.country:
-            triples.append((node, GEOKG.assertedByActsFor, ACTOR[fact.asserted_by.country]))
+            acts_for = _actor_iri(fact.asserted_by.country, "the country code")
+            triples.append((node, GEOKG.assertedByActsFor, acts_for))
     if subject.country:
-        triples.append((node, GEOKG.subjectActsFor, ACTOR[subject.country]))
+        triples.append(
+            (node, GEOKG.subjectActsFor, _actor_iri(subject.country, "the country code"))
+        )
     if obj.country:
-        triples.append((node, GEOKG.objectActsFor, ACTOR[obj.country]))
+        acts_for = _actor_iri(obj.country, "the country code")
+        triples.append((node, GEOKG.objectActsFor, acts_for))
     if not fact.negated:
         triples.append((URIRef(subject.iri), URIRef(fact.relation.iri), URIRef(obj.iri)))
     return triples
@@ -166,7 +204,7 @@ def mention_triples(fact: Fact) -> list[Triple]:
     ]
     if fact.evidence:
         triples += [
-            (node, GEOKG.sentence, Literal(fact.evidence.sentence)),
+            (node, GEOKG.sentence, _string(fact.evidence.sentence, "the evidence sentence")),
             (
                 node,
                 GEOKG.startOffset,
@@ -176,21 +214,32 @@ def mention_triples(fact: Fact) -> list[Triple]:
         ]
     if fact.attributes:
         payload = json.dumps(dict(fact.attributes), sort_keys=True, ensure_ascii=False)
-        triples.append((node, GEOKG.attributes, Literal(payload, datatype=RDF_JSON)))
+        triples.append((node, GEOKG.attributes, _string(payload, "the attributes", RDF_JSON)))
         if "item" in fact.attributes:
             triples.append((node, GEOKG.item, Literal(fact.attributes["item"])))
         if "item_origin" in fact.attributes:
-            triples.append((node, GEOKG.itemOrigin, ACTOR[fact.attributes["item_origin"]]))
+            origin = _actor_iri(fact.attributes["item_origin"], "the item origin")
+            triples.append((node, GEOKG.itemOrigin, origin))
     return triples
 
 
 def fact_triples(fact: Fact) -> list[Triple]:
-    """Every triple one fact contributes, except the statement's derived values."""
+    """Every triple one fact contributes, except the statement's derived values.
+
+    Raises :class:`~geokg.errors.InputError` for a value the store would refuse (an actor
+    id or country code that makes an invalid IRI, text that is not Unicode).
+    """
     triples = document_triples(fact.document)
     for actor in (fact.subject, fact.object, fact.asserted_by):
         if actor is not None:
             triples += actor_triples(actor)
     return triples + statement_core_triples(fact) + mention_triples(fact)
+
+
+def check_fact(fact: Fact) -> None:
+    """Raise :class:`~geokg.errors.InputError` for any value of ``fact`` that writing it
+    would refuse: the check *is* the writer's triple builder, so the two cannot drift."""
+    fact_triples(fact)
 
 
 def derived_statement_triples(statement: URIRef, mentions: list[Fact]) -> list[Triple]:
