@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from geokg.errors import GeokgError, QueryError
 from geokg.model import Actor, ActorType, Document, Evidence, Fact
 from geokg.ontology import load_ontology
-from geokg.rdf import GEOKG, actor_triples, facts_to_graph
+from geokg.rdf import GEOKG, actor_triples, document_triples, facts_to_graph
 from geokg.store import (
     AskResult,
     GraphResult,
@@ -310,3 +310,30 @@ def test_non_consecutive_facts_of_one_document_are_all_kept(kg: KnowledgeGraph) 
     interleaved = [facts[0], facts[3], facts[1], facts[4], facts[2]]
     kg.ingest(interleaved)
     assert isomorphic(_graph_of(kg), _as_stored(facts_to_graph(facts)))
+
+
+@pytest.mark.parametrize("undated_first", [False, True], ids=["dated-first", "undated-first"])
+def test_an_undated_source_counts_but_does_not_erase_dates(
+    kg: KnowledgeGraph, undated_first: bool
+) -> None:
+    undated = Document("doc-undated", "No dateline")
+    facts = [_fact(DOC_A, IRAN, RUSSIA), _fact(DOC_B, IRAN, RUSSIA), _fact(undated, IRAN, RUSSIA)]
+    for fact in facts[::-1] if undated_first else facts:
+        kg.ingest([fact])
+    (statement,) = kg.statements()
+    assert statement.sources == 3
+    assert (statement.first_seen, statement.last_seen) == (DOC_A.published, DOC_B.published)
+    kg.ingest_document(DOC_A, [])  # the earliest dated source drops the fact
+    (statement,) = kg.statements()
+    assert (statement.sources, statement.first_seen, statement.last_seen) == (
+        2,
+        DOC_B.published,
+        DOC_B.published,
+    )
+    kg.ingest_document(DOC_B, [])  # only the undated source is left: no dates at all
+    (statement,) = kg.statements()
+    assert (statement.sources, statement.first_seen, statement.last_seen) == (1, None, None)
+    expected = facts_to_graph([facts[2]])
+    for triple in document_triples(DOC_A) + document_triples(DOC_B):  # documents with no fact
+        expected.add(triple)
+    assert isomorphic(_graph_of(kg), _as_stored(expected))

@@ -281,3 +281,16 @@ def test_values_the_store_would_refuse_fail_in_the_writer(fact: Any, message: st
         check_fact(fact())
     with pytest.raises(InputError, match=re.escape(message)):
         facts_to_graph([fact()])
+
+
+def test_an_undated_source_counts_but_does_not_erase_dates() -> None:
+    dated = _supply_fact()
+    undated = _supply_fact(document=Document("doc-9"), evidence=Evidence("Drones.", 0, 7))
+    graph = facts_to_graph([undated, dated])
+    statement = statement_iri(dated)
+    assert graph.value(statement, GEOKG.sourceCount).toPython() == 2
+    assert str(graph.value(statement, GEOKG.firstSeen)) == "2024-03-01"
+    assert str(graph.value(statement, GEOKG.lastSeen)) == "2024-03-01"
+    alone = facts_to_graph([undated])
+    assert alone.value(statement, GEOKG.firstSeen) is None
+    assert alone.value(statement, GEOKG.sourceCount).toPython() == 1

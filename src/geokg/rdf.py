@@ -57,6 +57,7 @@ __all__ = [
     "PREFIXES",
     "Triple",
     "check_fact",
+    "derived_values_update",
     "document_iri",
     "fact_triples",
     "facts_to_graph",
@@ -242,31 +243,60 @@ def check_fact(fact: Fact) -> None:
     fact_triples(fact)
 
 
-def derived_statement_triples(statement: URIRef, mentions: list[Fact]) -> list[Triple]:
-    """Source count, confidence and first/last dates of a statement from all its mentions."""
-    documents = {m.document.id for m in mentions}
-    dates = [m.document.published for m in mentions if m.document.published]
-    triples: list[Triple] = [
-        (statement, GEOKG.sourceCount, Literal(len(documents), datatype=XSD.integer)),
-        (statement, GEOKG.confidence, _decimal(max(m.confidence for m in mentions))),
-    ]
-    if dates:
-        triples.append((statement, GEOKG.firstSeen, Literal(min(dates), datatype=XSD.date)))
-        triples.append((statement, GEOKG.lastSeen, Literal(max(dates), datatype=XSD.date)))
-    return triples
+def derived_values_update(selector: str) -> str:
+    """The SPARQL update that (re)computes the derived values of the statements matched by
+    ``selector`` (a graph pattern binding ``?st``) from all their mentions; geokg prefixes
+    assumed. This is the one definition of the derived values: the store runs it in the
+    update that writes a document, :func:`facts_to_graph` runs it with rdflib.
+
+    * ``geokg:sourceCount``: the number of distinct documents with a mention;
+    * ``geokg:confidence``: the highest confidence of a mention;
+    * ``geokg:firstSeen`` / ``geokg:lastSeen``: the earliest and latest publication dates of
+      those documents *that have one*: an undated source counts as a source but does not
+      erase the dates the others give (no dated source: no dates).
+    """
+    return f"""
+DELETE {{ ?st geokg:sourceCount ?n ; geokg:confidence ?c ; geokg:firstSeen ?f ; geokg:lastSeen ?l }}
+WHERE {{
+  {selector}
+  {{ ?st geokg:sourceCount ?n }} UNION {{ ?st geokg:confidence ?c }}
+  UNION {{ ?st geokg:firstSeen ?f }} UNION {{ ?st geokg:lastSeen ?l }}
+}} ;
+INSERT {{ ?st geokg:sourceCount ?sources ; geokg:confidence ?confidence }}
+WHERE {{
+  {{
+    SELECT ?st (COUNT(DISTINCT ?doc) AS ?sources) (MAX(?mc) AS ?confidence)
+    WHERE {{
+      {selector}
+      ?st geokg:hasMention ?m .
+      ?m geokg:document ?doc ; geokg:confidence ?mc .
+    }}
+    GROUP BY ?st
+  }}
+}} ;
+INSERT {{ ?st geokg:firstSeen ?first ; geokg:lastSeen ?last }}
+WHERE {{
+  {{
+    SELECT ?st (MIN(?date) AS ?first) (MAX(?date) AS ?last)
+    WHERE {{
+      {selector}
+      ?st geokg:hasMention ?m .
+      ?m geokg:document ?doc .
+      ?doc geokg:published ?date .
+    }}
+    GROUP BY ?st
+  }}
+}}"""
 
 
 def facts_to_graph(facts: Iterable[Fact]) -> Graph:
-    """An rdflib graph holding the given facts, derived statement values included."""
+    """An rdflib graph holding the given facts, derived statement values included (computed
+    by :func:`derived_values_update`, as the store computes them)."""
     graph = bind_prefixes(Graph())
-    by_statement: dict[URIRef, list[Fact]] = {}
     for fact in facts:
         for triple in fact_triples(fact):
             graph.add(triple)
-        by_statement.setdefault(statement_iri(fact), []).append(fact)
-    for statement, mentions in by_statement.items():
-        for triple in derived_statement_triples(statement, mentions):
-            graph.add(triple)
+    graph.update(sparql_prologue() + derived_values_update("?st a geokg:Statement ."))
     return graph
 
 

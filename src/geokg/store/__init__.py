@@ -34,6 +34,7 @@ from geokg.model import (
 from geokg.rdf import (
     Triple,
     as_date,
+    derived_values_update,
     document_iri,
     document_triples,
     fact_triples,
@@ -662,39 +663,15 @@ DELETE WHERE {{ ?st {_PENDING} true }}"""
 def _refresh_statements_update(
     statements: Sequence[URIRef] | None, *, selector: str | None = None
 ) -> str:
-    """Recompute source count, confidence and first/last dates of the given statements (all
-    when ``None``, or those matching the ``selector`` pattern) from all their mentions (so
-    counts stay right whatever order documents arrive in)."""
-    if selector is not None:
-        values = selector
-    elif statements is None:
-        values = "?st a geokg:Statement ."
-    else:
-        values = f"VALUES ?st {{ {_iri_list(map(str, statements))} }}"
-    return f"""
-DELETE {{ ?st geokg:sourceCount ?n ; geokg:confidence ?c ; geokg:firstSeen ?f ; geokg:lastSeen ?l }}
-WHERE {{
-  {values}
-  {{ ?st geokg:sourceCount ?n }} UNION {{ ?st geokg:confidence ?c }}
-  UNION {{ ?st geokg:firstSeen ?f }} UNION {{ ?st geokg:lastSeen ?l }}
-}} ;
-INSERT {{
-  ?st geokg:sourceCount ?sources ; geokg:confidence ?confidence .
-  ?st geokg:firstSeen ?first . ?st geokg:lastSeen ?last .
-}}
-WHERE {{
-  {{
-    SELECT ?st (COUNT(DISTINCT ?doc) AS ?sources) (MAX(?mc) AS ?confidence)
-           (MIN(?date) AS ?first) (MAX(?date) AS ?last)
-    WHERE {{
-      {values}
-      ?st geokg:hasMention ?m .
-      ?m geokg:document ?doc ; geokg:confidence ?mc .
-      OPTIONAL {{ ?doc geokg:published ?date }}
-    }}
-    GROUP BY ?st
-  }}
-}}"""
+    """:func:`geokg.rdf.derived_values_update` for the given statements (all when ``None``,
+    or those matching the ``selector`` pattern), from all their mentions (so counts stay
+    right whatever order documents arrive in)."""
+    if selector is None:
+        if statements is None:
+            selector = "?st a geokg:Statement ."
+        else:
+            selector = f"VALUES ?st {{ {_iri_list(map(str, statements))} }}"
+    return derived_values_update(selector)
 
 
 def _statements_query(selection: StatementFilter, candidates: Sequence[str] | None) -> str:
