@@ -373,6 +373,26 @@ def test_extract_then_ingest_an_article(store: Path) -> None:
 
 
 @pytest.mark.slow
+def test_dask_reingest_of_a_changed_article_drops_its_old_facts(tmp_path: Path) -> None:
+    """ingest --dask replaces a changed document as a sequential ingest does."""
+    original = (ARTICLE.parent / "02_red_sea_strikes.txt").read_text(encoding="utf-8")
+    article = tmp_path / "red_sea.txt"
+    article.write_text(original, encoding="utf-8")
+    dask, sequential = tmp_path / "dask", tmp_path / "sequential"
+    ok(dask, "ingest", "--dask", "synchronous", str(article))
+    assert "Iran,criticises,United States,affirmed" in ok(dask, "facts", "Iran", "--format", "csv")
+    article.write_text(original.replace("Iran condemned the strikes", "Few noticed"), "utf-8")
+    assert ok(dask, "ingest", "--dask", "synchronous", str(article)).startswith("1 documents")
+    ok(sequential, "ingest", str(article))
+    for command in (["facts", "Iran"], ["facts", "United States", "--include-negated"]):
+        after = ok(dask, *command, "--format", "csv")
+        assert after == ok(sequential, *command, "--format", "csv")
+    assert ok(dask, "stats", "--format", "json") == ok(sequential, "stats", "--format", "json")
+    result = run(dask, "facts", "Iran")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no facts found\n")
+
+
+@pytest.mark.slow
 def test_evaluate_prints_a_report(store: Path) -> None:
     gold = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gold.json"
     if not gold.exists():

@@ -240,7 +240,8 @@ def _extraction_run(paths: Sequence[str], published: date | None, **options: Any
     "dask_scheduler",
     metavar="ADDRESS",
     help="Extract on a Dask cluster (tcp://HOST:PORT of its scheduler, or 'processes' for a "
-    "local one); workers write N-Quads shards that are bulk-loaded. Needs geokg[distributed].",
+    "local one); workers write N-Quads shards, stored one atomic update per shard. Needs "
+    "geokg[distributed].",
 )
 @click.option(
     "--partition-size",
@@ -274,8 +275,7 @@ def ingest(
     A document already in the store (same id) is replaced: facts it no longer states are
     removed (a fact other documents still report stays, with its source count updated), so
     re-ingesting an edited article or facts file gives the store of the new version, and
-    re-ingesting an unchanged one changes nothing. (With --dask, shards are added to the
-    store as they are.)
+    re-ingesting an unchanged one changes nothing, with or without --dask.
     """
     from geokg import ingest as ingesting
     from geokg.progress import Progress

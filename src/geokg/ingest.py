@@ -162,11 +162,11 @@ def ingest_with_dask(
     ``scheduler`` is a ``distributed.Client``, a scheduler address (``tcp://host:8786``) or
     one of Dask's local schedulers (``"processes"``, ``"threads"``). Workers write N-Quads
     shards (into ``shard_dir``, default a temporary directory removed afterwards) that are
-    then bulk-loaded. Needs the ``geokg[distributed]`` extra.
+    then stored shard by shard, each document replacing what the store held for it, as a
+    sequential ingest does. Needs the ``geokg[distributed]`` extra.
     """
     from geokg.distributed import extract_to_shards, load_shards
 
-    before = kg.stats()
     with tempfile.TemporaryDirectory(prefix="geokg-shards-") as temporary:
         shards = extract_to_shards(
             list(paths),
@@ -175,11 +175,4 @@ def ingest_with_dask(
             model=model,
             partition_size=partition_size,
         )
-        load_shards(kg, shards)
-    after = kg.stats()
-    return IngestSummary(
-        documents=after["documents"] - before["documents"],
-        facts=after["mentions"] - before["mentions"],
-        new_statements=after["statements"] - before["statements"],
-        new_mentions=after["mentions"] - before["mentions"],
-    )
+        return load_shards(kg, shards)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from geokg.errors import QueryError, StoreError, UnsupportedOperationError
 from geokg.model import (
@@ -76,6 +76,7 @@ __all__ = [
 ONTOLOGY_IRI = "https://w3id.org/geokg/ontology"
 #: Statement IRIs per VALUES block in one query.
 _VALUES_CHUNK = 400
+RDF_TYPE = RDF.type
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,26 +258,82 @@ class KnowledgeGraph:
         the source counts of the others are recomputed, all in the same update as the insert.
         ``replace=False`` adds the facts to what the store holds for the document instead.
         """
-        self.ensure_vocabulary()
         facts = [f for f in facts if f.document.id == document.id]
-        statements = sorted({statement_iri(f) for f in facts})
-        mentions = sorted({mention_iri(f) for f in facts})
-        existing = self._existing(statements + mentions)
         triples: list[Triple] = list(document_triples(document.without_text()))
         for fact in facts:
             triples += fact_triples(fact)
+        return self._write(
+            [document_iri(document.id)],
+            _triples_block(dict.fromkeys(triples)),
+            statements=sorted({statement_iri(f) for f in facts}),
+            mentions=sorted({mention_iri(f) for f in facts}),
+            replace=replace,
+            facts=len(facts),
+        )
+
+    def ingest_rdf(self, data: IO[bytes] | bytes) -> IngestSummary:
+        """Store documents and their facts written as N-Triples without derived values (as
+        :func:`geokg.distributed.write_shard` writes them), in one atomic update.
+
+        Each document in the data replaces what the store held for it, exactly as
+        :meth:`ingest_document` does, and the derived values are computed in the same
+        update: the store ends as if the documents had been ingested one by one.
+        """
+        import pyoxigraph as ox
+
+        documents: set[str] = set()
+        statements: set[str] = set()
+        mentions: set[str] = set()
+        kinds = {
+            ox.NamedNode(ONTOLOGY_NS + "Document"): documents,
+            ox.NamedNode(ONTOLOGY_NS + "Statement"): statements,
+            ox.NamedNode(ONTOLOGY_NS + "Mention"): mentions,
+        }
+        rdf_type = ox.NamedNode(str(RDF_TYPE))
+        lines: list[str] = []
+        stream = io.BytesIO(data) if isinstance(data, bytes) else data
+        try:
+            for quad in ox.parse(stream, format=ox.RdfFormat.N_TRIPLES):
+                lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
+                if quad.predicate == rdf_type and quad.object in kinds:
+                    kinds[quad.object].add(quad.subject.value)
+        except SyntaxError as error:
+            raise StoreError(f"invalid N-Triples, nothing was stored: {error}") from None
+        if not documents:
+            return IngestSummary()
+        return self._write(
+            [URIRef(d) for d in sorted(documents)],
+            "\n".join(lines),
+            statements=[URIRef(s) for s in sorted(statements)],
+            mentions=[URIRef(m) for m in sorted(mentions)],
+            replace=True,
+        )
+
+    def _write(
+        self,
+        documents: Sequence[URIRef],
+        block: str,
+        *,
+        statements: Sequence[URIRef],
+        mentions: Sequence[URIRef],
+        replace: bool,
+        facts: int | None = None,
+    ) -> IngestSummary:
+        """One atomic update storing ``block`` (triples in SPARQL syntax) for
+        ``documents``, replacing what the store held for them unless ``replace`` is false;
+        ``facts`` counts the facts (default: one per mention)."""
+        self.ensure_vocabulary()
+        existing = self._existing([*statements, *mentions])
         if replace:
-            update = _replace_document_update(
-                document_iri(document.id), triples, statements, mentions
-            )
+            update = _replace_documents_update(documents, block, statements, mentions)
         else:
-            update = f"INSERT DATA {{\n{_triples_block(dict.fromkeys(triples))}\n}}"
+            update = f"INSERT DATA {{\n{block}\n}}"
             if statements:
                 update += " ;\n" + _refresh_statements_update(statements)
         self.backend.update(sparql_prologue() + update)
         return IngestSummary(
-            documents=1,
-            facts=len(facts),
+            documents=len(documents),
+            facts=len(mentions) if facts is None else facts,
             new_statements=sum(1 for s in statements if str(s) not in existing),
             new_mentions=sum(1 for m in mentions if str(m) not in existing),
         )
@@ -300,13 +357,15 @@ class KnowledgeGraph:
         self._has_vocabulary = True
 
     def _existing(self, nodes: Sequence[URIRef]) -> set[str]:
-        if not nodes:
-            return set()
-        result = self.backend.query(
-            f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_iri_list(map(str, nodes))} }} ?x a ?t }}"
-        )
-        assert isinstance(result, SelectResult)
-        return {x for row in result.values() if (x := row["x"])}
+        found: set[str] = set()
+        for start in range(0, len(nodes), _VALUES_CHUNK):
+            chunk = _iri_list(map(str, nodes[start : start + _VALUES_CHUNK]))
+            result = self.backend.query(
+                f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {chunk} }} ?x a ?t }}"
+            )
+            assert isinstance(result, SelectResult)
+            found.update(x for row in result.values() if (x := row["x"]))
+        return found
 
     def load(self, data: IO[bytes] | bytes, *, format: RdfFormat) -> None:
         """Bulk-load RDF (for example a ``geokg export``) with the backend's native loader."""
@@ -611,35 +670,35 @@ SELECT ?triples ?statements ?mentions ?documents ?actors WHERE {
 _PENDING = "<urn:geokg:pending-refresh>"
 
 
-def _replace_document_update(
-    document: URIRef,
-    triples: Sequence[Triple],
+def _replace_documents_update(
+    documents: Sequence[URIRef],
+    block: str,
     statements: Sequence[URIRef],
     mentions: Sequence[URIRef],
 ) -> str:
-    """One update that replaces what the store holds for a document by ``triples``, which
-    hold the given ``statements`` and ``mentions``.
+    """One update that replaces what the store holds for some documents by the triples of
+    ``block``, which hold the given ``statements`` and ``mentions``.
 
     Earlier mentions that are not in ``mentions`` are unlinked from their statements, which
-    are marked; every mention of the document loses its description (kept ones get it back
-    from ``triples``, so a changed confidence replaces the old one); the new triples go in;
+    are marked; every mention of the documents loses its description (kept ones get it back
+    from ``block``, so a changed confidence replaces the old one); the new triples go in;
     marked statements left without any mention go with their direct triple, unless another
     affirmed statement with a mention still supports it; the derived values of the new and
     of the marked statements are recomputed; the markers go. An unchanged document marks
     nothing, which keeps an idempotent re-ingest about as cheap as an insert.
     """
-    doc = document.n3()
+    docs = f"VALUES ?doc {{ {' '.join(d.n3() for d in documents)} }}"
     stale = f"FILTER(?m NOT IN ({', '.join(m.n3() for m in mentions)}))" if mentions else ""
     update = f"""
 DELETE {{ ?st geokg:hasMention ?m }}
 INSERT {{ ?st {_PENDING} true }}
-WHERE {{ ?m geokg:document {doc} . {stale} ?st geokg:hasMention ?m }} ;
+WHERE {{ {docs} ?m geokg:document ?doc . {stale} ?st geokg:hasMention ?m }} ;
 DELETE {{ ?m ?p ?o }}
-WHERE {{ ?m geokg:document {doc} . ?m ?p ?o }} ;
-DELETE {{ {doc} ?p ?o }}
-WHERE {{ VALUES ?p {{ dcterms:title dcterms:source geokg:published }} {doc} ?p ?o }} ;
+WHERE {{ {docs} ?m geokg:document ?doc . ?m ?p ?o }} ;
+DELETE {{ ?doc ?p ?o }}
+WHERE {{ {docs} ?doc ?p ?o . FILTER(?p IN (dcterms:title, dcterms:source, geokg:published)) }} ;
 INSERT DATA {{
-{_triples_block(dict.fromkeys(triples))}
+{block}
 }} ;
 DELETE {{ ?s ?rel ?o }}
 WHERE {{
