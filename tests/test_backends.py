@@ -337,3 +337,32 @@ def test_an_undated_source_counts_but_does_not_erase_dates(
     for triple in document_triples(DOC_A) + document_triples(DOC_B):  # documents with no fact
         expected.add(triple)
     assert isomorphic(_graph_of(kg), _as_stored(expected))
+
+
+def test_an_actor_keeps_one_label_and_others_become_alternative_labels(
+    kg: KnowledgeGraph,
+) -> None:
+    relabelled = replace(IRAN, label="Islamic Republic")
+    kg.ingest([_fact(DOC_A, IRAN, RUSSIA)])
+    kg.ingest([_fact(DOC_B, relabelled, CHINA), _fact(DOC_B, replace(IRAN, label="Persia"), USA)])
+    result = kg.query(
+        f"SELECT ?p ?l WHERE {{ <{IRAN.iri}> ?p ?l . FILTER(isLiteral(?l)) }} ORDER BY ?p ?l"
+    )
+    assert isinstance(result, SelectResult)
+    assert [(row["p"], row["l"]) for row in result.values()] == [
+        ("http://www.w3.org/2000/01/rdf-schema#label", "Iran"),
+        ("http://www.w3.org/2004/02/skos/core#altLabel", "Islamic Republic"),
+        ("http://www.w3.org/2004/02/skos/core#altLabel", "Persia"),
+        (str(GEOKG.isoAlpha3), "IRN"),
+    ]
+    statements = kg.statements(StatementFilter(actor=IRAN.iri))
+    assert len(statements) == 3  # one row each, not one per label
+    assert {s.subject.label for s in statements} == {"Iran"}
+    expected = facts_to_graph(
+        [
+            _fact(DOC_A, IRAN, RUSSIA),
+            _fact(DOC_B, relabelled, CHINA),
+            _fact(DOC_B, replace(IRAN, label="Persia"), USA),
+        ]
+    )
+    assert isomorphic(_graph_of(kg), _as_stored(expected))

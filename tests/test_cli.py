@@ -135,6 +135,34 @@ def test_reingesting_a_changed_facts_file_replaces_its_documents(
     )
 
 
+def test_a_facts_line_relabelling_a_known_actor_does_not_double_rows(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    before = ok(sample_store, "facts", "Iran", "--include-negated", "--format", "csv")
+    record = {
+        "document": {"id": "relabel", "published": "2024-06-01"},
+        "subject": {"id": "https://w3id.org/geokg/actor/IRN", "label": "Tehran", "type": "State"},
+        "relation": "criticises",
+        "object": "China",
+    }
+    relabel = tmp_path / "relabel.jsonl"
+    relabel.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    ok(sample_store, "ingest", "--facts", str(relabel))
+    after = ok(sample_store, "facts", "Iran", "--include-negated", "--format", "csv")
+    new_row = "Iran,criticises,China,affirmed,,1,2024-06-01,2024-06-01"
+    assert after.splitlines() == [*before.splitlines()[:1], new_row, *before.splitlines()[1:]]
+    labels = ok(
+        sample_store,
+        "query",
+        "SELECT ?p ?l { actor:IRN rdfs:label|skos:altLabel ?l ; ?p ?l } ORDER BY ?p ?l",
+        "--format",
+        "csv",
+    )
+    assert "rdfs:label" not in labels  # csv has full IRIs
+    assert labels.splitlines()[1] == "http://www.w3.org/2000/01/rdf-schema#label,Iran"
+    assert "http://www.w3.org/2004/02/skos/core#altLabel,Tehran" in labels.splitlines()
+
+
 # --- lookups -------------------------------------------------------------------------------
 
 

@@ -62,8 +62,10 @@ __all__ = [
     "fact_triples",
     "facts_to_graph",
     "graph_to_facts",
+    "labels_update",
     "mention_iri",
     "sparql_prologue",
+    "split_labels",
     "statement_iri",
 ]
 
@@ -289,15 +291,68 @@ WHERE {{
 }}"""
 
 
+def split_labels(triples: Iterable[Triple]) -> tuple[list[Triple], list[tuple[str, str]]]:
+    """The triples without the actors' ``rdfs:label`` triples, and those labels as
+    ``(actor, label)`` pairs in N-Triples syntax, for :func:`labels_update`."""
+    others: list[Triple] = []
+    labels: list[tuple[str, str]] = []
+    for triple in triples:
+        subject, predicate, obj = triple
+        if predicate == RDFS.label and str(subject).startswith(ACTOR_NS):
+            labels.append((f"<{subject}>", _ntriples_literal(obj)))
+        else:
+            others.append(triple)
+    return others, labels
+
+
+def _ntriples_literal(node: Node) -> str:
+    """A literal in N-Triples syntax, control characters escaped (rdflib's SPARQL parser
+    turns a raw tab inside a string into spaces)."""
+    assert isinstance(node, Literal)
+    datatype = ox.NamedNode(str(node.datatype)) if node.datatype else None
+    if node.language:
+        return str(ox.Literal(str(node), language=node.language))
+    return str(ox.Literal(str(node), datatype=datatype))
+
+
+def labels_update(labels: Iterable[tuple[str, str]]) -> str:
+    """The SPARQL update that gives actors their labels (pairs of N-Triples terms), keeping
+    one ``rdfs:label`` per actor: an actor without a label gets its first one (the
+    gazetteer's, loaded before any fact, for known actors); any other label becomes a
+    ``skos:altLabel``. Empty when there is no label. The one definition of the rule: the
+    store runs it with every write, :func:`facts_to_graph` with rdflib."""
+    pairs = list(dict.fromkeys(labels))
+    if not pairs:
+        return ""
+    first = dict(reversed(pairs))  # the first label of each actor
+    main = " ".join(f"({actor} {label})" for actor, label in first.items())
+    every = " ".join(f"({actor} {label})" for actor, label in pairs)
+    return f"""
+INSERT {{ ?a rdfs:label ?l }}
+WHERE {{ VALUES (?a ?l) {{ {main} }} FILTER NOT EXISTS {{ ?a rdfs:label ?any }} }} ;
+INSERT {{ ?a skos:altLabel ?l }}
+WHERE {{ VALUES (?a ?l) {{ {every} }} ?a rdfs:label ?main . FILTER(STR(?main) != STR(?l)) }}"""
+
+
 def facts_to_graph(facts: Iterable[Fact]) -> Graph:
-    """An rdflib graph holding the given facts, derived statement values included (computed
-    by :func:`derived_values_update`, as the store computes them)."""
-    graph = bind_prefixes(Graph())
+    """An rdflib graph holding the given facts as the store holds them: derived statement
+    values (:func:`derived_values_update`) and one label per actor (:func:`labels_update`)
+    computed by the same SPARQL updates on the same engine (an in-memory Oxigraph store)."""
+    store = ox.Store()
+    triples: list[Triple] = []
+    labels: list[tuple[str, str]] = []
     for fact in facts:
-        for triple in fact_triples(fact):
-            graph.add(triple)
-    graph.update(sparql_prologue() + derived_values_update("?st a geokg:Statement ."))
-    return graph
+        fact_triples_, fact_labels = split_labels(fact_triples(fact))
+        triples += fact_triples_
+        labels += fact_labels
+    block = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in dict.fromkeys(triples))
+    update = f"INSERT DATA {{\n{block}\n}}"
+    if labels:
+        update += " ;\n" + labels_update(labels)
+    update += " ;\n" + derived_values_update("?st a geokg:Statement .")
+    store.update(sparql_prologue() + update)
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return bind_prefixes(Graph().parse(data=data or b"", format="nt"))
 
 
 # --- back from RDF ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, RDFS, URIRef
 
 from geokg.errors import QueryError, StoreError, UnsupportedOperationError
 from geokg.model import (
@@ -38,8 +38,10 @@ from geokg.rdf import (
     document_iri,
     document_triples,
     fact_triples,
+    labels_update,
     mention_iri,
     sparql_prologue,
+    split_labels,
     statement_iri,
 )
 from geokg.store.base import (
@@ -76,7 +78,6 @@ __all__ = [
 ONTOLOGY_IRI = "https://w3id.org/geokg/ontology"
 #: Statement IRIs per VALUES block in one query.
 _VALUES_CHUNK = 400
-RDF_TYPE = RDF.type
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,9 +263,11 @@ class KnowledgeGraph:
         triples: list[Triple] = list(document_triples(document.without_text()))
         for fact in facts:
             triples += fact_triples(fact)
+        triples, labels = split_labels(triples)
         return self._write(
             [document_iri(document.id)],
             _triples_block(dict.fromkeys(triples)),
+            labels=labels,
             statements=sorted({statement_iri(f) for f in facts}),
             mentions=sorted({mention_iri(f) for f in facts}),
             replace=replace,
@@ -289,14 +292,20 @@ class KnowledgeGraph:
             ox.NamedNode(ONTOLOGY_NS + "Statement"): statements,
             ox.NamedNode(ONTOLOGY_NS + "Mention"): mentions,
         }
-        rdf_type = ox.NamedNode(str(RDF_TYPE))
+        rdf_type = ox.NamedNode(str(RDF.type))
+        label = ox.NamedNode(str(RDFS.label))
         lines: list[str] = []
+        labels: list[tuple[str, str]] = []
         stream = io.BytesIO(data) if isinstance(data, bytes) else data
         try:
             for quad in ox.parse(stream, format=ox.RdfFormat.N_TRIPLES):
-                lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
-                if quad.predicate == rdf_type and quad.object in kinds:
-                    kinds[quad.object].add(quad.subject.value)
+                subject, predicate, obj = quad.subject, quad.predicate, quad.object
+                if predicate == label and str(subject).startswith("<" + ACTOR_NS):
+                    labels.append((str(subject), str(obj)))
+                    continue
+                lines.append(f"{subject} {predicate} {obj} .")
+                if predicate == rdf_type and obj in kinds:
+                    kinds[obj].add(subject.value)
         except SyntaxError as error:
             raise StoreError(f"invalid N-Triples, nothing was stored: {error}") from None
         if not documents:
@@ -304,6 +313,7 @@ class KnowledgeGraph:
         return self._write(
             [URIRef(d) for d in sorted(documents)],
             "\n".join(lines),
+            labels=labels,
             statements=[URIRef(s) for s in sorted(statements)],
             mentions=[URIRef(m) for m in sorted(mentions)],
             replace=True,
@@ -314,13 +324,15 @@ class KnowledgeGraph:
         documents: Sequence[URIRef],
         block: str,
         *,
+        labels: Sequence[tuple[str, str]],
         statements: Sequence[URIRef],
         mentions: Sequence[URIRef],
         replace: bool,
         facts: int | None = None,
     ) -> IngestSummary:
         """One atomic update storing ``block`` (triples in SPARQL syntax) for
-        ``documents``, replacing what the store held for them unless ``replace`` is false;
+        ``documents``, replacing what the store held for them unless ``replace`` is false,
+        and the actors' ``labels`` (one label per actor, others alternative labels);
         ``facts`` counts the facts (default: one per mention)."""
         self.ensure_vocabulary()
         existing = self._existing([*statements, *mentions])
@@ -330,6 +342,8 @@ class KnowledgeGraph:
             update = f"INSERT DATA {{\n{block}\n}}"
             if statements:
                 update += " ;\n" + _refresh_statements_update(statements)
+        if labels:
+            update += " ;\n" + labels_update(labels)
         self.backend.update(sparql_prologue() + update)
         return IngestSummary(
             documents=len(documents),
@@ -431,6 +445,12 @@ class KnowledgeGraph:
             rows = result.values()
         else:
             rows = self._chunked_statement_rows(query_selection, candidates)
+        # One row per statement, even in a store written before actors kept one label
+        # (an actor with two labels or types gave each of its statements two rows).
+        first_rows: dict[str | None, dict[str, str | None]] = {}
+        for row in rows:
+            first_rows.setdefault(row["st"], row)
+        rows = list(first_rows.values())
         mentions = self._mentions([r["st"] for r in rows if r["st"]])
         found = [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
         if windowed:
