@@ -292,6 +292,22 @@ def test_export_import_round_trip(sample_store: Path, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("rdf_format", ["nquads", "turtle", "trig", "jsonld", "rdfxml"])
+def test_importing_a_stores_own_export_adds_nothing(
+    sample_store: Path, tmp_path: Path, rdf_format: str
+) -> None:
+    """The ontology's blank nodes have stable IRIs: re-importing an export is idempotent."""
+    dump = tmp_path / "dump.data"
+    ok(sample_store, "export", "--format", rdf_format, "-o", str(dump))
+    before = ok(sample_store, "stats", "--format", "json")
+    for _ in range(2):
+        assert ok(sample_store, "import", "--format", rdf_format, str(dump)) == "0 new triples\n"
+    assert ok(sample_store, "stats", "--format", "json") == before
+    assert ok(sample_store, "query", "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }") == (
+        "false\n"
+    )
+
+
 def test_export_turtle_to_stdout_and_graphml(sample_store: Path, tmp_path: Path) -> None:
     assert "geokg:suppliesMilitaryAidTo" in ok(sample_store, "export", "--format", "turtle")
     graphml = tmp_path / "net.graphml"

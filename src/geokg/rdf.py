@@ -38,6 +38,7 @@ from rdflib.term import Node
 from geokg.errors import InputError
 from geokg.model import (
     ACTOR_NS,
+    BASE_IRI,
     DOCUMENT_NS,
     MENTION_NS,
     ONTOLOGY_NS,
@@ -53,6 +54,7 @@ from geokg.namespace import ACTOR, GEOKG, PREFIXES, SPARQL_PREFIXES, bind_prefix
 
 __all__ = [
     "ACTOR",
+    "GENID",
     "GEOKG",
     "PREFIXES",
     "Triple",
@@ -64,6 +66,7 @@ __all__ = [
     "graph_to_facts",
     "labels_update",
     "mention_iri",
+    "skolemized_ntriples",
     "sparql_prologue",
     "split_labels",
     "statement_iri",
@@ -237,6 +240,28 @@ def fact_triples(fact: Fact) -> list[Triple]:
         if actor is not None:
             triples += actor_triples(actor)
     return triples + statement_core_triples(fact) + mention_triples(fact)
+
+
+#: Where the blank nodes of the ontology get their IRIs (see :func:`skolemized_ntriples`).
+GENID = BASE_IRI + "genid/"
+
+
+def skolemized_ntriples(turtle: str) -> bytes:
+    """A Turtle document as N-Triples whose blank nodes are IRIs under :data:`GENID`
+    derived from the graph's content (canonical labelling), so loading the same document
+    twice, or a store's export into that store, adds nothing.
+
+    >>> data = skolemized_ntriples("<http://x/a> <http://x/b> ( <http://x/c> ) .")
+    >>> data == skolemized_ntriples("<http://x/a> <http://x/b> ( <http://x/c> ) .")
+    True
+    >>> b"_:" in data, data.count(GENID.encode())
+    (False, 3)
+    """
+    from rdflib.compare import to_canonical_graph
+
+    canonical = to_canonical_graph(Graph().parse(data=turtle, format="turtle"))
+    skolem = canonical.skolemize(authority=GENID, basepath="")
+    return skolem.serialize(format="nt", encoding="utf-8")
 
 
 def check_fact(fact: Fact) -> None:

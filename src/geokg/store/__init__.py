@@ -40,6 +40,7 @@ from geokg.rdf import (
     fact_triples,
     labels_update,
     mention_iri,
+    skolemized_ntriples,
     sparql_prologue,
     split_labels,
     statement_iri,
@@ -366,8 +367,10 @@ class KnowledgeGraph:
 
             actors = gazetteer_ntriples(load_gazetteer()).encode()
             self.backend.load(io.BytesIO(actors), format=RdfFormat.NTRIPLES)
-            # The ontology last: its presence marks the vocabulary as loaded.
-            self.backend.load(io.BytesIO(self.ontology.text().encode()), format=RdfFormat.TURTLE)
+            # The ontology last: its presence marks the vocabulary as loaded. Its blank
+            # nodes get stable IRIs, so importing the store's own export adds nothing.
+            ontology = skolemized_ntriples(self.ontology.text())
+            self.backend.load(io.BytesIO(ontology), format=RdfFormat.NTRIPLES)
         self._has_vocabulary = True
 
     def _existing(self, nodes: Sequence[URIRef]) -> set[str]:
