@@ -4,6 +4,7 @@ and the remote SPARQL backend against a real ``oxigraph serve``."""
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -16,6 +17,7 @@ from rdflib.compare import isomorphic
 
 from geokg.errors import GeokgError, QueryError
 from geokg.model import Actor, ActorType, Document, Evidence, Fact
+from geokg.namespace import PREFIXES
 from geokg.ontology import load_ontology
 from geokg.rdf import GEOKG, actor_triples, document_triples, facts_to_graph
 from geokg.store import (
@@ -201,6 +203,27 @@ def test_export_then_load_gives_isomorphic_graph(kg: KnowledgeGraph) -> None:
     with KnowledgeGraph(vocabulary=False) as copy:
         copy.load(buffer.getvalue(), format=RdfFormat.NQUADS)
         assert isomorphic(_graph_of(copy), expected)
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_json_ld_export_has_a_context_and_loads_back(kg: KnowledgeGraph) -> None:
+    """Two JSON-LD processors (Oxigraph's, rdflib's) read the export back as the store."""
+    kg.ingest(corpus())
+    buffer = io.BytesIO()
+    kg.export(buffer, format=RdfFormat.JSONLD)
+    document = json.loads(buffer.getvalue())
+    assert document["@context"] == dict(PREFIXES)
+    iran = {
+        k: v for node in document["@graph"] if node["@id"] == "actor:IRN" for k, v in node.items()
+    }
+    assert iran["rdfs:label"] == [{"@value": "Iran"}]
+    assert iran["rdf:type"] == [{"@id": "geokg:State"}]
+    assert any("geokg:subject" in node for node in document["@graph"])
+    with KnowledgeGraph(vocabulary=False) as copy:
+        copy.load(buffer.getvalue(), format=RdfFormat.JSONLD)
+        assert isomorphic(_graph_of(copy), _graph_of(kg))
+    parsed = rdflib.Graph().parse(data=buffer.getvalue().decode("utf-8"), format="json-ld")
+    assert isomorphic(_as_stored(parsed), _graph_of(kg))
 
 
 def test_load_turtle_into_backend(kg: KnowledgeGraph) -> None:

@@ -276,6 +276,25 @@ def test_query_from_file_and_construct(sample_store: Path, tmp_path: Path) -> No
     assert "actor:IRN geokg:suppliesMilitaryAidTo actor:RUS" in output
 
 
+def test_construct_as_json_is_json_ld_and_csv_is_refused(sample_store: Path) -> None:
+    construct = "CONSTRUCT { actor:IRN ?p actor:RUS } WHERE { actor:IRN ?p actor:RUS }"
+    document = json.loads(ok(sample_store, "query", "--format", "json", construct))
+    assert document["@context"]["actor"] == "https://w3id.org/geokg/actor/"
+    assert document["@graph"] == [
+        {
+            "@id": "actor:IRN",
+            "geokg:cooperatesDiplomaticallyWith": [{"@id": "actor:RUS"}],
+            "geokg:suppliesMilitaryAidTo": [{"@id": "actor:RUS"}],
+        }
+    ]
+    result = run(sample_store, "query", "--format", "csv", construct)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "geokg: error: CONSTRUCT and DESCRIBE give RDF, not a table: use --format json "
+        "(JSON-LD) or table (Turtle), not csv\n"
+    )
+
+
 # --- whole store ---------------------------------------------------------------------------
 
 

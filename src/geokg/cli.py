@@ -487,8 +487,8 @@ def query(
 
     The prefixes geokg:, actor:, rdf:, rdfs:, xsd:, owl:, skos:, dcterms: and prov: are
     predeclared. json, csv and tsv are the standard SPARQL results formats; ASK prints
-    true or false; CONSTRUCT and DESCRIBE print Turtle. Ctrl-C stops a running query
-    (exit status 130).
+    true or false; CONSTRUCT and DESCRIBE print Turtle, or JSON-LD with --format json.
+    Ctrl-C stops a running query (exit status 130).
     """
     from geokg.queries import format_result, query_text
     from geokg.query_limits import DEFAULT_TABLE_ROWS, QueryLimits, run_query

@@ -2,7 +2,7 @@
 
 Results print in the standard SPARQL results formats (``json``, ``csv``, ``tsv``) or as an
 aligned ``table`` with IRIs shortened to the predeclared prefixes; ASK gives ``true`` or
-``false``; CONSTRUCT and DESCRIBE give Turtle.
+``false``; CONSTRUCT and DESCRIBE give Turtle (JSON-LD with ``json``).
 
 >>> from geokg.store import KnowledgeGraph
 >>> kg = KnowledgeGraph()
@@ -17,9 +17,12 @@ actor:IRN
 
 from __future__ import annotations
 
+import io
+
 import pyoxigraph as ox
 
-from geokg.errors import InputError
+from geokg.errors import InputError, QueryError
+from geokg.jsonld import compact_stream
 from geokg.namespace import PREFIXES
 from geokg.store.base import (
     AskResult,
@@ -52,8 +55,20 @@ def query_text(text: str | None = None, *, file: str | None = None, stdin: str =
 
 
 def format_result(result: QueryResult, output_format: str) -> str:
-    """A query result as text (ending with a newline) in one of :data:`RESULT_FORMATS`."""
+    """A query result as text (ending with a newline) in one of :data:`RESULT_FORMATS`.
+
+    CONSTRUCT and DESCRIBE results are RDF: JSON-LD (with geokg's prefixes as its
+    ``@context``) for ``json``, Turtle for ``table``; ``csv`` and ``tsv`` are refused (they
+    are SPARQL results formats for SELECT and ASK).
+    """
     if isinstance(result, GraphResult):
+        if output_format == "json":
+            return _jsonld(result)
+        if output_format in ("csv", "tsv"):
+            raise QueryError(
+                f"CONSTRUCT and DESCRIBE give RDF, not a table: use --format json (JSON-LD) "
+                f"or table (Turtle), not {output_format}"
+            )
         return _turtle(result)
     if output_format == "json":
         return results_to_json(result) + "\n"
@@ -91,6 +106,13 @@ def short_term(term: Term | None) -> str:
 
 
 _LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def _jsonld(result: GraphResult) -> str:
+    expanded = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b"[]"
+    output = io.BytesIO()
+    compact_stream(io.BytesIO(bytes(expanded)), output)
+    return output.getvalue().decode("utf-8")
 
 
 def _turtle(result: GraphResult) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -428,7 +429,16 @@ class KnowledgeGraph:
         return result.value
 
     def export(self, output: IO[bytes], *, format: RdfFormat = RdfFormat.NQUADS) -> None:
-        self.backend.dump(output, format=format)
+        """Write the whole store; JSON-LD gets geokg's prefixes as its ``@context``."""
+        if format is not RdfFormat.JSONLD:
+            self.backend.dump(output, format=format)
+            return
+        from geokg.jsonld import compact_stream
+
+        with tempfile.TemporaryFile() as expanded:
+            self.backend.dump(expanded, format=format)
+            expanded.seek(0)
+            compact_stream(expanded, output)
 
     def statements(self, selection: StatementFilter | None = None) -> list[Statement]:
         """Statements matching a filter, most-cited first, each with its mentions.
