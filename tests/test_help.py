@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,3 +83,11 @@ def test_choices_are_spelled_with_hyphens() -> None:
             if isinstance(parameter.type, click.Choice):
                 for choice in parameter.type.choices:
                     assert "_" not in str(choice), f"{path} {parameter.name}: {choice!r}"
+
+
+def test_the_mit_licence_is_shipped() -> None:
+    text = (README.parent / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n\nCopyright (c) ") and " geokg developers\n" in text
+    project = tomllib.loads((README.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "MIT"
+    assert "LICENSE" in project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
