@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pydoc
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+import geokg
 from geokg.cli import cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -91,3 +93,10 @@ def test_the_mit_licence_is_shipped() -> None:
     project = tomllib.loads((README.parent / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["license"] == "MIT"
     assert "LICENSE" in project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+
+
+def test_python_help_shows_how_to_ingest_a_facts_file_and_with_dask() -> None:
+    text = pydoc.render_doc(geokg, renderer=pydoc.plaintext)
+    assert 'geokg.ingest_facts_file(kg, geokg.data_path("facts", "sample.jsonl"))' in text
+    assert 'geokg.ingest_with_dask(kg, articles, scheduler="synchronous")' in text
+    assert geokg.ingest_facts_file.__module__ == "geokg.ingest"  # the examples are doctests
