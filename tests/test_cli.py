@@ -276,6 +276,12 @@ def test_query_from_file_and_construct(sample_store: Path, tmp_path: Path) -> No
     assert "actor:IRN geokg:suppliesMilitaryAidTo actor:RUS" in output
 
 
+def test_query_from_standard_input(sample_store: Path) -> None:
+    ask = "ASK { actor:IRN geokg:suppliesMilitaryAidTo actor:RUS }"
+    assert ok(sample_store, "query", "-", input=ask) == "true\n"
+    assert ok(sample_store, "query", "-f", "-", input=ask.encode("utf-8")) == "true\n"
+
+
 def test_construct_as_json_is_json_ld_and_csv_is_refused(sample_store: Path) -> None:
     construct = "CONSTRUCT { actor:IRN ?p actor:RUS } WHERE { actor:IRN ?p actor:RUS }"
     document = json.loads(ok(sample_store, "query", "--format", "json", construct))

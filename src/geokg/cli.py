@@ -497,8 +497,7 @@ def query(
         raise click.UsageError("give the query as an argument or with -f FILE, not both")
     if sparql is None and query_file is None:
         raise click.UsageError("give a SPARQL query, -f FILE or '-' for standard input")
-    reads_stdin = "-" in (sparql, query_file)
-    text = query_text(sparql, file=query_file, stdin=sys.stdin.read() if reads_stdin else "")
+    text = query_text(sparql, file=query_file, stdin=sys.stdin)
     if timeout is None:
         timeout = QueryLimits.timeout_from_environment()
     rows = (
@@ -756,7 +755,7 @@ def render(
 ) -> None:
     """Draw the fact network as an interactive HTML map (open it in a browser)."""
     from geokg.render import render_html
-    from geokg.userfiles import STDIN, check_output_path, write_output
+    from geokg.userfiles import STDIN, check_output_path, write_text
 
     if output != STDIN:
         check_output_path(output)  # before the work
@@ -773,7 +772,7 @@ def render(
         by_state=by_state,
     )
     page = render_html(network, title=title, layout=layout, gazetteer=gazetteer())
-    write_output(output, lambda stream: stream.write(page.encode("utf-8")))
+    write_text(output, page)
     click.echo(
         f"{output}: {network.number_of_nodes()} actors, {network.number_of_edges()} statements",
         err=output == STDIN,

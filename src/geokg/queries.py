@@ -18,6 +18,8 @@ actor:IRN
 from __future__ import annotations
 
 import io
+import sys
+from typing import TextIO
 
 import pyoxigraph as ox
 
@@ -42,13 +44,15 @@ __all__ = ["RESULT_FORMATS", "format_result", "query_text", "short_term"]
 RESULT_FORMATS = ("table", "json", "csv", "tsv")
 
 
-def query_text(text: str | None = None, *, file: str | None = None, stdin: str = "") -> str:
-    """The query to run: ``text`` as given, or the UTF-8 ``file`` (``-``: the ``stdin``
-    text). An empty query is refused."""
-    if file is not None:
-        text = stdin if file == STDIN else read_text(file)
-    elif text == STDIN:
-        text = stdin
+def query_text(
+    text: str | None = None, *, file: str | None = None, stdin: TextIO | None = None
+) -> str:
+    """The query to run: ``text`` as given, or the UTF-8 ``file``; ``-`` for either reads
+    ``stdin`` (default: standard input). An empty query is refused."""
+    if file is not None and file != STDIN:
+        text = read_text(file)
+    elif STDIN in (file, text):
+        text = (stdin if stdin is not None else sys.stdin).read()
     if not text or not text.strip():
         raise InputError("the SPARQL query is empty")
     return text

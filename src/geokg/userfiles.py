@@ -46,6 +46,7 @@ __all__ = [
     "read_bytes",
     "read_text",
     "write_output",
+    "write_text",
 ]
 
 #: The path that names standard input (or standard output, for outputs).
@@ -237,6 +238,11 @@ def write_output(
         except OSError as error:
             raise OutputError(f"cannot write {path}: {_reason(error)}") from None
         _copy_into(spool, target, path)
+
+
+def write_text(path: str | os.PathLike[str], text: str, *, stdout: IO[bytes] | None = None) -> None:
+    """:func:`write_output` of a text, as UTF-8."""
+    write_output(path, lambda stream: stream.write(text.encode("utf-8")), stdout=stdout)
 
 
 def _spool(directory: Path, path: str | os.PathLike[str]) -> IO[bytes]:
