@@ -161,7 +161,7 @@ def document_triples(document: Document) -> list[Triple]:
     if document.published:
         triples.append((node, GEOKG.published, Literal(document.published, datatype=XSD.date)))
     if document.author:
-        triples.append((node, DCTERMS.creator, Literal(document.author)))
+        triples.append((node, DCTERMS.creator, _string(document.author, "the document author")))
     return triples
 
 
