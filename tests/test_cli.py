@@ -391,6 +391,19 @@ def test_rank_by_in_degree_accepts_the_old_spelling_with_a_note(sample_store: Pa
     assert underscore.stderr == "geokg: note: 'in_degree' is deprecated, use 'in-degree'\n"
 
 
+def test_relations_are_named_alike_in_facts_render_and_rank(sample_store: Path) -> None:
+    """A label, a CAMEO code and a name select the same relation in every command."""
+    references = ["supplies military aid to", "072", "suppliesMilitaryAidTo"]
+    ranks = {ok(sample_store, "rank", "--relation", r, "--format", "csv") for r in references}
+    assert ranks == {"rank,actor,label,score\n1,IRN,Iran,1\n2,RUS,Russia,1\n"}
+    facts = {
+        ok(sample_store, "facts", "Iran", "--relation", r, "--format", "csv") for r in references
+    }
+    assert len(facts) == 1 and "supplies military aid to,Russia" in facts.pop()
+    line = run(sample_store, "render", "--relation", "072", "-o", "-").stderr
+    assert line == "-: 2 actors, 1 statements\n"
+
+
 # --- laziness ------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from geokg.cli_output import DATE, emit, output_options, render_json
+from geokg.cli_output import DATE, HyphenatedChoice, emit, output_options, render_json
 from geokg.errors import GeokgError
 from geokg.exports import EXPORT_FORMATS, RDF_FORMATS
 from geokg.model import DEFAULT_STORE, ActorType, QuadClass
@@ -682,7 +682,7 @@ def _network(
     from geokg.store import StatementFilter
 
     graph = open_graph(ctx)
-    wanted = graph.relation_iris(relations)
+    wanted = graph.relation_families(relations)  # resolved as facts --relation resolves them
     # Denials too: select_statements drops them itself, naming that filter if it empties
     # the selection (a store of denials only is not an empty store).
     statements = graph.statements(StatementFilter(include_negated=True))
@@ -818,18 +818,6 @@ def path(
             f"{network.nodes[obj].get('label', obj)}{negation}  "
             f"[{sources} source{'s' if sources != 1 else ''}]"
         )
-
-
-class HyphenatedChoice(click.Choice):  # type: ignore[type-arg]
-    """A choice spelled with hyphens, as every option is; an old spelling with
-    underscores still works, with a note on standard error."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and "_" in value and value.replace("_", "-") in self.choices:
-            new = value.replace("_", "-")
-            click.echo(f"geokg: note: {value!r} is deprecated, use {new!r}", err=True)
-            value = new
-        return super().convert(value, param, ctx)
 
 
 @cli.command()

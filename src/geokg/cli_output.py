@@ -14,6 +14,7 @@ from geokg.tables import Row, render_csv, render_json, render_table
 
 __all__ = [
     "DATE",
+    "HyphenatedChoice",
     "IsoDate",
     "emit",
     "output_options",
@@ -68,6 +69,18 @@ def emit(
         click.echo(render_table(columns, rows))
     else:
         click.echo(empty_message, err=True)
+
+
+class HyphenatedChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice spelled with hyphens, as every option is; an old spelling with
+    underscores still works, with a note on standard error."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "_" in value and value.replace("_", "-") in self.choices:
+            new = value.replace("_", "-")
+            click.echo(f"geokg: note: {value!r} is deprecated, use {new!r}", err=True)
+            value = new
+        return super().convert(value, param, ctx)
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]

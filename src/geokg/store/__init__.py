@@ -532,15 +532,29 @@ class KnowledgeGraph:
         return self.statements(selection)
 
     def relation_iris(self, references: Sequence[str]) -> tuple[str, ...]:
-        """IRIs of the relations named; a two-digit CAMEO root names all of its relations."""
+        """IRIs of the relations named (name, label, IRI or CAMEO code); a two-digit CAMEO
+        root names all of its relations. Unknown references raise with suggestions."""
         iris: list[str] = []
+        for family in self.relation_families(references):
+            if _is_cameo_root(family):
+                iris += [r.iri for r in self.ontology.in_root(family)]
+            else:
+                iris.append(ONTOLOGY_NS + family)
+        return tuple(dict.fromkeys(iris))
+
+    def relation_families(self, references: Sequence[str]) -> tuple[str, ...]:
+        """The same references as :meth:`relation_iris` resolves them, in the short form
+        that :func:`geokg.network.matches_relation` reads and messages show: a CAMEO root
+        as itself (``"19"``), any other reference as its relation's local name."""
+        families: list[str] = []
         for reference in references:
             text = reference.strip()
-            if len(text) == 2 and text.isdigit():
-                iris += [r.iri for r in self.ontology.in_root(text)]
+            if _is_cameo_root(text):
+                self.ontology.in_root(text)  # an unknown root raises here
+                families.append(text)
             else:
-                iris.append(self.ontology.relation(text).iri)
-        return tuple(dict.fromkeys(iris))
+                families.append(self.ontology.relation(text).id)
+        return tuple(dict.fromkeys(families))
 
     def facts(self, selection: StatementFilter | None = None) -> Iterator[Fact]:
         """Every mention of the selected statements as a :class:`Fact`."""
@@ -620,6 +634,10 @@ class KnowledgeGraph:
         assert isinstance(result, SelectResult)
         row = result.values()[0]
         return {k: int(v or 0) for k, v in row.items()}
+
+
+def _is_cameo_root(text: str) -> bool:
+    return len(text) == 2 and text.isdigit()
 
 
 def _shift_line_numbers(message: str, lines: int) -> str:
