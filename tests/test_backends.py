@@ -4,6 +4,7 @@ and the remote SPARQL backend against a real ``oxigraph serve``."""
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -16,8 +17,9 @@ from rdflib.compare import isomorphic
 
 from geokg.errors import GeokgError, QueryError
 from geokg.model import Actor, ActorType, Document, Evidence, Fact
+from geokg.namespace import PREFIXES
 from geokg.ontology import load_ontology
-from geokg.rdf import GEOKG, actor_triples, facts_to_graph
+from geokg.rdf import GEOKG, actor_triples, document_triples, facts_to_graph
 from geokg.store import (
     AskResult,
     GraphResult,
@@ -203,6 +205,27 @@ def test_export_then_load_gives_isomorphic_graph(kg: KnowledgeGraph) -> None:
         assert isomorphic(_graph_of(copy), expected)
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_json_ld_export_has_a_context_and_loads_back(kg: KnowledgeGraph) -> None:
+    """Two JSON-LD processors (Oxigraph's, rdflib's) read the export back as the store."""
+    kg.ingest(corpus())
+    buffer = io.BytesIO()
+    kg.export(buffer, format=RdfFormat.JSONLD)
+    document = json.loads(buffer.getvalue())
+    assert document["@context"] == dict(PREFIXES)
+    iran = {
+        k: v for node in document["@graph"] if node["@id"] == "actor:IRN" for k, v in node.items()
+    }
+    assert iran["rdfs:label"] == [{"@value": "Iran"}]
+    assert iran["rdf:type"] == [{"@id": "geokg:State"}]
+    assert any("geokg:subject" in node for node in document["@graph"])
+    with KnowledgeGraph(vocabulary=False) as copy:
+        copy.load(buffer.getvalue(), format=RdfFormat.JSONLD)
+        assert isomorphic(_graph_of(copy), _graph_of(kg))
+    parsed = rdflib.Graph().parse(data=buffer.getvalue().decode("utf-8"), format="json-ld")
+    assert isomorphic(_as_stored(parsed), _graph_of(kg))
+
+
 def test_load_turtle_into_backend(kg: KnowledgeGraph) -> None:
     turtle = facts_to_graph(corpus()).serialize(format="turtle").encode("utf-8")
     kg.load(turtle, format=RdfFormat.TURTLE)
@@ -310,3 +333,59 @@ def test_non_consecutive_facts_of_one_document_are_all_kept(kg: KnowledgeGraph) 
     interleaved = [facts[0], facts[3], facts[1], facts[4], facts[2]]
     kg.ingest(interleaved)
     assert isomorphic(_graph_of(kg), _as_stored(facts_to_graph(facts)))
+
+
+@pytest.mark.parametrize("undated_first", [False, True], ids=["dated-first", "undated-first"])
+def test_an_undated_source_counts_but_does_not_erase_dates(
+    kg: KnowledgeGraph, undated_first: bool
+) -> None:
+    undated = Document("doc-undated", "No dateline")
+    facts = [_fact(DOC_A, IRAN, RUSSIA), _fact(DOC_B, IRAN, RUSSIA), _fact(undated, IRAN, RUSSIA)]
+    for fact in facts[::-1] if undated_first else facts:
+        kg.ingest([fact])
+    (statement,) = kg.statements()
+    assert statement.sources == 3
+    assert (statement.first_seen, statement.last_seen) == (DOC_A.published, DOC_B.published)
+    kg.ingest_document(DOC_A, [])  # the earliest dated source drops the fact
+    (statement,) = kg.statements()
+    assert (statement.sources, statement.first_seen, statement.last_seen) == (
+        2,
+        DOC_B.published,
+        DOC_B.published,
+    )
+    kg.ingest_document(DOC_B, [])  # only the undated source is left: no dates at all
+    (statement,) = kg.statements()
+    assert (statement.sources, statement.first_seen, statement.last_seen) == (1, None, None)
+    expected = facts_to_graph([facts[2]])
+    for triple in document_triples(DOC_A) + document_triples(DOC_B):  # documents with no fact
+        expected.add(triple)
+    assert isomorphic(_graph_of(kg), _as_stored(expected))
+
+
+def test_an_actor_keeps_one_label_and_others_become_alternative_labels(
+    kg: KnowledgeGraph,
+) -> None:
+    relabelled = replace(IRAN, label="Islamic Republic")
+    kg.ingest([_fact(DOC_A, IRAN, RUSSIA)])
+    kg.ingest([_fact(DOC_B, relabelled, CHINA), _fact(DOC_B, replace(IRAN, label="Persia"), USA)])
+    result = kg.query(
+        f"SELECT ?p ?l WHERE {{ <{IRAN.iri}> ?p ?l . FILTER(isLiteral(?l)) }} ORDER BY ?p ?l"
+    )
+    assert isinstance(result, SelectResult)
+    assert [(row["p"], row["l"]) for row in result.values()] == [
+        ("http://www.w3.org/2000/01/rdf-schema#label", "Iran"),
+        ("http://www.w3.org/2004/02/skos/core#altLabel", "Islamic Republic"),
+        ("http://www.w3.org/2004/02/skos/core#altLabel", "Persia"),
+        (str(GEOKG.isoAlpha3), "IRN"),
+    ]
+    statements = kg.statements(StatementFilter(actor=IRAN.iri))
+    assert len(statements) == 3  # one row each, not one per label
+    assert {s.subject.label for s in statements} == {"Iran"}
+    expected = facts_to_graph(
+        [
+            _fact(DOC_A, IRAN, RUSSIA),
+            _fact(DOC_B, relabelled, CHINA),
+            _fact(DOC_B, replace(IRAN, label="Persia"), USA),
+        ]
+    )
+    assert isomorphic(_graph_of(kg), _as_stored(expected))

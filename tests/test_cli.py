@@ -135,6 +135,34 @@ def test_reingesting_a_changed_facts_file_replaces_its_documents(
     )
 
 
+def test_a_facts_line_relabelling_a_known_actor_does_not_double_rows(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    before = ok(sample_store, "facts", "Iran", "--include-negated", "--format", "csv")
+    record = {
+        "document": {"id": "relabel", "published": "2024-06-01"},
+        "subject": {"id": "https://w3id.org/geokg/actor/IRN", "label": "Tehran", "type": "State"},
+        "relation": "criticises",
+        "object": "China",
+    }
+    relabel = tmp_path / "relabel.jsonl"
+    relabel.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    ok(sample_store, "ingest", "--facts", str(relabel))
+    after = ok(sample_store, "facts", "Iran", "--include-negated", "--format", "csv")
+    new_row = "Iran,criticises,China,affirmed,,1,2024-06-01,2024-06-01"
+    assert after.splitlines() == [*before.splitlines()[:1], new_row, *before.splitlines()[1:]]
+    labels = ok(
+        sample_store,
+        "query",
+        "SELECT ?p ?l { actor:IRN rdfs:label|skos:altLabel ?l ; ?p ?l } ORDER BY ?p ?l",
+        "--format",
+        "csv",
+    )
+    assert "rdfs:label" not in labels  # csv has full IRIs
+    assert labels.splitlines()[1] == "http://www.w3.org/2000/01/rdf-schema#label,Iran"
+    assert "http://www.w3.org/2004/02/skos/core#altLabel,Tehran" in labels.splitlines()
+
+
 # --- lookups -------------------------------------------------------------------------------
 
 
@@ -248,6 +276,31 @@ def test_query_from_file_and_construct(sample_store: Path, tmp_path: Path) -> No
     assert "actor:IRN geokg:suppliesMilitaryAidTo actor:RUS" in output
 
 
+def test_query_from_standard_input(sample_store: Path) -> None:
+    ask = "ASK { actor:IRN geokg:suppliesMilitaryAidTo actor:RUS }"
+    assert ok(sample_store, "query", "-", input=ask) == "true\n"
+    assert ok(sample_store, "query", "-f", "-", input=ask.encode("utf-8")) == "true\n"
+
+
+def test_construct_as_json_is_json_ld_and_csv_is_refused(sample_store: Path) -> None:
+    construct = "CONSTRUCT { actor:IRN ?p actor:RUS } WHERE { actor:IRN ?p actor:RUS }"
+    document = json.loads(ok(sample_store, "query", "--format", "json", construct))
+    assert document["@context"]["actor"] == "https://w3id.org/geokg/actor/"
+    assert document["@graph"] == [
+        {
+            "@id": "actor:IRN",
+            "geokg:cooperatesDiplomaticallyWith": [{"@id": "actor:RUS"}],
+            "geokg:suppliesMilitaryAidTo": [{"@id": "actor:RUS"}],
+        }
+    ]
+    result = run(sample_store, "query", "--format", "csv", construct)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "geokg: error: CONSTRUCT and DESCRIBE give RDF, not a table: use --format json "
+        "(JSON-LD) or table (Turtle), not csv\n"
+    )
+
+
 # --- whole store ---------------------------------------------------------------------------
 
 
@@ -261,6 +314,22 @@ def test_export_import_round_trip(sample_store: Path, tmp_path: Path) -> None:
     assert ok(copy, "stats", "--format", "json") == stats
     assert ok(copy, "facts", "Iran", "--format", "csv") == ok(
         sample_store, "facts", "Iran", "--format", "csv"
+    )
+
+
+@pytest.mark.parametrize("rdf_format", ["nquads", "turtle", "trig", "jsonld", "rdfxml"])
+def test_importing_a_stores_own_export_adds_nothing(
+    sample_store: Path, tmp_path: Path, rdf_format: str
+) -> None:
+    """The ontology's blank nodes have stable IRIs: re-importing an export is idempotent."""
+    dump = tmp_path / "dump.data"
+    ok(sample_store, "export", "--format", rdf_format, "-o", str(dump))
+    before = ok(sample_store, "stats", "--format", "json")
+    for _ in range(2):
+        assert ok(sample_store, "import", "--format", rdf_format, str(dump)) == "0 new triples\n"
+    assert ok(sample_store, "stats", "--format", "json") == before
+    assert ok(sample_store, "query", "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }") == (
+        "false\n"
     )
 
 
@@ -312,6 +381,29 @@ def test_rank_and_path(sample_store: Path) -> None:
     assert len(path.splitlines()) == 2
 
 
+def test_rank_by_in_degree_accepts_the_old_spelling_with_a_note(sample_store: Path) -> None:
+    hyphen = run(sample_store, "rank", "--by", "in-degree", "--format", "csv")
+    underscore = run(sample_store, "rank", "--by", "in_degree", "--format", "csv")
+    assert hyphen.exit_code == underscore.exit_code == 0, underscore.stderr
+    assert hyphen.stdout == underscore.stdout
+    assert hyphen.stdout.splitlines()[1:3] == ["1,RUS,Russia,4", "2,IRN,Iran,2"]
+    assert hyphen.stderr == ""
+    assert underscore.stderr == "geokg: note: 'in_degree' is deprecated, use 'in-degree'\n"
+
+
+def test_relations_are_named_alike_in_facts_render_and_rank(sample_store: Path) -> None:
+    """A label, a CAMEO code and a name select the same relation in every command."""
+    references = ["supplies military aid to", "072", "suppliesMilitaryAidTo"]
+    ranks = {ok(sample_store, "rank", "--relation", r, "--format", "csv") for r in references}
+    assert ranks == {"rank,actor,label,score\n1,IRN,Iran,1\n2,RUS,Russia,1\n"}
+    facts = {
+        ok(sample_store, "facts", "Iran", "--relation", r, "--format", "csv") for r in references
+    }
+    assert len(facts) == 1 and "supplies military aid to,Russia" in facts.pop()
+    line = run(sample_store, "render", "--relation", "072", "-o", "-").stderr
+    assert line == "-: 2 actors, 1 statements\n"
+
+
 # --- laziness ------------------------------------------------------------------------------
 
 
@@ -360,6 +452,26 @@ def test_extract_then_ingest_an_article(store: Path) -> None:
     assert summary.startswith(f"1 documents, {len(facts)} facts, ")
     again = ok(store, "ingest", str(ARTICLE), "--published", "2024-05-20")
     assert again.endswith(" 0 new statements, 0 new mentions\n")
+
+
+@pytest.mark.slow
+def test_dask_reingest_of_a_changed_article_drops_its_old_facts(tmp_path: Path) -> None:
+    """ingest --dask replaces a changed document as a sequential ingest does."""
+    original = (ARTICLE.parent / "02_red_sea_strikes.txt").read_text(encoding="utf-8")
+    article = tmp_path / "red_sea.txt"
+    article.write_text(original, encoding="utf-8")
+    dask, sequential = tmp_path / "dask", tmp_path / "sequential"
+    ok(dask, "ingest", "--dask", "synchronous", str(article))
+    assert "Iran,criticises,United States,affirmed" in ok(dask, "facts", "Iran", "--format", "csv")
+    article.write_text(original.replace("Iran condemned the strikes", "Few noticed"), "utf-8")
+    assert ok(dask, "ingest", "--dask", "synchronous", str(article)).startswith("1 documents")
+    ok(sequential, "ingest", str(article))
+    for command in (["facts", "Iran"], ["facts", "United States", "--include-negated"]):
+        after = ok(dask, *command, "--format", "csv")
+        assert after == ok(sequential, *command, "--format", "csv")
+    assert ok(dask, "stats", "--format", "json") == ok(sequential, "stats", "--format", "json")
+    result = run(dask, "facts", "Iran")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no facts found\n")
 
 
 @pytest.mark.slow

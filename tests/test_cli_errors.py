@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -19,6 +20,7 @@ from geokg.store import KnowledgeGraph, RdfFormat
 
 SAMPLE = Path(str(files("geokg") / "data" / "facts" / "sample.jsonl"))
 SAMPLE_LINES = SAMPLE.read_text(encoding="utf-8").splitlines()
+ACTOR = "https://w3id.org/geokg/actor/"
 
 
 def run(store: Path, *args: str, input: str | bytes | None = None) -> Result:
@@ -61,6 +63,35 @@ def _other_document(line: str) -> str:
     return json.dumps(record)
 
 
+def _documents_with_a_bad_line(bad: int, change: Callable[[dict[str, Any]], object]) -> bytes:
+    """Twelve documents, one fact each; line ``bad`` holds a value the store would refuse,
+    which only the writer used to notice (after storing the lines before it)."""
+    lines = []
+    for number in range(1, 13):
+        record = json.loads(SAMPLE_LINES[0])
+        record["document"] = {"id": f"document-{number}", "published": "2024-06-01"}
+        if number == bad:
+            change(record)
+        lines.append(json.dumps(record))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _subject_iri(record: dict[str, Any]) -> None:
+    record["subject"] = {"id": ACTOR + "bad iri", "label": "Bad", "type": "State"}
+
+
+def _country(record: dict[str, Any]) -> None:
+    record["object"]["country"] = "U K R"
+
+
+def _surrogate(record: dict[str, Any]) -> None:
+    record["evidence"]["sentence"] = "Russia \ud800 attacks Ukraine."
+
+
+def _item_origin(record: dict[str, Any]) -> None:
+    record["attributes"] = {"item": "drones", "item_origin": "Iran!<script>"}
+
+
 # Each case writes a facts file and names what the one-line message must contain.
 FACT_FILES: dict[str, tuple[Callable[[Path], bytes], str]] = {
     "empty": (lambda _: b"", "empty"),
@@ -68,13 +99,13 @@ FACT_FILES: dict[str, tuple[Callable[[Path], bytes], str]] = {
     "binary": (lambda _: b"\x00\x01\x02PNG\x00\xff" * 50, "binary"),
     "invalid utf-8": (
         lambda _: (_other_document(SAMPLE_LINES[0]) + "\n").encode() + b'{"a": "\xff\xfe"}\n',
-        ":2: not valid UTF-8",
+        ":line 2: not valid UTF-8",
     ),
     "invalid json on line 3": (
         lambda _: "\n".join([_other_document(SAMPLE_LINES[0]), SAMPLE_LINES[1], "{oops"]).encode(),
-        ":3: invalid JSON",
+        ":line 3: invalid JSON",
     ),
-    "not an object": (lambda _: b"[1, 2]\n", ":1: expected a JSON object"),
+    "not an object": (lambda _: b"[1, 2]\n", ":line 1: expected a JSON object"),
     "unknown actor": (
         lambda _: json.dumps(
             {"document": "d9", "subject": "Irann", "relation": "attacks", "object": "RUS"}
@@ -86,6 +117,22 @@ FACT_FILES: dict[str, tuple[Callable[[Path], bytes], str]] = {
             {"document": "d9", "subject": "IRN", "relation": "befriends", "object": "RUS"}
         ).encode(),
         "unknown relation 'befriends'",
+    ),
+    "invalid actor IRI on a late line": (
+        lambda _: _documents_with_a_bad_line(9, _subject_iri),
+        f":line 9: the actor '{ACTOR}bad iri' does not make a valid IRI (Invalid IRI code point",
+    ),
+    "invalid country code": (
+        lambda _: _documents_with_a_bad_line(12, _country),
+        ":line 12: the country code 'U K R' does not make a valid IRI",
+    ),
+    "lone surrogate in a sentence": (
+        lambda _: _documents_with_a_bad_line(2, _surrogate),
+        ":line 2: the evidence sentence holds '\\ud800' at character 8: not a Unicode character",
+    ),
+    "invalid item origin": (
+        lambda _: _documents_with_a_bad_line(5, _item_origin),
+        ":line 5: the item origin 'Iran!<script>' does not make a valid IRI",
     ),
     "missing field": (
         lambda _: json.dumps({"document": "d9", "subject": "IRN", "object": "RUS"}).encode(),
@@ -108,7 +155,7 @@ def test_bad_facts_on_stdin_change_nothing(store: Path) -> None:
     before = snapshot(store)
     data = "\n".join([_other_document(SAMPLE_LINES[0]), "not json"]) + "\n"
     assert_one_line_error(
-        run(store, "ingest", "--facts", "-", input=data), contains="<stdin>:2: invalid JSON"
+        run(store, "ingest", "--facts", "-", input=data), contains="<stdin>:line 2: invalid JSON"
     )
     assert snapshot(store) == before
 
@@ -256,7 +303,7 @@ def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path) -> None:
     assert_one_line_error(run(store, "import", str(tmp_path / "x.ttl")), contains="no such")
     unknown = tmp_path / "data.bin"
     unknown.write_bytes(b"\x00")
-    assert_one_line_error(run(store, "import", str(unknown)), contains="--format")
+    assert_one_line_error(run(store, "import", str(unknown)), contains="give the format")
     assert snapshot(store) == before
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pydoc
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+import geokg
 from geokg.cli import cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -62,3 +65,38 @@ def test_command_is_in_readme(path: str) -> None:
     assert f"`{path}" in README.read_text(encoding="utf-8") or path in README.read_text(
         encoding="utf-8"
     ), f"{path} is not documented in README.md"
+
+
+@pytest.mark.parametrize("path", sorted(ALL))
+def test_usage_shows_optional_arguments_as_optional(path: str) -> None:
+    command = ALL[path]
+    usage = CliRunner().invoke(cli, [*path.split()[1:], "--help"]).stdout.splitlines()[0]
+    for argument in command.params:
+        if isinstance(argument, click.Argument):
+            assert argument.metavar, f"{path} {argument.name} has no metavar"
+            optional = not argument.required
+            assert argument.metavar.startswith("[") == optional, (path, argument.metavar)
+            assert f" {argument.metavar}" in usage, usage
+
+
+def test_choices_are_spelled_with_hyphens() -> None:
+    for path, command in ALL.items():
+        for parameter in command.params:
+            if isinstance(parameter.type, click.Choice):
+                for choice in parameter.type.choices:
+                    assert "_" not in str(choice), f"{path} {parameter.name}: {choice!r}"
+
+
+def test_the_mit_licence_is_shipped() -> None:
+    text = (README.parent / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n\nCopyright (c) ") and " geokg developers\n" in text
+    project = tomllib.loads((README.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "MIT"
+    assert "LICENSE" in project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+
+
+def test_python_help_shows_how_to_ingest_a_facts_file_and_with_dask() -> None:
+    text = pydoc.render_doc(geokg, renderer=pydoc.plaintext)
+    assert 'geokg.ingest_facts_file(kg, geokg.data_path("facts", "sample.jsonl"))' in text
+    assert 'geokg.ingest_with_dask(kg, articles, scheduler="synchronous")' in text
+    assert geokg.ingest_facts_file.__module__ == "geokg.ingest"  # the examples are doctests

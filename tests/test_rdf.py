@@ -3,7 +3,9 @@ IRIs, and no direct triple for negated facts."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 import pytest
 import rdflib
@@ -12,10 +14,12 @@ from hypothesis import strategies as st
 from rdflib import RDF, URIRef
 from rdflib.compare import isomorphic
 
+from geokg.errors import InputError
 from geokg.model import Actor, ActorType, Document, Evidence, Fact
 from geokg.ontology import load_ontology
 from geokg.rdf import (
     GEOKG,
+    check_fact,
     document_iri,
     facts_to_graph,
     graph_to_facts,
@@ -252,3 +256,41 @@ def test_symmetric_relation_gives_one_statement(subject: Actor, obj: Actor) -> N
     assert statement_iri(fact) == statement_iri(_supply_fact(relation=MEETS))
     triples = set(graph.triples((None, URIRef(MEETS.iri), None)))
     assert triples == {(URIRef(IRAN.iri), URIRef(MEETS.iri), URIRef(RUSSIA.iri))}
+
+
+@pytest.mark.parametrize(
+    ("fact", "message"),
+    [
+        (
+            lambda: _supply_fact(subject=Actor("bad iri", "Bad", ActorType.STATE)),
+            "the actor 'https://w3id.org/geokg/actor/bad iri' does not make a valid IRI",
+        ),
+        (
+            lambda: _supply_fact(object=Actor("RUS", "Russia", ActorType.STATE, "R>U")),
+            "the country code 'R>U' does not make a valid IRI",
+        ),
+        (
+            lambda: _supply_fact(document=Document("doc-1", title="x\ud800")),
+            "the document title holds '\\ud800' at character 2",
+        ),
+    ],
+    ids=["actor", "country", "surrogate"],
+)
+def test_values_the_store_would_refuse_fail_in_the_writer(fact: Any, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        check_fact(fact())
+    with pytest.raises(InputError, match=re.escape(message)):
+        facts_to_graph([fact()])
+
+
+def test_an_undated_source_counts_but_does_not_erase_dates() -> None:
+    dated = _supply_fact()
+    undated = _supply_fact(document=Document("doc-9"), evidence=Evidence("Drones.", 0, 7))
+    graph = facts_to_graph([undated, dated])
+    statement = statement_iri(dated)
+    assert graph.value(statement, GEOKG.sourceCount).toPython() == 2
+    assert str(graph.value(statement, GEOKG.firstSeen)) == "2024-03-01"
+    assert str(graph.value(statement, GEOKG.lastSeen)) == "2024-03-01"
+    alone = facts_to_graph([undated])
+    assert alone.value(statement, GEOKG.firstSeen) is None
+    assert alone.value(statement, GEOKG.sourceCount).toPython() == 1

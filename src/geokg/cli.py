@@ -8,45 +8,33 @@ standard error with exit code 1; click usage errors keep click's message and exi
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from geokg.cli_output import DATE, emit, output_options, render_json
-from geokg.errors import GeokgError, InputError
-from geokg.factsio import polarity, statement_json
+from geokg.cli_output import DATE, HyphenatedChoice, emit, output_options, render_json
+from geokg.errors import GeokgError
+from geokg.exports import EXPORT_FORMATS, RDF_FORMATS
+from geokg.model import DEFAULT_STORE, ActorType, QuadClass
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from geokg.actors import Gazetteer
-    from geokg.extract import Extractor
-    from geokg.model import Actor, Fact, Relation, Statement
+    from geokg.model import Actor
     from geokg.ontology import Ontology
     from geokg.progress import ExtractionRun
-    from geokg.store import KnowledgeGraph, QueryResult
+    from geokg.store import IngestSummary, KnowledgeGraph
 
 __all__ = ["cli", "main"]
 
-DEFAULT_STORE = "./geokg-store"
 EXIT_INTERRUPTED = 130
-QUAD_CLASSES = (
-    "verbal-cooperation",
-    "material-cooperation",
-    "verbal-conflict",
-    "material-conflict",
-)
-RDF_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
-GRAPH_FORMATS = ("graphml", "gexf")
 
 
 # --- error handling -------------------------------------------------------------------------
@@ -168,25 +156,6 @@ def resolve_actor(name: str) -> Actor:
     return actor
 
 
-def resolve_relations(refs: Iterable[str]) -> list[Relation]:
-    """Relation names, labels, IRIs or CAMEO codes; a two-digit CAMEO root selects every
-    relation of that root."""
-    found: dict[str, Relation] = {}
-    for ref in refs:
-        text = ref.strip()
-        relations = (
-            ontology().in_root(text)
-            if text.isdigit() and len(text) <= 2
-            else [ontology().relation(text)]
-        )
-        found.update((r.id, r) for r in relations)
-    return list(found.values())
-
-
-def _quad_value(name: str) -> int:
-    return int(name) if name.isdigit() else QUAD_CLASSES.index(name) + 1
-
-
 # --- the group -------------------------------------------------------------------------------
 
 
@@ -218,7 +187,6 @@ def cli(ctx: click.Context, store: str, update_url: str | None) -> None:
 
 # --- ingest and extract ----------------------------------------------------------------------
 
-_paths_argument = click.argument("paths", nargs=-1, metavar="PATH...")
 _published_option = click.option(
     "--published",
     type=DATE,
@@ -232,15 +200,6 @@ _jobs_option = click.option(
     show_default=True,
     help="Worker processes for spaCy.",
 )
-
-
-def _extractor(model: str | None, jobs: int) -> Extractor:
-    from geokg.extract import Extractor
-
-    options: dict[str, Any] = {"n_process": jobs}
-    if model:
-        options["model"] = model
-    return Extractor(**options)
 
 
 _skip_errors_option = click.option(
@@ -264,7 +223,7 @@ def _extraction_run(paths: Sequence[str], published: date | None, **options: Any
 
 
 @cli.command()
-@_paths_argument
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
 @_published_option
 @_model_option
 @_jobs_option
@@ -281,7 +240,8 @@ def _extraction_run(paths: Sequence[str], published: date | None, **options: Any
     "dask_scheduler",
     metavar="ADDRESS",
     help="Extract on a Dask cluster (tcp://HOST:PORT of its scheduler, or 'processes' for a "
-    "local one); workers write N-Quads shards that are bulk-loaded. Needs geokg[distributed].",
+    "local one); workers write N-Quads shards, stored one atomic update per shard. Needs "
+    "geokg[distributed].",
 )
 @click.option(
     "--partition-size",
@@ -315,9 +275,11 @@ def ingest(
     A document already in the store (same id) is replaced: facts it no longer states are
     removed (a fact other documents still report stays, with its source count updated), so
     re-ingesting an edited article or facts file gives the store of the new version, and
-    re-ingesting an unchanged one changes nothing. (With --dask, shards are added to the
-    store as they are.)
+    re-ingesting an unchanged one changes nothing, with or without --dask.
     """
+    from geokg import ingest as ingesting
+    from geokg.progress import Progress
+
     if facts_file is not None and paths:
         raise click.UsageError("give either PATHs to extract from or --facts FILE, not both")
     if facts_file is None and not paths:
@@ -325,15 +287,33 @@ def ingest(
     if facts_file is not None and dask_scheduler:
         raise click.UsageError("--dask extracts articles: it does not apply to --facts")
     status = 0
+    summary: IngestSummary
     if facts_file is not None:
-        summary = _ingest_facts_file(ctx, facts_file, progress=progress)
+        from geokg.factsio import read_facts_file
+
+        reader = ingesting.fact_reader()
+        with (
+            read_facts_file(facts_file, reader=reader) as checked,
+            Progress(checked.documents, unit="doc", enabled=progress) as bar,
+        ):
+            summary = open_graph(ctx, write=True).ingest(
+                checked,
+                progress=lambda part: bar.advance(
+                    part.documents, documents=part.documents, facts=part.facts
+                ),
+            )
     elif dask_scheduler:
-        summary = _ingest_on_dask(
-            ctx, paths, scheduler=dask_scheduler, model=model, partition_size=partition_size
+        summary = ingesting.ingest_with_dask(
+            open_graph(ctx, write=True),
+            paths,
+            scheduler=dask_scheduler,
+            model=model,
+            partition_size=partition_size,
         )
     else:
         run = _extraction_run(paths, published, skip_errors=skip_errors, progress=progress)
-        summary = _ingest_extracted(ctx, run, model=model, jobs=jobs)
+        extracted = run.extract(lambda: ingesting.make_extractor(model=model, jobs=jobs))
+        summary = ingesting.store_extracted(lambda: open_graph(ctx, write=True), extracted)
         status = run.status
     click.echo(
         f"{summary.documents} documents, {summary.facts} facts, "
@@ -343,143 +323,8 @@ def ingest(
         ctx.exit(status)
 
 
-def _ingest_extracted(
-    ctx: click.Context, run: ExtractionRun, *, model: str | None, jobs: int
-) -> Any:
-    from geokg.store import IngestSummary
-
-    summary = IngestSummary()
-    graph = None
-    for document, facts in run.extract(lambda: _extractor(model, jobs)):
-        graph = graph or open_graph(ctx, write=True)
-        summary += graph.ingest_document(document, facts)
-    return summary
-
-
-def _ingest_on_dask(
-    ctx: click.Context,
-    paths: Sequence[str],
-    *,
-    scheduler: str,
-    model: str | None,
-    partition_size: int,
-) -> Any:
-    """Extract on Dask workers into N-Quads shards, then bulk-load them. Shards are written
-    atomically, so a failed run loads nothing; the store changes only in the final load."""
-    from geokg.distributed import extract_to_shards, load_shards
-    from geokg.store import IngestSummary
-
-    graph = open_graph(ctx, write=True)
-    before = graph.stats()
-    with tempfile.TemporaryDirectory(prefix="geokg-shards-") as shard_dir:
-        shards = extract_to_shards(
-            list(paths), shard_dir, scheduler=scheduler, model=model, partition_size=partition_size
-        )
-        load_shards(graph, shards)
-    after = graph.stats()
-    return IngestSummary(
-        documents=after["documents"] - before["documents"],
-        facts=after["mentions"] - before["mentions"],
-        new_statements=after["statements"] - before["statements"],
-        new_mentions=after["mentions"] - before["mentions"],
-    )
-
-
-def _ingest_facts_file(ctx: click.Context, source: str, *, progress: bool | None) -> Any:
-    from geokg.progress import Progress
-    from geokg.store import IngestSummary
-
-    with _facts_stream(source) as stream:
-        name = "<stdin>" if source == "-" else source
-        # First pass: every line must parse and resolve before anything is written.
-        documents: set[str] = set()
-        for fact in read_facts(stream, source=name):
-            documents.add(fact.document.id)
-        if not documents:
-            raise InputError(f"{name}: the file is empty: no facts to ingest")
-        stream.seek(0)
-        graph = open_graph(ctx, write=True)
-        summary = IngestSummary()
-        stored: set[str] = set()
-        with Progress(len(documents), unit="doc", enabled=progress) as bar:
-            for batch in _by_document(read_facts(stream, source=name)):
-                document = batch[0].document
-                # A document's first batch replaces what the store held for it; later
-                # batches (its facts were not consecutive in the file) add to that.
-                replace = document.id not in stored
-                summary += graph.ingest_document(document, batch, replace=replace)
-                bar.advance(0 if document.id in stored else 1, facts=len(batch))
-                stored.add(document.id)
-    # A document whose facts are not consecutive is written in several batches.
-    return IngestSummary(
-        len(documents), summary.facts, summary.new_statements, summary.new_mentions
-    )
-
-
-def _facts_stream(source: str) -> IO[bytes]:
-    """The facts file opened in binary; standard input is spooled to a temporary file so it
-    can be read twice (check, then store)."""
-    if source == "-":
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 (returned; the caller closes it)
-        stdin = sys.stdin.buffer
-        while chunk := stdin.read(1 << 20):
-            spool.write(chunk)
-        spool.seek(0)
-        return spool
-    return open_input(source)
-
-
-def open_input(path: str) -> BinaryIO:
-    """Open a user-named file for reading, with a one-line error when that fails."""
-    try:
-        return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"cannot read {path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"cannot read {path}: it is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(f"cannot read {path}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-
-
-def _text_lines(stream: IO[bytes], *, source: str) -> Iterator[tuple[int, str]]:
-    """Numbered UTF-8 lines; binary data and invalid UTF-8 name the line."""
-    for number, raw in enumerate(stream, start=1):
-        if b"\x00" in raw:
-            raise InputError(f"{source}:{number}: binary data, not JSON Lines text")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"{source}:{number}: not valid UTF-8 (byte {error.start + 1} of the line)"
-            ) from None
-        yield number, text.removeprefix("\ufeff") if number == 1 else text
-
-
-def read_facts(stream: IO[bytes], *, source: str) -> Iterator[Fact]:
-    """Facts of a facts-format stream; errors name the source and the line."""
-    from geokg.factsio import FactReader
-
-    reader = FactReader(gazetteer=gazetteer(), ontology=ontology())
-    for number, line in _text_lines(stream, source=source):
-        if line.strip():
-            yield reader.parse_line(line, where=f"{source}:{number}")
-
-
-def _by_document(facts: Iterable[Fact]) -> Iterator[list[Fact]]:
-    batch: list[Fact] = []
-    for fact in facts:
-        if batch and fact.document.id != batch[0].document.id:
-            yield batch
-            batch = []
-        batch.append(fact)
-    if batch:
-        yield batch
-
-
 @cli.command()
-@_paths_argument
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @_published_option
 @output_options(formats=("jsonl", "table"))
 @_model_option
@@ -502,86 +347,24 @@ def extract(
     PATHs are read as by 'geokg ingest' (files, folders, web pages, URLs, '-'). JSON Lines
     (the facts format, ready for 'geokg ingest --facts') or a table for reading.
     """
-    from geokg.factsio import dumps_fact
+    from geokg.factsio import FACT_COLUMNS, dumps_fact, fact_row
+    from geokg.ingest import make_extractor
 
-    if not paths:
-        raise click.UsageError("give at least one PATH (a file, a directory or '-')")
     rows: list[list[object]] = []
     run = _extraction_run(paths, published, skip_errors=skip_errors, progress=progress)
-    for _document, facts in run.extract(lambda: _extractor(model, jobs)):
+    for _document, facts in run.extract(lambda: make_extractor(model=model, jobs=jobs)):
         for fact in facts:
             if output_format == "jsonl":
                 click.echo(dumps_fact(fact))
             else:
-                rows.append(_extracted_row(fact))
+                rows.append(fact_row(fact))
     if output_format == "table":
-        columns = [
-            "subject",
-            "relation",
-            "object",
-            "negated",
-            "asserted by",
-            "confidence",
-            "sentence",
-        ]
-        emit(columns, rows, output_format="table", empty_message="no facts found")
+        emit(FACT_COLUMNS, rows, output_format="table", empty_message="no facts found")
     if run.status:
         ctx.exit(run.status)
 
 
-def _excerpt(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _extracted_row(fact: Fact) -> list[object]:
-    return [
-        _actor_name(fact.subject),
-        fact.relation.label,
-        _actor_name(fact.object),
-        fact.negated,
-        _actor_name(fact.asserted_by),
-        fact.confidence,
-        _excerpt(fact.evidence.sentence) if fact.evidence else "",
-    ]
-
-
 # --- lookups -------------------------------------------------------------------------------
-
-
-def _actor_name(actor: Actor | None) -> str:
-    """The label, with the state a person or body acts for: 'Vladimir Putin (RUS)'."""
-    if actor is None:
-        return ""
-    if actor.country and actor.country != actor.id:
-        return f"{actor.label} ({actor.country})"
-    return actor.label
-
-
-FACT_COLUMNS = [
-    "subject",
-    "relation",
-    "object",
-    "polarity",
-    "asserted_by",
-    "sources",
-    "first_seen",
-    "last_seen",
-]
-
-
-def _fact_row(statement: Statement) -> list[object]:
-    return [
-        _actor_name(statement.subject),
-        statement.relation.label,
-        _actor_name(statement.object),
-        polarity(statement),
-        _actor_name(statement.asserted_by),
-        statement.sources,
-        statement.first_seen,
-        statement.last_seen,
-    ]
-
 
 _relation_option = click.option(
     "--relation",
@@ -619,7 +402,7 @@ _limit_option = click.option("--limit", type=click.IntRange(min=1), help="At mos
 
 
 @cli.command()
-@click.argument("actor")
+@click.argument("actor", metavar="ACTOR")
 @_relation_option
 @click.option("--with", "other", metavar="OTHER", help="Only facts that also involve OTHER.")
 @_since_option
@@ -645,22 +428,24 @@ def facts(
 
     Example: geokg facts Iran --relation 07 --include-negated
     """
+    from geokg.factsio import STATEMENT_COLUMNS, statement_json, statement_row
     from geokg.store import StatementFilter
 
+    graph = open_graph(ctx)
     selection = StatementFilter(
         actor=resolve_actor(actor).iri,
         other=resolve_actor(other).iri if other else None,
-        relations=tuple(r.iri for r in resolve_relations(relations)),
+        relations=graph.relation_iris(relations),
         since=since,
         until=until,
         include_negated=include_negated,
         min_sources=min_sources,
         limit=limit,
     )
-    statements = open_graph(ctx).statements(selection)
+    statements = graph.statements(selection)
     emit(
-        FACT_COLUMNS,
-        [_fact_row(s) for s in statements],
+        STATEMENT_COLUMNS,
+        [statement_row(s) for s in statements],
         output_format=output_format,
         records=[statement_json(s) for s in statements],
         empty_message="no facts found",
@@ -668,7 +453,7 @@ def facts(
 
 
 @cli.command()
-@click.argument("sparql", required=False, metavar="SPARQL")
+@click.argument("sparql", required=False, metavar="[SPARQL]")
 @click.option(
     "-f", "--file", "query_file", metavar="FILE", help="Read the query from FILE ('-': stdin)."
 )
@@ -702,12 +487,17 @@ def query(
 
     The prefixes geokg:, actor:, rdf:, rdfs:, xsd:, owl:, skos:, dcterms: and prov: are
     predeclared. json, csv and tsv are the standard SPARQL results formats; ASK prints
-    true or false; CONSTRUCT and DESCRIBE print Turtle. Ctrl-C stops a running query
-    (exit status 130).
+    true or false; CONSTRUCT and DESCRIBE print Turtle, or JSON-LD with --format json.
+    Ctrl-C stops a running query (exit status 130).
     """
+    from geokg.queries import format_result, query_text
     from geokg.query_limits import DEFAULT_TABLE_ROWS, QueryLimits, run_query
 
-    text = _query_text(sparql, query_file)
+    if sparql is not None and query_file is not None:
+        raise click.UsageError("give the query as an argument or with -f FILE, not both")
+    if sparql is None and query_file is None:
+        raise click.UsageError("give a SPARQL query, -f FILE or '-' for standard input")
+    text = query_text(sparql, file=query_file, stdin=sys.stdin)
     if timeout is None:
         timeout = QueryLimits.timeout_from_environment()
     rows = (
@@ -720,80 +510,6 @@ def query(
         click.echo(f"geokg: output cut at {rows} rows; --limit N shows more", err=True)
 
 
-def _query_text(sparql: str | None, query_file: str | None) -> str:
-    if sparql is not None and query_file is not None:
-        raise click.UsageError("give the query as an argument or with -f FILE, not both")
-    if sparql is None and query_file is None:
-        raise click.UsageError("give a SPARQL query, -f FILE or '-' for standard input")
-    source = query_file if query_file is not None else sparql
-    text: str
-    if source == "-":
-        text = sys.stdin.read()
-    elif query_file is not None:
-        with open_input(query_file) as stream:
-            data = stream.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"cannot read {query_file}: not valid UTF-8 (byte {error.start + 1})"
-            ) from None
-    else:
-        text = sparql or ""
-    if not text.strip():
-        raise InputError("the SPARQL query is empty")
-    return text
-
-
-def format_result(result: QueryResult, output_format: str) -> str:
-    """A query result as text: SPARQL results formats, Turtle for graphs, or a table."""
-    from geokg.store import AskResult, GraphResult
-    from geokg.store.base import results_to_csv, results_to_json, results_to_tsv
-
-    if isinstance(result, GraphResult):
-        return _turtle(result)
-    if output_format == "json":
-        return results_to_json(result) + "\n"
-    if output_format == "csv":
-        return results_to_csv(result)
-    if output_format == "tsv":
-        return results_to_tsv(result)
-    if isinstance(result, AskResult):
-        return ("true" if result.value else "false") + "\n"
-    from geokg.cli_output import render_table
-
-    rows = [[_short(term) for term in row] for row in result.rows]
-    return render_table(list(result.variables), rows) + "\n"
-
-
-def _short(term: Any) -> str:
-    """A term for a table: IRIs as prefixed names where a predeclared prefix fits."""
-    import pyoxigraph as ox
-
-    from geokg.rdf import PREFIXES
-
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
-            local = term.value.removeprefix(namespace)
-            if local != term.value and local and all(c.isalnum() or c in "_-." for c in local):
-                return f"{prefix}:{local}"
-        return f"<{term.value}>"
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return str(term.value)
-
-
-def _turtle(result: Any) -> str:
-    import pyoxigraph as ox
-
-    from geokg.rdf import PREFIXES
-
-    data = ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
-    return bytes(data or b"").decode("utf-8")
-
-
 # --- whole-store commands ------------------------------------------------------------------
 
 
@@ -801,60 +517,22 @@ def _turtle(result: Any) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice([*RDF_FORMATS, *GRAPH_FORMATS], case_sensitive=False),
+    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
     help="Output format (default: from the -o extension, else turtle).",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    metavar="FILE",
+    help="Write to FILE, a regular file (default '-': standard output).",
+)
 @click.pass_context
-def export(ctx: click.Context, output_format: str | None, output: str | None) -> None:
+def export(ctx: click.Context, output_format: str | None, output: str) -> None:
     """Write the whole store as RDF, or the fact network as GraphML or GEXF."""
-    chosen = (output_format or _format_from_path(output) or "turtle").lower()
-    graph = open_graph(ctx)
-    if output is None:
-        _export_to(graph, sys.stdout.buffer, chosen)
-        return
-    target = Path(output)
-    # Write beside the target and rename, so a failure never leaves half a file.
-    with tempfile.NamedTemporaryFile(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", delete=False
-    ) as temporary:
-        try:
-            _export_to(graph, temporary, chosen)
-        except BaseException:
-            temporary.close()
-            os.unlink(temporary.name)
-            raise
-    # Temporary files are private (0600); the export gets the usual umask permissions.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary.name, 0o666 & ~umask)
-    os.replace(temporary.name, target)
+    from geokg.exports import export_to
 
-
-def _format_from_path(path: str | None) -> str | None:
-    from geokg.store import RdfFormat
-
-    if path is None:
-        return None
-    lowered = path.lower()
-    for graph_format in GRAPH_FORMATS:
-        if lowered.endswith("." + graph_format):
-            return graph_format
-    found = RdfFormat.from_path(path)
-    return found.value if found else None
-
-
-def _export_to(graph: KnowledgeGraph, stream: IO[bytes], output_format: str) -> None:
-    from geokg.store import RdfFormat, StatementFilter
-
-    if output_format in GRAPH_FORMATS:
-        from geokg.network import to_networkx, write_graph
-
-        statements = graph.statements(StatementFilter(include_negated=True))
-        write_graph(to_networkx(statements, gazetteer=gazetteer()), stream, format=output_format)
-    else:
-        graph.export(stream, format=RdfFormat(output_format))
-    stream.flush()
+    export_to(open_graph(ctx), output, output_format, gazetteer=gazetteer())
 
 
 @cli.command("import")
@@ -868,19 +546,10 @@ def _export_to(graph: KnowledgeGraph, stream: IO[bytes], output_format: str) -> 
 @click.pass_context
 def import_(ctx: click.Context, file: str, input_format: str | None) -> None:
     """Load an RDF file (for example a 'geokg export') into the store, all or nothing."""
-    from geokg.store import RdfFormat
+    from geokg.exports import open_rdf_file
 
-    chosen = input_format or _format_from_path(file)
-    if chosen is None or chosen in GRAPH_FORMATS:
-        raise InputError(f"cannot tell the RDF format of {file} from its extension; use --format")
-    with open_input(file) as stream:
-        if not stream.read(1):
-            raise InputError(f"{file} is empty: nothing to import")
-        stream.seek(0)
-        graph = open_graph(ctx, write=True)
-        before = graph.stats()["triples"]
-        graph.load(stream, format=RdfFormat(chosen))
-        added = graph.stats()["triples"] - before
+    with open_rdf_file(file, input_format) as rdf:
+        added = rdf.load_into(open_graph(ctx, write=True))
     click.echo(f"{added} new triples")
 
 
@@ -911,25 +580,13 @@ def validate(ctx: click.Context) -> None:
 # --- vocabularies --------------------------------------------------------------------------
 
 
-ACTOR_TYPES = {
-    "state": "State",
-    "organization": "InternationalOrganization",
-    "ngo": "NonGovernmentalOrganization",
-    "armed-group": "ArmedGroup",
-    "political-group": "PoliticalGroup",
-    "person": "Person",
-    "institution": "Institution",
-    "collective": "CollectiveActor",
-}
-
-
 @cli.command()
-@click.argument("search", required=False, metavar="QUERY")
+@click.argument("search", required=False, metavar="[QUERY]")
 @click.option(
     "--type",
     "types",
     multiple=True,
-    type=click.Choice(sorted(ACTOR_TYPES), case_sensitive=False),
+    type=click.Choice([t.slug for t in ActorType], case_sensitive=False),
     help="Only actors of this type. Repeatable.",
 )
 @click.option(
@@ -939,99 +596,40 @@ ACTOR_TYPES = {
 def actors(search: str | None, types: tuple[str, ...], limit: int, output_format: str) -> None:
     """List or search the actors geokg knows (typo tolerant): states, organisations, groups
     and people, with their codes and aliases."""
-    wanted = {ACTOR_TYPES[t.lower()] for t in types}
-    records = _actor_records(search, wanted, limit)
-    columns = ["id", "label", "type", "country", "aliases"]
-    rows = [
-        [
-            r.id,
-            r.label,
-            _type_value(r),
-            _record_country(r),
-            ", ".join(list(getattr(r, "aliases", ()))[:4]),
-        ]
-        for r in records
-    ]
+    from geokg.catalog import ACTOR_COLUMNS, actor_record_json, actor_row, find_actors
+
+    wanted = [t for t in ActorType if t.slug in {name.lower() for name in types}]
+    records = find_actors(gazetteer(), search, types=wanted, limit=limit)
     emit(
-        columns,
-        rows,
+        ACTOR_COLUMNS,
+        [actor_row(r) for r in records],
         output_format=output_format,
-        records=[_record_json(r) for r in records],
+        records=[actor_record_json(r) for r in records],
         empty_message="no actors found",
     )
 
 
-def _record_country(record: Any) -> str | None:
-    """The state an actor is or acts for today (a group: the state it is based in)."""
-    country_on = getattr(record, "country_on", None)
-    country = country_on() if callable(country_on) else getattr(record, "country", None)
-    return str(country) if country else getattr(record, "base", None)
-
-
-def _type_value(record: Any) -> str:
-    kind = getattr(record, "type", "")
-    return str(getattr(kind, "value", kind))
-
-
-def _actor_records(search: str | None, wanted_types: set[str], limit: int) -> list[Any]:
-    found: Iterable[Any]
-    if search:
-        # Ask for more than needed so a type filter still fills the page.
-        found = gazetteer().search(search, limit=limit * 5 if wanted_types else limit)
-    else:
-        found = _all_actor_records(gazetteer())
-    matching = [r for r in found if not wanted_types or _type_value(r) in wanted_types]
-    return matching[:limit]
-
-
-def _all_actor_records(source: Any) -> Iterable[Any]:
-    """Every record of the gazetteer, in its own order."""
-    records = getattr(source, "records", None)
-    if records is not None:
-        return list(records.values()) if isinstance(records, dict) else list(records)
-    return list(source)
-
-
-def _record_json(record: Any) -> dict[str, Any]:
-    from dataclasses import asdict, is_dataclass
-
-    if is_dataclass(record) and not isinstance(record, type):
-        plain: dict[str, Any] = json.loads(json.dumps(asdict(record), default=str))
-        return plain
-    return {"id": record.id, "label": record.label, "type": _type_value(record)}
-
-
 @cli.command()
-@click.argument("search", required=False, metavar="QUERY")
+@click.argument("search", required=False, metavar="[QUERY]")
 @output_options()
 def relations(search: str | None, output_format: str) -> None:
     """List the relations of the ontology with their CAMEO code, PLOVER category and
     quad class; QUERY filters by name, label, code or category."""
-    from geokg.factsio import relation_json
-
-    registry = ontology()
-    chosen = [
-        r
-        for r in registry.relations.values()
-        if not search or _relation_matches(r, search, registry.alt_labels(r.id))
-    ]
-    columns = ["relation", "label", "cameo", "plover", "quad_class"]
-    rows = [[r.id, r.label, r.cameo, r.plover, r.quad_class.label] for r in chosen]
-    emit(
-        columns,
-        rows,
-        output_format=output_format,
-        records=[{**relation_json(r), "name": r.id, "definition": r.definition} for r in chosen],
-        empty_message="no relations found",
+    from geokg.catalog import (
+        RELATION_COLUMNS,
+        find_relations,
+        relation_record_json,
+        relation_row,
     )
 
-
-def _relation_matches(relation: Relation, search: str, alt_labels: Iterable[str]) -> bool:
-    needle = search.strip().casefold()
-    if needle.isdigit():
-        return relation.cameo.startswith(needle)
-    names = (relation.id, relation.label, relation.plover or "", *alt_labels)
-    return any(needle in name.casefold() for name in names)
+    chosen = find_relations(ontology(), search)
+    emit(
+        RELATION_COLUMNS,
+        [relation_row(r) for r in chosen],
+        output_format=output_format,
+        records=[relation_record_json(r) for r in chosen],
+        empty_message="no relations found",
+    )
 
 
 # --- evaluation ----------------------------------------------------------------------------
@@ -1049,15 +647,13 @@ def evaluate(gold: str, articles_dir: str | None, model: str | None, show: bool)
     articles, default: beside GOLD) or sentence-level records; the format is detected.
     """
     from geokg import evaluate as evaluation
+    from geokg.ingest import make_extractor
 
-    if not Path(gold).is_file():
-        open_input(gold).close()  # raises the one-line error for a missing path
-        raise InputError(f"cannot read {gold}: not a regular file")
-    extractor = _extractor(model, 1)
-    gold_format = evaluation.detect_gold_format(gold)
+    gold_format = evaluation.detect_gold_format(gold)  # a bad GOLD fails before the model loads
+    extractor = make_extractor(model=model)
     report: evaluation.ArticleReport | evaluation.SentenceReport
     if gold_format == "articles":
-        directory = articles_dir or str(Path(gold).parent / "articles")
+        directory = articles_dir or os.path.join(os.path.dirname(gold), "articles")
         report = evaluation.evaluate_articles(gold, directory, extractor.extract)
     else:
         report = evaluation.evaluate_sentences(gold, extractor.extract)
@@ -1085,21 +681,18 @@ def _network(
     from geokg.network import select_statements, to_networkx
     from geokg.store import StatementFilter
 
-    families = [
-        ref.strip() if ref.strip().isdigit() else ontology().relation(ref).id for ref in relations
-    ]
-    if any(ref.strip().isdigit() for ref in relations):
-        resolve_relations(relations)  # validates CAMEO codes with a clear message
+    graph = open_graph(ctx)
+    wanted = graph.relation_families(relations)  # resolved as facts --relation resolves them
     # Denials too: select_statements drops them itself, naming that filter if it empties
     # the selection (a store of denials only is not an empty store).
-    statements = open_graph(ctx).statements(StatementFilter(include_negated=True))
+    statements = graph.statements(StatementFilter(include_negated=True))
     kept = select_statements(
         statements,
         actor=resolve_actor(actor).id if actor else None,
         actor_name=actor,
         depth=depth,
-        relations=families,
-        quad_classes=[_quad_value(q) for q in quad_classes],
+        relations=wanted,
+        quad_classes=quad_classes,
         since=since,
         until=until,
         min_sources=min_sources,
@@ -1117,7 +710,7 @@ def _network(
     default="map.html",
     show_default=True,
     metavar="FILE",
-    help="HTML file to write.",
+    help="HTML file to write ('-': standard output).",
 )
 @click.option("--actor", metavar="NAME", help="Only the network around this actor.")
 @click.option(
@@ -1128,7 +721,7 @@ def _network(
     "--quad-class",
     "quad_classes",
     multiple=True,
-    type=click.Choice([*QUAD_CLASSES, "1", "2", "3", "4"]),
+    type=click.Choice([*(q.slug for q in QuadClass), *(str(int(q)) for q in QuadClass)]),
     help="Only relations of this CAMEO quad class. Repeatable.",
 )
 @_since_option
@@ -1161,8 +754,11 @@ def render(
     title: str,
 ) -> None:
     """Draw the fact network as an interactive HTML map (open it in a browser)."""
-    from geokg.render import write_html
+    from geokg.render import render_html
+    from geokg.userfiles import STDIN, check_output_path, write_text
 
+    if output != STDIN:
+        check_output_path(output)  # before the work
     network = _network(
         ctx,
         actor=actor,
@@ -1175,9 +771,11 @@ def render(
         include_negated=include_negated,
         by_state=by_state,
     )
-    write_html(network, output, title=title, layout=layout, gazetteer=gazetteer())
+    page = render_html(network, title=title, layout=layout, gazetteer=gazetteer())
+    write_text(output, page)
     click.echo(
-        f"{output}: {network.number_of_nodes()} actors, {network.number_of_edges()} statements"
+        f"{output}: {network.number_of_nodes()} actors, {network.number_of_edges()} statements",
+        err=output == STDIN,
     )
 
 
@@ -1199,6 +797,7 @@ def path(
     by_state: bool,
 ) -> None:
     """How two actors are connected: the facts along a shortest chain between them."""
+    from geokg.errors import InputError
     from geokg.network import dyad_id, shortest_path
 
     a, b = resolve_actor(first), resolve_actor(second)
@@ -1224,7 +823,7 @@ def path(
 @cli.command()
 @click.option(
     "--by",
-    type=click.Choice(["degree", "in_degree", "out_degree", "pagerank", "betweenness"]),
+    type=HyphenatedChoice(["degree", "in-degree", "out-degree", "pagerank", "betweenness"]),
     default="degree",
     show_default=True,
     help="Centrality to rank by.",
@@ -1251,13 +850,14 @@ def rank(
     """Rank actors by how central they are in the fact network."""
     from geokg.network import rank as rank_actors
 
-    family = None
-    if relation:
-        family = (
-            relation.strip() if relation.strip().isdigit() else ontology().relation(relation).id
-        )
-    network = _network(ctx, since=since, until=until, by_state=by_state)
-    ranked = rank_actors(network, by=by, relation=family, limit=limit)
+    network = _network(
+        ctx,
+        relations=(relation,) if relation else (),
+        since=since,
+        until=until,
+        by_state=by_state,
+    )
+    ranked = rank_actors(network, by=by.replace("-", "_"), limit=limit)
     rows = [
         [i, actor_id, label, round(score, 4)]
         for i, (actor_id, label, score) in enumerate(ranked, start=1)

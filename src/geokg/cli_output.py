@@ -1,28 +1,20 @@
-"""Output helpers shared by the ``geokg`` commands: one ``--format`` option, plain aligned
-tables, CSV through the :mod:`csv` module and JSON, plus the ISO date parameter type.
-
->>> print(render_table(["actor", "n"], [["Iran", 3], ["Russia", 12]]))
-actor   n
-------  --
-Iran    3
-Russia  12
->>> render_csv(["a", "b"], [["x,y", None]])
-'a,b\\n"x,y",\\n'
+"""Output helpers shared by the ``geokg`` commands: one ``--format`` option, printing rows
+as a table, CSV or JSON (rendered by :mod:`geokg.tables`), and the ISO date parameter type.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
 import click
 
+from geokg.tables import Row, render_csv, render_json, render_table
+
 __all__ = [
     "DATE",
+    "HyphenatedChoice",
     "IsoDate",
     "emit",
     "output_options",
@@ -32,7 +24,6 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
-Row = Sequence[object]
 
 
 def output_options(
@@ -58,44 +49,6 @@ def output_options(
     return decorate
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    if isinstance(value, date):
-        return value.isoformat()
-    return " ".join(str(value).split())
-
-
-def render_table(columns: Sequence[str], rows: Sequence[Row]) -> str:
-    """Columns aligned with spaces, a dashed rule under the header, no trailing spaces."""
-    cells = [[_cell(v) for v in row] for row in rows]
-    widths = [len(c) for c in columns]
-    for row in cells:
-        widths = [max(w, len(v)) for w, v in zip(widths, row, strict=True)]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
-
-    return "\n".join([line(columns), line(["-" * w for w in widths]), *map(line, cells)])
-
-
-def render_csv(columns: Sequence[str], rows: Sequence[Row]) -> str:
-    """A header row then one row per record; no decorations, so it pipes well."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return buffer.getvalue()
-
-
-def render_json(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
-
-
 def emit(
     columns: Sequence[str],
     rows: Sequence[Row],
@@ -116,6 +69,18 @@ def emit(
         click.echo(render_table(columns, rows))
     else:
         click.echo(empty_message, err=True)
+
+
+class HyphenatedChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice spelled with hyphens, as every option is; an old spelling with
+    underscores still works, with a note on standard error."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "_" in value and value.replace("_", "-") in self.choices:
+            new = value.replace("_", "-")
+            click.echo(f"geokg: note: {value!r} is deprecated, use {new!r}", err=True)
+            value = new
+        return super().convert(value, param, ctx)
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]

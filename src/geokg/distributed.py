@@ -1,10 +1,11 @@
 """Extraction scaled out with Dask (the optional extra ``geokg[distributed]``).
 
 Documents are cut into partitions; each Dask task extracts one partition and writes its
-facts as one N-Quads *shard* file; :func:`load_shards` bulk-loads the shards into a
-:class:`~geokg.store.KnowledgeGraph` and then recomputes the statements' derived values
-(source count, confidence, first/last dates), because two shards may hold mentions of the
-same statement. Shards hold no derived values themselves.
+facts as one N-Quads *shard* file (no derived values: two shards may hold mentions of the
+same statement); :func:`load_shards` stores the shards in a
+:class:`~geokg.store.KnowledgeGraph` one atomic update per shard, each document replacing
+what the store held for it and the statements' derived values (source count, confidence,
+first/last dates) recomputed, as a sequential ingest does.
 
 Usage::
 
@@ -38,7 +39,7 @@ from geokg.rdf import document_triples, fact_triples
 
 if TYPE_CHECKING:
     from geokg.extract import Extractor
-    from geokg.store import KnowledgeGraph
+    from geokg.store import IngestSummary, KnowledgeGraph
 
 __all__ = ["ExtractFunction", "extract_to_shards", "load_shards", "write_shard"]
 
@@ -91,24 +92,23 @@ def extract_to_shards(
             client.close()
 
 
-def load_shards(kg: KnowledgeGraph, shards: Iterable[str | os.PathLike[str]]) -> int:
-    """Bulk-load shards with the backend's native loader, then recompute every statement's
-    derived values. Like an ingest, it loads the vocabulary (ontology and gazetteer) into the
-    store first unless the graph was opened with ``vocabulary=False``. Returns the number of
-    shards loaded."""
-    from geokg.store import RdfFormat
+def load_shards(kg: KnowledgeGraph, shards: Iterable[str | os.PathLike[str]]) -> IngestSummary:
+    """Store shards one at a time, each in one atomic update
+    (:meth:`~geokg.store.KnowledgeGraph.ingest_rdf`): each document replaces what the store
+    held for it and derived values are recomputed, as a sequential ingest does, so loading
+    the shards of changed documents leaves the store of their new versions. Like an ingest,
+    it loads the vocabulary (ontology and gazetteer) into the store first unless the graph
+    was opened with ``vocabulary=False``. Returns what was stored, summed over the shards."""
+    from geokg.store import IngestSummary
 
-    kg.ensure_vocabulary()
-    count = 0
+    summary = IngestSummary()
     for shard in shards:
         try:
             with open(shard, "rb") as data:
-                kg.load(data, format=RdfFormat.NQUADS)
+                summary += kg.ingest_rdf(data)
         except OSError as error:
             raise InputError(f"cannot read the shard {shard}: {error.strerror}") from None
-        count += 1
-    kg.refresh_statements()
-    return count
+    return summary
 
 
 def write_shard(

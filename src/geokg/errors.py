@@ -17,6 +17,11 @@ class InputError(GeokgError):
     """A file, line or value given by the user cannot be read or understood."""
 
 
+class OutputError(GeokgError):
+    """A file the user asked geokg to write cannot be written (missing or unwritable
+    directory, not a regular file, disk full)."""
+
+
 class UnknownActorError(GeokgError):
     """A name, alias or code matches no actor of the gazetteer."""
 

@@ -38,12 +38,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from geokg.errors import InputError
 from geokg.extract.documents import documents_from_records, read_documents
 from geokg.factsio import fact_json
-from geokg.model import Document, Fact
+from geokg.model import CameoRoot, Document, Fact
 
 __all__ = [
     "ALIASES",
@@ -118,14 +119,7 @@ ALIASES: Mapping[str, str] = {
     "arab_league": "arab_league", "al_qaeda": "al_qaeda",
 }  # fmt: skip
 
-CAMEO_ROOT_NAMES: Mapping[str, str] = {
-    "01": "make public statement", "02": "appeal", "03": "express intent to cooperate",
-    "04": "consult", "05": "engage in diplomatic cooperation",
-    "06": "engage in material cooperation", "07": "provide aid", "08": "yield",
-    "09": "investigate", "10": "demand", "11": "disapprove", "12": "reject", "13": "threaten",
-    "14": "protest", "15": "exhibit force posture", "16": "reduce relations", "17": "coerce",
-    "18": "assault", "19": "fight", "20": "use unconventional mass violence",
-}  # fmt: skip
+CAMEO_ROOT_NAMES: Mapping[str, str] = MappingProxyType({r.value: r.label for r in CameoRoot})
 
 
 # --------------------------------------------------------------------------- keys

@@ -20,9 +20,11 @@ relation and object is optional.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any
 
 from geokg.errors import GeokgError, InputError
 from geokg.model import (
@@ -36,6 +38,8 @@ from geokg.model import (
     Relation,
     Statement,
 )
+from geokg.rdf import check_fact
+from geokg.userfiles import STDIN, numbered_lines, open_input
 
 if TYPE_CHECKING:
     from geokg.actors import Gazetteer
@@ -156,6 +160,63 @@ def dumps_fact(fact: Fact) -> str:
     return json.dumps(fact_json(fact), ensure_ascii=False)
 
 
+# --- table rows -------------------------------------------------------------------------------
+
+#: Columns of :func:`statement_row` (``geokg facts``).
+STATEMENT_COLUMNS = (
+    "subject",
+    "relation",
+    "object",
+    "polarity",
+    "asserted_by",
+    "sources",
+    "first_seen",
+    "last_seen",
+)
+#: Columns of :func:`fact_row` (``geokg extract --format table``).
+FACT_COLUMNS = ("subject", "relation", "object", "negated", "asserted by", "confidence", "sentence")
+_EXCERPT_WIDTH = 60
+
+
+def actor_name(actor: Actor | None) -> str:
+    """The label, with the state a person or body acts for: 'Vladimir Putin (RUS)'."""
+    if actor is None:
+        return ""
+    if actor.country and actor.country != actor.id:
+        return f"{actor.label} ({actor.country})"
+    return actor.label
+
+
+def statement_row(statement: Statement) -> list[object]:
+    return [
+        actor_name(statement.subject),
+        statement.relation.label,
+        actor_name(statement.object),
+        polarity(statement),
+        actor_name(statement.asserted_by),
+        statement.sources,
+        statement.first_seen,
+        statement.last_seen,
+    ]
+
+
+def fact_row(fact: Fact) -> list[object]:
+    return [
+        actor_name(fact.subject),
+        fact.relation.label,
+        actor_name(fact.object),
+        fact.negated,
+        actor_name(fact.asserted_by),
+        fact.confidence,
+        _excerpt(fact.evidence.sentence) if fact.evidence else "",
+    ]
+
+
+def _excerpt(text: str, width: int = _EXCERPT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 # --- reading ------------------------------------------------------------------------------
 
 
@@ -167,7 +228,9 @@ class FactReader:
         self.ontology = ontology
 
     def parse_line(self, line: str, *, where: str) -> Fact:
-        """One fact from one line; ``where`` ("file:12") prefixes error messages."""
+        """One fact from one line; ``where`` ("file:line 12") prefixes error messages. A
+        value the store would refuse (an invalid IRI, text that is not Unicode) is an
+        error here, so checking a whole file before storing it catches it."""
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -177,7 +240,9 @@ class FactReader:
         if not isinstance(record, dict):
             raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
         try:
-            return self.parse_record(record)
+            fact = self.parse_record(record)
+            check_fact(fact)  # what the store would refuse fails here, on this line
+            return fact
         except GeokgError as error:
             raise InputError(f"{where}: {error}") from None
         except (TypeError, ValueError, KeyError) as error:
@@ -207,7 +272,13 @@ class FactReader:
         """Facts from lines, skipping blank lines; errors name ``source`` and the line."""
         for number, line in enumerate(lines, start=1):
             if line.strip():
-                yield self.parse_line(line, where=f"{source}:{number}")
+                yield self.parse_line(line, where=f"{source}:line {number}")
+
+    def read_stream(self, stream: IO[bytes], *, source: str) -> Iterator[Fact]:
+        """Facts from a binary stream of UTF-8 JSON Lines, one line in memory at a time."""
+        for number, line in numbered_lines(stream, source):
+            if line.strip():
+                yield self.parse_line(line, where=f"{source}:line {number}")
 
     def _document(self, value: Any) -> Document:
         if isinstance(value, str):
@@ -308,3 +379,60 @@ def _evidence(value: Any) -> Evidence | None:
     if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end:
         raise InputError(f"invalid evidence offsets start={start!r} end={end!r}")
     return Evidence(sentence, start, end)
+
+
+# --- whole files ------------------------------------------------------------------------------
+
+
+class FactsFile:
+    """A facts file whose every line has been read, resolved and checked: iterate it to get
+    the facts again (a second read of the same bytes; standard input is spooled).
+
+    Use :func:`read_facts_file`; close it (or use ``with``) when done.
+    """
+
+    def __init__(self, stream: IO[bytes], *, source: str, reader: FactReader) -> None:
+        self._stream = stream
+        self.source = source
+        self._reader = reader
+        documents: set[str] = set()
+        facts = 0
+        for fact in reader.read_stream(stream, source=source):
+            documents.add(fact.document.id)
+            facts += 1
+        if not facts:
+            raise InputError(f"{source}: the file is empty: no facts to ingest")
+        self.documents = len(documents)
+        self.facts = facts
+
+    def __iter__(self) -> Iterator[Fact]:
+        self._stream.seek(0)
+        return self._reader.read_stream(self._stream, source=self.source)
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __enter__(self) -> FactsFile:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def read_facts_file(
+    source: str | os.PathLike[str], *, reader: FactReader, stdin: IO[bytes] | None = None
+) -> FactsFile:
+    """Check a whole facts file (``-``: standard input) before anything uses it: a bad line
+    raises an :class:`InputError` naming the file and the line, and nothing is returned."""
+    name = "<stdin>" if str(source) == STDIN else str(source)
+    stream = open_input(source, stdin=stdin)
+    try:
+        return FactsFile(stream, source=name, reader=reader)
+    except BaseException:
+        stream.close()
+        raise

@@ -29,8 +29,16 @@ STATEMENT_NS = BASE_IRI + "statement/"
 MENTION_NS = BASE_IRI + "mention/"
 
 
+#: Where ``geokg`` keeps its store unless told otherwise (``--store``, ``GEOKG_STORE``).
+DEFAULT_STORE = "geokg-store"
+
+
 class ActorType(StrEnum):
-    """Kinds of actor; the values are the local names of the ontology classes."""
+    """Kinds of actor; the values are the local names of the ontology classes.
+
+    >>> ActorType.ARMED_GROUP.label, ActorType.ARMED_GROUP.slug
+    ('armed group', 'armed-group')
+    """
 
     STATE = "State"
     INTERNATIONAL_ORGANIZATION = "InternationalOrganization"
@@ -41,9 +49,39 @@ class ActorType(StrEnum):
     INSTITUTION = "Institution"
     COLLECTIVE_ACTOR = "CollectiveActor"
 
+    @property
+    def label(self) -> str:
+        """What people call this kind of actor (legends, listings)."""
+        return _ACTOR_TYPE_LABELS[self]
+
+    @property
+    def slug(self) -> str:
+        """The label as one word for the command line (``geokg actors --type``)."""
+        return self.label.lower().replace(" ", "-")
+
+
+_ACTOR_TYPE_LABELS = types.MappingProxyType(
+    {
+        ActorType.STATE: "state",
+        ActorType.INTERNATIONAL_ORGANIZATION: "international organisation",
+        ActorType.NON_GOVERNMENTAL_ORGANIZATION: "NGO",
+        ActorType.ARMED_GROUP: "armed group",
+        ActorType.POLITICAL_GROUP: "political group",
+        ActorType.PERSON: "person",
+        ActorType.INSTITUTION: "institution",
+        ActorType.COLLECTIVE_ACTOR: "collective",
+    }
+)
+
 
 class QuadClass(IntEnum):
-    """CAMEO's four-way split of events (the ``quad_class`` of the facts format)."""
+    """CAMEO's four-way split of events (the ``quad_class`` of the facts format).
+
+    >>> QuadClass.MATERIAL_CONFLICT.label, QuadClass.MATERIAL_CONFLICT.slug
+    ('material conflict', 'material-conflict')
+    >>> QuadClass.parse("verbal-cooperation"), QuadClass.parse("4")
+    (<QuadClass.VERBAL_COOPERATION: 1>, <QuadClass.MATERIAL_CONFLICT: 4>)
+    """
 
     VERBAL_COOPERATION = 1
     MATERIAL_COOPERATION = 2
@@ -52,6 +90,56 @@ class QuadClass(IntEnum):
 
     @property
     def label(self) -> str:
+        return self.name.replace("_", " ").lower()
+
+    @property
+    def slug(self) -> str:
+        """The label as one word for the command line (``--quad-class material-conflict``)."""
+        return self.label.replace(" ", "-")
+
+    @classmethod
+    def parse(cls, text: str | int) -> QuadClass:
+        """A quad class from its number (``"4"``), label or slug; ``ValueError`` else."""
+        value = str(text).strip()
+        if value.isdigit():
+            return cls(int(value))
+        try:
+            return cls[value.upper().replace(" ", "_").replace("-", "_")]
+        except KeyError:
+            raise ValueError(f"unknown quad class {text!r}") from None
+
+
+class CameoRoot(StrEnum):
+    """The 20 CAMEO event roots; the values are their two-digit codes.
+
+    >>> CameoRoot("07").label
+    'provide aid'
+    """
+
+    MAKE_PUBLIC_STATEMENT = "01"
+    APPEAL = "02"
+    EXPRESS_INTENT_TO_COOPERATE = "03"
+    CONSULT = "04"
+    ENGAGE_IN_DIPLOMATIC_COOPERATION = "05"
+    ENGAGE_IN_MATERIAL_COOPERATION = "06"
+    PROVIDE_AID = "07"
+    YIELD = "08"
+    INVESTIGATE = "09"
+    DEMAND = "10"
+    DISAPPROVE = "11"
+    REJECT = "12"
+    THREATEN = "13"
+    PROTEST = "14"
+    EXHIBIT_FORCE_POSTURE = "15"
+    REDUCE_RELATIONS = "16"
+    COERCE = "17"
+    ASSAULT = "18"
+    FIGHT = "19"
+    USE_UNCONVENTIONAL_MASS_VIOLENCE = "20"
+
+    @property
+    def label(self) -> str:
+        """The root's name in the CAMEO codebook, lower case."""
         return self.name.replace("_", " ").lower()
 
 

@@ -30,12 +30,15 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
+from geokg.errors import InputError
 from geokg.model import (
     ACTOR_NS,
+    BASE_IRI,
     DOCUMENT_NS,
     MENTION_NS,
     ONTOLOGY_NS,
@@ -51,15 +54,21 @@ from geokg.namespace import ACTOR, GEOKG, PREFIXES, SPARQL_PREFIXES, bind_prefix
 
 __all__ = [
     "ACTOR",
+    "GENID",
     "GEOKG",
     "PREFIXES",
     "Triple",
+    "check_fact",
+    "derived_values_update",
     "document_iri",
     "fact_triples",
     "facts_to_graph",
     "graph_to_facts",
+    "labels_update",
     "mention_iri",
+    "skolemized_ntriples",
     "sparql_prologue",
+    "split_labels",
     "statement_iri",
 ]
 
@@ -96,15 +105,45 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(str(value)), datatype=XSD.decimal)
 
 
+# Every IRI and text built from input goes through these two checks, so a value the store
+# would refuse fails here, in Python, with a message naming it (and a facts file's check,
+# which builds the triples, fails on the line that holds it).
+
+
+def _actor_iri(actor_id: str, what: str) -> URIRef:
+    """``actor:ID`` when it is an IRI the store's parser reads (RFC 3987), else an
+    :class:`InputError` naming ``what`` was wrong."""
+    value = actor_id if actor_id.startswith(ACTOR_NS) else ACTOR_NS + actor_id
+    try:
+        ox.NamedNode(value)
+    except (ValueError, UnicodeEncodeError) as error:
+        reason = "a lone surrogate" if isinstance(error, UnicodeEncodeError) else error
+        raise InputError(f"{what} {actor_id!r} does not make a valid IRI ({reason})") from None
+    return URIRef(value)
+
+
+def _string(value: str, what: str, datatype: URIRef | None = None) -> Literal:
+    """A string literal; text that is not Unicode (a lone surrogate) is refused."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        character = value[error.start]
+        raise InputError(
+            f"{what} holds {character!r} at character {error.start + 1}: not a Unicode "
+            "character (a lone surrogate)"
+        ) from None
+    return Literal(value, datatype=datatype)
+
+
 def actor_triples(actor: Actor) -> list[Triple]:
     """Type and label of an actor; states also get their ISO code."""
-    node = URIRef(actor.iri)
+    node = _actor_iri(actor.iri, "the actor")
     triples: list[Triple] = [
         (node, RDF.type, URIRef(ONTOLOGY_NS + actor.type.value)),
-        (node, RDFS.label, Literal(actor.label)),
+        (node, RDFS.label, _string(actor.label, f"the label of {actor.id}")),
     ]
     if actor.type is ActorType.STATE and actor.country:
-        triples.append((node, GEOKG.isoAlpha3, Literal(actor.country)))
+        triples.append((node, GEOKG.isoAlpha3, _string(actor.country, "the country code")))
     return triples
 
 
@@ -112,16 +151,17 @@ def document_triples(document: Document) -> list[Triple]:
     node = document_iri(document.id)
     triples: list[Triple] = [
         (node, RDF.type, GEOKG.Document),
-        (node, DCTERMS.identifier, Literal(document.id)),
+        (node, DCTERMS.identifier, _string(document.id, "the document id")),
     ]
     if document.title:
-        triples.append((node, DCTERMS.title, Literal(document.title)))
+        triples.append((node, DCTERMS.title, _string(document.title, "the document title")))
     if document.url:
-        triples.append((node, DCTERMS.source, Literal(document.url, datatype=XSD.anyURI)))
+        url = _string(document.url, "the document URL", XSD.anyURI)
+        triples.append((node, DCTERMS.source, url))
     if document.published:
         triples.append((node, GEOKG.published, Literal(document.published, datatype=XSD.date)))
     if document.author:
-        triples.append((node, DCTERMS.creator, Literal(document.author)))
+        triples.append((node, DCTERMS.creator, _string(document.author, "the document author")))
     return triples
 
 
@@ -146,11 +186,15 @@ def statement_core_triples(fact: Fact) -> list[Triple]:
     if fact.asserted_by:
         triples.append((node, GEOKG.assertedBy, URIRef(fact.asserted_by.iri)))
         if fact.asserted_by.country:
-            triples.append((node, GEOKG.assertedByActsFor, ACTOR[fact.asserted_by.country]))
+            acts_for = _actor_iri(fact.asserted_by.country, "the country code")
+            triples.append((node, GEOKG.assertedByActsFor, acts_for))
     if subject.country:
-        triples.append((node, GEOKG.subjectActsFor, ACTOR[subject.country]))
+        triples.append(
+            (node, GEOKG.subjectActsFor, _actor_iri(subject.country, "the country code"))
+        )
     if obj.country:
-        triples.append((node, GEOKG.objectActsFor, ACTOR[obj.country]))
+        acts_for = _actor_iri(obj.country, "the country code")
+        triples.append((node, GEOKG.objectActsFor, acts_for))
     if not fact.negated:
         triples.append((URIRef(subject.iri), URIRef(fact.relation.iri), URIRef(obj.iri)))
     return triples
@@ -166,7 +210,7 @@ def mention_triples(fact: Fact) -> list[Triple]:
     ]
     if fact.evidence:
         triples += [
-            (node, GEOKG.sentence, Literal(fact.evidence.sentence)),
+            (node, GEOKG.sentence, _string(fact.evidence.sentence, "the evidence sentence")),
             (
                 node,
                 GEOKG.startOffset,
@@ -176,16 +220,21 @@ def mention_triples(fact: Fact) -> list[Triple]:
         ]
     if fact.attributes:
         payload = json.dumps(dict(fact.attributes), sort_keys=True, ensure_ascii=False)
-        triples.append((node, GEOKG.attributes, Literal(payload, datatype=RDF_JSON)))
+        triples.append((node, GEOKG.attributes, _string(payload, "the attributes", RDF_JSON)))
         if "item" in fact.attributes:
             triples.append((node, GEOKG.item, Literal(fact.attributes["item"])))
         if "item_origin" in fact.attributes:
-            triples.append((node, GEOKG.itemOrigin, ACTOR[fact.attributes["item_origin"]]))
+            origin = _actor_iri(fact.attributes["item_origin"], "the item origin")
+            triples.append((node, GEOKG.itemOrigin, origin))
     return triples
 
 
 def fact_triples(fact: Fact) -> list[Triple]:
-    """Every triple one fact contributes, except the statement's derived values."""
+    """Every triple one fact contributes, except the statement's derived values.
+
+    Raises :class:`~geokg.errors.InputError` for a value the store would refuse (an actor
+    id or country code that makes an invalid IRI, text that is not Unicode).
+    """
     triples = document_triples(fact.document)
     for actor in (fact.subject, fact.object, fact.asserted_by):
         if actor is not None:
@@ -193,32 +242,142 @@ def fact_triples(fact: Fact) -> list[Triple]:
     return triples + statement_core_triples(fact) + mention_triples(fact)
 
 
-def derived_statement_triples(statement: URIRef, mentions: list[Fact]) -> list[Triple]:
-    """Source count, confidence and first/last dates of a statement from all its mentions."""
-    documents = {m.document.id for m in mentions}
-    dates = [m.document.published for m in mentions if m.document.published]
-    triples: list[Triple] = [
-        (statement, GEOKG.sourceCount, Literal(len(documents), datatype=XSD.integer)),
-        (statement, GEOKG.confidence, _decimal(max(m.confidence for m in mentions))),
-    ]
-    if dates:
-        triples.append((statement, GEOKG.firstSeen, Literal(min(dates), datatype=XSD.date)))
-        triples.append((statement, GEOKG.lastSeen, Literal(max(dates), datatype=XSD.date)))
-    return triples
+#: Where the blank nodes of the ontology get their IRIs (see :func:`skolemized_ntriples`).
+GENID = BASE_IRI + "genid/"
+
+
+def skolemized_ntriples(turtle: str) -> bytes:
+    """A Turtle document as N-Triples whose blank nodes are IRIs under :data:`GENID`
+    derived from the graph's content (canonical labelling), so loading the same document
+    twice, or a store's export into that store, adds nothing.
+
+    >>> data = skolemized_ntriples("<http://x/a> <http://x/b> ( <http://x/c> ) .")
+    >>> data == skolemized_ntriples("<http://x/a> <http://x/b> ( <http://x/c> ) .")
+    True
+    >>> b"_:" in data, data.count(GENID.encode())
+    (False, 3)
+    """
+    from rdflib.compare import to_canonical_graph
+
+    canonical = to_canonical_graph(Graph().parse(data=turtle, format="turtle"))
+    skolem = canonical.skolemize(authority=GENID, basepath="")
+    return skolem.serialize(format="nt", encoding="utf-8")
+
+
+def check_fact(fact: Fact) -> None:
+    """Raise :class:`~geokg.errors.InputError` for any value of ``fact`` that writing it
+    would refuse: the check *is* the writer's triple builder, so the two cannot drift."""
+    fact_triples(fact)
+
+
+def derived_values_update(selector: str) -> str:
+    """The SPARQL update that (re)computes the derived values of the statements matched by
+    ``selector`` (a graph pattern binding ``?st``) from all their mentions; geokg prefixes
+    assumed. This is the one definition of the derived values: the store runs it in the
+    update that writes a document, :func:`facts_to_graph` runs it with rdflib.
+
+    * ``geokg:sourceCount``: the number of distinct documents with a mention;
+    * ``geokg:confidence``: the highest confidence of a mention;
+    * ``geokg:firstSeen`` / ``geokg:lastSeen``: the earliest and latest publication dates of
+      those documents *that have one*: an undated source counts as a source but does not
+      erase the dates the others give (no dated source: no dates).
+    """
+    return f"""
+DELETE {{ ?st geokg:sourceCount ?n ; geokg:confidence ?c ; geokg:firstSeen ?f ; geokg:lastSeen ?l }}
+WHERE {{
+  {selector}
+  {{ ?st geokg:sourceCount ?n }} UNION {{ ?st geokg:confidence ?c }}
+  UNION {{ ?st geokg:firstSeen ?f }} UNION {{ ?st geokg:lastSeen ?l }}
+}} ;
+INSERT {{ ?st geokg:sourceCount ?sources ; geokg:confidence ?confidence }}
+WHERE {{
+  {{
+    SELECT ?st (COUNT(DISTINCT ?doc) AS ?sources) (MAX(?mc) AS ?confidence)
+    WHERE {{
+      {selector}
+      ?st geokg:hasMention ?m .
+      ?m geokg:document ?doc ; geokg:confidence ?mc .
+    }}
+    GROUP BY ?st
+  }}
+}} ;
+INSERT {{ ?st geokg:firstSeen ?first ; geokg:lastSeen ?last }}
+WHERE {{
+  {{
+    SELECT ?st (MIN(?date) AS ?first) (MAX(?date) AS ?last)
+    WHERE {{
+      {selector}
+      ?st geokg:hasMention ?m .
+      ?m geokg:document ?doc .
+      ?doc geokg:published ?date .
+    }}
+    GROUP BY ?st
+  }}
+}}"""
+
+
+def split_labels(triples: Iterable[Triple]) -> tuple[list[Triple], list[tuple[str, str]]]:
+    """The triples without the actors' ``rdfs:label`` triples, and those labels as
+    ``(actor, label)`` pairs in N-Triples syntax, for :func:`labels_update`."""
+    others: list[Triple] = []
+    labels: list[tuple[str, str]] = []
+    for triple in triples:
+        subject, predicate, obj = triple
+        if predicate == RDFS.label and str(subject).startswith(ACTOR_NS):
+            labels.append((f"<{subject}>", _ntriples_literal(obj)))
+        else:
+            others.append(triple)
+    return others, labels
+
+
+def _ntriples_literal(node: Node) -> str:
+    """A literal in N-Triples syntax, control characters escaped (rdflib's SPARQL parser
+    turns a raw tab inside a string into spaces)."""
+    assert isinstance(node, Literal)
+    datatype = ox.NamedNode(str(node.datatype)) if node.datatype else None
+    if node.language:
+        return str(ox.Literal(str(node), language=node.language))
+    return str(ox.Literal(str(node), datatype=datatype))
+
+
+def labels_update(labels: Iterable[tuple[str, str]]) -> str:
+    """The SPARQL update that gives actors their labels (pairs of N-Triples terms), keeping
+    one ``rdfs:label`` per actor: an actor without a label gets its first one (the
+    gazetteer's, loaded before any fact, for known actors); any other label becomes a
+    ``skos:altLabel``. Empty when there is no label. The one definition of the rule: the
+    store runs it with every write, :func:`facts_to_graph` with rdflib."""
+    pairs = list(dict.fromkeys(labels))
+    if not pairs:
+        return ""
+    first = dict(reversed(pairs))  # the first label of each actor
+    main = " ".join(f"({actor} {label})" for actor, label in first.items())
+    every = " ".join(f"({actor} {label})" for actor, label in pairs)
+    return f"""
+INSERT {{ ?a rdfs:label ?l }}
+WHERE {{ VALUES (?a ?l) {{ {main} }} FILTER NOT EXISTS {{ ?a rdfs:label ?any }} }} ;
+INSERT {{ ?a skos:altLabel ?l }}
+WHERE {{ VALUES (?a ?l) {{ {every} }} ?a rdfs:label ?main . FILTER(STR(?main) != STR(?l)) }}"""
 
 
 def facts_to_graph(facts: Iterable[Fact]) -> Graph:
-    """An rdflib graph holding the given facts, derived statement values included."""
-    graph = bind_prefixes(Graph())
-    by_statement: dict[URIRef, list[Fact]] = {}
+    """An rdflib graph holding the given facts as the store holds them: derived statement
+    values (:func:`derived_values_update`) and one label per actor (:func:`labels_update`)
+    computed by the same SPARQL updates on the same engine (an in-memory Oxigraph store)."""
+    store = ox.Store()
+    triples: list[Triple] = []
+    labels: list[tuple[str, str]] = []
     for fact in facts:
-        for triple in fact_triples(fact):
-            graph.add(triple)
-        by_statement.setdefault(statement_iri(fact), []).append(fact)
-    for statement, mentions in by_statement.items():
-        for triple in derived_statement_triples(statement, mentions):
-            graph.add(triple)
-    return graph
+        fact_triples_, fact_labels = split_labels(fact_triples(fact))
+        triples += fact_triples_
+        labels += fact_labels
+    block = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in dict.fromkeys(triples))
+    update = f"INSERT DATA {{\n{block}\n}}"
+    if labels:
+        update += " ;\n" + labels_update(labels)
+    update += " ;\n" + derived_values_update("?st a geokg:Statement .")
+    store.update(sparql_prologue() + update)
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return bind_prefixes(Graph().parse(data=data or b"", format="nt"))
 
 
 # --- back from RDF ------------------------------------------------------------------------

@@ -44,6 +44,7 @@ import numpy as np
 from pyvis.network import Network
 
 from geokg.errors import InputError
+from geokg.model import ActorType, CameoRoot, QuadClass
 from geokg.network import ActorProfiles, pagerank_scores
 from geokg.resources import data_file
 
@@ -85,54 +86,22 @@ NO_TERRITORY_TYPES = frozenset(
 )
 
 NODE_STYLES: Mapping[str, tuple[str, str]] = {
-    "State": ("#4e79a7", "dot"),
-    "InternationalOrganization": ("#b07aa1", "hexagon"),
-    "NonGovernmentalOrganization": ("#76b7b2", "triangle"),
-    "ArmedGroup": ("#8c2d04", "diamond"),
-    "PoliticalGroup": ("#edc948", "triangleDown"),
-    "Person": ("#f28e2b", "star"),
-    "Institution": ("#59a14f", "square"),
-    "CollectiveActor": ("#9c755f", "square"),
+    ActorType.STATE: ("#4e79a7", "dot"),
+    ActorType.INTERNATIONAL_ORGANIZATION: ("#b07aa1", "hexagon"),
+    ActorType.NON_GOVERNMENTAL_ORGANIZATION: ("#76b7b2", "triangle"),
+    ActorType.ARMED_GROUP: ("#8c2d04", "diamond"),
+    ActorType.POLITICAL_GROUP: ("#edc948", "triangleDown"),
+    ActorType.PERSON: ("#f28e2b", "star"),
+    ActorType.INSTITUTION: ("#59a14f", "square"),
+    ActorType.COLLECTIVE_ACTOR: ("#9c755f", "square"),
 }
 UNKNOWN_NODE_STYLE = ("#bab0ac", "dot")
-NODE_TYPE_LABELS: Mapping[str, str] = {
-    "State": "state",
-    "InternationalOrganization": "international organisation",
-    "NonGovernmentalOrganization": "NGO",
-    "ArmedGroup": "armed group",
-    "PoliticalGroup": "political group",
-    "Person": "person",
-    "Institution": "institution",
-    "CollectiveActor": "collective",
-}
+NODE_TYPE_LABELS: Mapping[str, str] = {kind.value: kind.label for kind in ActorType}
+_QUAD_COLOURS = ("#8fd18f", "#1a7f37", "#f0961e", "#d62728")
 QUAD_STYLES: Mapping[int, tuple[str, str]] = {
-    1: ("#8fd18f", "verbal cooperation"),
-    2: ("#1a7f37", "material cooperation"),
-    3: ("#f0961e", "verbal conflict"),
-    4: ("#d62728", "material conflict"),
+    int(quad): (colour, quad.label) for quad, colour in zip(QuadClass, _QUAD_COLOURS, strict=True)
 }
-CAMEO_ROOTS: Mapping[str, str] = {
-    "01": "make public statement",
-    "02": "appeal",
-    "03": "express intent to cooperate",
-    "04": "consult",
-    "05": "engage in diplomatic cooperation",
-    "06": "engage in material cooperation",
-    "07": "provide aid",
-    "08": "yield",
-    "09": "investigate",
-    "10": "demand",
-    "11": "disapprove",
-    "12": "reject",
-    "13": "threaten",
-    "14": "protest",
-    "15": "exhibit force posture",
-    "16": "reduce relations",
-    "17": "coerce",
-    "18": "assault",
-    "19": "fight",
-    "20": "use unconventional mass violence",
-}
+CAMEO_ROOTS: Mapping[str, str] = {root.value: root.label for root in CameoRoot}
 
 
 # ---------------------------------------------------------------------------------------

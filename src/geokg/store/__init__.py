@@ -11,24 +11,39 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from rdflib import URIRef
+from rdflib import RDF, RDFS, URIRef
 
 from geokg.errors import QueryError, StoreError, UnsupportedOperationError
-from geokg.model import ACTOR_NS, ONTOLOGY_NS, Actor, ActorType, Document, Fact, Mention, Statement
+from geokg.model import (
+    ACTOR_NS,
+    DEFAULT_STORE,
+    ONTOLOGY_NS,
+    Actor,
+    ActorType,
+    Document,
+    Fact,
+    Mention,
+    Statement,
+)
 from geokg.rdf import (
     Triple,
     as_date,
+    derived_values_update,
     document_iri,
     document_triples,
     fact_triples,
+    labels_update,
     mention_iri,
+    skolemized_ntriples,
     sparql_prologue,
+    split_labels,
     statement_iri,
 )
 from geokg.store.base import (
@@ -48,6 +63,7 @@ if TYPE_CHECKING:
     from geokg.ontology import Ontology
 
 __all__ = [
+    "DEFAULT_STORE",
     "AskResult",
     "Backend",
     "Capabilities",
@@ -61,7 +77,6 @@ __all__ = [
     "open_backend",
 ]
 
-DEFAULT_STORE = "geokg-store"
 ONTOLOGY_IRI = "https://w3id.org/geokg/ontology"
 #: Statement IRIs per VALUES block in one query.
 _VALUES_CHUNK = 400
@@ -177,38 +192,62 @@ class KnowledgeGraph:
 
     # --- writing --------------------------------------------------------------------------
 
-    def ingest(self, facts: Iterable[Fact]) -> IngestSummary:
+    def ingest(
+        self,
+        facts: Iterable[Fact],
+        *,
+        progress: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
         """Store facts, one atomic write per document (facts are grouped by document id
         as they come; a document's facts should be consecutive).
 
         Each document replaces what the store held for it (see :meth:`ingest_document`);
         a document whose facts come back later in the same call is added to, not replaced.
+        ``progress`` is called with what each write stored (a document written again
+        counts no new document).
         """
         summary = IngestSummary()
         seen: set[str] = set()
         batch: list[Fact] = []
         for fact in facts:
             if batch and fact.document.id != batch[0].document.id:
-                summary += self._ingest_batch(batch, seen)
+                summary += self._ingest_batch(batch, seen, progress)
                 batch = []
             batch.append(fact)
         if batch:
-            summary += self._ingest_batch(batch, seen)
+            summary += self._ingest_batch(batch, seen, progress)
         return summary
 
-    def _ingest_batch(self, batch: Sequence[Fact], seen: set[str]) -> IngestSummary:
+    def _ingest_batch(
+        self,
+        batch: Sequence[Fact],
+        seen: set[str],
+        progress: Callable[[IngestSummary], None] | None,
+    ) -> IngestSummary:
         document = batch[0].document
         first_time = document.id not in seen
         seen.add(document.id)
-        return self.ingest_document(document, batch, replace=first_time)
+        stored = self.ingest_document(document, batch, replace=first_time)
+        if not first_time:
+            stored = replace(stored, documents=0)
+        if progress is not None:
+            progress(stored)
+        return stored
 
     def ingest_documents(
-        self, extracted: Iterable[tuple[Document, Sequence[Fact]]]
+        self,
+        extracted: Iterable[tuple[Document, Sequence[Fact]]],
+        *,
+        progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
-        """Store what :meth:`geokg.extract.Extractor.extract` yields, document by document."""
+        """Store what :meth:`geokg.extract.Extractor.extract` yields, document by document;
+        ``progress`` is called with what each document stored."""
         summary = IngestSummary()
         for document, facts in extracted:
-            summary += self.ingest_document(document, facts)
+            stored = self.ingest_document(document, facts)
+            summary += stored
+            if progress is not None:
+                progress(stored)
         return summary
 
     def ingest_document(
@@ -222,26 +261,95 @@ class KnowledgeGraph:
         the source counts of the others are recomputed, all in the same update as the insert.
         ``replace=False`` adds the facts to what the store holds for the document instead.
         """
-        self.ensure_vocabulary()
         facts = [f for f in facts if f.document.id == document.id]
-        statements = sorted({statement_iri(f) for f in facts})
-        mentions = sorted({mention_iri(f) for f in facts})
-        existing = self._existing(statements + mentions)
         triples: list[Triple] = list(document_triples(document.without_text()))
         for fact in facts:
             triples += fact_triples(fact)
+        triples, labels = split_labels(triples)
+        return self._write(
+            [document_iri(document.id)],
+            _triples_block(dict.fromkeys(triples)),
+            labels=labels,
+            statements=sorted({statement_iri(f) for f in facts}),
+            mentions=sorted({mention_iri(f) for f in facts}),
+            replace=replace,
+            facts=len(facts),
+        )
+
+    def ingest_rdf(self, data: IO[bytes] | bytes) -> IngestSummary:
+        """Store documents and their facts written as N-Triples without derived values (as
+        :func:`geokg.distributed.write_shard` writes them), in one atomic update.
+
+        Each document in the data replaces what the store held for it, exactly as
+        :meth:`ingest_document` does, and the derived values are computed in the same
+        update: the store ends as if the documents had been ingested one by one.
+        """
+        import pyoxigraph as ox
+
+        documents: set[str] = set()
+        statements: set[str] = set()
+        mentions: set[str] = set()
+        kinds = {
+            ox.NamedNode(ONTOLOGY_NS + "Document"): documents,
+            ox.NamedNode(ONTOLOGY_NS + "Statement"): statements,
+            ox.NamedNode(ONTOLOGY_NS + "Mention"): mentions,
+        }
+        rdf_type = ox.NamedNode(str(RDF.type))
+        label = ox.NamedNode(str(RDFS.label))
+        lines: list[str] = []
+        labels: list[tuple[str, str]] = []
+        stream = io.BytesIO(data) if isinstance(data, bytes) else data
+        try:
+            for quad in ox.parse(stream, format=ox.RdfFormat.N_TRIPLES):
+                subject, predicate, obj = quad.subject, quad.predicate, quad.object
+                if predicate == label and str(subject).startswith("<" + ACTOR_NS):
+                    labels.append((str(subject), str(obj)))
+                    continue
+                lines.append(f"{subject} {predicate} {obj} .")
+                if predicate == rdf_type and obj in kinds:
+                    kinds[obj].add(subject.value)
+        except SyntaxError as error:
+            raise StoreError(f"invalid N-Triples, nothing was stored: {error}") from None
+        if not documents:
+            return IngestSummary()
+        return self._write(
+            [URIRef(d) for d in sorted(documents)],
+            "\n".join(lines),
+            labels=labels,
+            statements=[URIRef(s) for s in sorted(statements)],
+            mentions=[URIRef(m) for m in sorted(mentions)],
+            replace=True,
+        )
+
+    def _write(
+        self,
+        documents: Sequence[URIRef],
+        block: str,
+        *,
+        labels: Sequence[tuple[str, str]],
+        statements: Sequence[URIRef],
+        mentions: Sequence[URIRef],
+        replace: bool,
+        facts: int | None = None,
+    ) -> IngestSummary:
+        """One atomic update storing ``block`` (triples in SPARQL syntax) for
+        ``documents``, replacing what the store held for them unless ``replace`` is false,
+        and the actors' ``labels`` (one label per actor, others alternative labels);
+        ``facts`` counts the facts (default: one per mention)."""
+        self.ensure_vocabulary()
+        existing = self._existing([*statements, *mentions])
         if replace:
-            update = _replace_document_update(
-                document_iri(document.id), triples, statements, mentions
-            )
+            update = _replace_documents_update(documents, block, statements, mentions)
         else:
-            update = f"INSERT DATA {{\n{_triples_block(dict.fromkeys(triples))}\n}}"
+            update = f"INSERT DATA {{\n{block}\n}}"
             if statements:
                 update += " ;\n" + _refresh_statements_update(statements)
+        if labels:
+            update += " ;\n" + labels_update(labels)
         self.backend.update(sparql_prologue() + update)
         return IngestSummary(
-            documents=1,
-            facts=len(facts),
+            documents=len(documents),
+            facts=len(mentions) if facts is None else facts,
             new_statements=sum(1 for s in statements if str(s) not in existing),
             new_mentions=sum(1 for m in mentions if str(m) not in existing),
         )
@@ -260,18 +368,22 @@ class KnowledgeGraph:
 
             actors = gazetteer_ntriples(load_gazetteer()).encode()
             self.backend.load(io.BytesIO(actors), format=RdfFormat.NTRIPLES)
-            # The ontology last: its presence marks the vocabulary as loaded.
-            self.backend.load(io.BytesIO(self.ontology.text().encode()), format=RdfFormat.TURTLE)
+            # The ontology last: its presence marks the vocabulary as loaded. Its blank
+            # nodes get stable IRIs, so importing the store's own export adds nothing.
+            ontology = skolemized_ntriples(self.ontology.text())
+            self.backend.load(io.BytesIO(ontology), format=RdfFormat.NTRIPLES)
         self._has_vocabulary = True
 
     def _existing(self, nodes: Sequence[URIRef]) -> set[str]:
-        if not nodes:
-            return set()
-        result = self.backend.query(
-            f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {_iri_list(map(str, nodes))} }} ?x a ?t }}"
-        )
-        assert isinstance(result, SelectResult)
-        return {x for row in result.values() if (x := row["x"])}
+        found: set[str] = set()
+        for start in range(0, len(nodes), _VALUES_CHUNK):
+            chunk = _iri_list(map(str, nodes[start : start + _VALUES_CHUNK]))
+            result = self.backend.query(
+                f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {chunk} }} ?x a ?t }}"
+            )
+            assert isinstance(result, SelectResult)
+            found.update(x for row in result.values() if (x := row["x"]))
+        return found
 
     def load(self, data: IO[bytes] | bytes, *, format: RdfFormat) -> None:
         """Bulk-load RDF (for example a ``geokg export``) with the backend's native loader."""
@@ -317,7 +429,16 @@ class KnowledgeGraph:
         return result.value
 
     def export(self, output: IO[bytes], *, format: RdfFormat = RdfFormat.NQUADS) -> None:
-        self.backend.dump(output, format=format)
+        """Write the whole store; JSON-LD gets geokg's prefixes as its ``@context``."""
+        if format is not RdfFormat.JSONLD:
+            self.backend.dump(output, format=format)
+            return
+        from geokg.jsonld import compact_stream
+
+        with tempfile.TemporaryFile() as expanded:
+            self.backend.dump(expanded, format=format)
+            expanded.seek(0)
+            compact_stream(expanded, output)
 
     def statements(self, selection: StatementFilter | None = None) -> list[Statement]:
         """Statements matching a filter, most-cited first, each with its mentions.
@@ -337,6 +458,12 @@ class KnowledgeGraph:
             rows = result.values()
         else:
             rows = self._chunked_statement_rows(query_selection, candidates)
+        # One row per statement, even in a store written before actors kept one label
+        # (an actor with two labels or types gave each of its statements two rows).
+        first_rows: dict[str | None, dict[str, str | None]] = {}
+        for row in rows:
+            first_rows.setdefault(row["st"], row)
+        rows = list(first_rows.values())
         mentions = self._mentions([r["st"] for r in rows if r["st"]])
         found = [self._statement(row, mentions.get(row["st"] or "", ())) for row in rows]
         if windowed:
@@ -405,15 +532,29 @@ class KnowledgeGraph:
         return self.statements(selection)
 
     def relation_iris(self, references: Sequence[str]) -> tuple[str, ...]:
-        """IRIs of the relations named; a two-digit CAMEO root names all of its relations."""
+        """IRIs of the relations named (name, label, IRI or CAMEO code); a two-digit CAMEO
+        root names all of its relations. Unknown references raise with suggestions."""
         iris: list[str] = []
+        for family in self.relation_families(references):
+            if _is_cameo_root(family):
+                iris += [r.iri for r in self.ontology.in_root(family)]
+            else:
+                iris.append(ONTOLOGY_NS + family)
+        return tuple(dict.fromkeys(iris))
+
+    def relation_families(self, references: Sequence[str]) -> tuple[str, ...]:
+        """The same references as :meth:`relation_iris` resolves them, in the short form
+        that :func:`geokg.network.matches_relation` reads and messages show: a CAMEO root
+        as itself (``"19"``), any other reference as its relation's local name."""
+        families: list[str] = []
         for reference in references:
             text = reference.strip()
-            if len(text) == 2 and text.isdigit():
-                iris += [r.iri for r in self.ontology.in_root(text)]
+            if _is_cameo_root(text):
+                self.ontology.in_root(text)  # an unknown root raises here
+                families.append(text)
             else:
-                iris.append(self.ontology.relation(text).iri)
-        return tuple(dict.fromkeys(iris))
+                families.append(self.ontology.relation(text).id)
+        return tuple(dict.fromkeys(families))
 
     def facts(self, selection: StatementFilter | None = None) -> Iterator[Fact]:
         """Every mention of the selected statements as a :class:`Fact`."""
@@ -493,6 +634,10 @@ class KnowledgeGraph:
         assert isinstance(result, SelectResult)
         row = result.values()[0]
         return {k: int(v or 0) for k, v in row.items()}
+
+
+def _is_cameo_root(text: str) -> bool:
+    return len(text) == 2 and text.isdigit()
 
 
 def _shift_line_numbers(message: str, lines: int) -> str:
@@ -576,35 +721,35 @@ SELECT ?triples ?statements ?mentions ?documents ?actors WHERE {
 _PENDING = "<urn:geokg:pending-refresh>"
 
 
-def _replace_document_update(
-    document: URIRef,
-    triples: Sequence[Triple],
+def _replace_documents_update(
+    documents: Sequence[URIRef],
+    block: str,
     statements: Sequence[URIRef],
     mentions: Sequence[URIRef],
 ) -> str:
-    """One update that replaces what the store holds for a document by ``triples``, which
-    hold the given ``statements`` and ``mentions``.
+    """One update that replaces what the store holds for some documents by the triples of
+    ``block``, which hold the given ``statements`` and ``mentions``.
 
     Earlier mentions that are not in ``mentions`` are unlinked from their statements, which
-    are marked; every mention of the document loses its description (kept ones get it back
-    from ``triples``, so a changed confidence replaces the old one); the new triples go in;
+    are marked; every mention of the documents loses its description (kept ones get it back
+    from ``block``, so a changed confidence replaces the old one); the new triples go in;
     marked statements left without any mention go with their direct triple, unless another
     affirmed statement with a mention still supports it; the derived values of the new and
     of the marked statements are recomputed; the markers go. An unchanged document marks
     nothing, which keeps an idempotent re-ingest about as cheap as an insert.
     """
-    doc = document.n3()
+    docs = f"VALUES ?doc {{ {' '.join(d.n3() for d in documents)} }}"
     stale = f"FILTER(?m NOT IN ({', '.join(m.n3() for m in mentions)}))" if mentions else ""
     update = f"""
 DELETE {{ ?st geokg:hasMention ?m }}
 INSERT {{ ?st {_PENDING} true }}
-WHERE {{ ?m geokg:document {doc} . {stale} ?st geokg:hasMention ?m }} ;
+WHERE {{ {docs} ?m geokg:document ?doc . {stale} ?st geokg:hasMention ?m }} ;
 DELETE {{ ?m ?p ?o }}
-WHERE {{ ?m geokg:document {doc} . ?m ?p ?o }} ;
-DELETE {{ {doc} ?p ?o }}
-WHERE {{ VALUES ?p {{ dcterms:title dcterms:source geokg:published }} {doc} ?p ?o }} ;
+WHERE {{ {docs} ?m geokg:document ?doc . ?m ?p ?o }} ;
+DELETE {{ ?doc ?p ?o }}
+WHERE {{ {docs} ?doc ?p ?o . FILTER(?p IN (dcterms:title, dcterms:source, geokg:published)) }} ;
 INSERT DATA {{
-{_triples_block(dict.fromkeys(triples))}
+{block}
 }} ;
 DELETE {{ ?s ?rel ?o }}
 WHERE {{
@@ -628,39 +773,15 @@ DELETE WHERE {{ ?st {_PENDING} true }}"""
 def _refresh_statements_update(
     statements: Sequence[URIRef] | None, *, selector: str | None = None
 ) -> str:
-    """Recompute source count, confidence and first/last dates of the given statements (all
-    when ``None``, or those matching the ``selector`` pattern) from all their mentions (so
-    counts stay right whatever order documents arrive in)."""
-    if selector is not None:
-        values = selector
-    elif statements is None:
-        values = "?st a geokg:Statement ."
-    else:
-        values = f"VALUES ?st {{ {_iri_list(map(str, statements))} }}"
-    return f"""
-DELETE {{ ?st geokg:sourceCount ?n ; geokg:confidence ?c ; geokg:firstSeen ?f ; geokg:lastSeen ?l }}
-WHERE {{
-  {values}
-  {{ ?st geokg:sourceCount ?n }} UNION {{ ?st geokg:confidence ?c }}
-  UNION {{ ?st geokg:firstSeen ?f }} UNION {{ ?st geokg:lastSeen ?l }}
-}} ;
-INSERT {{
-  ?st geokg:sourceCount ?sources ; geokg:confidence ?confidence .
-  ?st geokg:firstSeen ?first . ?st geokg:lastSeen ?last .
-}}
-WHERE {{
-  {{
-    SELECT ?st (COUNT(DISTINCT ?doc) AS ?sources) (MAX(?mc) AS ?confidence)
-           (MIN(?date) AS ?first) (MAX(?date) AS ?last)
-    WHERE {{
-      {values}
-      ?st geokg:hasMention ?m .
-      ?m geokg:document ?doc ; geokg:confidence ?mc .
-      OPTIONAL {{ ?doc geokg:published ?date }}
-    }}
-    GROUP BY ?st
-  }}
-}}"""
+    """:func:`geokg.rdf.derived_values_update` for the given statements (all when ``None``,
+    or those matching the ``selector`` pattern), from all their mentions (so counts stay
+    right whatever order documents arrive in)."""
+    if selector is None:
+        if statements is None:
+            selector = "?st a geokg:Statement ."
+        else:
+            selector = f"VALUES ?st {{ {_iri_list(map(str, statements))} }}"
+    return derived_values_update(selector)
 
 
 def _statements_query(selection: StatementFilter, candidates: Sequence[str] | None) -> str:
