@@ -35,48 +35,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from geokg.extract.lexicon import words
+
 SPAN_KEY = "geokg_actors"
 ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 # Entities that may be misspelt states or people (an ORG "Columbia" is a university).
 _VARIANT_LABELS = frozenset({"GPE", "NORP"})
 ETHNIC = "ethnic"
 """Provisional span label of an ethnic group's name, replaced by "demonym" or dropped."""
-_COMPASS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "the",
-    }
-)
 IN_NAME = "in-name"
 """Span label of a state's name inside an organisation's name (a modifier, not a mention)."""
 PLACE_KINDS = frozenset({"capital", "city", "region"})
 """Span labels of places: a capital stands for its state, a city or region is only a place."""
-# Organisations that are places: "Kabul University" is in Kabul ("the Washington Post" is
-# not Washington's).
-_SITES = frozenset({"university", "college", "school", "hospital", "airport", "prison", "jail"})
 _NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT"})
 _NAME_KINDS = frozenset({"name", "alias", "entity", "code"})
-# Words after a subdivision's name that make it one ("Antioquia province", "Natal region").
-SUBDIVISION_WORDS = frozenset(
-    {"province", "region", "state", "district", "governorate", "oblast", "prefecture"}
-    | {"department", "county", "krai", "territory", "provinces", "regions", "states"}
-)
 _SUBDIVISION_ENTITIES = frozenset({"GPE", "LOC"})
-_STATE_BODIES = frozenset(
-    {"forces", "army", "navy", "police", "government", "ministry", "parliament", "military"}
-)
 
 
 class SurfaceFormLike(Protocol):
@@ -237,21 +210,21 @@ class ActorMatcher:
                 ent.label_ == "ORG" and len(ent) > 1
             )
             if place_like and not any(t.i in taken for t in ent):
-                words = ent[1:] if ent[0].lower_ == "the" else ent
-                if len(words) > 1 and words[-1].lower_ in SUBDIVISION_WORDS:
-                    words = words[:-1]
+                terms = ent[1:] if ent[0].lower_ == "the" else ent
+                if len(terms) > 1 and terms[-1].lower_ in words().subdivision_words:
+                    terms = terms[:-1]
                 after = doc[ent.end] if ent.end < len(doc) else None
                 end = (
                     ent.end + 1
-                    if after is not None and after.lower_ in SUBDIVISION_WORDS
+                    if after is not None and after.lower_ in words().subdivision_words
                     else ent.end
                 )
-                country = finder(words.text) if len(words) else None
+                country = finder(terms.text) if len(terms) else None
                 if country is not None:
                     taken.update(range(ent.start, end))
-                    yield Span(doc, words.start, end, label="region", kb_id=country)
+                    yield Span(doc, terms.start, end, label="region", kb_id=country)
         for token in doc:
-            if token.lower_ not in SUBDIVISION_WORDS or token.i in taken:
+            if token.lower_ not in words().subdivision_words or token.i in taken:
                 continue
             start = token.i
             while start > 0 and start > token.i - 4 and _name_word(doc[start - 1], taken):
@@ -298,78 +271,58 @@ class ActorMatcher:
             return "keep"
         if not (span.end <= ent.end and len(ent) > len(span)):
             return "keep"
-        if ent.label_ == "ORG" and ent[-1].lower_ in _STATE_BODIES:
+        if ent.label_ == "ORG" and ent[-1].lower_ in words().state_bodies:
             return "keep"
         rest = [t for t in ent if t.i < span.start or t.i >= span.end]
         if span.label_ in PLACE_KINDS and [t.lower_ for t in rest] in (["state"], ["province"]):
             # "Lagos State", "Aceh Province": the subdivision itself, a place of its state.
             return "keep"
-        if all(t.lower_ in _COMPASS for t in rest):
+        if all(t.lower_ in words().compass for t in rest):
             # "South Lebanon", "northern Israel" are the state's own land.
             return "keep"
         if ent.label_ == "ORG" and span.label_ in _NAME_KINDS:
             return IN_NAME
         if ent.label_ == "ORG" and span.label_ in PLACE_KINDS:
             after_of = span.start > ent.start and doc[span.start - 1].lower_ == "of"
-            return IN_NAME if after_of or ent[-1].lower_ in _SITES else "drop"
+            return IN_NAME if after_of or ent[-1].lower_ in words().sites else "drop"
         return "drop"
-
-
-# Prefixes that turn a demonym into the name of a wider region or people: "Inter-American",
-# "Pan-African", "Afro-Brazilian", "Latin American" are not the United States or Africa.
-_REGION_PREFIXES = frozenset({"inter", "pan", "afro", "latin", "anglo", "franco", "euro"})
 
 
 def _prefixed_region_word(doc: Doc, span: Span) -> bool:
     """A demonym or name right after a regional prefix ("Inter-American", "Latin American")."""
     start = span.start
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _REGION_PREFIXES:
+    if (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in words().region_prefixes
+    ):
         return True
     return (
         start >= 1
-        and doc[start - 1].lower_ in _CONTINENT_PARTS
+        and doc[start - 1].lower_ in words().continent_parts
         and doc[start - 1].is_title
         and span.text.lower() in {"american", "americans"}
     )
 
 
-# "Latin/Central/North/South American(s)" are peoples of a part of the Americas.
-_CONTINENT_PARTS = frozenset({"latin", "central", "north", "south"})
-
-
-# "Indian peasants" in a text about Bolivia are its indigenous people, not India's.
-_LATIN_AMERICA = frozenset(
-    {"MEX", "GTM", "BLZ", "HND", "SLV", "NIC", "CRI", "PAN", "COL", "VEN", "ECU", "PER"}
-    | {"BOL", "CHL", "ARG", "PRY", "URY", "BRA", "GUY", "SUR"}
-)
-_INDIGENOUS_NOUNS = frozenset(
-    {"peasant", "community", "group", "people", "tribe", "villager", "farmer", "leader"}
-    | {"organization", "organisation", "movement", "federation", "confederation", "protester"}
-    | {"demonstrator", "activist", "population", "rebel", "guerrilla", "campesino", "indian"}
-)
-
-
 def _indigenous_americans(doc: Doc, span: Span, spans: list[Span]) -> Span:
     """'Indian' before a people noun ("Indian peasants", "Indians") in a sentence, else a
     document, that names one Latin American state and not India: that state's people."""
-    if span.label_ != "demonym" or span.kb_id_ != "IND" or span.text.lower() not in _INDIANS:
+    if span.label_ != "demonym" or span.kb_id_ != "IND" or span.text.lower() not in words().indians:
         return span
     head = span.root if span.root.dep_ not in {"amod", "compound"} else span.root.head
-    if head.lemma_.lower() not in _INDIGENOUS_NOUNS:
+    if head.lemma_.lower() not in words().indigenous_nouns:
         return span
-    others = [s for s in spans if s.kb_id_ and s.text.lower() not in _INDIANS]
+    others = [s for s in spans if s.kb_id_ and s.text.lower() not in words().indians]
     if any(s.kb_id_ == "IND" for s in others):
         return span
     for scope in ([s for s in others if s.sent == span.sent], others):
-        states = {s.kb_id_ for s in scope if s.kb_id_ in _LATIN_AMERICA}
+        states = {s.kb_id_ for s in scope if s.kb_id_ in words().latin_america}
         if len(states) == 1:
             return Span(doc, span.start, span.end, label="demonym", kb_id=states.pop())
         if states:
             return span
     return span
-
-
-_INDIANS = frozenset({"indian", "indians"})
 
 
 def _name_word(token: Token, taken: set[int]) -> bool:

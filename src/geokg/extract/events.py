@@ -31,14 +31,11 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from geokg.errors import GeokgError
+from geokg.extract.lexicon import words
 from geokg.model import Actor
 
 # Sentences back (including the current one) in which a reaction looks for its event.
 EVENT_WINDOW = 6
-# Roots that are reactions or talk themselves: never the antecedent of "the decision".
-VERBAL_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
-REACTION_OBJECT_PREPS = frozenset({"against", "over", "about", "at", "to", "for", "with", "on"})
-LIGHT_OBJECT_PREPS = frozenset({"about", "over", "at", "for", "with", "regarding", "on"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -53,12 +50,12 @@ class EventClass:
     name: str
     nouns: frozenset[str]
     verbs: frozenset[str]
-    roots: frozenset[str]  # empty: any root outside VERBAL_ROOTS
+    roots: frozenset[str]  # empty: any root outside words().verbal_roots
 
     def matches_root(self, root: str) -> bool:
         if self.roots:
             return root in self.roots
-        return root not in VERBAL_ROOTS
+        return root not in words().verbal_roots
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +165,9 @@ def find_reactions(sentence: Span, lexicon: EventLexicon, is_actor: Any) -> list
         relation = lexicon.reaction_verbs.get(lemma)
         objects: list[Token] = []
         if relation is not None:
-            objects = _children(verb, {"dobj", "nsubjpass"}) + _pobjs(verb, REACTION_OBJECT_PREPS)
+            objects = _children(verb, {"dobj", "nsubjpass"}) + _pobjs(
+                verb, words().reaction_object_preps
+            )
         elif lemma in lexicon.light_verbs:
             for attitude in _children(verb, {"dobj"}):
                 attitude_relation = lexicon.reaction_nouns.get(attitude.lemma_.lower())
@@ -176,8 +175,8 @@ def find_reactions(sentence: Span, lexicon: EventLexicon, is_actor: Any) -> list
                     relation = attitude_relation
                     # "expressed alarm over the move": the parser attaches the preposition
                     # to the noun or to the verb.
-                    objects = _pobjs(attitude, LIGHT_OBJECT_PREPS) + _pobjs(
-                        verb, LIGHT_OBJECT_PREPS
+                    objects = _pobjs(attitude, words().light_object_preps) + _pobjs(
+                        verb, words().light_object_preps
                     )
                     break
         if relation is None:

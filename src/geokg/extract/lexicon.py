@@ -8,7 +8,12 @@ which words trigger which relation, and with which argument slots, is data:
 * ``items.json``: classes of supplied things (drones -> weapon) that pick a relation,
 * ``modality.json``: reporting, denial, accusation, hedge, future and conditional words,
 * ``undergoers.json``: nouns naming domestic people with no state ("students"),
-* ``actor_nouns.json``: head nouns that stand for a state when modified by a demonym.
+* ``actor_nouns.json``: head nouns that stand for a state when modified by a demonym,
+* ``words.json``: every other cue word, marker, preposition, auxiliary, title and role noun
+  of the rules and the resolver, as named fields of :class:`geokg.extract.words.Words`.
+
+Relation names and CAMEO codes that the lexicon files mention are checked against the
+ontology when the lexicon loads: a typo fails with the file and the key.
 
 Slot syntax: ``dobj``, ``dative``, ``attr``, ``prep:to`` (object of a preposition attached
 to the predicate), ``ccomp-subj`` (subject of a that-clause), ``xcomp-subj`` (object of an
@@ -31,9 +36,9 @@ from typing import Any
 from spacy.tokens import Token
 
 from geokg.errors import GeokgError
+from geokg.extract.words import Words, load_words
 
 DEFAULT_VERB_SUBJECT = ("nsubj", "agent")
-DEFAULT_NOUN_SUBJECT = ("poss", "prep:by", "prep:from", "amod", "compound")
 
 
 class LexiconError(GeokgError):
@@ -107,6 +112,8 @@ class Lexicon:
     quantities: frozenset[str] = frozenset()
     # Verbs whose subject takes part in the gathering their preposition names.
     participation_verbs: frozenset[str] = frozenset()
+    # Every other word list of the rules and the resolver (``words.json``).
+    words: Words = field(default_factory=load_words)
 
     def lemma(self, token: Token) -> str:
         """The lowercase lemma of ``token``, corrected for known tagger errors."""
@@ -139,8 +146,8 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
-def _frame(entry: Mapping[str, Any], *, pos: str) -> Frame:
-    default_subject = DEFAULT_VERB_SUBJECT if pos == "VERB" else DEFAULT_NOUN_SUBJECT
+def _frame(entry: Mapping[str, Any], *, pos: str, vocabulary: Words) -> Frame:
+    default_subject = DEFAULT_VERB_SUBJECT if pos == "VERB" else vocabulary.default_noun_subject
     try:
         return Frame(
             lemma=str(entry["lemma"]).lower(),
@@ -188,9 +195,10 @@ def load_lexicon() -> Lexicon:
     modality = _read("modality.json")
     actor_nouns = _read("actor_nouns.json")
     undergoers = _read("undergoers.json")
-    return Lexicon(
-        verbs=_index([_frame(e, pos="VERB") for e in verbs["frames"]]),
-        nouns=_index([_frame(e, pos="NOUN") for e in nouns["frames"]]),
+    vocabulary = load_words()
+    lexicon = Lexicon(
+        verbs=_index([_frame(e, pos="VERB", vocabulary=vocabulary) for e in verbs["frames"]]),
+        nouns=_index([_frame(e, pos="NOUN", vocabulary=vocabulary) for e in nouns["frames"]]),
         agent_light_verbs=frozenset(light["agent"]),
         undergoer_light_verbs=frozenset(light["undergoer"]),
         control=MappingProxyType(dict(light["control"])),
@@ -213,4 +221,52 @@ def load_lexicon() -> Lexicon:
         undergoers=frozenset(str(w).lower() for w in undergoers["undergoers"]),
         quantities=frozenset(str(w).lower() for w in undergoers["quantities"]),
         participation_verbs=frozenset(light.get("participation", ())),
+        words=vocabulary,
     )
+    check_against_ontology(lexicon, modality.get("event_coreference", {}))
+    return lexicon
+
+
+def words() -> Words:
+    """The packaged vocabulary of the rules and the resolver (``load_lexicon().words``)."""
+    return load_lexicon().words
+
+
+def check_against_ontology(lexicon: Lexicon, event_coreference: Mapping[str, Any]) -> None:
+    """Fail loudly, naming the file and the key, when a lexicon file mentions a relation or
+    a CAMEO root the ontology does not define."""
+    from geokg.ontology import load_ontology
+
+    ontology = load_ontology()
+    relations = set(ontology.relations)
+    roots = {relation.cameo_root for relation in ontology.relations.values()}
+    mentioned: list[tuple[str, str, frozenset[str]]] = []
+    for name, frames in (("verbs.json", lexicon.verbs), ("nouns.json", lexicon.nouns)):
+        for lemma, entries in frames.items():
+            for frame in entries:
+                used = frozenset({frame.relation, *frame.items.values()})
+                mentioned.append((name, f"frames[{lemma}]", used))
+    for key in ("reaction_verbs", "reaction_nouns"):
+        used = frozenset(str(v) for v in dict(event_coreference.get(key, {})).values())
+        mentioned.append(("modality.json", f"event_coreference.{key}", used))
+    for key, used in lexicon.words.relation_names().items():
+        mentioned.append(("words.json", key, used))
+    for source, key, used in mentioned:
+        unknown = sorted(used - relations)
+        if unknown:
+            raise LexiconError(f"{source}: {key} names unknown relation {unknown[0]!r}")
+    cameo: list[tuple[str, str, frozenset[str]]] = [
+        ("words.json", key, used) for key, used in lexicon.words.cameo_roots().items()
+    ]
+    for name, entry in dict(event_coreference.get("classes", {})).items():
+        cameo.append(
+            (
+                "modality.json",
+                f"event_coreference.classes.{name}.roots",
+                frozenset(entry.get("roots", ())),
+            )
+        )
+    for source, key, used in cameo:
+        unknown = sorted(used - roots)
+        if unknown:
+            raise LexiconError(f"{source}: {key} names unknown CAMEO root {unknown[0]!r}")

@@ -27,13 +27,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from geokg.extract.lexicon import Lexicon
+from geokg.extract.lexicon import Lexicon, words
 
 HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
-POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
-# Control verbs whose infinitive did not happen: "failed to consult Berlin", "neglected to
-# inform Paris" state that the act was not done.
-NEGATING_CONTROL = frozenset({"fail", "neglect", "omit"})
 
 
 @dataclass
@@ -97,7 +93,7 @@ def _is_future(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _has_possibility_modal(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in token.children)
+    return any(c.dep_ == "aux" and c.lower_ in words().possibility_modals for c in token.children)
 
 
 def _condition_mark(token: Token, lexicon: Lexicon) -> str | None:
@@ -107,9 +103,6 @@ def _condition_mark(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-# Temporal subordinators whose present tense speaks of what has not happened yet: "will
-# fight until Turkish troops withdraw", "no talks before Israel lifts the blockade".
-PENDING_MARKS = frozenset({"until", "till", "before", "once"})
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 
 
@@ -118,23 +111,12 @@ def _pending_clause(token: Token) -> bool:
     awaited, not one that took place ("until they gain control", "until sanctions are
     lifted"); past tense ("until the troops withdrew") tells what happened."""
     if token.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in token.children
+        c.dep_ == "mark" and c.lower_ in words().pending_marks for c in token.children
     ):
         return False
     auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
     tensed = auxiliaries[0] if auxiliaries else token
     return tensed.tag_ in PRESENT_TAGS
-
-
-# Predicates under which a clause is not asserted: "was unlikely to attack", "it is unclear
-# whether ...".
-NONFACTUAL_HEADS = frozenset({"unlikely", "unclear", "uncertain", "doubtful", "improbable"})
-# Nouns whose "that" clause is not asserted when nothing supports it ("no evidence that"),
-# and nouns whose clause a passive denial negates ("rumours that X had shelled ... were
-# denied by Y"); rumours and speculation only lower confidence.
-UNSUPPORTED_NOUNS = frozenset({"evidence", "proof", "sign", "indication", "suggestion"})
-RUMOUR_NOUNS = frozenset({"rumour", "rumor", "speculation", "report", "claim", "allegation"})
-INVERTED_CONDITION_AUX = frozenset({"should", "had", "were"})
 
 
 def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
@@ -146,7 +128,7 @@ def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
         or _embedded_question(node)
         or _inverted_condition(node)
         or _unsupported_claim(node)
-        or (node.dep_ in {"xcomp", "ccomp"} and node.head.lower_ in NONFACTUAL_HEADS)
+        or (node.dep_ in {"xcomp", "ccomp"} and node.head.lower_ in words().nonfactual_heads)
     )
 
 
@@ -182,7 +164,7 @@ def _inverted_condition(token: Token) -> bool:
         bool(subjects)
         and first.dep_ in {"aux", "auxpass"}
         and first.head == token
-        and first.lower_ in INVERTED_CONDITION_AUX
+        and first.lower_ in words().inverted_condition_aux
         and first.i < subjects[0]
     )
 
@@ -190,7 +172,7 @@ def _inverted_condition(token: Token) -> bool:
 def _unsupported_claim(token: Token) -> bool:
     """'There is no evidence that Iran supplied ...': the clause of a negated evidence noun."""
     head = token.head
-    if token.dep_ not in {"acl", "ccomp"} or head.lemma_.lower() not in UNSUPPORTED_NOUNS:
+    if token.dep_ not in {"acl", "ccomp"} or head.lemma_.lower() not in words().unsupported_nouns:
         return False
     return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children
@@ -237,7 +219,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
         if _not_asserted(node, lexicon):
             result.hypothetical = True
             return result
-        if _content_clause(node) and node.head.lemma_.lower() in RUMOUR_NOUNS:
+        if _content_clause(node) and node.head.lemma_.lower() in words().rumour_nouns:
             rumour = node.head
             denial = rumour.head
             if rumour.dep_ == "nsubjpass" and lexicon.lemma(denial) in lexicon.denial:
@@ -247,7 +229,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
                     (p for a in denial.children if a.dep_ == "agent" for p in a.children), None
                 )
                 return result
-            if rumour.lemma_.lower() in {"rumour", "rumor", "speculation"}:
+            if rumour.lemma_.lower() in words().hedged_rumours:
                 result.hedge = min(result.hedge, 0.6)
         carried = _carries_condition(node, lexicon)
         if carried is not None:
@@ -267,7 +249,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             break
         head_lemma = lexicon.lemma(head)
         # "expressed readiness to resume talks": an intent noun controls its infinitive.
-        if node.dep_ == "xcomp" and head_lemma in NEGATING_CONTROL:
+        if node.dep_ == "xcomp" and head_lemma in words().negating_control:
             result.negated = not result.negated
             node = head
             continue

@@ -69,10 +69,9 @@ from geokg.extract.events import (
     load_event_lexicon,
     verb_events,
 )
-from geokg.extract.lexicon import Frame, Lexicon, load_lexicon
+from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
 from geokg.extract.modality import Modality, assess, subject_of
 from geokg.extract.relations import (
-    WEAPON_CLASSES,
     Candidate,
     item_classes,
     logical_subject,
@@ -99,42 +98,6 @@ DEFAULT_ZONE_SIZE = 1000
 # Sentences back (including the current one) in which "X denied it/those allegations" and
 # "X rejected the protest" look for the allegation or the protest they answer.
 ANSWER_WINDOW = 5
-# Nouns naming a verbal act aimed at someone ("rejected the protest"): when the act has no
-# stated author, the rejection answers the latest such act aimed at the rejecter.
-ANSWERABLE_ROOTS = frozenset({"02", "10", "11", "12", "13", "14", "16"})
-ANSWERABLE_NOUNS = frozenset(
-    {
-        "protest",
-        "criticism",
-        "condemnation",
-        "ultimatum",
-        "demand",
-        "accusation",
-        "allegation",
-        "charge",
-        "claim",
-        "threat",
-        "warning",
-        "call",
-        "appeal",
-        "request",
-        "sanction",
-        "complaint",
-    }
-)
-
-INTENT_BY_ROOT = {
-    "07": "expressesIntentToProvideAidTo",
-    "04": "expressesIntentToMeetWith",
-}
-THREAT_BY_ROOT = {
-    "16": "threatensSanctionsAgainst",
-    "15": "threatensMilitaryForceAgainst",
-    "17": "threatensMilitaryForceAgainst",
-    "18": "threatensMilitaryForceAgainst",
-    "19": "threatensMilitaryForceAgainst",
-    "20": "threatensMilitaryForceAgainst",
-}
 
 
 def load_model(name: str | None = None) -> Language:
@@ -411,12 +374,15 @@ class Extractor:
         the preceding sentences."""
         covered = {c.anchor.i for c in candidates if c.objects}
         for head in sentence:
-            if self.lexicon.lemma(head) not in VOW_VERBS | {"threaten"} or head.pos_ != "VERB":
+            if (
+                self.lexicon.lemma(head) not in words().vow_verbs | {"threaten"}
+                or head.pos_ != "VERB"
+            ):
                 continue
             for clause in head.children:
                 if not _infinitive_complement(clause) or clause.i in covered:
                     continue
-                if self.lexicon.lemma(clause) not in RETALIATION_VERBS:
+                if self.lexicon.lemma(clause) not in words().retaliation_verbs:
                     continue
                 if _complement_target([clause], (), resolver, ()):
                     continue  # "vowed to retaliate against Israel": the rules found it
@@ -555,7 +521,7 @@ class Extractor:
         relation = self.ontology.relation(relation_name)
         if relation.quad_class < QuadClass.MATERIAL_CONFLICT:
             return None
-        return THREAT_BY_ROOT.get(relation.cameo_root, "threatens")
+        return words().threat_by_root.get(relation.cameo_root, "threatens")
 
     def _refused_intent(self, relation_name: str, modality: Modality) -> bool:
         """A future cooperative act, negated, with no condition and no control verb
@@ -578,7 +544,7 @@ class Extractor:
         if mode == "act" and coercive and modality.conditional and modality.possible:
             # "The EC may halt mediation if cooperation founders": a possible coercive act put
             # under a condition is held over the target, i.e. a threat (13).
-            return THREAT_BY_ROOT.get(root, "threatens")
+            return words().threat_by_root.get(root, "threatens")
         if mode in {"act", "attempt"}:
             return relation_name
         if mode == "refuse":
@@ -590,21 +556,21 @@ class Extractor:
         # (verbal conflict, 09-12) is stated as the act itself ("The IAEA will inspect the
         # sites" is 09, not 13).
         if mode == "threat" or (modality.conditional and coercive):
-            return THREAT_BY_ROOT.get(root, "threatens")
+            return words().threat_by_root.get(root, "threatens")
         if mode == "intent":
             if relation_name in {"suppliesMilitaryAidTo"}:
                 return "promisesMilitaryAidTo"
             if relation_name == "mediatesFor":
                 return "offersToMediateBetween"
             if coercive:
-                return THREAT_BY_ROOT.get(root, "threatens")
+                return words().threat_by_root.get(root, "threatens")
             if root == "09" and (modality.controller is not None or modality.asserter is not None):
                 # "offered to send election observers", "said it would investigate": an
                 # offer or pledge, unlike a bare "The IAEA will inspect the sites" (09).
                 return "expressesIntentToCooperateWith"
             if relation.quad_class >= QuadClass.VERBAL_CONFLICT:
                 return relation_name
-            return INTENT_BY_ROOT.get(root, "expressesIntentToCooperateWith")
+            return words().intent_by_root.get(root, "expressesIntentToCooperateWith")
         return relation_name
 
     def _speaker(self, modality: Modality, resolver: Resolver) -> Actor | None:
@@ -682,11 +648,11 @@ class Extractor:
         result: list[_Draft] = []
         for token in sentence:
             lemma = resolver.lexicon.lemma(token)
-            if lemma not in REJECTION_VERBS | BARE_REFUSALS or token.pos_ != "VERB":
+            if lemma not in words().rejection_verbs | words().bare_refusals or token.pos_ != "VERB":
                 continue
             answers_noun = (
                 any(_unowned_act_noun(o) for o in token.children if o.dep_ == "dobj")
-                and lemma in REJECTION_VERBS
+                and lemma in words().rejection_verbs
             )
             if not (answers_noun or _bare_refusal(token)):
                 continue
@@ -700,7 +666,7 @@ class Extractor:
                     for d in recent
                     if not d.negated
                     and (d.object.country or d.object.id) == key
-                    and self.ontology.relation(d.relation).cameo_root in ANSWERABLE_ROOTS
+                    and self.ontology.relation(d.relation).cameo_root in words().answerable_roots
                 ]
                 if not aimed:
                     continue
@@ -758,14 +724,8 @@ class Extractor:
         return facts
 
 
-REJECTION_VERBS = frozenset({"reject", "dismiss", "rebuff", "brush"})
-# "Ottawa asked India to waive his immunity. India refused.": a refusal with no object or
-# complement answers the latest request aimed at the refuser.
-BARE_REFUSALS = frozenset({"refuse", "decline"})
-
-
 def _bare_refusal(verb: Token) -> bool:
-    return verb.lemma_.lower() in BARE_REFUSALS and not any(
+    return verb.lemma_.lower() in words().bare_refusals and not any(
         c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "nsubjpass"} for c in verb.children
     )
 
@@ -786,9 +746,6 @@ class _History:
     older: list[EventMention] = dataclasses.field(default_factory=list)
 
 
-GROUP_PRONOUNS = frozenset({"they", "we"})
-
-
 def _speaking_group(
     subjects: tuple[Resolved, ...], modality: Modality, resolver: Resolver
 ) -> tuple[Resolved, ...]:
@@ -798,7 +755,7 @@ def _speaking_group(
     if asserter is None or not subjects:
         return subjects
     tokens = {s.token for s in subjects}
-    if not all(resolver.doc[t].lower_ in GROUP_PRONOUNS for t in tokens):
+    if not all(resolver.doc[t].lower_ in words().group_pronouns for t in tokens):
         return subjects
     speakers: list[Actor] = []
     for token in conjuncts(asserter):
@@ -844,9 +801,6 @@ def _agents_of(resolver: Resolver) -> Callable[[Token], list[Actor]]:
     return agents_of
 
 
-SPEAKER_PREPS = frozenset({"for", "of", "at", "in"})
-
-
 def speaker_actor(token: Token, resolver: Resolver, *, depth: int = 2) -> Actor | None:
     """The actor a speaker phrase speaks for: the phrase itself ('the Kremlin', 'he'), else
     the body it speaks for ('a spokesman for the Chinese foreign ministry', 'an official at
@@ -857,7 +811,7 @@ def speaker_actor(token: Token, resolver: Resolver, *, depth: int = 2) -> Actor 
     if depth == 0:
         return None
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in SPEAKER_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in words().speaker_preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     actor = speaker_actor(pobj, resolver, depth=depth - 1)
@@ -866,11 +820,6 @@ def speaker_actor(token: Token, resolver: Resolver, *, depth: int = 2) -> Actor 
     return None
 
 
-PRICE_IDIOMS = {
-    "pay": frozenset({"price", "cost", "consequence"}),
-    "face": frozenset({"consequence", "retaliation", "retribution", "wrath", "punishment"}),
-    "bear": frozenset({"consequence", "responsibility"}),
-}
 THREAT_FRAME = Frame("pay", "VERB", "threatens", (), (), strength=0.9)
 
 
@@ -881,7 +830,7 @@ def _price_threats(
     the speaker threatens Y (CAMEO 13). The speaker is whoever reports or warns the clause,
     else the speaker of the quotation the sentence belongs to."""
     for verb in sentence:
-        nouns = PRICE_IDIOMS.get(lexicon.lemma(verb))
+        nouns = words().price_idioms.get(lexicon.lemma(verb))
         if nouns is None or verb.pos_ not in {"VERB", "AUX"}:
             continue
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children):
@@ -905,9 +854,6 @@ def _price_threats(
             yield Candidate(verb, verb, THREAT_FRAME, "threatens", speakers, targets, None, 0.9)
 
 
-# "will no longer tolerate rallies by Y", "would not tolerate any provocation from Y": a
-# refusal to tolerate announced for the future is a threat against whose acts are meant.
-TOLERANCE_VERBS = frozenset({"tolerate", "countenance"})
 TOLERANCE_FRAME = Frame("tolerate", "VERB", "threatens", (), (), strength=0.8)
 # Dependents of the untolerated act that name whose act it is.
 ACT_OWNER_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
@@ -920,9 +866,12 @@ def _tolerance_threats(
     Kifaya group': the subject (else whoever warns) threatens the owner of the untolerated
     act (CAMEO 13)."""
     for verb in sentence:
-        if lexicon.lemma(verb) not in TOLERANCE_VERBS or verb.pos_ != "VERB":
+        if lexicon.lemma(verb) not in words().tolerance_verbs or verb.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_POSSIBLE for c in verb.children):
+        if not any(
+            c.dep_ == "aux" and c.lower_ in (load_lexicon().future | words().possibility_modals)
+            for c in verb.children
+        ):
             continue  # "Beijing has tolerated the visits" is no threat
         modality = assess(verb, lexicon)
         if not modality.negated or modality.hypothetical:
@@ -979,7 +928,7 @@ def _weapon_purpose_threats(
             if governor.pos_ == "NOUN"
             else [c for c in governor.children if c.dep_ == "dobj"]
         )
-        if not any(item_classes(w, lexicon) & WEAPON_CLASSES for w in weapons):
+        if not any(item_classes(w, lexicon) & words().weapon_classes for w in weapons):
             continue
         verb = governor.head if governor.pos_ == "NOUN" else governor
         subjects: tuple[Resolved, ...] = ()
@@ -1007,42 +956,8 @@ def _weapon_purpose_threats(
             )
 
 
-# Control verbs whose complement is the event itself, when the complement's verb has no
-# frame of its own: "agreed to open a crossing for Cambodian refugees" (CAMEO 03), "refused
-# to grant visas to U.N. investigators" (12), "threatened to impose martial law in the
-# south" (13). "vow"/"swear" are left out: their complement may be a promise or a threat.
-COMPLEMENT_RELATIONS = {
-    **dict.fromkeys(
-        ("agree", "offer", "decide", "pledge", "promise", "undertake", "commit", "ready"),
-        "expressesIntentToCooperateWith",
-    ),
-    **dict.fromkeys(("willing", "prepared"), "expressesIntentToCooperateWith"),
-    "refuse": "rejects",
-    "decline": "rejects",
-    "threaten": "threatens",
-}
 COMPLEMENT_STRENGTH = 0.75
-# Where the complement's target is looked for, in order; then where it happens.
-COMPLEMENT_SLOTS = (
-    "dobj",
-    "dative",
-    "prep:to",
-    "prep:for",
-    "prep:with",
-    "prep:against",
-    "prep:on",
-    "prep:from",
-    "dobj>prep:to",
-    "dobj>prep:for",
-    "dobj>prep:with",
-    "dobj>prep:from",
-    "dobj>prep:of",
-    "dobj>poss",
-    "dobj>amod",
-    "dobj>compound",
-)
 CONDITION_SUBJECT = "cond-subj"
-FUTURE_OR_POSSIBLE = frozenset({"will", "would", "shall", "'ll", "’ll", "may", "might", "could"})
 THREAT_FRAME_FALLBACK = Frame("unless", "VERB", "threatens", (), (), strength=0.75)
 
 
@@ -1085,13 +1000,13 @@ def _complement_candidates(
     yielded = {c.anchor.i for c in candidates if c.relation == "yieldsTo" and c.objects}
     # Verb-triggered acts, tried in order; the first that yields a candidate wins.
     verb_rules: tuple[VerbRule, ...] = (
-        (YIELD_TRIGGERS, lambda verb: _yield_to_pressure(verb, yielded, resolver)),
-        (FOOD_REFUSALS, lambda verb: _food_refusal(verb, covered, resolver)),
-        (ASSURING_VERBS, lambda verb: _promise_to(verb, covered, resolver)),
+        (words().yield_triggers, lambda verb: _yield_to_pressure(verb, yielded, resolver)),
+        (words().food_refusals, lambda verb: _food_refusal(verb, covered, resolver)),
+        (words().assuring_verbs, lambda verb: _promise_to(verb, covered, resolver)),
     )
     for token in sentence:
         lemma = lexicon.lemma(token)
-        if lemma in VOW_VERBS and token.pos_ == "VERB" and threat_of is not None:
+        if lemma in words().vow_verbs and token.pos_ == "VERB" and threat_of is not None:
             for clause in token.children:
                 if _infinitive_complement(clause):
                     found = _vowed_threat(token, clause, covered, resolver, threat_of)
@@ -1102,7 +1017,7 @@ def _complement_candidates(
         if found is not None:
             yield found
             continue
-        relation = COMPLEMENT_RELATIONS.get(lemma)
+        relation = words().complement_relations.get(lemma)
         if relation is not None and token.pos_ in {"VERB", "ADJ"}:
             # With no target in the act, the offer or threat is made to whom the condition
             # names ("ready to pull back its troops if Eritrea did the same").
@@ -1132,14 +1047,6 @@ def _complement_candidates(
                 yield found
 
 
-VOW_VERBS = frozenset({"vow", "swear"})
-CONDITION_MARKS = frozenset({"if", "unless"})
-# Acts of revenge whose target is, unless named, whoever struck the avenger last.
-RETALIATION_VERBS = frozenset({"retaliate", "avenge", "revenge", "respond", "hit", "strike"})
-# Verbs of a vowed blow with no frame of their own ("vowed to crush the uprising").
-VOWED_FORCE = frozenset({"crush", "destroy", "annihilate", "punish", "wipe", "liberate"})
-
-
 def _infinitive_complement(clause: Token) -> bool:
     """'vowed to fight': the parser makes the infinitive an xcomp or, after a perfect
     ("have sworn to fight"), an advcl."""
@@ -1164,7 +1071,7 @@ def _vowed_threat(
     where the "until" clause names."""
     lexicon = resolver.lexicon
     lemma = lexicon.lemma(clause)
-    relation: str | None = "threatensMilitaryForceAgainst" if lemma in VOWED_FORCE else None
+    relation: str | None = "threatensMilitaryForceAgainst" if lemma in words().vowed_force else None
     plain = [
         f
         for f in lexicon.verbs.get(lemma, ())
@@ -1212,7 +1119,10 @@ def _until_targets(verb: Token, own: list[Actor], resolver: Resolver) -> tuple[R
 
 def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
     """A future or possible act carrying "unless ..." or "if ... not ..."."""
-    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_POSSIBLE for c in verb.children):
+    if not any(
+        c.dep_ == "aux" and c.lower_ in (load_lexicon().future | words().possibility_modals)
+        for c in verb.children
+    ):
         return False
     for clause in verb.children:
         if clause.dep_ != "advcl":
@@ -1227,21 +1137,15 @@ def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-# Acts that take pressure off someone, promised on a condition: "would call off the strike
-# if the government opened talks", "will lift the blockade if the rebels disarm".
-RELIEF_PHRASALS = frozenset(
-    {("call", "off"), ("pull", "back"), ("stand", "down"), ("back", "down")}
-)
-RELIEF_VERBS = frozenset({"lift", "ease", "release", "free", "relax", "unblock"})
-
-
 def _conditional_relief(verb: Token, lexicon: Lexicon) -> bool:
     """A future act of relief under a positive "if" condition: a conditional promise."""
     lemma = lexicon.lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    if lemma not in RELIEF_VERBS and not any((lemma, p) in RELIEF_PHRASALS for p in particles):
+    if lemma not in words().relief_verbs and not any(
+        (lemma, p) in words().relief_phrasals for p in particles
+    ):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in load_lexicon().future for c in verb.children):
         return False
     return any(
         clause.dep_ == "advcl"
@@ -1269,7 +1173,7 @@ def _complement_event(
         for v in verbs
         for c in v.children
         if c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        and any(m.dep_ == "mark" and m.lower_ in load_lexicon().conditional for m in c.children)
         for t in c.subtree
     }
     if any(
@@ -1309,38 +1213,14 @@ def _complement_event(
     return Candidate(clause, clause, frame, relation, subjects, objects, None, frame.strength)
 
 
-# Giving way to pressure from below: "giving in to weeks of protests led by opposition
-# parties", "yielding to a march by lawyers", "resigned after weeks of protests by peasants".
-YIELD_TRIGGERS = frozenset({"yield", "give", "bow", "cave", "succumb", "capitulate", "resign"})
-YIELD_PREPS = {"resign": frozenset({"after", "amid", "following", "under"})}
-PRESSURE_NOUNS = frozenset(
-    {
-        "protest",
-        "demonstration",
-        "march",
-        "strike",
-        "rally",
-        "pressure",
-        "demand",
-        "uprising",
-        "unrest",
-        "campaign",
-        "sit-in",
-        "riot",
-        "agitation",
-        "outcry",
-    }
-)
-# "weeks of protests", "a wave of strikes": the pressure is the "of" noun.
-SPAN_NOUNS = frozenset({"week", "month", "day", "year", "wave", "series", "round", "spate"})
 YIELD_FRAME = Frame("yield", "VERB", "yieldsTo", (), (), strength=COMPLEMENT_STRENGTH)
 
 
 def _pressure_noun(prep: Token) -> Token | None:
     for noun in (c for c in prep.children if c.dep_ == "pobj"):
-        if noun.lemma_.lower() in SPAN_NOUNS:
+        if noun.lemma_.lower() in words().span_nouns:
             noun = next(iter(slot_tokens(noun, "prep:of")), noun)
-        if noun.lemma_.lower() in PRESSURE_NOUNS:
+        if noun.lemma_.lower() in words().pressure_nouns:
             return noun
     return None
 
@@ -1353,7 +1233,7 @@ def _yield_to_pressure(verb: Token, covered: set[int], resolver: Resolver) -> Ca
         return None
     if lemma == "give" and not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
         return None
-    preps = YIELD_PREPS.get(lemma, frozenset({"to"}))
+    preps = words().yield_preps.get(lemma, frozenset({"to"}))
     pressure = next(
         (
             noun
@@ -1399,9 +1279,6 @@ def _home_state(
     return ()
 
 
-# Refusing food as a protest: "has refused food for 30 days to demand ...", "refused to eat".
-FOOD_REFUSALS = frozenset({"refuse", "reject"})
-FOOD_NOUNS = frozenset({"food", "meal", "nourishment", "water"})
 FOOD_REFUSAL_FRAME = Frame("refuse", "VERB", "protestsAgainst", (), (), strength=0.75)
 
 
@@ -1411,7 +1288,7 @@ def _food_refusal(verb: Token, covered: set[int], resolver: Resolver) -> Candida
     refused = [
         c
         for c in verb.children
-        if (c.dep_ == "dobj" and c.lemma_.lower() in FOOD_NOUNS)
+        if (c.dep_ == "dobj" and c.lemma_.lower() in words().food_nouns)
         or (c.dep_ == "xcomp" and c.lemma_.lower() == "eat")
     ]
     if not refused or verb.i in covered:
@@ -1443,13 +1320,6 @@ def _food_refusal(verb: Token, covered: set[int], resolver: Resolver) -> Candida
     )
 
 
-# Verbs that commit the subject to a future state of affairs told to someone ("promised
-# opposition leaders that the constitution would be changed", "assured Kabul that no troops
-# would cross"): an intent (03) toward the one promised.
-ASSURING_VERBS = frozenset({"promise", "pledge", "assure", "guarantee"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-
-
 def _promise_to(head: Token, covered: set[int], resolver: Resolver) -> Candidate | None:
     if head.i in covered:
         return None
@@ -1457,7 +1327,7 @@ def _promise_to(head: Token, covered: set[int], resolver: Resolver) -> Candidate
         c
         for c in head.children
         if c.dep_ in {"ccomp", "relcl"}
-        and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children)
+        and any(a.dep_ == "aux" and a.lower_ in load_lexicon().future for a in c.children)
     ]
     clauses += [
         c
@@ -1519,12 +1389,6 @@ def _defied_pressure(
     return ()
 
 
-# Emergency measures a state takes at home: "impose martial law in the south", "declare a
-# state of emergency", "institute a curfew". With no named place, the target is the state.
-DOMESTIC_MEASURES = frozenset({"curfew", "emergency", "siege", "law", "rule"})
-MEASURE_MODIFIERS = frozenset({"martial", "emergency", "direct", "military"})
-
-
 def _measure_home(
     verbs: list[Token], subjects: tuple[Resolved, ...], resolver: Resolver
 ) -> tuple[Resolved, ...]:
@@ -1534,10 +1398,10 @@ def _measure_home(
             lemma = measure.lemma_.lower()
             if lemma == "state":  # "a state of emergency", "a state of siege"
                 lemma = next((p.lemma_.lower() for p in slot_tokens(measure, "prep:of")), lemma)
-            if lemma not in DOMESTIC_MEASURES:
+            if lemma not in words().domestic_measures:
                 continue
             if lemma in {"law", "rule"} and not any(
-                c.lower_ in MEASURE_MODIFIERS for c in measure.children
+                c.lower_ in words().measure_modifiers for c in measure.children
             ):
                 continue
             for subject in subjects:
@@ -1555,7 +1419,7 @@ def _complement_target(
 ) -> tuple[Resolved, ...]:
     own = [s.actor for s in subjects]
     subject_tokens = {s.token for s in subjects}
-    for slots in (COMPLEMENT_SLOTS, extra_slots):
+    for slots in (words().complement_slots, extra_slots):
         for verb in verbs:
             for slot in slots:
                 modifier = slot.rsplit(">", 1)[-1] in {"poss", "amod", "compound"}
@@ -1572,7 +1436,7 @@ def _complement_target(
                         continue  # "pull its troops back": the subject's own
                     if found:
                         return found
-        if slots is COMPLEMENT_SLOTS:
+        if slots is words().complement_slots:
             for verb in verbs:
                 place = _act_place(verb, resolver)
                 if place is not None:
@@ -1598,16 +1462,13 @@ def _act_place(verb: Token, resolver: Resolver) -> Resolved | None:
     return place
 
 
-PATIENT_PREPS = frozenset({"on", "against", "of", "in", "at", "near", "around"})
-
-
 def _patients(noun: Token) -> list[Token]:
     """What an event noun was done to: 'the attack on Kosovo police', 'the invasion of
     Ukraine', 'the drills around Taiwan'."""
     return [
         pobj
         for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in PATIENT_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in words().patient_preps
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
@@ -1641,15 +1502,12 @@ def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
         return True
     if lemma not in lexicon.denial:
         return False
-    if any(o.lower_ in ANAPHORIC_OBJECTS for o in objects):
+    if any(o.lower_ in words().anaphoric_objects for o in objects):
         return True
     # "..., which Iran denies": the relative pronoun is the object of the denial.
     return token.dep_ == "relcl" and any(
         c.lower_ == "which" and c.dep_ in {"dobj", "nsubj"} for c in token.children
     )
-
-
-ANAPHORIC_OBJECTS = frozenset({"which", "this", "that", "it", "them", "these", "those"})
 
 
 def _collective(token: Token) -> bool:
@@ -1662,7 +1520,7 @@ def _collective(token: Token) -> bool:
 def _unowned_act_noun(noun: Token) -> bool:
     """'the protest', 'the criticism' with no author of its own ('China's protest' is handled
     by the relation rules)."""
-    if noun.lemma_.lower() not in ANSWERABLE_NOUNS:
+    if noun.lemma_.lower() not in words().answerable_nouns:
         return False
     return not any(
         (c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ in {"GPE", "NORP", "ORG"})
@@ -1693,15 +1551,12 @@ def _expelled_owner(candidate: Candidate, resolver: Resolver) -> Candidate:
     return candidate
 
 
-MEDIATION_NOUNS = frozenset({"mediation", "arbitration"})
-
-
 def _accepted_mediation(candidate: Candidate) -> str:
     """'accepted Norwegian mediation': CAMEO counts accepting mediation as an intent to
     settle (038), not a concession (08)."""
     predicate = candidate.predicate
     if candidate.relation == "yieldsTo" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in MEDIATION_NOUNS for c in predicate.children
+        c.dep_ == "dobj" and c.lemma_.lower() in words().mediation_nouns for c in predicate.children
     ):
         return "expressesIntentToCooperateWith"
     return candidate.relation
@@ -1800,9 +1655,9 @@ def _context_domestic_pair(via_s: str, via_o: str) -> bool:
 
 
 def _phrase(token: Token) -> str:
-    words = [t for t in token.subtree if t.dep_ in {"compound", "amod"} and t.head == token]
-    words = [t for t in words if t.ent_type_ not in {"NORP", "GPE"}]
-    return " ".join([t.text for t in words] + [token.text])
+    terms = [t for t in token.subtree if t.dep_ in {"compound", "amod"} and t.head == token]
+    terms = [t for t in terms if t.ent_type_ not in {"NORP", "GPE"}]
+    return " ".join([t.text for t in terms] + [token.text])
 
 
 def _origin(token: Token, resolver: Resolver) -> str | None:
@@ -1821,163 +1676,16 @@ def _clamp(value: float) -> float:
     return max(0.05, min(1.0, value))
 
 
-# Function words that are common in English news and rare in other languages written in the
-# Latin script. "war", "die", "do", "on", "in", "a", "an", "so" are left out of both lists:
-# they are words in English and in a foreign language.
-ENGLISH_MARKERS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "is",
-        "that",
-        "for",
-        "with",
-        "as",
-        "by",
-        "was",
-        "has",
-        "have",
-        "it",
-        "at",
-        "from",
-        "its",
-        "their",
-        "said",
-        "will",
-        "be",
-        "were",
-        "into",
-        "after",
-        "over",
-        "against",
-        "had",
-        "been",
-        "this",
-        "which",
-        "who",
-        "would",
-        "not",
-        "are",
-        "but",
-        "they",
-        "he",
-        "she",
-        "his",
-        "her",
-        "than",
-        "also",
-        "under",
-        "about",
-        "between",
-        "during",
-    ]
-)
-NON_ENGLISH_MARKERS = frozenset(
-    [
-        "der",
-        "das",
-        "und",
-        "den",
-        "dem",
-        "ist",
-        "mit",
-        "von",
-        "nicht",
-        "auf",
-        "sich",
-        "für",
-        "eine",
-        "einen",
-        "wird",
-        "sind",
-        "auch",
-        "le",
-        "la",
-        "les",
-        "et",
-        "des",
-        "du",
-        "une",
-        "est",
-        "pour",
-        "dans",
-        "sur",
-        "au",
-        "aux",
-        "qui",
-        "pas",
-        "avec",
-        "par",
-        "ont",
-        "été",
-        "el",
-        "los",
-        "las",
-        "y",
-        "que",
-        "del",
-        "por",
-        "con",
-        "para",
-        "una",
-        "su",
-        "sus",
-        "como",
-        "pero",
-        "fue",
-        "está",
-        "según",
-        "di",
-        "il",
-        "della",
-        "che",
-        "per",
-        "non",
-        "sono",
-        "gli",
-        "degli",
-        "nella",
-        "het",
-        "een",
-        "van",
-        "niet",
-        "zijn",
-        "och",
-        "att",
-        "är",
-        "också",
-        "não",
-        "em",
-        "um",
-        "uma",
-        "os",
-        "ao",
-        "pela",
-        "pelo",
-        "и",
-        "в",
-        "не",
-        "на",
-        "что",
-        "с",
-        "по",
-        "из",
-        "как",
-        "это",
-    ]
-)
 # Share of a text's letters that must be in the Latin script (accents included) for it to
 # be read at all: Arabic, Cyrillic or Chinese text gives nothing, a name in it does not count.
 MIN_LATIN_SHARE = 0.7
 # A sentence of an English document is still skipped when it has at least this many foreign
-# function words and more of them than English ones (a French quote inside an English story).
+# function terms and more of them than English ones (a French quote inside an English story).
 MIN_FOREIGN_WORDS = 2
 
 
-def _latin_share(words: list[str]) -> float:
-    letters = [c for w in words for c in w if c.isalpha()]
+def _latin_share(terms: list[str]) -> float:
+    letters = [c for w in terms for c in w if c.isalpha()]
     if not letters:
         return 0.0
     latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
@@ -1985,20 +1693,20 @@ def _latin_share(words: list[str]) -> float:
 
 
 def _marker_counts(tokens: Iterable[Token]) -> tuple[int, int]:
-    """English and foreign function words; a capitalised foreign one inside a named entity
+    """English and foreign function terms; a capitalised foreign one inside a named entity
     is part of a name ("El Salvador", "La Paz", "Los Angeles") and does not count."""
     english = foreign = 0
     for token in tokens:
         word = token.lower_
-        english += word in ENGLISH_MARKERS
-        if word in NON_ENGLISH_MARKERS and (token.is_lower or not token.ent_type_):
+        english += word in words().english_markers
+        if word in words().non_english_markers and (token.is_lower or not token.ent_type_):
             foreign += 1
     return english, foreign
 
 
 def looks_english(doc: Doc | Span) -> bool:
     """Document-level language check: the letters are mostly Latin script and foreign
-    function words do not outnumber English ones. A text with neither kind (a headline or a
+    function terms do not outnumber English ones. A text with neither kind (a headline or a
     sentence made of names: "Sudan allowed United Nations relief workers into Darfur") counts
     as English; the pipeline is English-only, other text yields no facts."""
     tokens = [t for t in doc[:400] if t.is_alpha]
@@ -2010,7 +1718,7 @@ def looks_english(doc: Doc | Span) -> bool:
 
 def clearly_foreign(sentence: Span) -> bool:
     """Sentence-level check inside an English document: only text that is clearly not
-    English (mostly non-Latin script, or several foreign function words outnumbering the
+    English (mostly non-Latin script, or several foreign function terms outnumbering the
     English ones) is skipped; a sentence without any function word is kept."""
     tokens = [t for t in sentence if t.is_alpha]
     if not tokens:

@@ -23,179 +23,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geokg.errors import GeokgError
-from geokg.extract.lexicon import Frame, Lexicon
+from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
 from geokg.extract.modality import subject_of
 from geokg.extract.resolve import Resolved, Resolver, conjuncts
 from geokg.model import Actor, ActorType
 from geokg.ontology import load_ontology
 
-OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "allow",
-        "force",
-        "press",
-        "pressure",
-        "call",
-        "tell",
-        "order",
-        "persuade",
-        "encourage",
-        "invite",
-        "require",
-        "permit",
-        "let",
-        "help",
-        "enable",
-        "compel",
-        "push",
-    }
-)
-STATEMENT_NOUNS = frozenset(
-    {"declaration", "statement", "communique", "letter", "resolution", "appeal", "message"}
-)
-# Passive forms that state the subject's own stance ("is opposed to", "is committed to").
-STATIVE_PASSIVES = frozenset({"oppose"})
-CONDITION_MARKS = frozenset({"unless", "if", "until"})
-# Prepositions that name a verb's other side even when the parser hangs them on the object.
-OBJECT_PREPS = frozenset({"against", "to", "from", "on", "into", "with", "at"})
-# Prepositions whose gerund is done by the governing verb's own subject.
-MANNER_PREPS = frozenset({"by", "after", "while", "through", "upon", "since"})
-# Nouns whose "with" phrase names the other side: "its border with Kuwait", "ties with Iran".
-OWNER_WITH_NOUNS = frozenset(
-    {
-        "border",
-        "frontier",
-        "boundary",
-        "relation",
-        "tie",
-        "agreement",
-        "deal",
-        "treaty",
-        "accord",
-        "pact",
-        "dispute",
-        "conflict",
-    }
-)
 NOMINAL_RULE_STRENGTH = 0.85
-# CAMEO conventions for events with no named target or perpetrator.
-PLACE_TARGET_RELATIONS = frozenset(
-    {"protestsAgainst", "demonstratesAgainst", "riotsAgainst", "obstructs", "boycotts"}
-)
-# Concessions with no named beneficiary ("released 40 political prisoners", "restored
-# parliament"): CAMEO codes them towards the place or the domestic subject's own state.
-DEFAULT_TARGET_RELATIONS = PLACE_TARGET_RELATIONS | {"releases", "yieldsTo", "rejects"}
-# Nouns carrying an intent to act ("expressed readiness to resume talks"): the act's doer is
-# the subject of the verb governing the noun.
-# Gatherings whose purpose infinitive is done by those who gather.
-GATHERING_NOUNS = frozenset(
-    {"rally", "march", "demonstration", "protest", "gathering", "vigil", "meeting", "sit-in"}
-)
-# Verbs whose subject holds or joins the gathering ("blocked a meeting to condemn X": no).
-GATHERING_HOSTS = frozenset(
-    {
-        "hold",
-        "stage",
-        "organise",
-        "organize",
-        "call",
-        "lead",
-        "join",
-        "attend",
-        "converge",
-        "gather",
-        "assemble",
-        "march",
-        "take",
-        "participate",
-        "mass",
-        "rally",
-        "convene",
-    }
-)
-# Restrictions and their easing target the place they apply to, else the domestic
-# subject's own state ("Sri Lankan troops lifted the curfew").
-RESTRICTION_RELATIONS = frozenset(
-    {"imposesRestrictionsOn", "imposesBlockadeOn", "easesRestrictionsOn"}
-)
-# Violent acts with no named victim target the place they happen in, never a home state.
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# Generic undergoers ("students", "flood victims") name the place of the event; for these
-# roots a domestic subject's own state stands in when no place is named.
-HOME_UNDERGOER_ROOTS = frozenset({"08", "10", "11", "12", "17"})
-PLACE_UNDERGOER_ROOTS = frozenset({"03", "07"})
-# Item classes of objects that are restrictions themselves ("lifted the curfew").
-RESTRICTION_CLASSES = frozenset(
-    {"restriction", "emergency", "blockade", "sanctions", "road", "border", "permit"}
-)
-# Objects a state restricts at home ("censored newspapers", "closed down two weeklies"),
-# only for verbs that silence them ("barred the newspaper from publishing a report": no).
-RESTRICTED_CLASSES = frozenset({"media"})
-SILENCING_VERBS = frozenset({"censor", "ban", "outlaw", "shut", "close", "gag", "muzzle"})
-# Passive repression or investigation with no agent: the state where it happened acts.
-AGENTLESS_PLACE_ROOTS = frozenset({"09", "17"})
-FOREIGN_MARKERS = frozenset({"foreign", "international", "western", "overseas", "expatriate"})
-INTENT_NOUNS = frozenset(
-    {"readiness", "willingness", "intention", "determination", "desire", "eagerness", "wish"}
-)
 PLACE_CERTAINTY = 0.8
 CHILD_INDEX_KEY = "geokg.child_index"
-# Item classes of arms (items.json), and the objects that make a violent verb with no named
-# victim an attack ("exploded bombs in Kabul", "launched strikes in X").
-WEAPON_CLASSES = frozenset({"weapon", "wmd"})
-VIOLENT_ITEM_CLASSES = WEAPON_CLASSES | {"violence", "force"}
-TIME_PREPS = frozenset({"on", "during", "after", "before", "since", "overnight", "late", "early"})
 HOME_CERTAINTY = 0.75
 PLACE_VIAS = frozenset({"location", "capital", "city"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "during"})
 # Subjects that are a domestic part of a state (not the state itself): "Algerian students".
 DOMESTIC_SUBJECT_VIAS = frozenset({"agent-noun", "demonym", "office", "modifier", "location"})
-# Nouns naming a violent incident; "a roadside bombing killed ...": with no perpetrator the
-# incident stands for the state where it happened.
-VIOLENT_INCIDENTS = frozenset(
-    {
-        "attack",
-        "bombing",
-        "bomb",
-        "blast",
-        "explosion",
-        "ambush",
-        "shelling",
-        "raid",
-        "airstrike",
-        "strike",
-        "mine",
-        "landmine",
-        "rocket",
-        "missile",
-        "shell",
-        "grenade",
-        "gunfire",
-        "shooting",
-        "fire",
-    }
-)
-# Perpetrators whom the report cannot name: coded like an incident, by where they struck.
-UNIDENTIFIED_ATTACKERS = frozenset(
-    {"gunman", "gunmen", "assailant", "attacker", "bomber", "assassin", "sniper"}
-)
-VIOLENT_RELATIONS = frozenset(
-    {
-        "attacks",
-        "assaults",
-        "bombs",
-        "shells",
-        "assassinates",
-        "abducts",
-        "tortures",
-        "commitsMassViolenceAgainst",
-        "commitsMassKillingsAgainst",
-    }
-)
-# Nouns whose infinitive names an act tried, not done: its doer is the attempt's.
-ATTEMPT_NOUNS = frozenset({"attempt", "bid", "plot", "conspiracy", "plan", "effort"})
 OWNER_CERTAINTY = 0.85
 LIGHT_VERB_STRENGTH = 0.95
 
@@ -272,7 +112,11 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
     elif first.startswith("prep:") or first.startswith("prt:"):
         word = first.split(":", 1)[1]
         heads = [token]
-        if token.pos_ in {"VERB", "AUX"} and word in OBJECT_PREPS and not _has_prep(token, word):
+        if (
+            token.pos_ in {"VERB", "AUX"}
+            and word in words().object_preps
+            and not _has_prep(token, word)
+        ):
             # "recalled its ambassador from Zimbabwe", "used gas against Kurds": the parser
             # often attaches the verb's preposition to its object.
             heads += _children(token, "dobj")
@@ -298,7 +142,7 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
         # "threatened to strike unless Israel rescinded ...": who the condition is put to.
         for clause in _children(token, "advcl"):
             marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-            if marks & CONDITION_MARKS:
+            if marks & (load_lexicon().conditional | words().condition_subject_marks):
                 found.extend(_children(clause, "nsubj"))
     elif first == "xcomp-subj":
         for clause in _children(token, "xcomp") + _children(token, "ccomp"):
@@ -322,7 +166,7 @@ def _deep_recipient(verb: Token) -> list[Token]:
         for prep in _children(obj, "prep")
         for pobj in _children(prep, "pobj")
     ]
-    heads += [p for p in _children(verb, "prep") if p.lower_ not in LOCATIVE_PREPS | {"to"}]
+    heads += [p for p in _children(verb, "prep") if p.lower_ not in words().scene_preps | {"to"}]
     found = [
         pobj
         for head in heads
@@ -410,7 +254,7 @@ def _raised(prep: Token) -> list[Token]:
 
 def logical_subject(verb: Token) -> list[Token]:
     """The doer of ``verb``, climbing the chains listed in the module docstring."""
-    if _is_passive(verb) and verb.lemma_.lower() in STATIVE_PASSIVES:
+    if _is_passive(verb) and verb.lemma_.lower() in words().stative_passives:
         return _children(verb, "nsubjpass")  # "Israel is opposed to ...": Israel opposes
     if _is_passive(verb):
         agents = slot_tokens(verb, "agent")
@@ -426,7 +270,7 @@ def logical_subject(verb: Token) -> list[Token]:
     if head == verb:
         return []
     if verb.dep_ == "xcomp":
-        if head.lemma_.lower() in OBJECT_CONTROL:
+        if head.lemma_.lower() in words().object_control:
             objects = _children(head, "dobj")
             if objects:
                 return objects
@@ -439,7 +283,7 @@ def logical_subject(verb: Token) -> list[Token]:
         return logical_subject(head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
-        if governor.pos_ in {"VERB", "AUX"} and head.lower_ in MANNER_PREPS:
+        if governor.pos_ in {"VERB", "AUX"} and head.lower_ in words().manner_preps:
             # "violated the truce by firing on ...", "after shelling ...": the doer acts.
             return logical_subject(governor)
         if governor.pos_ in {"VERB", "AUX"}:
@@ -451,14 +295,14 @@ def logical_subject(verb: Token) -> list[Token]:
     if verb.dep_ in {"relcl", "acl"} and _gathering_purpose(verb):
         # "converged for a rally in Lagos to protest ...": the rally's holders protest.
         governor = head.head.head if head.dep_ == "pobj" else head.head
-        if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in GATHERING_HOSTS:
+        if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in words().gathering_hosts:
             return logical_subject(governor)
         return []
     if verb.dep_ == "relcl":
         return [head]
     if (
         verb.dep_ == "acl"
-        and head.lemma_.lower() in INTENT_NOUNS
+        and head.lemma_.lower() in words().intent_nouns
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and head.head.pos_ in {"VERB", "AUX"}
     ):
@@ -466,7 +310,7 @@ def logical_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
         # "a declaration demanding ...": the issuer of the declaration demands;
         # "militiamen armed with ...", "rebels demanding ...": the noun itself.
-        if head.lemma_.lower() in STATEMENT_NOUNS and head.head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in words().statement_nouns and head.head.pos_ in {"VERB", "AUX"}:
             return logical_subject(head.head)
         return [head]
     return []
@@ -476,8 +320,8 @@ def _frame_applies(token: Token, frame: Frame, *, passive: bool) -> bool:
     if frame.cues and not _verb_cued(token, frame.cues):
         return False
     if frame.particle is not None:
-        words = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
-        if frame.particle not in words:
+        terms = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+        if frame.particle not in terms:
             return False
     if any(c.dep_ in frame.excludes for c in token.children):
         return False
@@ -499,13 +343,13 @@ def _verb_cued(verb: Token, cues: frozenset[str]) -> bool:
 
 def _noun_cued(noun: Token, carrier: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
     """A cue word governing or modifying the noun ("lodged a protest", "a hunger strike")."""
-    words = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    terms = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
     head = carrier.head
     if carrier.dep_ == "pobj" and head.dep_ == "prep":
-        words.add(lexicon.lemma(head.head))  # "went on a hunger strike"
+        terms.add(lexicon.lemma(head.head))  # "went on a hunger strike"
     elif head != carrier:
-        words.add(lexicon.lemma(head))
-    return bool(words & cues)
+        terms.add(lexicon.lemma(head))
+    return bool(terms & cues)
 
 
 def _item_tokens(
@@ -607,7 +451,7 @@ def _partner(
 ) -> tuple[Resolved, ...]:
     """The other side of a relational noun: "along its border with Kuwait", "its ties with
     Iran" (the possessive is the subject's own)."""
-    if filler.lemma_.lower() not in OWNER_WITH_NOUNS or not any(
+    if filler.lemma_.lower() not in words().owner_with_nouns or not any(
         c.dep_ == "poss" for c in filler.children
     ):
         return ()
@@ -660,7 +504,7 @@ def _owner(
             )
         elif child.dep_ == "prep" and (
             child.lower_ in {"of", "by", "in"}
-            or (child.lower_ == "with" and filler.lemma_.lower() in OWNER_WITH_NOUNS)
+            or (child.lower_ == "with" and filler.lemma_.lower() in words().owner_with_nouns)
         ):
             for pobj in _children(child, "pobj"):
                 holder = _holder(pobj, resolver) if child.lower_ == "of" else []
@@ -689,16 +533,11 @@ def _owner(
     ]
 
 
-HOLDING_VERBS = frozenset(
-    {"hold", "detain", "jail", "imprison", "keep", "kidnap", "abduct", "capture", "seize"}
-)
-
-
 def _holder(captive: Token, resolver: Resolver) -> list[Resolved]:
     """Who holds captives: "the release of its nationals held in Iran", "of the hostages
     held by Hezbollah" (the target of a demand for, or an offer of, their release)."""
     for clause in _children(captive, "acl"):
-        if clause.lemma_.lower() not in HOLDING_VERBS:
+        if clause.lemma_.lower() not in words().holding_verbs:
             continue
         for agent in slot_tokens(clause, "agent"):
             if found := resolver.actors(agent):
@@ -712,7 +551,7 @@ def _holder(captive: Token, resolver: Resolver) -> list[Resolved]:
 def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
     """Candidates for a verb predicate (at most one frame per verb)."""
     frames = lexicon.verbs.get(lexicon.lemma(token), ())
-    passive = _is_passive(token) and token.lemma_.lower() not in STATIVE_PASSIVES
+    passive = _is_passive(token) and token.lemma_.lower() not in words().stative_passives
     for frame in frames:
         if not _frame_applies(token, frame, passive=passive):
             continue
@@ -726,7 +565,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             subjects = _subject_actors(subject_token, resolver)
             if subjects:
                 break
-        if not subjects and passive and lexicon.lemma(token) in EXPULSION_VERBS:
+        if not subjects and passive and lexicon.lemma(token) in words().expulsion_verbs:
             # "Two French aid workers were expelled from Sudan": the state they were expelled
             # from expels them; they are the target, not the doer.
             expelled = _expelled_by_place(token, resolver)
@@ -741,9 +580,13 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 subjects = tuple(resolver.actors(moved))
                 if subjects:
                     break
-        if not subjects and relation in VIOLENT_RELATIONS and _attempt_noun(token) is not None:
+        if (
+            not subjects
+            and relation in words().violent_relations
+            and _attempt_noun(token) is not None
+        ):
             subjects = _attempt_agent(token, lexicon, resolver)
-        if not subjects and relation in VIOLENT_RELATIONS:
+        if not subjects and relation in words().violent_relations:
             # "A car bomb killed ...", "... was killed in a roadside bombing near Samarra"
             incidents = doers or (slot_tokens(token, "prep:in") if passive else [])
             for incident in incidents:
@@ -752,7 +595,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     if _is_bombing(incident):
                         relation = "bombs"
                     break
-        if not subjects and passive and _cameo_root(relation) in AGENTLESS_PLACE_ROOTS:
+        if not subjects and passive and _cameo_root(relation) in words().agentless_place_roots:
             # "Two British journalists were detained in Zimbabwe": CAMEO codes the unnamed
             # authorities by the state where they acted.
             place = place_of(token, resolver)
@@ -768,13 +611,13 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
         )
-        if not objects and default_target and relation in DEFAULT_TARGET_RELATIONS:
+        if not objects and default_target and relation in words().default_target_relations:
             objects = _default_target(token, subjects, resolver)
         if not objects:
             objects = _fallback_target(
                 token, frame, relation, subjects, lexicon, resolver, passive=passive, item=item
             )
-        elif relation in RESTRICTION_RELATIONS:
+        elif relation in words().restriction_relations:
             # "declared a state of emergency in Lima": a named city is where it applies.
             objects = tuple(
                 Resolved(o.actor, o.certainty, "location", o.token) if o.via in PLACE_VIAS else o
@@ -824,9 +667,6 @@ def _subject_actors(subject: Token, resolver: Resolver) -> tuple[Resolved, ...]:
     return found
 
 
-EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "extradite", "banish"})
-
-
 def _expelled_by_place(
     verb: Token, resolver: Resolver
 ) -> tuple[tuple[Resolved, ...], tuple[Resolved, ...]] | None:
@@ -850,7 +690,7 @@ def _expelled_by_place(
 
 def _attempt_noun(verb: Token) -> Token | None:
     """The noun an infinitive completes: "an attempt to assassinate X", "a plot to bomb"."""
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ATTEMPT_NOUNS:
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in words().attempt_nouns:
         return verb.head
     return None
 
@@ -908,7 +748,7 @@ def place_of(token: Token, resolver: Resolver, *, depth: int = 2) -> Resolved | 
     """The state where the event of ``token`` happens: "in Baghdad", "near the town of
     Samarra", "at a jail in East Timor's capital Dili" (never a person)."""
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+        if prep.dep_ != "prep" or prep.lower_ not in words().scene_preps:
             continue
         for pobj in _children(prep, "pobj"):
             found = _place_in(pobj, resolver, depth=depth)
@@ -941,7 +781,7 @@ def _place_in(noun: Token, resolver: Resolver, *, depth: int) -> Resolved | None
     if depth == 0:
         return None
     for prep in noun.children:
-        if prep.dep_ == "prep" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of"):
+        if prep.dep_ == "prep" and (prep.lower_ in words().scene_preps or prep.lower_ == "of"):
             for pobj in _children(prep, "pobj"):
                 found = _place_in(pobj, resolver, depth=depth - 1)
                 if found is not None:
@@ -1044,15 +884,15 @@ def _fallback_target(
     if any(o.pos_ == "PRON" for o in _children(predicate, "dobj")):
         return ()  # "barricaded themselves", "sealed itself off"
     undergoer = _undergoer(predicate, frame, lexicon, passive=passive)
-    if relation in RESTRICTION_RELATIONS:
+    if relation in words().restriction_relations:
         if not _restricts(predicate, undergoer, lexicon, nominal=nominal):
             return ()  # "police prevented a bombing": no restriction on anyone
         emergency = is_emergency(predicate, lexicon, nominal=nominal)
         return _default_target(predicate, subjects, resolver, own_state=emergency)
     root = _cameo_root(relation)
-    if root in VIOLENT_ROOTS and all(s.via == "location" for s in subjects):
+    if root in words().violent_roots and all(s.via == "location" for s in subjects):
         return ()  # "a plot to kill an activist in New York": the place is no attacker too
-    if root in VIOLENT_ROOTS and (undergoer is not None or not nominal):
+    if root in words().violent_roots and (undergoer is not None or not nominal):
         # "its war in Ukraine": a nominal act needs a named undergoer to be placed.
         if undergoer is None and not _violent_use(predicate, lexicon):
             return ()  # "troops fired a salute in Beijing", "stormed to victory in Sydney"
@@ -1060,22 +900,18 @@ def _fallback_target(
         return (place,) if place is not None else ()
     if root == INVESTIGATION_ROOT:
         return _investigated_target(predicate, subjects, resolver, passive=passive)
-    if undergoer is None or root in VIOLENT_ROOTS:
+    if undergoer is None or root in words().violent_roots:
         return ()
-    if root in PLACE_UNDERGOER_ROOTS | HOME_UNDERGOER_ROOTS:
+    if root in words().place_undergoer_roots | words().home_undergoer_roots:
         place = _event_place(predicate, undergoer, resolver)
         if place is not None:
             return (place,)
-    if root in HOME_UNDERGOER_ROOTS:
+    if root in words().home_undergoer_roots:
         return _home_states(predicate, subjects, resolver)
     return ()
 
 
 INVESTIGATION_ROOT = "09"
-JUDICIAL_NOUNS = frozenset(
-    {"magistrate", "judge", "prosecutor", "court", "tribunal", "prosecution", "judiciary"}
-    | {"investigator", "attorney", "ombudsman"}
-)
 
 
 def _investigated_target(
@@ -1094,7 +930,7 @@ def _investigated_target(
     judicial = tuple(
         s
         for s in subjects
-        if 0 <= s.token < len(doc) and doc[s.token].lemma_.lower() in JUDICIAL_NOUNS
+        if 0 <= s.token < len(doc) and doc[s.token].lemma_.lower() in words().judicial_nouns
     )
     return _home_states(predicate, judicial, resolver)
 
@@ -1106,8 +942,10 @@ def _violent_use(verb: Token, lexicon: Lexicon) -> bool:
     idiom ("fired a salute", "stormed to victory")."""
     objects = _children(verb, "dobj")
     if objects:
-        return any(item_classes(o, lexicon) & VIOLENT_ITEM_CLASSES for o in objects)
-    return all(prep.lower_ in LOCATIVE_PREPS | TIME_PREPS for prep in _children(verb, "prep"))
+        return any(item_classes(o, lexicon) & words().violent_item_classes for o in objects)
+    return all(
+        prep.lower_ in words().scene_preps | words().time_preps for prep in _children(verb, "prep")
+    )
 
 
 def _restricts(
@@ -1119,11 +957,11 @@ def _restricts(
     if nominal or undergoer is not None:
         return True
     objects = _children(predicate, "dobj") + _children(predicate, "nsubjpass")
-    restricted = RESTRICTION_CLASSES
-    if lexicon.lemma(predicate) in SILENCING_VERBS:
-        restricted = RESTRICTION_CLASSES | RESTRICTED_CLASSES
+    restricted = words().restriction_classes
+    if lexicon.lemma(predicate) in words().silencing_verbs:
+        restricted = words().restriction_classes | words().restricted_classes
     return not objects or any(
-        o.lemma_.lower() in GATHERING_NOUNS or item_classes(o, lexicon) & restricted
+        o.lemma_.lower() in words().gathering_nouns or item_classes(o, lexicon) & restricted
         for o in objects
     )
 
@@ -1153,7 +991,7 @@ def undergoer_noun(noun: Token, lexicon: Lexicon, *, depth: int = 2) -> Token | 
         noun.pos_ == "ADJ" and noun.dep_ in {"nsubj", "dobj", "pobj", "nsubjpass"}
     ):
         return None  # "allowed the dissident to leave": the tagger calls it an adjective
-    if any(c.lemma_.lower() in FOREIGN_MARKERS for c in noun.children):
+    if any(c.lemma_.lower() in words().foreign_markers for c in noun.children):
         return None  # "expelled foreign journalists": not the state's own people
     if noun.lemma_.lower() in lexicon.undergoers or noun.lower_ in lexicon.undergoers:
         return noun
@@ -1204,7 +1042,7 @@ def _gathering_purpose(verb: Token) -> bool:
     """An infinitive giving the purpose of a gathering: "a rally in Lagos to protest"."""
     return (
         verb.dep_ in {"relcl", "acl"}
-        and verb.head.lemma_.lower() in GATHERING_NOUNS
+        and verb.head.lemma_.lower() in words().gathering_nouns
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and verb.head.dep_ in {"pobj", "dobj", "attr"}
     )
@@ -1268,7 +1106,7 @@ def _incident_perpetrator(incident: Token, verb: Token, resolver: Resolver) -> t
     """Who a violent incident that killed or wounded someone stands for: its owner ("US
     Predator attacks killed ..."), else the state where it happened ("A roadside bombing
     near Samarra killed a U.S. soldier": CAMEO codes the location's state)."""
-    if incident.lemma_.lower() not in VIOLENT_INCIDENTS | UNIDENTIFIED_ATTACKERS:
+    if incident.lemma_.lower() not in words().violent_incidents | words().unidentified_attackers:
         return ()
     owners = _modifier_owners(incident, resolver)
     for prep in incident.children:
@@ -1291,23 +1129,7 @@ def _is_bombing(incident: Token) -> bool:
     modifiers = {c.lemma_.lower() for c in incident.subtree if c.i < incident.i}
     if lemma in {"bombing", "bomber"}:
         return True
-    return lemma in {"bomb", "blast", "explosion"} and bool(modifiers & BOMB_KINDS)
-
-
-BOMB_KINDS = frozenset(
-    {
-        "car",
-        "roadside",
-        "suicide",
-        "truck",
-        "parcel",
-        "letter",
-        "bicycle",
-        "motorcycle",
-        "bus",
-        "bomb",
-    }
-)
+    return lemma in {"bomb", "blast", "explosion"} and bool(modifiers & words().bomb_kinds)
 
 
 def _modifier_owners(noun: Token, resolver: Resolver, *, depth: int = 2) -> list[Resolved]:
@@ -1364,7 +1186,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     )
                 )[:2]
             )
-        if not subjects and relation in PLACE_TARGET_RELATIONS:
+        if not subjects and relation in words().place_target_relations:
             subjects = _participants(carrier, lexicon, resolver)
         if not subjects:
             # "the expulsion of 300 workers by Nigeria": the parser hangs "by" on the victim.
@@ -1417,7 +1239,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 )
         if not objects and len(subjects) >= 2 and _symmetric_family(relation):
             subjects, objects = _split_pair(subjects, resolver)
-        if not objects and frame.default_target and relation in PLACE_TARGET_RELATIONS:
+        if not objects and frame.default_target and relation in words().place_target_relations:
             # "threatened to hold a general strike unless Israel rescinded ...": the target
             # is whom the condition is put to; else "staged a general strike in Lagos".
             objects = _condition_target(anchor, subjects, resolver)
@@ -1438,7 +1260,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 item=item,
                 nominal=True,
             )
-            if not objects and governor is not None and relation in RESTRICTION_RELATIONS:
+            if not objects and governor is not None and relation in words().restriction_relations:
                 # "imposed a curfew"
                 emergency = is_emergency(token, lexicon, nominal=True)
                 objects = _default_target(governor, subjects, resolver, own_state=emergency)
@@ -1448,43 +1270,17 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         return
 
 
-# Verbs that take back a cooperative act ("withdrew its recognition of X", "ended its
-# cooperation with Y"): the reduction of relations (CAMEO 16), never the act itself.
-REVERSAL_VERBS = frozenset(
-    {
-        "withdraw",
-        "revoke",
-        "end",
-        "suspend",
-        "cancel",
-        "terminate",
-        "halt",
-        "freeze",
-        "sever",
-        "break",
-        "rescind",
-        "annul",
-        "scrap",
-        "abandon",
-        "downgrade",
-        "stop",
-        "discontinue",
-        "abrogate",
-        "renounce",
-    }
-)
-COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-REVERSAL_BY_ROOT = {"04": "haltsNegotiationsWith", "07": "reducesAidTo"}
-
-
 def _reversed(relation: str, governor: Token, lexicon: Lexicon) -> str:
     """The relation of a cooperative noun as the object of ``governor``."""
-    if governor.pos_ not in {"VERB", "AUX"} or lexicon.lemma(governor) not in REVERSAL_VERBS:
+    if (
+        governor.pos_ not in {"VERB", "AUX"}
+        or lexicon.lemma(governor) not in words().reversal_verbs
+    ):
         return relation
     root = _cameo_root(relation)
-    if root not in COOPERATIVE_ROOTS:
+    if root not in words().cooperative_roots:
         return relation
-    return REVERSAL_BY_ROOT.get(root, "reducesRelationsWith")
+    return words().reversal_by_root.get(root, "reducesRelationsWith")
 
 
 def _participants(gathering: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[Resolved, ...]:
@@ -1561,18 +1357,6 @@ def _symmetric_family(relation: str) -> bool:
     }
 
 
-DEMANDING_RELATIONS = frozenset(
-    {
-        "demandsOf",
-        "appealsTo",
-        "appealsForAidFrom",
-        "demandsAidFrom",
-        "demandsPolicyChangeOf",
-        "demandsMeetingWith",
-    }
-)
-
-
 def _demanded_act(verb: Token, lexicon: Lexicon) -> bool:
     """The act demanded of someone is not a fact: "pushed for the US to support its plan",
     "demanded that Israel withdraw", "demanded that its partners refuse to recognise X"."""
@@ -1587,7 +1371,7 @@ def _demanded_act(verb: Token, lexicon: Lexicon) -> bool:
             return False
         # "calls on North Korea to comply with ...": the parser makes the act an advcl.
         frames = lexicon.verbs.get(lexicon.lemma(head), ())
-        if any(frame.relation in DEMANDING_RELATIONS for frame in frames):
+        if any(frame.relation in words().demanding_relations for frame in frames):
             return True
         node = head
     return False
@@ -1640,7 +1424,7 @@ def sentence_candidates(
             yield from noun_candidates(token, lexicon, resolver)
         elif pos in {"VERB", "AUX"} and lemma in lexicon.report:
             yield from obligation_candidates(token, resolver)
-        if pos == "VERB" and lemma in DEATH_VERBS:
+        if pos == "VERB" and lemma in words().death_verbs:
             yield from custody_death_candidates(token, resolver)
 
 
@@ -1724,30 +1508,12 @@ def _names_own_doer(noun: Token) -> bool:
     )
 
 
-FORCE_NOUNS = frozenset(
-    {
-        "police",
-        "policeman",
-        "officer",
-        "squad",
-        "unit",
-        "troop",
-        "force",
-        "soldier",
-        "gear",
-        "shield",
-        "vehicle",
-        "truck",
-    }
-)
-
-
 def _names_a_force(noun: Token) -> bool:
     """An event noun modifying the people or kit that handle it ("riot police", "protest
     squad", "riot gear") names a kind of force, not an event."""
     if noun.dep_ != "compound":
         return False
-    return noun.head.lemma_.lower() in FORCE_NOUNS
+    return noun.head.lemma_.lower() in words().force_nouns
 
 
 NAME_ENTITIES = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
@@ -1760,7 +1526,6 @@ def _in_proper_name(noun: Token) -> bool:
 
 
 OBLIGATION_FRAME = Frame("must", "VERB", "demandsOf", ("ccomp-subj",), ("nsubj",), strength=0.8)
-OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 
 
 def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate]:
@@ -1770,7 +1535,7 @@ def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate
         return
     for clause in _children(verb, "ccomp"):
         modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not modals & OBLIGATION_MODALS:
+        if not modals & words().obligation_modals:
             continue
         targets = tuple(
             r
@@ -1785,9 +1550,6 @@ def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate
 
 
 CUSTODY_FRAME = Frame("torture", "NOUN", "tortures", ("nsubj",), ("poss",), strength=0.8)
-DEATH_VERBS = frozenset({"die"})
-ABUSE_NOUNS = frozenset({"torture", "beating", "ill-treatment", "mistreatment", "abuse"})
-CAUSE_PREPS = frozenset({"of", "from", "after", "under", "as"})
 
 
 def custody_death_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate]:
@@ -1797,9 +1559,9 @@ def custody_death_candidates(verb: Token, resolver: Resolver) -> Iterator[Candid
     causes = [
         t
         for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in words().cause_preps
         for t in prep.subtree
-        if t.lemma_.lower() in ABUSE_NOUNS and t.pos_ == "NOUN"
+        if t.lemma_.lower() in words().abuse_nouns and t.pos_ == "NOUN"
     ]
     custody = [t for t in verb.subtree if t.lemma_.lower() == "custody" and t.pos_ == "NOUN"]
     if not causes or not custody:

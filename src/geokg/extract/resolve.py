@@ -34,76 +34,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from geokg.extract.actors import IN_NAME, PLACE_KINDS, SPAN_KEY, GazetteerLike
-from geokg.extract.lexicon import Lexicon
+from geokg.extract.lexicon import Lexicon, words
 from geokg.model import Actor, ActorType
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-STATE_PRONOUNS = frozenset({"it", "its", "itself"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "myself", "ourselves"})
-# Singular nouns naming one person who acts for a state or group; "he"/"she" may refer back
-# to them ("The Turkish foreign minister arrived ... “...,” he said").
-OFFICE_HOLDERS = frozenset(
-    [
-        "president",
-        "premier",
-        "minister",
-        "chancellor",
-        "king",
-        "queen",
-        "emir",
-        "leader",
-        "spokesman",
-        "spokeswoman",
-        "ambassador",
-        "envoy",
-        "secretary",
-        "commander",
-        "general",
-        "chief",
-        "diplomat",
-        "negotiator",
-    ]
-)
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
-SPEECH_VERBS = frozenset({"say", "add", "tell", "state", "declare", "announce", "write", "note"})
-QUANTITIES = frozenset(
-    {
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "score",
-        "scores",
-        "number",
-        "group",
-        "some",
-        "many",
-        "most",
-        "several",
-        "all",
-        "one",
-        "two",
-        "three",
-        "couple",
-        "handful",
-        "majority",
-        "members",
-        "member",
-        "batch",
-        "patch",
-    }
-)
-COPULAR = frozenset({"be", "become", "remain"})
-# State nominals naming an institution of the state rather than the state itself: "the
-# government" in "Polish workers demanded that the government ..." is Poland's.
-INSTITUTION_NOMINALS = frozenset({"government", "regime", "administration", "authority"})
 # ``via`` of such an institution resolved from context, and of a pronoun standing for a
 # domestic phrase ("Nigerian oil workers said they would ..."): unlike plain coreference,
 # these may face another phrase of the same state (PLOVER's domestic events).
@@ -111,76 +45,8 @@ HOME_INSTITUTION = "home-institution"
 DOMESTIC_COREF = "domestic-coref"
 # Routes by which a phrase names a part of a state rather than the state itself.
 DOMESTIC_ANTECEDENT_VIAS = frozenset({"agent-noun", "demonym", "office", "modifier"})
-LOCATIVE_PREPS = frozenset({"in", "at", "from", "of", "inside", "near", "across", "throughout"})
-# Prepositions that place an event ("killed near the town of Samarra", "a bombing in eastern
-# Beirut"); not "from" (an origin), "on" ("an attack on Israel") or "into" (a target).
-EVENT_PLACE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "off"}
-    | {"through", "along"}
-)
 # How the resolver names a place: a state, its capital, a city or a region.
 _PLACE_VIAS = frozenset({"name", "alias", "code", "entity", "capital", "location"})
-# Participles that place a group somewhere or tie it to a body ("a group based in Trinidad",
-# "workers affiliated with the Serbian Workers' Union").
-PLACING_PARTICIPLES = frozenset(
-    {"base", "locate", "station", "live", "operate", "affiliate", "belong", "hold", "jail"}
-)
-
-
-# Last words of unknown organisation names that mark a body of states, then other
-# organisations; a name without one of them is not made an actor (companies, news agencies
-# and mis-tagged names are too often spaCy ORGs).
-IGO_MARKERS = frozenset(
-    {"organization", "organisation", "agency", "community", "council", "forum", "union"}
-)
-NGO_MARKERS = frozenset(
-    {
-        "association",
-        "committee",
-        "federation",
-        "foundation",
-        "crescent",
-        "cross",
-        "watch",
-        "institute",
-        "society",
-        "fund",
-        "programme",
-        "program",
-        "commission",
-    }
-)
-# Head words of the names of bodies that a bare definite noun refers back to ("the agency"
-# after "the International Atomic Energy Agency").
-BODY_NOUNS = (
-    IGO_MARKERS
-    | NGO_MARKERS
-    | {"court", "tribunal", "bank", "alliance", "bloc", "league", "mission", "force"}
-    | {"conference", "parliament", "assembly", "body", "organisation", "organization"}
-)
-# Nouns whose "for" phrase names whom they speak for ("a spokesman for the Red Cross"); an
-# "envoy for Iraq" is not Iraq's.
-SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney"})
-# Event nouns that pass their place on to the parties of the event ("parties to the
-# conflict in Iraq").
-CONFLICT_NOUNS = frozenset({"conflict", "war", "fighting", "crisis", "insurgency", "dispute"})
-# People who act for an institution named by a modifier ("opposition leaders", "police
-# officers", "government troops", "union officials").
-INSTITUTION_MEMBERS = frozenset(
-    {"leader", "official", "member", "officer", "spokesman", "spokeswoman", "spokesperson"}
-    | {"troop", "force", "soldier", "supporter", "activist", "chief", "lawmaker", "deputy"}
-    | {"legislator", "representative", "delegate", "commander", "unit", "figure"}
-)
-# Roles of people who act inside their own state: a person named with one of them and no
-# state is a domestic actor of the state the sentence is about.
-DOMESTIC_ROLES = frozenset(
-    {"leader", "senator", "deputy", "minister", "governor", "mayor", "editor", "journalist"}
-    | {"activist", "dissident", "general", "commander", "justice", "judge", "lawmaker"}
-    | {"legislator", "politician", "colonel", "publisher", "reporter", "unionist", "chief"}
-)
-# Participles of hyphenated place adjectives: "the Hong Kong-based magazine".
-PLACE_ADJECTIVES = frozenset({"base", "headquarter"})
-GROUP_MARKERS = frozenset({"party", "front", "movement", "league", "alliance", "army", "brigades"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +209,7 @@ class Resolver:
 
     def _place_phrase(self, token: Token, *, depth: int, place_noun: bool) -> Resolved | None:
         """The first place found under the location phrases of ``token``."""
-        preps = EVENT_PLACE_PREPS | {"of"} if place_noun else EVENT_PLACE_PREPS
+        preps = words().event_place_preps | {"of"} if place_noun else words().event_place_preps
         for child in token.children:
             if child.dep_ == "prt":  # "broke out in ..."
                 found = self._place_phrase(child, depth=depth, place_noun=place_noun)
@@ -388,19 +254,22 @@ class Resolver:
 
     def _resolve(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
         lower = token.lower_
-        if lower in FIRST_PERSON and token.i not in self._span_of:
+        if lower in words().first_person and token.i not in self._span_of:
             # ("US" is a case-sensitive gazetteer form, "us" a pronoun.)
             return self._speaker(token)
-        if lower in SECOND_PERSON:
+        if lower in words().second_person:
             return []
-        if token.pos_ == "PRON" or lower in STATE_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
+        if (
+            token.pos_ == "PRON"
+            or lower in words().state_pronouns | words().person_pronouns | words().plural_pronouns
+        ):
             return self.antecedent(token, exclude=exclude)
         if _misparsed_participle(token):
             # "The Red Cross operating in Iraq said": the parser makes the participle the
             # subject of "said" and the named actor the participle's own subject.
             own = next(c for c in token.children if c.dep_ == "nsubj")
             return self._resolve(own, exclude=exclude)
-        if token.lemma_.lower() in QUANTITIES:
+        if token.lemma_.lower() in words().quantity_heads:
             # "dozens of Sudanese migrants", "thousands of Nigerians"
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -417,7 +286,7 @@ class Resolver:
             return self._group_antecedent(token, exclude=exclude)
         if self._is_state_nominal(token):
             found = self.antecedent(token, exclude=exclude, states_only=True)
-            if found or token.lemma_.lower() not in INSTITUTION_NOMINALS:
+            if found or token.lemma_.lower() not in words().institution_nominals:
                 return found
             found = self._home_institution(token)
             if found:
@@ -435,7 +304,11 @@ class Resolver:
         """'the court', 'the agency', 'the union' after a body whose name has that word ("the
         International Court of Justice", "the IAEA" = International Atomic Energy Agency),
         named in the last five sentences: that body, not an institution of a state."""
-        if token.tag_ != "NN" or token.ent_iob_ == "I" or token.lemma_.lower() not in BODY_NOUNS:
+        if (
+            token.tag_ != "NN"
+            or token.ent_iob_ == "I"
+            or token.lemma_.lower() not in words().body_nouns
+        ):
             return None
         dets = [c for c in token.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ != "the":
@@ -461,7 +334,7 @@ class Resolver:
         ("the Union" mid-sentence, "the Fatah party") nor one owned by someone."""
         lemma = token.lemma_.lower()
         home = self._placed.home
-        member = lemma in INSTITUTION_MEMBERS and any(
+        member = lemma in words().institution_members and any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in home for c in token.children
         )
         if lemma not in home and not member:
@@ -623,7 +496,7 @@ class Resolver:
         roles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
         if token.dep_ == "appos":
             roles.append(token.head)
-        if not any(r.lemma_.lower() in DOMESTIC_ROLES and r.pos_ == "NOUN" for r in roles):
+        if not any(r.lemma_.lower() in words().domestic_roles and r.pos_ == "NOUN" for r in roles):
             return None
         home = self._home_state(token)
         return Resolved(home, 0.7, HOME_INSTITUTION, token.i) if home is not None else None
@@ -696,7 +569,7 @@ class Resolver:
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
         ent = self._org_of.get(token.i)
         named_organisation = ent is not None and self._unknown_organisation(ent) is not None
-        owner_preps = {"of", "from", "in"} | ({"for"} if lemma in SPEAKER_NOUNS else set())
+        owner_preps = {"of", "from", "in"} | ({"for"} if lemma in words().speaker_nouns else set())
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in owner_preps:
                 if named_organisation:
@@ -732,7 +605,7 @@ class Resolver:
     def _based_in(self, token: Token) -> Resolved | None:
         """'the Hong Kong-based magazine', 'a Nairobi-based group': the place's state."""
         for child in token.children:
-            if child.dep_ != "amod" or child.lemma_.lower() not in PLACE_ADJECTIVES:
+            if child.dep_ != "amod" or child.lemma_.lower() not in words().place_adjectives:
                 continue
             for place in child.children:
                 if place.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
@@ -750,22 +623,22 @@ class Resolver:
         return self._organisations[ent.start]
 
     def _name_organisation(self, ent: Span) -> Actor | None:
-        words = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
-        if len(words) < 2 or any(t.i in self._span_of for t in ent):
+        terms = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
+        if len(terms) < 2 or any(t.i in self._span_of for t in ent):
             return None
-        if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in words):
+        if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in terms):
             return None
-        lowered = {t.lower_ for t in words}
-        if lowered & IGO_MARKERS or words[0].lower_ == "international":
+        lowered = {t.lower_ for t in terms}
+        if lowered & words().igo_markers or terms[0].lower_ == "international":
             kind = ActorType.INTERNATIONAL_ORGANIZATION
-        elif lowered & NGO_MARKERS or "international" in lowered:
+        elif lowered & words().ngo_markers or "international" in lowered:
             kind = ActorType.NON_GOVERNMENTAL_ORGANIZATION
-        elif lowered & GROUP_MARKERS:
+        elif lowered & words().group_markers:
             kind = ActorType.POLITICAL_GROUP
         else:
             return None
-        label = " ".join(t.text for t in words)
-        slug = "_".join("".join(c for c in t.lower_ if c.isalnum()) for t in words if t.is_alpha)
+        label = " ".join(t.text for t in terms)
+        slug = "_".join("".join(c for c in t.lower_ if c.isalnum()) for t in terms if t.is_alpha)
         known = self._record(slug)
         if known is not None:
             return _record_actor(known, self.published)
@@ -790,11 +663,11 @@ class Resolver:
         """The state of a location phrase of ``token``: "in Baghdad", "at a jail in Dili",
         "based in Trinidad", "affiliated with the Serbian Workers' Union"."""
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS | {"to"}:
+            if child.dep_ == "prep" and child.lower_ in words().owner_location_preps | {"to"}:
                 found = self._place_under(child, depth=depth)
                 if found is not None:
                     return found
-            elif child.dep_ == "acl" and child.lemma_.lower() in PLACING_PARTICIPLES:
+            elif child.dep_ == "acl" and child.lemma_.lower() in words().placing_participles:
                 for prep in child.children:
                     if prep.dep_ in {"prep", "agent"}:
                         found = self._place_under(prep, depth=depth)
@@ -806,7 +679,7 @@ class Resolver:
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            if depth < 2 and pobj.lemma_.lower() in CONFLICT_NOUNS:
+            if depth < 2 and pobj.lemma_.lower() in words().conflict_nouns:
                 # "parties to the conflict in Iraq", "factions in the war in Bosnia"
                 return self._location(pobj, depth=depth + 1)
             place = self.explicit(pobj)
@@ -823,7 +696,9 @@ class Resolver:
         """Where the event of the argument ``token`` happens: "Prisoners rioted at a jail in
         Dili", "police arrested students in Ankara", "troops fired on villagers in X"."""
         argument = token
-        while argument.dep_ == "pobj" and argument.head.head.lemma_.lower() in QUANTITIES:
+        while (
+            argument.dep_ == "pobj" and argument.head.head.lemma_.lower() in words().quantity_heads
+        ):
             argument = argument.head.head  # "thousands of students"
         verb = argument.head
         if argument.dep_ == "pobj" and verb.dep_ == "prep":
@@ -942,15 +817,17 @@ class Resolver:
         return None
 
     def _title_words(self) -> frozenset[str]:
-        """Lowercase words of the gazetteer's titles, honorifics and agent nouns (words
+        """Lowercase terms of the gazetteer's titles, honorifics and agent nouns (terms
         before a surname that are no given name: "President", "Gen.", "Mr")."""
         if not hasattr(self, "_titles"):
             titles = getattr(self.gazetteer, "titles", None) or {}
             if callable(titles):
                 titles = titles()
             phrases = [p for forms in titles.values() for p in forms]
-            words = {w.lower() for phrase in phrases for w in phrase.split()}
-            self._titles = frozenset(words | HONORIFICS | NAME_TITLES | self.lexicon.agent_nouns)
+            terms = {w.lower() for phrase in phrases for w in phrase.split()}
+            self._titles = frozenset(
+                terms | words().honorifics | words().name_titles | self.lexicon.agent_nouns
+            )
         return self._titles
 
     def _scan_people_before(self, token: Token) -> None:
@@ -969,9 +846,9 @@ class Resolver:
         if token.lower_ == "us" and token.text == "US":
             return []
         for candidate in token.sent:
-            if candidate.lemma_.lower() in SPEECH_VERBS and candidate.i > token.i:
+            if candidate.lemma_.lower() in words().speech_verbs and candidate.i > token.i:
                 for child in candidate.children:
-                    if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON:
+                    if child.dep_ == "nsubj" and child.lower_ not in words().first_person:
                         found = self.actors(child)
                         if found:
                             return [Resolved(found[0].actor, 0.75, "speaker", token.i)]
@@ -1021,9 +898,9 @@ class Resolver:
         if key in self._pronoun_memo:
             return self._pronoun_memo[key]
         lower = token.lower_
-        wants_person = lower in PERSON_PRONOUNS
-        wants_state = states_only or lower in STATE_PRONOUNS
-        if lower in PLURAL_PRONOUNS:
+        wants_person = lower in words().person_pronouns
+        wants_state = states_only or lower in words().state_pronouns
+        if lower in words().plural_pronouns:
             result = self._plural(token, exclude=exclude)
             self._pronoun_memo[key] = result
             return result
@@ -1069,15 +946,15 @@ class Resolver:
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the
         Turkish foreign minister'): "he"/"she" can refer to it."""
-        return token.tag_ == "NN" and token.lemma_.lower() in OFFICE_HOLDERS
+        return token.tag_ == "NN" and token.lemma_.lower() in words().office_holders
 
     def _chain(self, token: Token, excluded: set[str], *, wants_person: bool) -> Resolved | None:
         """A pronoun continues the referent of an earlier same-kind pronoun in its sentence."""
         for earlier in token.sent:
             if earlier.i >= token.i:
                 break
-            same_kind = (earlier.lower_ in PERSON_PRONOUNS) == wants_person and (
-                earlier.lower_ in PERSON_PRONOUNS | STATE_PRONOUNS
+            same_kind = (earlier.lower_ in words().person_pronouns) == wants_person and (
+                earlier.lower_ in words().person_pronouns | words().state_pronouns
             )
             if same_kind and (earlier.i, ()) in self._pronoun_memo:
                 found = self._pronoun_memo[(earlier.i, ())]
@@ -1092,7 +969,7 @@ class Resolver:
         head = token.head
         while head.dep_ in {"pobj", "prep", "attr", "acomp", "dobj"} and head.head != head:
             head = head.head
-            if head.lemma_ in COPULAR and head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_ in words().copular and head.pos_ in {"VERB", "AUX"}:
                 subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
                 return {r.actor.id for s in subjects for r in self.actors(s)}
         return set()
@@ -1142,29 +1019,21 @@ class Resolver:
         return self._starts
 
 
-GROUP_NOMINALS = frozenset({"group", "militia", "movement", "faction"})
 GROUP_TYPES = frozenset({ActorType.ARMED_GROUP, ActorType.POLITICAL_GROUP})
 
 
 def _is_group_nominal(token: Token) -> bool:
     """A bare definite "the group"/"the militia" (no modifier naming who it is)."""
-    if token.lemma_.lower() not in GROUP_NOMINALS or token.ent_iob_ in {"B", "I"}:
+    if token.lemma_.lower() not in words().group_nominals or token.ent_iob_ in {"B", "I"}:
         return False
     dets = [c for c in token.children if c.dep_ == "det"]
     others = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep", "nmod"}]
     return bool(dets) and dets[0].lower_ in {"the", "this"} and not others
 
 
-# Nouns of people and places that represent a state abroad: "the French ambassador left the
-# country" does not make France the state a sentence is about.
-ENVOY_NOUNS = frozenset(
-    {"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary"}
-)
-
-
 def _envoy(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return lemma in ENVOY_NOUNS or (
+    return lemma in words().envoy_nouns or (
         lemma == "minister" and any(c.lower_ == "foreign" for c in token.children)
     )
 
@@ -1217,22 +1086,9 @@ def _parenthesised_appos(token: Token) -> bool:
     return doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
 
 
-# Abbreviated and religious titles written before a surname ("Gen. Musharraf").
-NAME_TITLES = frozenset(
-    {"gen", "lt", "col", "maj", "capt", "adm", "sgt", "gov", "sen", "rep", "pres", "amb"}
-    | {"brig", "cmdr", "sheik", "sheikh", "mullah", "ayatollah", "imam", "prince", "lord"}
-    | {"field", "marshal", "general", "colonel", "major", "captain", "admiral", "president"}
-)
-# Lowercase particles of compound surnames ("de Klerk", "Ben Ali", "bin Laden").
-SURNAME_PARTICLES = frozenset(
-    {"de", "da", "das", "dos", "del", "della", "van", "von", "der", "ter", "le", "la", "al"}
-    | {"el", "bin", "ben", "ould", "abu", "ibn", "mac", "st."}
-)
-
-
 def _surname_forms(token: Token) -> list[str]:
     """Surname forms ending at ``token``, longest first: "Sanchez de Lozada", "Ben Ali",
-    "de Klerk", then "Lozada". Earlier words count only as a name's words (a capitalised
+    "de Klerk", then "Lozada". Earlier terms count only as a name's terms (a capitalised
     name word or a particle) that no other mention has claimed."""
     doc = token.doc
     forms = []
@@ -1240,8 +1096,11 @@ def _surname_forms(token: Token) -> list[str]:
         start = token.i - size + 1
         if start < 0:
             continue
-        words = doc[start : token.i]
-        if all((w.pos_ == "PROPN" and w.is_title) or w.lower_ in SURNAME_PARTICLES for w in words):
+        terms = doc[start : token.i]
+        if all(
+            (w.pos_ == "PROPN" and w.is_title) or w.lower_ in words().surname_particles
+            for w in terms
+        ):
             forms.append(doc[start : token.i + 1].text)
     return [*forms, token.text]
 
@@ -1268,8 +1127,8 @@ def _with_given_name(token: Token, people: list[Any], *, titles: frozenset[str])
             *getattr(person, "names", ()),
             *getattr(person, "aliases", ()),
         )
-        words = {w.lower() for name in names for w in name.replace("-", " ").split()}
-        if given[0] in words:
+        terms = {w.lower() for name in names for w in name.replace("-", " ").split()}
+        if given[0] in terms:
             kept.append(person)
     return kept
 

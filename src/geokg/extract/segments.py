@@ -21,6 +21,8 @@ from enum import StrEnum
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from geokg.extract.lexicon import words
+
 BOILERPLATE = re.compile(
     r"thank you for (registering|subscribing|signing up|reading)|refresh (the|your) (page|browser)"
     r"|logged in|log in to|sign up (for|to)|subscribe (to|now)|newsletter|cookie|privacy policy"
@@ -85,9 +87,6 @@ def make_line_break_sentencizer(nlp: Language, name: str) -> LineBreakSentencize
     return LineBreakSentencizer()
 
 
-OPENING_QUOTES = frozenset({"“", "‘‘", "``"})
-CLOSING_QUOTES = frozenset({"”", "’’", "''"})
-STRAIGHT_QUOTES = frozenset({'"'})
 # Tokens after a closing quote in which ", X said" / ", said X" is looked for.
 ATTRIBUTION_REACH = 30
 
@@ -101,9 +100,11 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
         text = token.text
         if "\n" in text or (token.i > 0 and "\n\n" in doc[token.i - 1].whitespace_):
             opening = None  # quotes do not run across paragraphs here
-        if text in OPENING_QUOTES or (text in STRAIGHT_QUOTES and opening is None):
+        if text in words().opening_quotes or (text in words().straight_quotes and opening is None):
             opening = token.i
-        elif (text in CLOSING_QUOTES or text in STRAIGHT_QUOTES) and opening is not None:
+        elif (
+            text in words().closing_quotes or text in words().straight_quotes
+        ) and opening is not None:
             spans.append((opening, token.i))
             opening = None
     return spans
@@ -128,7 +129,7 @@ def _attribution_after(doc: Doc, closing: int, report_verbs: frozenset[str]) -> 
     for token in doc[closing + 1 : closing + 1 + ATTRIBUTION_REACH]:
         if token.is_sent_start and token.i > closing + 1:
             break
-        if token.text in OPENING_QUOTES:
+        if token.text in words().opening_quotes:
             break
         if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in report_verbs:
             return _subject(token)
