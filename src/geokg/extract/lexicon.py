@@ -29,6 +29,7 @@ import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
@@ -39,6 +40,17 @@ from geokg.errors import GeokgError
 from geokg.extract.words import Words, load_words
 
 DEFAULT_VERB_SUBJECT = ("nsubj", "agent")
+
+
+class Control(StrEnum):
+    """What a control verb does to its infinitive (``control`` in ``light_verbs.json``):
+    sets a mode, or lets it through (``transparent``: "continues to", "using X to")."""
+
+    TRANSPARENT = "transparent"
+    INTENT = "intent"
+    THREAT = "threat"
+    REFUSE = "refuse"
+    ATTEMPT = "attempt"
 
 
 class LexiconError(GeokgError):
@@ -90,7 +102,7 @@ class Lexicon:
     nouns: Mapping[str, tuple[Frame, ...]]
     agent_light_verbs: frozenset[str]
     undergoer_light_verbs: frozenset[str]
-    control: Mapping[str, str]
+    control: Mapping[str, Control]
     item_classes: Mapping[str, frozenset[str]]
     report: frozenset[str]
     denial: frozenset[str]
@@ -144,6 +156,13 @@ def _read(name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise LexiconError(f"lexicon file {name} must hold a JSON object")
     return data
+
+
+def _controls(entries: Mapping[str, Any]) -> Mapping[str, Control]:
+    try:
+        return MappingProxyType({str(k): Control(v) for k, v in entries.items()})
+    except ValueError as error:
+        raise LexiconError(f"light_verbs.json: control: {error}") from error
 
 
 def _frame(entry: Mapping[str, Any], *, pos: str, vocabulary: Words) -> Frame:
@@ -201,7 +220,7 @@ def load_lexicon() -> Lexicon:
         nouns=_index([_frame(e, pos="NOUN", vocabulary=vocabulary) for e in nouns["frames"]]),
         agent_light_verbs=frozenset(light["agent"]),
         undergoer_light_verbs=frozenset(light["undergoer"]),
-        control=MappingProxyType(dict(light["control"])),
+        control=_controls(light["control"]),
         item_classes=MappingProxyType({k: frozenset(v) for k, v in items["classes"].items()}),
         report=frozenset(modality["report"]),
         denial=frozenset(modality["denial"]),

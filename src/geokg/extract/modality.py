@@ -24,12 +24,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from spacy.tokens import Token
 
-from geokg.extract.lexicon import Lexicon, words
+from geokg.extract.lexicon import Control, Lexicon, words
 
 HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
+
+
+class Mode(StrEnum):
+    """How a predicate's act is stated: done, intended, threatened, refused or attempted."""
+
+    ACT = "act"
+    INTENT = "intent"
+    THREAT = "threat"
+    REFUSE = "refuse"
+    ATTEMPT = "attempt"
 
 
 @dataclass
@@ -37,7 +48,7 @@ class Modality:
     """The result of :func:`assess` for one predicate."""
 
     negated: bool = False
-    mode: str = "act"
+    mode: Mode = Mode.ACT
     hedge: float = 1.0
     accused: bool = False
     conditional: bool = False
@@ -237,10 +248,10 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             result.condition = result.condition or carried
             if _has_possibility_modal(node):
                 result.possible = True
-            if carried == "unless" and result.mode == "act":
-                result.mode = "threat"
-        if _is_future(node, lexicon) and result.mode == "act":
-            result.mode = "intent"
+            if carried == "unless" and result.mode == Mode.ACT:
+                result.mode = Mode.THREAT
+        if _is_future(node, lexicon) and result.mode == Mode.ACT:
+            result.mode = Mode.INTENT
         if first and lexicon.lemma(node) in lexicon.hedges:
             result.hedge = min(result.hedge, lexicon.hedges[lexicon.lemma(node)])
         first = False
@@ -262,14 +273,14 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
         )
         if controlled and head_lemma in lexicon.control:
             control = lexicon.control[head_lemma]
-            if control == "transparent" and head_lemma == "use":
+            if control == Control.TRANSPARENT and head_lemma == "use":
                 result.instrument = next(
                     (c for c in head.children if c.dep_ == "dobj"), result.instrument
                 )
-            if control != "transparent" and result.mode == "act":
-                result.mode = control
+            if control != Control.TRANSPARENT and result.mode == Mode.ACT:
+                result.mode = Mode(control)
                 result.controller = head_lemma
-            elif control == "attempt":
+            elif control == Control.ATTEMPT:
                 result.hedge = min(result.hedge, 0.75)
             node = head
             continue
@@ -278,7 +289,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
         ):
             # "continues to", "is trying to", participial "using X to"
             control = lexicon.control[head_lemma]
-            if control == "transparent" and head_lemma == "use":
+            if control == Control.TRANSPARENT and head_lemma == "use":
                 result.instrument = next(
                     (c for c in head.children if c.dep_ == "dobj"), result.instrument
                 )
@@ -307,8 +318,8 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             # Keep climbing only to find a denial/condition around the report.
             continue
         if node.dep_ in {"conj"} and head.pos_ in {"VERB", "AUX"}:
-            if _is_future(head, lexicon) and result.mode == "act":
-                result.mode = "intent"
+            if _is_future(head, lexicon) and result.mode == Mode.ACT:
+                result.mode = Mode.INTENT
             node = head
             continue
         if node.dep_ == "advcl" and node.tag_ in {"VBG", "VBN"}:

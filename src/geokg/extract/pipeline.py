@@ -70,7 +70,7 @@ from geokg.extract.events import (
     verb_events,
 )
 from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
-from geokg.extract.modality import Modality, assess, subject_of
+from geokg.extract.modality import Modality, Mode, assess, subject_of
 from geokg.extract.relations import (
     Candidate,
     item_classes,
@@ -80,10 +80,10 @@ from geokg.extract.relations import (
     slot_tokens,
     state_of,
 )
+from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
     DOMESTIC_COREF,
     HOME_INSTITUTION,
-    Resolved,
     Resolver,
     conjuncts,
 )
@@ -352,7 +352,7 @@ class Extractor:
             if not agents:
                 continue
             objects = tuple(
-                Resolved(agent, COREF_CERTAINTY, "event", reaction.noun.i) for agent in agents
+                Resolved(agent, COREF_CERTAINTY, Via.EVENT, reaction.noun.i) for agent in agents
             )
             frame = Frame(self.lexicon.lemma(reaction.verb), "VERB", reaction.relation, (), ())
             yield Candidate(
@@ -389,14 +389,16 @@ class Extractor:
                 subjects: tuple[Resolved, ...] = ()
                 for subject_token in logical_subject(head):
                     subjects = tuple(
-                        r for r in resolver.actors(subject_token) if r.via != "location"
+                        r for r in resolver.actors(subject_token) if r.via != Via.LOCATION
                     )
                     if subjects:
                         break
                 attackers = self._last_attackers(subjects, history, sentence)
                 if not attackers:
                     continue
-                objects = tuple(Resolved(a, COREF_CERTAINTY, "event", clause.i) for a in attackers)
+                objects = tuple(
+                    Resolved(a, COREF_CERTAINTY, Via.EVENT, clause.i) for a in attackers
+                )
                 relation = "threatensMilitaryForceAgainst"
                 frame = Frame(self.lexicon.lemma(clause), "VERB", relation, (), ())
                 yield Candidate(
@@ -494,7 +496,7 @@ class Extractor:
         confidence = candidate.strength * modality.hedge * factor
         if modality.accused:
             confidence *= 0.8
-        if modality.conditional or modality.mode == "attempt":
+        if modality.conditional or modality.mode == Mode.ATTEMPT:
             confidence *= 0.8
         attributes = self._attributes(candidate, modality, resolver)
         for subject in _speaking_group(candidate.subjects, modality, resolver):
@@ -526,7 +528,7 @@ class Extractor:
     def _refused_intent(self, relation_name: str, modality: Modality) -> bool:
         """A future cooperative act, negated, with no condition and no control verb
         ("will not recognise", "would not allow"); not an expressed intent verb (03)."""
-        if modality.mode != "intent" or modality.conditional or modality.denier is not None:
+        if modality.mode != Mode.INTENT or modality.conditional or modality.denier is not None:
             return False
         if any(token.dep_ == "xcomp" for token in modality.chain[:-1]):
             return False
@@ -541,13 +543,13 @@ class Extractor:
         relation = self.ontology.relation(relation_name)
         root = relation.cameo_root
         coercive = relation.quad_class >= QuadClass.MATERIAL_CONFLICT
-        if mode == "act" and coercive and modality.conditional and modality.possible:
+        if mode == Mode.ACT and coercive and modality.conditional and modality.possible:
             # "The EC may halt mediation if cooperation founders": a possible coercive act put
             # under a condition is held over the target, i.e. a threat (13).
             return words().threat_by_root.get(root, "threatens")
-        if mode in {"act", "attempt"}:
+        if mode in {Mode.ACT, Mode.ATTEMPT}:
             return relation_name
-        if mode == "refuse":
+        if mode == Mode.REFUSE:
             return "rejects"
         if root in {"03", "13"}:
             return relation_name
@@ -555,9 +557,9 @@ class Extractor:
         # or put under a condition is a threat; a future investigation, demand or protest
         # (verbal conflict, 09-12) is stated as the act itself ("The IAEA will inspect the
         # sites" is 09, not 13).
-        if mode == "threat" or (modality.conditional and coercive):
+        if mode == Mode.THREAT or (modality.conditional and coercive):
             return words().threat_by_root.get(root, "threatens")
-        if mode == "intent":
+        if mode == Mode.INTENT:
             if relation_name in {"suppliesMilitaryAidTo"}:
                 return "promisesMilitaryAidTo"
             if relation_name == "mediatesFor":
@@ -591,8 +593,8 @@ class Extractor:
                 attributes["item_origin"] = origin
         if modality.accused:
             attributes["modality"] = "alleged"
-        elif modality.mode != "act":
-            attributes["modality"] = modality.mode
+        elif modality.mode != Mode.ACT:
+            attributes["modality"] = modality.mode.value
         if modality.conditional:
             attributes["conditional"] = "true"
         attributes["trigger"] = self.lexicon.lemma(candidate.predicate)
@@ -766,7 +768,7 @@ def _speaking_group(
         return subjects
     certainty = min(s.certainty for s in subjects)
     first = min(tokens)
-    return tuple(Resolved(actor, certainty, "coref", first) for actor in speakers)
+    return tuple(Resolved(actor, certainty, Via.COREF, first) for actor in speakers)
 
 
 def _same_stem(noun: str, lemma: str) -> bool:
@@ -795,7 +797,7 @@ def _agents_of(resolver: Resolver) -> Callable[[Token], list[Actor]]:
         for subject in logical_subject(verb):
             found = resolver.actors(subject)
             if found:
-                return [r.actor for r in found if r.via not in {"location"}]
+                return [r.actor for r in found if r.via not in {Via.LOCATION}]
         return []
 
     return agents_of
@@ -805,7 +807,7 @@ def speaker_actor(token: Token, resolver: Resolver, *, depth: int = 2) -> Actor 
     """The actor a speaker phrase speaks for: the phrase itself ('the Kremlin', 'he'), else
     the body it speaks for ('a spokesman for the Chinese foreign ministry', 'an official at
     the State Department', 'a spokeswoman of the EU Commission')."""
-    found = [r for r in resolver.actors(token) if r.via != "location"]
+    found = [r for r in resolver.actors(token) if r.via != Via.LOCATION]
     if found:
         return found[0].actor
     if depth == 0:
@@ -843,12 +845,12 @@ def _price_threats(
         speaker_is = speaker_actor(speaker, resolver)
         if speaker_is is None:
             continue
-        speakers = (Resolved(speaker_is, 0.9, "speaker-phrase", speaker.i),)
+        speakers = (Resolved(speaker_is, 0.9, Via.SPEAKER_PHRASE, speaker.i),)
         targets = tuple(
             r
             for s in logical_subject(verb)
             for r in resolver.actors(s, exclude=[x.actor for x in speakers])
-            if r.via != "speaker"
+            if r.via != Via.SPEAKER
         )
         if targets:
             yield Candidate(verb, verb, THREAT_FRAME, "threatens", speakers, targets, None, 0.9)
@@ -880,7 +882,7 @@ def _tolerance_threats(
             r
             for s in logical_subject(verb)
             for r in resolver.actors(s)
-            if r.via not in {"location", "speaker"}
+            if r.via not in {Via.LOCATION, Via.SPEAKER}
         )
         if not subjects:
             speaker = modality.asserter or quote_speakers.get(verb.i)
@@ -889,7 +891,7 @@ def _tolerance_threats(
             speaker_is = speaker_actor(speaker, resolver)
             if speaker_is is None:
                 continue
-            subjects = (Resolved(speaker_is, 0.9, "speaker-phrase", speaker.i),)
+            subjects = (Resolved(speaker_is, 0.9, Via.SPEAKER_PHRASE, speaker.i),)
         own = [s.actor for s in subjects]
         targets: list[Resolved] = []
         for act in (t for o in verb.children if o.dep_ == "dobj" for t in conjuncts(o)):
@@ -933,7 +935,7 @@ def _weapon_purpose_threats(
         verb = governor.head if governor.pos_ == "NOUN" else governor
         subjects: tuple[Resolved, ...] = ()
         for subject_token in logical_subject(verb):
-            subjects = tuple(r for r in resolver.actors(subject_token) if r.via != "location")
+            subjects = tuple(r for r in resolver.actors(subject_token) if r.via != Via.LOCATION)
             if subjects:
                 break
         own = [s.actor for s in subjects]
@@ -1257,7 +1259,7 @@ def _yield_to_pressure(verb: Token, covered: set[int], resolver: Resolver) -> Ca
         objects = tuple(
             r
             for r in resolver.actors(token, exclude=own)
-            if r.actor not in own and r.via != "location"
+            if r.actor not in own and r.via != Via.LOCATION
         )
         if objects:
             break
@@ -1275,7 +1277,7 @@ def _home_state(
     for subject in subjects:
         state = state_of(subject.actor, resolver)
         if state is not None:
-            return (Resolved(state, subject.certainty * 0.85, "location", anchor.i),)
+            return (Resolved(state, subject.certainty * 0.85, Via.LOCATION, anchor.i),)
     return ()
 
 
@@ -1306,7 +1308,7 @@ def _food_refusal(verb: Token, covered: set[int], resolver: Resolver) -> Candida
             objects = tuple(
                 r
                 for r in resolver.actors(token, exclude=own)
-                if r.actor not in own and r.via != "location"
+                if r.actor not in own and r.via != Via.LOCATION
             )
             if objects:
                 break
@@ -1382,7 +1384,7 @@ def _defied_pressure(
                     found = tuple(
                         r
                         for r in resolver.actors(token, exclude=own)
-                        if r.actor not in own and r.via != "location"
+                        if r.actor not in own and r.via != Via.LOCATION
                     )
                     if found:
                         return found
@@ -1407,7 +1409,7 @@ def _measure_home(
             for subject in subjects:
                 state = state_of(subject.actor, resolver)
                 if state is not None:
-                    return (Resolved(state, subject.certainty * 0.85, "location", measure.i),)
+                    return (Resolved(state, subject.certainty * 0.85, Via.LOCATION, measure.i),)
     return ()
 
 
@@ -1539,7 +1541,7 @@ def _expelled_owner(candidate: Candidate, resolver: Resolver) -> Candidate:
     expelled, not the place it is expelled from."""
     if candidate.relation != "expelsDiplomatsOf" or candidate.item is None:
         return candidate
-    if not all(o.via in PLACE_OBJECT_VIAS | {"place"} for o in candidate.objects):
+    if not all(o.via in PLACE_OBJECT_VIAS | {Via.PLACE} for o in candidate.objects):
         return candidate
     own = [s.actor for s in candidate.subjects]
     for child in candidate.item.children:
@@ -1605,8 +1607,8 @@ def _cut_point(window: str) -> int:
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
-DOMESTIC_VIAS = frozenset({"agent-noun", "demonym", "modifier", "owner", "office"})
-PLACE_OBJECT_VIAS = frozenset({"location", "capital"})
+DOMESTIC_VIAS = frozenset({Via.AGENT_NOUN, Via.DEMONYM, Via.MODIFIER, Via.OWNER, Via.OFFICE})
+PLACE_OBJECT_VIAS = frozenset({Via.LOCATION, Via.CAPITAL})
 
 
 def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
@@ -1626,7 +1628,7 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
         return True
     # A pronoun or the quoted speaker ("we will defend our territory") standing for the
     # same country as the other side is the country acting on itself, not a domestic event.
-    if {"coref", "speaker"} & {subject.via, obj.via}:
+    if {Via.COREF, Via.SPEAKER} & {subject.via, obj.via}:
         return False
     if head_s == head_o:
         return False
@@ -1648,7 +1650,7 @@ def _context_domestic_pair(via_s: str, via_o: str) -> bool:
     if HOME_INSTITUTION in vias:
         # "President Moi promised opposition leaders ...": a state's leader and one of its
         # institutions.
-        domestic = domestic | {"person", "surname"}
+        domestic = domestic | {Via.PERSON, Via.SURNAME}
     # Two institutions of the state in context ("the union rejected a government offer")
     # are a domestic pair too (their head nouns differ: checked by the caller).
     return vias <= domestic | {HOME_INSTITUTION}
@@ -1736,7 +1738,7 @@ def _clause_doers(head: Token, resolver: Resolver) -> tuple[Resolved, ...]:
     """The actors doing ``head``'s clause: those of its first logical subject that resolves
     to actors other than ones known only by their location."""
     for subject_token in logical_subject(head):
-        subjects = tuple(r for r in resolver.actors(subject_token) if r.via != "location")
+        subjects = tuple(r for r in resolver.actors(subject_token) if r.via != Via.LOCATION)
         if subjects:
             return subjects
     return ()

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from geokg.errors import GeokgError
 from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
 from geokg.extract.modality import subject_of
-from geokg.extract.resolve import Resolved, Resolver, conjuncts
+from geokg.extract.resolution import Resolved, Via
+from geokg.extract.resolve import Resolver, conjuncts
 from geokg.model import Actor, ActorType
 from geokg.ontology import load_ontology
 
@@ -33,9 +34,11 @@ NOMINAL_RULE_STRENGTH = 0.85
 PLACE_CERTAINTY = 0.8
 CHILD_INDEX_KEY = "geokg.child_index"
 HOME_CERTAINTY = 0.75
-PLACE_VIAS = frozenset({"location", "capital", "city"})
+PLACE_VIAS = frozenset({Via.LOCATION, Via.CAPITAL, Via.CITY})
 # Subjects that are a domestic part of a state (not the state itself): "Algerian students".
-DOMESTIC_SUBJECT_VIAS = frozenset({"agent-noun", "demonym", "office", "modifier", "location"})
+DOMESTIC_SUBJECT_VIAS = frozenset(
+    {Via.AGENT_NOUN, Via.DEMONYM, Via.OFFICE, Via.MODIFIER, Via.LOCATION}
+)
 OWNER_CERTAINTY = 0.85
 LIGHT_VERB_STRENGTH = 0.95
 
@@ -482,7 +485,7 @@ def _same_mention(candidate: Resolved, mentions: tuple[Resolved, ...]) -> bool:
     for mention in mentions:
         if candidate.token == mention.token:
             return True
-        if candidate.actor == mention.actor and "coref" in {candidate.via, mention.via}:
+        if candidate.actor == mention.actor and Via.COREF in {candidate.via, mention.via}:
             return True
     return False
 
@@ -496,7 +499,7 @@ def _owner(
     if depth == 0 or filler.pos_ not in {"NOUN", "PROPN"}:
         return []
     found: list[Resolved] = []
-    via = "owner"
+    via = Via.OWNER
     for child in filler.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             found = resolver.actors(child, as_modifier=True) or _owner(
@@ -512,7 +515,7 @@ def _owner(
             # A place ("a jail in northern Israel") locates the target, it is no domestic
             # actor of its own.
             if found and child.lower_ == "in":
-                via = "location"
+                via = Via.LOCATION
         elif child.dep_ == "acl":
             for pobj in slot_tokens(child, "agent"):
                 found = resolver.actors(pobj)
@@ -526,7 +529,7 @@ def _owner(
             r.actor,
             r.certainty * OWNER_CERTAINTY,
             # Coreference and a state's institution taken from context keep their route.
-            r.via if r.via in {"coref", "home-institution"} else via,
+            r.via if r.via in {Via.COREF, Via.HOME_INSTITUTION} else via,
             filler.i,
         )
         for r in found
@@ -620,7 +623,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         elif relation in words().restriction_relations:
             # "declared a state of emergency in Lima": a named city is where it applies.
             objects = tuple(
-                Resolved(o.actor, o.certainty, "location", o.token) if o.via in PLACE_VIAS else o
+                Resolved(o.actor, o.certainty, Via.LOCATION, o.token) if o.via in PLACE_VIAS else o
                 for o in objects
             )
         if not objects and len(subjects) >= 2 and _symmetric_family(relation):
@@ -654,7 +657,7 @@ def _subject_actors(subject: Token, resolver: Resolver) -> tuple[Resolved, ...]:
     """The subject's actors; "the foreign ministers of Egypt and Israel" stands for both
     coordinated owners, not only the first (a pair for symmetric events)."""
     found = tuple(resolver.actors(subject))
-    if len(found) != 1 or found[0].via != "agent-noun":
+    if len(found) != 1 or found[0].via != Via.AGENT_NOUN:
         return found
     for prep in _children(subject, "prep"):
         if prep.lower_ == "of":
@@ -662,7 +665,7 @@ def _subject_actors(subject: Token, resolver: Resolver) -> tuple[Resolved, ...]:
                 owners = tuple(resolver.actors(pobj))
                 if len(owners) >= 2 and found[0].actor in {o.actor for o in owners}:
                     return tuple(
-                        Resolved(o.actor, o.certainty, "agent-noun", o.token) for o in owners
+                        Resolved(o.actor, o.certainty, Via.AGENT_NOUN, o.token) for o in owners
                     )
     return found
 
@@ -763,13 +766,13 @@ def _place_in(noun: Token, resolver: Resolver, *, depth: int) -> Resolved | None
         state = _state(named.actor, resolver)
         if state is None:
             return None
-        return Resolved(state, named.certainty * PLACE_CERTAINTY, "location", noun.i)
+        return Resolved(state, named.certainty * PLACE_CERTAINTY, Via.LOCATION, noun.i)
     for child in noun.children:
         if child.dep_ == "poss":
             # "East Timor's capital Dili", "Sudan's western region"
             owner = resolver.explicit(child)
             if owner is not None and (state := _state(owner.actor, resolver)) is not None:
-                return Resolved(state, owner.certainty * PLACE_CERTAINTY, "location", noun.i)
+                return Resolved(state, owner.certainty * PLACE_CERTAINTY, Via.LOCATION, noun.i)
         if child.dep_ == "compound":
             # "a Jerusalem market", "a Baghdad hotel": a place name, not an owner ("a US
             # base" is owned, not located).
@@ -777,7 +780,7 @@ def _place_in(noun: Token, resolver: Resolver, *, depth: int) -> Resolved | None
             if place is not None and place.via in PLACE_VIAS:
                 state = _state(place.actor, resolver)
                 if state is not None:
-                    return Resolved(state, place.certainty * PLACE_CERTAINTY, "location", noun.i)
+                    return Resolved(state, place.certainty * PLACE_CERTAINTY, Via.LOCATION, noun.i)
     if depth == 0:
         return None
     for prep in noun.children:
@@ -847,7 +850,7 @@ def _home_states(
         )
         if state is not None and all(h.actor != state for h in homes):
             # The state's own territory is where its emergency rule applies.
-            via = "home" if subject.via in DOMESTIC_SUBJECT_VIAS else "location"
+            via = Via.HOME if subject.via in DOMESTIC_SUBJECT_VIAS else Via.LOCATION
             homes.append(Resolved(state, subject.certainty * HOME_CERTAINTY, via, predicate.i))
     return tuple(homes)
 
@@ -890,7 +893,7 @@ def _fallback_target(
         emergency = is_emergency(predicate, lexicon, nominal=nominal)
         return _default_target(predicate, subjects, resolver, own_state=emergency)
     root = _cameo_root(relation)
-    if root in words().violent_roots and all(s.via == "location" for s in subjects):
+    if root in words().violent_roots and all(s.via == Via.LOCATION for s in subjects):
         return ()  # "a plot to kill an activist in New York": the place is no attacker too
     if root in words().violent_roots and (undergoer is not None or not nominal):
         # "its war in Ukraine": a nominal act needs a named undergoer to be placed.
@@ -1195,7 +1198,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             )[:2]
         if (
             subjects
-            and all(r.via == "coref" for r in subjects)
+            and all(r.via == Via.COREF for r in subjects)
             and governor is not None
             and lexicon.lemma(governor) in lexicon.agent_light_verbs
         ):
@@ -1583,7 +1586,7 @@ def custody_death_candidates(verb: Token, resolver: Resolver) -> Iterator[Candid
         for holder in holders:
             state = _state(holder.actor, resolver)
             if state is not None:
-                victims.append(Resolved(state, holder.certainty * HOME_CERTAINTY, "home", verb.i))
+                victims.append(Resolved(state, holder.certainty * HOME_CERTAINTY, Via.HOME, verb.i))
                 break
     if victims:
         yield Candidate(

@@ -35,18 +35,19 @@ from spacy.tokens import Doc, Span, Token
 
 from geokg.extract.actors import IN_NAME, PLACE_KINDS, SPAN_KEY, GazetteerLike
 from geokg.extract.lexicon import Lexicon, words
+from geokg.extract.resolution import Resolved, Via
 from geokg.model import Actor, ActorType
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ``via`` of such an institution resolved from context, and of a pronoun standing for a
 # domestic phrase ("Nigerian oil workers said they would ..."): unlike plain coreference,
 # these may face another phrase of the same state (PLOVER's domestic events).
-HOME_INSTITUTION = "home-institution"
-DOMESTIC_COREF = "domestic-coref"
+HOME_INSTITUTION = Via.HOME_INSTITUTION
+DOMESTIC_COREF = Via.DOMESTIC_COREF
 # Routes by which a phrase names a part of a state rather than the state itself.
-DOMESTIC_ANTECEDENT_VIAS = frozenset({"agent-noun", "demonym", "office", "modifier"})
+DOMESTIC_ANTECEDENT_VIAS = frozenset({Via.AGENT_NOUN, Via.DEMONYM, Via.OFFICE, Via.MODIFIER})
 # How the resolver names a place: a state, its capital, a city or a region.
-_PLACE_VIAS = frozenset({"name", "alias", "code", "entity", "capital", "location"})
+_PLACE_VIAS = frozenset({Via.NAME, Via.ALIAS, Via.CODE, Via.ENTITY, Via.CAPITAL, Via.LOCATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,18 +78,8 @@ def placed_nouns() -> PlacedNouns:
         located=frozenset(data.get("located", ())),
         residents=frozenset(data.get("residents", ())),
         places=frozenset(data.get("places", ())),
-        home=frozenset(data.get("home", ())),
+        home=frozenset(data.get(Via.HOME, ())),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """An actor a token denotes, how certainly, and by which route."""
-
-    actor: Actor
-    certainty: float
-    via: str
-    token: int
 
 
 def _record_actor(record: Any, on: date | None) -> Actor | None:
@@ -147,7 +138,7 @@ class Resolver:
             if span is not None and span.label_ != IN_NAME:
                 actor = _record_actor(self._record(span.kb_id_), self.published)
                 if actor is not None:
-                    return [Resolved(actor, 0.85, "modifier", token.i)]
+                    return [Resolved(actor, 0.85, Via.MODIFIER, token.i)]
         for conjunct in conjuncts(token):
             for resolved in self._resolve(conjunct, exclude=exclude):
                 for each in (resolved, *self._coordinated_owners(conjunct, resolved)):
@@ -157,7 +148,7 @@ class Resolver:
 
     def _coordinated_owners(self, token: Token, resolved: Resolved) -> list[Resolved]:
         """'US and British forces': a noun owned by coordinated modifiers is each one's."""
-        if resolved.via != "agent-noun" or resolved.token != token.i:
+        if resolved.via != Via.AGENT_NOUN or resolved.token != token.i:
             return []
         extra: list[Resolved] = []
         for child in token.children:
@@ -166,7 +157,7 @@ class Resolver:
             for conjunct in _conjoined(child):
                 owner = self._modifier_actor(conjunct)
                 if owner is not None and owner.actor != resolved.actor:
-                    extra.append(Resolved(owner.actor, resolved.certainty, "agent-noun", token.i))
+                    extra.append(Resolved(owner.actor, resolved.certainty, Via.AGENT_NOUN, token.i))
         return extra
 
     def explicit(self, token: Token) -> Resolved | None:
@@ -232,10 +223,10 @@ class Resolver:
         named = self.explicit(token)
         is_place_noun = token.lemma_.lower() in self._placed.places
         is_place = named is not None and (
-            named.via in _PLACE_VIAS or (is_place_noun and named.via == "agent-noun")
+            named.via in _PLACE_VIAS or (is_place_noun and named.via == Via.AGENT_NOUN)
         )
         if named is not None and is_place and named.actor.type == ActorType.STATE and not through:
-            return Resolved(named.actor, 0.75, "event-place", token.i)
+            return Resolved(named.actor, 0.75, Via.EVENT_PLACE, token.i)
         if depth >= 3 or token.pos_ != "NOUN":
             return None
         if is_place_noun and not through:
@@ -247,7 +238,7 @@ class Resolver:
                 elif child.dep_ in {"poss", "amod", "compound"}:  # "Lebanon's south"
                     owner = self._modifier_actor(child)
                     if owner is not None and owner.actor.type == ActorType.STATE:
-                        return Resolved(owner.actor, 0.75, "event-place", token.i)
+                        return Resolved(owner.actor, 0.75, Via.EVENT_PLACE, token.i)
         return self._place_phrase(token, depth=depth + 1, place_noun=is_place_noun)
 
     # -- resolution -------------------------------------------------------------------
@@ -325,7 +316,7 @@ class Resolver:
             if actor.type in {ActorType.STATE, ActorType.PERSON}:
                 continue
             if lemma in actor.label.lower().replace("-", " ").split():
-                return Resolved(actor, 0.75, "coref", token.i)
+                return Resolved(actor, 0.75, Via.COREF, token.i)
         return None
 
     def _bare_institution(self, token: Token) -> bool:
@@ -407,7 +398,7 @@ class Resolver:
             if self._sentence_distance(index, token) > 3:
                 break
             if resolved.actor.type in GROUP_TYPES:
-                return [Resolved(resolved.actor, 0.7, "coref", token.i)]
+                return [Resolved(resolved.actor, 0.7, Via.COREF, token.i)]
         return []
 
     def _home_institution(self, token: Token) -> list[Resolved]:
@@ -436,7 +427,7 @@ class Resolver:
         if token.ent_type_ == "ORG" and token.i in self._org_of:
             organisation = self._unknown_organisation(self._org_of[token.i])
             if organisation is not None:
-                return Resolved(organisation, 0.8, "organisation", token.i)
+                return Resolved(organisation, 0.8, Via.ORGANISATION, token.i)
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             named = self._surname(token)
             if named is not None:
@@ -468,14 +459,14 @@ class Resolver:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 owner = self._modifier_actor(child)
                 if owner is not None and owner.actor.type != ActorType.PERSON:
-                    return Resolved(owner.actor, 0.85, "agent-noun", token.i)
+                    return Resolved(owner.actor, 0.85, Via.AGENT_NOUN, token.i)
         # "Prime Minister Thaksin Shinawatra" when the gazetteer knows "Prime Minister
         # Thaksin": a person's name followed by more of the name is still that person.
         before = self._span_of.get(token.i - 1)
         if before is not None and any(c.i == token.i - 1 for c in token.children):
             actor = _record_actor(self._record(before.kb_id_), self.published)
             if actor is not None and actor.type == ActorType.PERSON and before.label_ != IN_NAME:
-                return Resolved(actor, 0.9, "person", token.i)
+                return Resolved(actor, 0.9, Via.PERSON, token.i)
         for child in token.children:
             if child.dep_ == "appos":
                 named = self.explicit(child)
@@ -484,7 +475,7 @@ class Resolver:
         if token.dep_ == "appos" and token.ent_type_ == "PERSON":
             # "Iran's religious leader Ayatollah Khomeini": the name is the office's.
             office = self.explicit(token.head)
-            if office is not None and office.via == "agent-noun":
+            if office is not None and office.via == Via.AGENT_NOUN:
                 return Resolved(office.actor, office.certainty * 0.95, office.via, token.i)
         return self._domestic_role_holder(token)
 
@@ -509,14 +500,14 @@ class Resolver:
         kind = span.label_
         if kind == IN_NAME:
             return None
-        if kind in PLACE_KINDS - {"capital"}:
+        if kind in PLACE_KINDS - {Via.CAPITAL}:
             # A city or region stands for the state it lies in only as a place ("rioted in
             # Mosul", "blockades in the West Bank"); the span's id is the state's code.
-            return Resolved(actor, 0.8, "location", token.i)
+            return Resolved(actor, 0.8, Via.LOCATION, token.i)
         if actor.type == ActorType.PERSON:
             self._remember_person(span, actor)
-            return Resolved(actor, 0.95, "person", token.i)
-        if kind == "demonym":
+            return Resolved(actor, 0.95, Via.PERSON, token.i)
+        if kind == Via.DEMONYM:
             # "Iranian drones" is an item made in Iran, not Iran: only a demonym heading its
             # phrase ("Palestinians", "the Afghans") or modifying an agent noun is an actor.
             head = token.head
@@ -532,9 +523,12 @@ class Resolver:
             if any(c.lower_ == "ethnic" for c in token.children):
                 # "Ethnic Albanians" living elsewhere are not Albania; unplaced, unknown.
                 return None
-            return Resolved(actor, 0.85, "demonym", token.i)
+            return Resolved(actor, 0.85, Via.DEMONYM, token.i)
         return Resolved(
-            actor, 1.0 if kind in {"name", "alias", "code", "entity"} else 0.9, kind, token.i
+            actor,
+            1.0 if kind in {Via.NAME, Via.ALIAS, Via.CODE, Via.ENTITY} else 0.9,
+            Via(kind),
+            token.i,
         )
 
     def _record(self, actor_id: str) -> Any:
@@ -599,7 +593,7 @@ class Resolver:
             if where is None and lemma in self._placed.residents:
                 where = self._event_location(token)
             if where is not None:
-                return Resolved(where, 0.8, "agent-noun", token.i)
+                return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
 
     def _based_in(self, token: Token) -> Resolved | None:
@@ -611,7 +605,7 @@ class Resolver:
                 if place.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
                     where = self.explicit(place)
                     if where is not None and where.actor.type == ActorType.STATE:
-                        return Resolved(where.actor, 0.8, "agent-noun", token.i)
+                        return Resolved(where.actor, 0.8, Via.AGENT_NOUN, token.i)
         return None
 
     def _unknown_organisation(self, ent: Span) -> Actor | None:
@@ -656,7 +650,7 @@ class Resolver:
                 continue
             actor = _record_actor(self._record(span.kb_id_), self.published)
             if actor is not None and actor.type == ActorType.STATE:
-                return Resolved(actor, 0.85, "agent-noun", token.i)
+                return Resolved(actor, 0.85, Via.AGENT_NOUN, token.i)
         return None
 
     def _location(self, token: Token, *, depth: int) -> Actor | None:
@@ -726,12 +720,12 @@ class Resolver:
             if child.dep_ in {"amod", "compound", "nmod"} and child.i < span.start:
                 owner = self._modifier_actor(child)
                 if owner is not None and _other_state(owner.actor, people):
-                    return Resolved(owner.actor, 0.8, "agent-noun", token.i)
+                    return Resolved(owner.actor, 0.8, Via.AGENT_NOUN, token.i)
         where = self._location(token, depth=1)
         if where is None and any(c.lower_ == "ethnic" for c in token.children):
             where = self._event_location(token)
         if where is not None and _other_state(where, people):
-            return Resolved(where, 0.8, "agent-noun", token.i)
+            return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
 
     def _owner(self, token: Token) -> Resolved | None:
@@ -751,11 +745,11 @@ class Resolver:
         if span is not None:
             actor = _record_actor(self._record(span.kb_id_), self.published)
             if actor is not None:
-                return Resolved(actor, 0.9, "modifier", token.i)
+                return Resolved(actor, 0.9, Via.MODIFIER, token.i)
         if token.i in self._org_of:
             organisation = self._unknown_organisation(self._org_of[token.i])
             if organisation is not None:
-                return Resolved(organisation, 0.8, "modifier", token.i)
+                return Resolved(organisation, 0.8, Via.MODIFIER, token.i)
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss"}:
                 found = self._modifier_actor(child)
@@ -783,8 +777,8 @@ class Resolver:
                     holder = None
                 actor = _record_actor(holder, self.published)
                 if actor is not None:
-                    return Resolved(actor, certainty, "office", noun.i)
-        return Resolved(owner.actor, certainty, "agent-noun", noun.i)
+                    return Resolved(actor, certainty, Via.OFFICE, noun.i)
+        return Resolved(owner.actor, certainty, Via.AGENT_NOUN, noun.i)
 
     def _remember_person(self, span: Span, actor: Actor) -> None:
         surname = span[-1].lower_
@@ -795,7 +789,7 @@ class Resolver:
         name = token.lower_
         self._scan_people_before(token)
         if name in self._surnames:
-            return Resolved(self._surnames[name], 0.85, "surname", token.i)
+            return Resolved(self._surnames[name], 0.85, Via.SURNAME, token.i)
         finder = getattr(self.gazetteer, "people_by_surname", None)
         if finder is None or not token.text[:1].isupper():
             return None
@@ -810,10 +804,10 @@ class Resolver:
         people = _with_given_name(token, people, titles=self._title_words())
         actors = [a for a in (_record_actor(p, self.published) for p in people) if a]
         if len(actors) == 1:
-            return Resolved(actors[0], 0.8, "surname", token.i)
+            return Resolved(actors[0], 0.8, Via.SURNAME, token.i)
         if actors and len({a.country for a in actors}) == 1 and actors[0].country:
             # Two presidents Bush: unsure who, sure for which state.
-            return Resolved(actors[0], 0.6, "surname", token.i)
+            return Resolved(actors[0], 0.6, Via.SURNAME, token.i)
         return None
 
     def _title_words(self) -> frozenset[str]:
@@ -834,7 +828,7 @@ class Resolver:
         for span in self.doc.spans.get(SPAN_KEY, []):
             if span.start >= token.i:
                 break
-            if span.kb_id_ and span.label_ in {"person", "entity", "name", "alias"}:
+            if span.kb_id_ and span.label_ in {Via.PERSON, Via.ENTITY, Via.NAME, Via.ALIAS}:
                 actor = _record_actor(self._record(span.kb_id_), self.published)
                 if actor is not None and actor.type == ActorType.PERSON:
                     self._remember_person(span, actor)
@@ -851,7 +845,7 @@ class Resolver:
                     if child.dep_ == "nsubj" and child.lower_ not in words().first_person:
                         found = self.actors(child)
                         if found:
-                            return [Resolved(found[0].actor, 0.75, "speaker", token.i)]
+                            return [Resolved(found[0].actor, 0.75, Via.SPEAKER, token.i)]
         return []
 
     def _pair_nominal(self, token: Token) -> bool:
@@ -873,7 +867,7 @@ class Resolver:
                 if token.dep_ in {"compound", "amod"} and token.head.i in self._span_of:
                     continue
                 resolved = self.explicit(token)
-                if resolved is not None and resolved.via != "location":
+                if resolved is not None and resolved.via != Via.LOCATION:
                     self._mentions.append((token.i, resolved, self._salience(token)))
         return self._mentions
 
@@ -939,7 +933,7 @@ class Resolver:
         result = []
         if best is not None:
             certainty = 0.7 if not states_only else 0.75
-            result = [Resolved(best[1].actor, certainty, "coref", token.i)]
+            result = [Resolved(best[1].actor, certainty, Via.COREF, token.i)]
         self._pronoun_memo[key] = result
         return result
 
@@ -959,7 +953,7 @@ class Resolver:
             if same_kind and (earlier.i, ()) in self._pronoun_memo:
                 found = self._pronoun_memo[(earlier.i, ())]
                 if found and found[0].actor.id not in excluded:
-                    return Resolved(found[0].actor, 0.7, "coref", token.i)
+                    return Resolved(found[0].actor, 0.7, Via.COREF, token.i)
         return None
 
     def _bound(self, token: Token) -> set[str]:
@@ -987,10 +981,10 @@ class Resolver:
                 # Only a subject pronoun ("they would strike"): "their demands" is the
                 # domestic phrase's own, no second actor.
                 domestic = resolved.via in DOMESTIC_ANTECEDENT_VIAS and token.dep_ in SUBJECT_DEPS
-                via = DOMESTIC_COREF if domestic else "coref"
+                via = DOMESTIC_COREF if domestic else Via.COREF
                 return [Resolved(resolved.actor, 0.65, via, token.i)]
             if resolved.actor.type != ActorType.PERSON:
-                return [Resolved(resolved.actor, 0.6, "coref", token.i)]
+                return [Resolved(resolved.actor, 0.6, Via.COREF, token.i)]
         return []
 
     def _last_distinct(
@@ -1004,7 +998,7 @@ class Resolver:
             key = actor.country or actor.id
             if any((r.actor.country or r.actor.id) == key for r in found):
                 continue
-            found.append(Resolved(actor, certainty, "coref", token.i))
+            found.append(Resolved(actor, certainty, Via.COREF, token.i))
             if len(found) == count:
                 break
         return found if len(found) == count else []
