@@ -13,9 +13,10 @@ from geokg.extract.actors import SPAN_KEY
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.modality import assess
 from geokg.extract.pipeline import looks_english
-from geokg.extract.relations import logical_subject, sentence_candidates, slot_tokens
 from geokg.extract.resolve import Resolver
+from geokg.extract.rules.frames import sentence_candidates
 from geokg.extract.segments import Region, region_of
+from geokg.extract.syntax import logical_subject, slot_tokens
 
 
 @pytest.fixture(scope="module")

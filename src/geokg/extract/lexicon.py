@@ -1,6 +1,6 @@
 """The extraction lexicon: data files under ``data/lexicon/`` turned into immutable records.
 
-The rules in :mod:`geokg.extract.relations` are generic walks over the dependency parse;
+The frame rules (:mod:`geokg.extract.rules.frames`) are generic walks over the parse;
 which words trigger which relation, and with which argument slots, is data:
 
 * ``verbs.json`` / ``nouns.json``: :class:`Frame` records (lemma -> relation + slots),

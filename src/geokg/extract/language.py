@@ -1,0 +1,70 @@
+"""Language detection: English documents and sentences only.
+
+The pipeline is English-only: a document whose letters are mostly not Latin script, or whose
+foreign function words outnumber English ones, yields no facts (:func:`looks_english`); a
+sentence of an English document that is clearly foreign (a French quote) is skipped
+(:func:`clearly_foreign`). The marker words are data (``english_markers`` and
+``non_english_markers`` in ``data/lexicon/words.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from geokg.extract.lexicon import words
+
+# Share of a text's letters that must be in the Latin script (accents included) for it to
+# be read at all: Arabic, Cyrillic or Chinese text gives nothing, a name in it does not count.
+MIN_LATIN_SHARE = 0.7
+
+
+# A sentence of an English document is still skipped when it has at least this many foreign
+# function terms and more of them than English ones (a French quote inside an English story).
+MIN_FOREIGN_WORDS = 2
+
+
+def _latin_share(terms: list[str]) -> float:
+    letters = [c for w in terms for c in w if c.isalpha()]
+    if not letters:
+        return 0.0
+    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+    return latin / len(letters)
+
+
+def _marker_counts(tokens: Iterable[Token]) -> tuple[int, int]:
+    """English and foreign function terms; a capitalised foreign one inside a named entity
+    is part of a name ("El Salvador", "La Paz", "Los Angeles") and does not count."""
+    english = foreign = 0
+    for token in tokens:
+        word = token.lower_
+        english += word in words().english_markers
+        if word in words().non_english_markers and (token.is_lower or not token.ent_type_):
+            foreign += 1
+    return english, foreign
+
+
+def looks_english(doc: Doc | Span) -> bool:
+    """Document-level language check: the letters are mostly Latin script and foreign
+    function terms do not outnumber English ones. A text with neither kind (a headline or a
+    sentence made of names: "Sudan allowed United Nations relief workers into Darfur") counts
+    as English; the pipeline is English-only, other text yields no facts."""
+    tokens = [t for t in doc[:400] if t.is_alpha]
+    if not tokens or _latin_share([t.text for t in tokens]) < MIN_LATIN_SHARE:
+        return False
+    english, foreign = _marker_counts(tokens)
+    return foreign <= english
+
+
+def clearly_foreign(sentence: Span) -> bool:
+    """Sentence-level check inside an English document: only text that is clearly not
+    English (mostly non-Latin script, or several foreign function terms outnumbering the
+    English ones) is skipped; a sentence without any function word is kept."""
+    tokens = [t for t in sentence if t.is_alpha]
+    if not tokens:
+        return False
+    if _latin_share([t.text for t in tokens]) < MIN_LATIN_SHARE:
+        return True
+    english, foreign = _marker_counts(tokens)
+    return foreign >= MIN_FOREIGN_WORDS and foreign > english

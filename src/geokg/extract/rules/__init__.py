@@ -1,0 +1,81 @@
+"""The extraction rules: one module per family, run in the order of :data:`RULE_ORDER`.
+
+Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | Draft]``
+(:mod:`geokg.extract.rules.base`), and is registered by name with
+:func:`~geokg.extract.rules.base.register`. Families:
+
+* :mod:`~geokg.extract.rules.frames`: the lexicon's verb and noun frames (``verbs.json``,
+  ``nouns.json``), acts ruled out, obligations, deaths in custody;
+* :mod:`~geokg.extract.rules.reactions`: reactions to an earlier event ("condemned the
+  strikes" -> whoever struck), by event coreference over the document's history;
+* :mod:`~geokg.extract.rules.threats`: threats without a threat verb (a price to pay, no
+  more tolerance, arms gathered for use against X, a vowed retaliation);
+* :mod:`~geokg.extract.rules.complements`: acts stated only through their mode (the
+  complement of "agreed to", "refused to", "vowed to", an "unless" condition, yielding to
+  protests, refusing food, promises);
+* :mod:`~geokg.extract.rules.answers`: denials of earlier allegations and rejections of
+  earlier protests or requests (they run after modality is applied, on drafts).
+
+A new family (a discourse rule, a learned model) is one more module that registers its
+rule, and one more name in :data:`RULE_ORDER` (or in an extractor's own ``rules=`` order).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from geokg.extract.rules.base import (
+    Candidate,
+    Draft,
+    History,
+    RuleEntry,
+    RuleError,
+    SentenceContext,
+    Stage,
+    lookup,
+    register,
+    registered,
+)
+
+# The one table of rule order. Candidate rules first (each sees what the earlier ones found
+# in ``context.candidates``), then the answer rules (which see the sentence's drafts).
+RULE_ORDER: tuple[str, ...] = (
+    "frames",
+    "reactions",
+    "price-threats",
+    "tolerance-threats",
+    "weapon-purpose-threats",
+    "complements",
+    "retaliations",
+    "denied-allegations",
+    "rejected-acts",
+)
+
+# The modules of the rule families; importing one registers its rules.
+FAMILIES: tuple[str, ...] = ("frames", "reactions", "threats", "complements", "answers")
+
+
+def ordered(names: Sequence[str] = RULE_ORDER) -> tuple[RuleEntry, ...]:
+    """The registered rules ``names``, in that order (the families are imported here, not
+    when this package is: importing a family only registers its rules)."""
+    for family in FAMILIES:
+        importlib.import_module(f"geokg.extract.rules.{family}")
+    return lookup(names)
+
+
+__all__ = [
+    "FAMILIES",
+    "RULE_ORDER",
+    "Candidate",
+    "Draft",
+    "History",
+    "RuleEntry",
+    "RuleError",
+    "SentenceContext",
+    "Stage",
+    "lookup",
+    "ordered",
+    "register",
+    "registered",
+]

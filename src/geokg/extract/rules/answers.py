@@ -1,0 +1,163 @@
+"""The answers family: denials and rejections that answer earlier facts.
+
+These rules run after the sentence's candidates have become drafts and read the drafts of
+the last few sentences (``context.recent``) and of this one (``context.drafts``):
+
+* "X denied those allegations", "..., which both countries deny": the latest alleged facts,
+  negated, attributed to X (confidence x 0.85);
+* "Beijing rejected the protest", "India refused.": a rejection (12) of whoever made the
+  latest protest, accusation, threat, demand or request aimed at the rejecter.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from geokg.extract.drafts import _clamp
+from geokg.extract.lexicon import Lexicon, words
+from geokg.extract.modality import subject_of
+from geokg.extract.rules.base import Draft, SentenceContext, Stage, register
+
+
+def _bare_refusal(verb: Token) -> bool:
+    return verb.lemma_.lower() in words().bare_refusals and not any(
+        c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "nsubjpass"} for c in verb.children
+    )
+
+
+NOMINAL_ANSWER_STRENGTH = 0.8
+
+
+def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
+    """A denial verb whose object is an allegation noun or points back to one ('denied
+    the allegations', 'which both deny', 'denies it', 'rejected those claims')."""
+    lemma = lexicon.lemma(token)
+    if lemma not in lexicon.denial | {"reject"}:
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(o.lemma_.lower() in lexicon.denial_objects for o in objects):
+        return True
+    if lemma not in lexicon.denial:
+        return False
+    if any(o.lower_ in words().anaphoric_objects for o in objects):
+        return True
+    # "..., which Iran denies": the relative pronoun is the object of the denial.
+    return token.dep_ == "relcl" and any(
+        c.lower_ == "which" and c.dep_ in {"dobj", "nsubj"} for c in token.children
+    )
+
+
+def _collective(token: Token) -> bool:
+    """'both countries', 'the two sides', 'all three governments'."""
+    return token.tag_ in {"NNS", "NNPS"} and any(
+        c.lower_ in {"both", "all", "two", "three", "each"} for c in token.children
+    )
+
+
+def _unowned_act_noun(noun: Token) -> bool:
+    """'the protest', 'the criticism' with no author of its own ('China's protest' is handled
+    by the relation rules)."""
+    if noun.lemma_.lower() not in words().answerable_nouns:
+        return False
+    return not any(
+        (c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ in {"GPE", "NORP", "ORG"})
+        or c.dep_ == "poss"
+        or (c.dep_ == "prep" and c.lower_ in {"by", "from", "of"})
+        for c in noun.children
+    )
+
+
+def _is_negated_verb(token: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in token.children)
+
+
+@register("denied-allegations", stage=Stage.ANSWERS)
+def denial_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
+    """'X rejected/denied those allegations', '..., which both countries deny', 'Iran
+    denies it': the latest alleged facts of the last few sentences, negated, by X (by
+    the accused when X is not a known actor)."""
+    lexicon, resolver, factor = context.lexicon, context.actors, context.factor
+    recent = context.recent + context.drafts
+    result: list[Draft] = []
+    for token in sentence:
+        if not _answers_allegation(token, lexicon):
+            continue
+        alleged = [d for d in recent if d.accused and not d.negated]
+        if not alleged:
+            continue
+        denier_token = subject_of(token)
+        deniers = resolver.actors(denier_token) if denier_token is not None else []
+        if denier_token is not None and _collective(denier_token):
+            deniers = []  # "both countries deny": the accused, not the nearest country
+        last_start = alleged[-1].start
+        for draft in alleged:
+            if draft.start != last_start:
+                continue
+            result.append(
+                Draft(
+                    draft.subject,
+                    draft.relation,
+                    draft.object,
+                    True,
+                    deniers[0].actor if deniers else draft.subject,
+                    _clamp(draft.confidence / 0.8 * 0.85 * factor),
+                    (
+                        *(kv for kv in draft.attributes if kv[0] != "modality"),
+                        ("modality", "denied"),
+                    ),
+                    sentence.start_char,
+                    sentence.end_char,
+                    False,
+                )
+            )
+    return result
+
+
+@register("rejected-acts", stage=Stage.ANSWERS)
+def rejection_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
+    """'Beijing rejected the protest': a rejection of a verbal act with no stated author
+    answers the latest protest/accusation/threat/demand aimed at the rejecter in the last
+    few sentences ("The Philippines accused China ...  Beijing rejected the protest")."""
+    resolver, factor = context.actors, context.factor
+    recent = context.recent + context.drafts
+    result: list[Draft] = []
+    for token in sentence:
+        lemma = resolver.lexicon.lemma(token)
+        if lemma not in words().rejection_verbs | words().bare_refusals or token.pos_ != "VERB":
+            continue
+        answers_noun = (
+            any(_unowned_act_noun(o) for o in token.children if o.dep_ == "dobj")
+            and lemma in words().rejection_verbs
+        )
+        if not (answers_noun or _bare_refusal(token)):
+            continue
+        rejecter_token = subject_of(token)
+        if rejecter_token is None:
+            continue
+        for rejecter in resolver.actors(rejecter_token):
+            key = rejecter.actor.country or rejecter.actor.id
+            aimed = [
+                d
+                for d in recent
+                if not d.negated
+                and (d.object.country or d.object.id) == key
+                and context.ontology.relation(d.relation).cameo_root in words().answerable_roots
+            ]
+            if not aimed:
+                continue
+            last = aimed[-1]
+            result.append(
+                Draft(
+                    rejecter.actor,
+                    "rejects",
+                    last.subject,
+                    _is_negated_verb(token, context.lexicon),
+                    None,
+                    _clamp(NOMINAL_ANSWER_STRENGTH * rejecter.certainty * factor),
+                    (("trigger", resolver.lexicon.lemma(token)),),
+                    sentence.start_char,
+                    sentence.end_char,
+                    False,
+                )
+            )
+    return result

@@ -1,0 +1,596 @@
+"""The frames family: the lexicon's verb and noun frames over the dependency parse.
+
+A *predicate* is a verb or noun whose lemma has a frame in the lexicon. For each one:
+
+* **subject**: for verbs the ``nsubj`` (or the ``agent`` of a passive), inherited through
+  ``conj``, ``xcomp`` (subject control), participial ``advcl`` ("using drones to strike"),
+  relative clauses ("Russia, which invaded ...") and "accused of"/"suspected of" ("The
+  country has been accused of supplying": the accused); for nouns the possessive, "by"/"from"
+  phrase, demonym or compound ("the Russian invasion"), else the subject of an *agent* light
+  verb ("held talks with", "imposed sanctions on");
+* **object**: the frame's slots in order ("supplied Russia with drones": dobj; "supplied
+  drones to Russia": dative), the passive subject for "dobj", the subject of an *undergoer*
+  light verb ("faced sanctions from the West"), or a conjunct's shared phrase;
+* **item**: the supplied/used thing, whose class may change the relation (drones -> military
+  aid, food -> humanitarian aid) and whose demonym gives ``item_origin``.
+
+Also here, as they run interleaved with the frames token by token: acts ruled out ("ruled
+out talks with Y", "X is out of the question"), obligations ("X said Y must ...") and deaths
+in custody ("died of torture in police custody"). Argument search is
+:mod:`geokg.extract.targets`; syntax helpers are :mod:`geokg.extract.syntax`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from geokg.extract.lexicon import Frame, Lexicon, words
+from geokg.extract.resolution import Resolved, Via
+from geokg.extract.resolve import Resolver
+from geokg.extract.rules.base import Candidate, SentenceContext, register
+from geokg.extract.rules.reactions import _without_event_patients
+from geokg.extract.syntax import (
+    _carrier,
+    _children,
+    _is_passive,
+    _verbal_ancestor,
+    logical_subject,
+    slot_tokens,
+)
+from geokg.extract.targets import (
+    HOME_CERTAINTY,
+    PLACE_VIAS,
+    _attempt_agent,
+    _attempt_noun,
+    _cameo_root,
+    _condition_target,
+    _default_target,
+    _expelled_by_place,
+    _fallback_target,
+    _incident_perpetrator,
+    _is_bombing,
+    _item,
+    _modifier_owners,
+    _owner,
+    _participants,
+    _resolve_slots,
+    _same_mention,
+    _split_pair,
+    _state,
+    _subject_actors,
+    _symmetric_family,
+    is_emergency,
+    place_of,
+    undergoer_noun,
+)
+
+NOMINAL_RULE_STRENGTH = 0.85
+
+
+LIGHT_VERB_STRENGTH = 0.95
+
+
+def _frame_applies(token: Token, frame: Frame, *, passive: bool) -> bool:
+    if frame.cues and not _verb_cued(token, frame.cues):
+        return False
+    if frame.particle is not None:
+        terms = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+        if frame.particle not in terms:
+            return False
+    if any(c.dep_ in frame.excludes for c in token.children):
+        return False
+    if frame.requires:
+        return any(slot_tokens(token, s, passive=passive) for s in frame.requires)
+    return True
+
+
+def _verb_cued(verb: Token, cues: frozenset[str]) -> bool:
+    """A cue word among the verb's dependents or theirs ("took them hostage", "opened fire
+    on", "carried out ethnic cleansing")."""
+    for child in verb.children:
+        if child.lemma_.lower() in cues or child.lower_ in cues:
+            return True
+        if any(g.lemma_.lower() in cues or g.lower_ in cues for g in child.children):
+            return True
+    return False
+
+
+def _noun_cued(noun: Token, carrier: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
+    """A cue word governing or modifying the noun ("lodged a protest", "a hunger strike")."""
+    terms = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    head = carrier.head
+    if carrier.dep_ == "pobj" and head.dep_ == "prep":
+        terms.add(lexicon.lemma(head.head))  # "went on a hunger strike"
+    elif head != carrier:
+        terms.add(lexicon.lemma(head))
+    return bool(terms & cues)
+
+
+def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """Candidates for a verb predicate (at most one frame per verb)."""
+    frames = lexicon.verbs.get(lexicon.lemma(token), ())
+    passive = _is_passive(token) and token.lemma_.lower() not in words().stative_passives
+    for frame in frames:
+        if not _frame_applies(token, frame, passive=passive):
+            continue
+        item, classes = _item(token, frame, lexicon, resolver, passive=passive)
+        relation = frame.relation_for(classes) if frame.items else frame.relation
+        if relation is None:
+            continue
+        subjects: tuple[Resolved, ...] = ()
+        doers = logical_subject(token)
+        for subject_token in doers:
+            subjects = _subject_actors(subject_token, resolver)
+            if subjects:
+                break
+        if not subjects and passive and lexicon.lemma(token) in words().expulsion_verbs:
+            # "Two French aid workers were expelled from Sudan": the state they were expelled
+            # from expels them; they are the target, not the doer.
+            expelled = _expelled_by_place(token, resolver)
+            if expelled is not None:
+                subjects, objects = expelled
+                yield Candidate(token, token, frame, relation, subjects, objects, item, 0.9)
+                return
+        if not subjects and passive and frame.item_actors:
+            # "UN peacekeepers were shipped out of Gorazde": with no agent, the forces moved
+            # stand for the actor that moves them.
+            for moved in _children(token, "nsubjpass"):
+                subjects = tuple(resolver.actors(moved))
+                if subjects:
+                    break
+        if (
+            not subjects
+            and relation in words().violent_relations
+            and _attempt_noun(token) is not None
+        ):
+            subjects = _attempt_agent(token, lexicon, resolver)
+        if not subjects and relation in words().violent_relations:
+            # "A car bomb killed ...", "... was killed in a roadside bombing near Samarra"
+            incidents = doers or (slot_tokens(token, "prep:in") if passive else [])
+            for incident in incidents:
+                subjects = _incident_perpetrator(incident, token, resolver)
+                if subjects:
+                    if _is_bombing(incident):
+                        relation = "bombs"
+                    break
+        if not subjects and passive and _cameo_root(relation) in words().agentless_place_roots:
+            # "Two British journalists were detained in Zimbabwe": CAMEO codes the unnamed
+            # authorities by the state where they acted.
+            place = place_of(token, resolver)
+            for state in slot_tokens(token, "prep:under"):
+                place = place or place_of(state, resolver)  # "under investigation in X"
+            subjects = (place,) if place is not None else ()
+        if not subjects:
+            continue
+        default_target = frame.default_target
+        if relation == "imposesBlockadeOn" and any(undergoer_noun(d, lexicon) for d in doers):
+            # "Hundreds of farmers blockaded highways": civilians obstruct, they protest.
+            relation, default_target = "obstructs", "place"
+        objects = _resolve_slots(
+            token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
+        )
+        if not objects and default_target and relation in words().default_target_relations:
+            objects = _default_target(token, subjects, resolver)
+        if not objects:
+            objects = _fallback_target(
+                token, frame, relation, subjects, lexicon, resolver, passive=passive, item=item
+            )
+        elif relation in words().restriction_relations:
+            # "declared a state of emergency in Lima": a named city is where it applies.
+            objects = tuple(
+                Resolved(o.actor, o.certainty, Via.LOCATION, o.token) if o.via in PLACE_VIAS else o
+                for o in objects
+            )
+        if not objects and len(subjects) >= 2 and _symmetric_family(relation):
+            # "Jordan and Israel signed a treaty", "Ethiopian and Eritrean troops clashed"
+            subjects, objects = _split_pair(subjects, resolver)
+        if (
+            item is not None
+            and objects
+            and any(o.token == item.i for o in objects)
+            and (classes and frame.item)
+        ):
+            # "supplied drones to Russia": the dobj is the item, not the recipient.
+            objects = tuple(o for o in objects if o.token != item.i)
+            if not objects:
+                # "captured a town in Somalia": the owner of the item is the target.
+                objects = _resolve_slots(
+                    token,
+                    tuple(s for s in frame.object if s != "dobj"),
+                    resolver,
+                    passive=passive,
+                    exclude=subjects,
+                    skip=item,
+                )
+        if not objects:
+            continue
+        yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
+        return
+
+
+def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """Candidates for a nominal event ('invasion of X by Y', 'sanctions from the West')."""
+    frames = lexicon.nouns.get(token.lemma_.lower(), ())
+    if not frames:
+        return
+    carrier = _carrier(token)
+    if carrier.dep_ == "compound" and carrier.head.pos_ == "NOUN":
+        # "undertook a mediation mission between X and Y": the phrase head carries it.
+        carrier = carrier.head
+    governor = carrier.head if carrier.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
+    if governor is not None and carrier.dep_ == "pobj":
+        governor = None
+    for frame in frames:
+        if frame.cues and not _noun_cued(token, carrier, frame.cues, lexicon):
+            continue
+        item, classes = _item(token, frame, lexicon, resolver, passive=False)
+        relation = frame.relation_for(classes) if frame.items else frame.relation
+        if relation is not None and governor is not None:
+            relation = _reversed(relation, governor, lexicon)
+        if relation is None:
+            continue
+        subjects: tuple[Resolved, ...] = ()
+        objects: tuple[Resolved, ...] = ()
+        strength = frame.strength * NOMINAL_RULE_STRENGTH
+        anchor = _verbal_ancestor(token)
+        undergoer = governor is not None and lexicon.lemma(governor) in (
+            lexicon.undergoer_light_verbs
+        )
+        for source in (token, carrier):
+            subjects = (
+                subjects
+                or tuple(
+                    r
+                    for s in frame.subject
+                    for f in slot_tokens(source, s)
+                    for r in (
+                        []
+                        if s in {"amod", "compound"} and _is_item_modifier(f)
+                        else resolver.actors(f, as_modifier=s in {"amod", "compound", "poss"})
+                    )
+                )[:2]
+            )
+        if not subjects and relation in words().place_target_relations:
+            subjects = _participants(carrier, lexicon, resolver)
+        if not subjects:
+            # "the expulsion of 300 workers by Nigeria": the parser hangs "by" on the victim.
+            subjects = tuple(
+                r for f in slot_tokens(token, "prep:of>prep:by") for r in resolver.actors(f)
+            )[:2]
+        if (
+            subjects
+            and all(r.via == Via.COREF for r in subjects)
+            and governor is not None
+            and lexicon.lemma(governor) in lexicon.agent_light_verbs
+        ):
+            # "The US and Britain announced their own sanctions": the possessive pronoun
+            # stands for the light verb's subject, all of its conjuncts.
+            explicit = tuple(r for s in logical_subject(governor) for r in resolver.actors(s))
+            if explicit:
+                subjects = explicit
+        if undergoer and governor is not None:
+            anchor = governor
+            objects = tuple(r for s in logical_subject(governor) for r in resolver.actors(s))
+            if not subjects:
+                continue
+        else:
+            if (
+                not subjects
+                and governor is not None
+                and lexicon.lemma(governor) in (lexicon.agent_light_verbs)
+            ):
+                anchor = governor
+                strength = frame.strength * LIGHT_VERB_STRENGTH
+                for s in logical_subject(governor):
+                    subjects = _subject_actors(s, resolver)
+                    if subjects:
+                        break
+            if not subjects and _symmetric_family(relation):
+                # "clashes between Ethiopian and Eritrean troops"
+                subjects = _resolve_slots(
+                    token, ("prep:between",), resolver, passive=False, exclude=()
+                )
+                if len(subjects) < 2:
+                    subjects = ()
+            if not subjects:
+                continue
+            sources: list[Token] = [token, carrier] + ([governor] if governor else [])
+            for source in sources:
+                if objects:
+                    continue
+                objects = _resolve_slots(
+                    source, frame.object, resolver, passive=False, exclude=subjects
+                )
+        if not objects and len(subjects) >= 2 and _symmetric_family(relation):
+            subjects, objects = _split_pair(subjects, resolver)
+        if not objects and frame.default_target and relation in words().place_target_relations:
+            # "threatened to hold a general strike unless Israel rescinded ...": the target
+            # is whom the condition is put to; else "staged a general strike in Lagos".
+            objects = _condition_target(anchor, subjects, resolver)
+            objects = (
+                objects
+                or _default_target(token, subjects, resolver)
+                or (_default_target(governor, subjects, resolver) if governor is not None else ())
+            )
+        if not objects and not undergoer:
+            objects = _fallback_target(
+                token,
+                frame,
+                relation,
+                subjects,
+                lexicon,
+                resolver,
+                passive=False,
+                item=item,
+                nominal=True,
+            )
+            if not objects and governor is not None and relation in words().restriction_relations:
+                # "imposed a curfew"
+                emergency = is_emergency(token, lexicon, nominal=True)
+                objects = _default_target(governor, subjects, resolver, own_state=emergency)
+        if not objects:
+            continue
+        yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
+        return
+
+
+def _reversed(relation: str, governor: Token, lexicon: Lexicon) -> str:
+    """The relation of a cooperative noun as the object of ``governor``."""
+    if (
+        governor.pos_ not in {"VERB", "AUX"}
+        or lexicon.lemma(governor) not in words().reversal_verbs
+    ):
+        return relation
+    root = _cameo_root(relation)
+    if root not in words().cooperative_roots:
+        return relation
+    return words().reversal_by_root.get(root, "reducesRelationsWith")
+
+
+def _is_item_modifier(token: Token) -> bool:
+    # "drone deliveries": a compound that is not a name is what is delivered, not who.
+    return token.pos_ == "NOUN"
+
+
+def _demanded_act(verb: Token, lexicon: Lexicon) -> bool:
+    """The act demanded of someone is not a fact: "pushed for the US to support its plan",
+    "demanded that Israel withdraw", "demanded that its partners refuse to recognise X"."""
+    node = verb
+    for _ in range(3):
+        head = node.head
+        if head == node or node.dep_ not in {"ccomp", "xcomp", "advcl"}:
+            return False
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ == "advcl" and not marks & {"that", "for"} and not infinitive:
+            return False
+        # "calls on North Korea to comply with ...": the parser makes the act an advcl.
+        frames = lexicon.verbs.get(lexicon.lemma(head), ())
+        if any(frame.relation in words().demanding_relations for frame in frames):
+            return True
+        node = head
+    return False
+
+
+def sentence_candidates(
+    sentence: Span, lexicon: Lexicon, resolver: Resolver
+) -> Iterator[Candidate]:
+    """Every candidate relation of one sentence."""
+    used: set[int] = set()
+    # Two passes, verbs first (a verb frame consumes the nouns it takes); the part of speech
+    # is read once per token, as most tokens of a sentence are neither kind of predicate.
+    tokens = [(token, token.pos_) for token in sentence]
+    for token, pos in tokens:
+        if pos not in {"VERB", "AUX"}:
+            continue
+        lemma = lexicon.lemma(token)
+        rejected = _rejected_act(token, lexicon)
+        if rejected is not None:
+            act, rejecters = rejected
+            candidate = _rejection_candidate(token, act, rejecters, lexicon, resolver)
+            if candidate is not None:
+                used.add(act.i)
+                yield candidate
+        if lemma in lexicon.verbs:
+            if _demanded_act(token, lexicon) or _is_rejected(token, lexicon):
+                continue
+            for candidate in verb_candidates(token, lexicon, resolver):
+                # A noun the verb frame consumed ("deepen its relationship with") is not a
+                # second event, unless it names its own doer in a "by" phrase ("condemned
+                # the abduction of two engineers by militants").
+                used.update(
+                    c.i
+                    for c in token.children
+                    if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c)
+                )
+                yield candidate
+    for token, pos in tokens:
+        if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        if (
+            pos in {"NOUN", "PROPN"}
+            and lemma in lexicon.nouns
+            and token.i not in used
+            and resolver.span_at(token) is None  # "Asia-Pacific Economic Cooperation"
+            and not _in_proper_name(token)
+            and not _names_a_force(token)
+        ):
+            yield from noun_candidates(token, lexicon, resolver)
+        elif pos in {"VERB", "AUX"} and lemma in lexicon.report:
+            yield from obligation_candidates(token, resolver)
+        if pos == "VERB" and lemma in words().death_verbs:
+            yield from custody_death_candidates(token, resolver)
+
+
+REJECTION_FRAME = Frame("rule", "VERB", "rejects", ("dobj",), ("nsubj",), strength=0.8)
+
+
+def _rejected_act(token: Token, lexicon: Lexicon) -> tuple[Token, list[Token]] | None:
+    """An act ruled out: "X ruled out talks with Y / sending troops to Y" (the act and X),
+    "X said removing sanctions on Y is out of the question" (the act and the speaker)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    if lexicon.lemma(token) == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children
+    ):
+        for child in token.children:
+            if child.dep_ in {"advcl", "xcomp", "dobj", "pcomp"} and (
+                child.pos_ in {"VERB", "NOUN"}
+            ):
+                return child, logical_subject(token)
+        return None
+    if token.lemma_.lower() != "be" or not _out_of_question(token):
+        return None
+    acts = _children(token, "csubj") or _children(token, "nsubj")
+    if not acts or acts[0].pos_ == "PRON":
+        return None
+    speaker = token.head if token.dep_ == "ccomp" else None
+    if speaker is None or lexicon.lemma(speaker) not in lexicon.report:
+        return None
+    return acts[0], logical_subject(speaker)
+
+
+def _out_of_question(copula: Token) -> bool:
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "out" and noun.lemma_.lower() == "question"
+        for prep in copula.children
+        for of in _children(prep, "prep")
+        for noun in _children(of, "pobj")
+    )
+
+
+def _is_rejected(verb: Token, lexicon: Lexicon) -> bool:
+    """The act itself of "ruled out sending troops" / "X is out of the question"."""
+    head = verb.head
+    return head != verb and (
+        (rejected := _rejected_act(head, lexicon)) is not None and rejected[0] == verb
+    )
+
+
+def _rejection_candidate(
+    anchor: Token, act: Token, rejecters: list[Token], lexicon: Lexicon, resolver: Resolver
+) -> Candidate | None:
+    """The rejecter rejects whom the act would have targeted."""
+    subjects: tuple[Resolved, ...] = ()
+    for doer in rejecters:
+        subjects = tuple(resolver.actors(doer))
+        if subjects:
+            break
+    if not subjects:
+        return None
+    table = lexicon.verbs if act.pos_ == "VERB" else lexicon.nouns
+    objects: tuple[Resolved, ...] = ()
+    for frame in table.get(lexicon.lemma(act), ()):
+        item, _ = _item(act, frame, lexicon, resolver, passive=False)
+        objects = _resolve_slots(
+            act, frame.object, resolver, passive=False, exclude=subjects, skip=item
+        )
+        if item is not None and not objects:
+            objects = tuple(_owner(item, resolver, exclude=subjects))
+        if objects:
+            break
+    if not objects and act.pos_ == "NOUN":
+        objects = tuple(_owner(act, resolver, exclude=subjects))
+    if not objects:
+        return None
+    return Candidate(act, anchor, REJECTION_FRAME, "rejects", subjects, objects, None, 0.8)
+
+
+def _names_own_doer(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ in {"of", "on", "against"} for c in noun.children
+    )
+
+
+def _names_a_force(noun: Token) -> bool:
+    """An event noun modifying the people or kit that handle it ("riot police", "protest
+    squad", "riot gear") names a kind of force, not an event."""
+    if noun.dep_ != "compound":
+        return False
+    return noun.head.lemma_.lower() in words().force_nouns
+
+
+NAME_ENTITIES = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
+
+
+def _in_proper_name(noun: Token) -> bool:
+    """A capitalised noun inside a name ("the Ukraine Defense Contact Group", "the Economic
+    Cooperation Organization", "the Camp David Accords") is no event of its own."""
+    return noun.ent_type_ in NAME_ENTITIES and noun.is_title and noun.ent_iob_ in {"B", "I"}
+
+
+OBLIGATION_FRAME = Frame("must", "VERB", "demandsOf", ("ccomp-subj",), ("nsubj",), strength=0.8)
+
+
+def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+    """'X said (that) Y must/should do Z': X demands something of Y."""
+    speakers = [r for s in logical_subject(verb) for r in resolver.actors(s)]
+    if not speakers:
+        return
+    for clause in _children(verb, "ccomp"):
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not modals & words().obligation_modals:
+            continue
+        targets = tuple(
+            r
+            for s in _children(clause, "nsubj")
+            for r in resolver.actors(s, exclude=[x.actor for x in speakers])
+            if not _same_mention(r, tuple(speakers))
+        )
+        if targets:
+            yield Candidate(
+                clause, verb, OBLIGATION_FRAME, "demandsOf", tuple(speakers), targets, None, 0.8
+            )
+
+
+CUSTODY_FRAME = Frame("torture", "NOUN", "tortures", ("nsubj",), ("poss",), strength=0.8)
+
+
+def custody_death_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate]:
+    """'X died of torture in Turkish police custody / in the custody of the security
+    services': the holders tortured the victim (CAMEO 1822); a victim with no country of
+    their own is coded as the holders' state (a domestic detainee)."""
+    causes = [
+        t
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in words().cause_preps
+        for t in prep.subtree
+        if t.lemma_.lower() in words().abuse_nouns and t.pos_ == "NOUN"
+    ]
+    custody = [t for t in verb.subtree if t.lemma_.lower() == "custody" and t.pos_ == "NOUN"]
+    if not causes or not custody:
+        return
+    holders: list[Resolved] = []
+    for noun in custody:
+        holders.extend(_modifier_owners(noun, resolver))
+        holders.extend(r for f in slot_tokens(noun, "prep:of") for r in resolver.actors(f))
+    if not holders:
+        return
+    holders = holders[:2]
+    victims = [
+        r
+        for s in _children(verb, "nsubj")
+        for r in resolver.actors(s)
+        if not _same_mention(r, tuple(holders))
+    ]
+    if not victims:
+        for holder in holders:
+            state = _state(holder.actor, resolver)
+            if state is not None:
+                victims.append(Resolved(state, holder.certainty * HOME_CERTAINTY, Via.HOME, verb.i))
+                break
+    if victims:
+        yield Candidate(
+            causes[0], verb, CUSTODY_FRAME, "tortures", tuple(holders), tuple(victims), None, 0.8
+        )
+
+
+@register("frames")
+def frame_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """The lexicon's verb and noun frames (:func:`sentence_candidates`); what an unowned
+    event noun reacted to was done to is no target of the reaction."""
+    for candidate in sentence_candidates(sentence, context.lexicon, context.actors):
+        yield _without_event_patients(candidate, context.reactions)

@@ -1,0 +1,311 @@
+"""Dependency-parse helpers shared by the rules: children by label, frame slots, the
+logical subject of a verb (through control, coordination, participles and relative
+clauses), and the clause that carries a nominal event.
+
+Slot syntax is documented in :mod:`geokg.extract.lexicon`. Children by label are indexed
+once per document (``doc.user_data``), as the rules ask for them about a hundred times per
+sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from geokg.extract.lexicon import load_lexicon, words
+from geokg.extract.modality import subject_of
+
+CHILD_INDEX_KEY = "geokg.child_index"
+
+
+def _children(token: Token, dep: str) -> list[Token]:
+    doc = token.doc
+    return [doc[i] for label, i in _child_index(doc)[token.i] if label == dep]
+
+
+def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
+    """(dependency label, index) of every token's children, built once per document: the
+    rules ask for a token's children by label about a hundred times per sentence, and
+    walking ``token.children`` builds every child anew each time. Kept in ``doc.user_data``
+    (plain strings and ints) so that it lives and dies with the document."""
+    index: list[list[tuple[str, int]]] | None = doc.user_data.get(CHILD_INDEX_KEY)
+    if index is None or len(index) != len(doc):
+        index = [[] for _ in range(len(doc))]
+        for token in doc:
+            head = token.head.i
+            if head != token.i:
+                index[head].append((token.dep_, token.i))
+        doc.user_data[CHILD_INDEX_KEY] = index
+    return index
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token]:
+    """Tokens filling ``slot`` of ``token`` (see :mod:`geokg.extract.lexicon`)."""
+    first, _, rest = slot.partition(">")
+    found: list[Token] = []
+    if first == "dobj" and passive:
+        found = _children(token, "nsubjpass")
+    elif first == "dobj" and not _children(token, "dobj"):
+        found = _shared_object(token)
+    elif first in {
+        "dobj",
+        "dative",
+        "attr",
+        "poss",
+        "amod",
+        "compound",
+        "nsubj",
+        "agent",
+        "acl",
+        "appos",
+        "xcomp",
+        "npadvmod",
+    }:
+        found = _children(token, first)
+        if first == "dative":
+            # "supplied drones to Russia": the dative is the preposition.
+            found = [p for d in found for p in ([d] if d.pos_ != "ADP" else _children(d, "pobj"))]
+        if first == "agent":
+            found = [p for d in found for p in _children(d, "pobj")]
+        if first == "acl":
+            found = _children(token, "acl")
+    elif first.startswith("prep:") or first.startswith("prt:"):
+        word = first.split(":", 1)[1]
+        heads = [token]
+        if (
+            token.pos_ in {"VERB", "AUX"}
+            and word in words().object_preps
+            and not _has_prep(token, word)
+        ):
+            # "recalled its ambassador from Zimbabwe", "used gas against Kurds": the parser
+            # often attaches the verb's preposition to its object.
+            heads += _children(token, "dobj")
+        for prep in (p for head in heads for p in head.children):
+            if prep.dep_ in {"prep", "dative", "agent", "prt"} and prep.lower_ == word:
+                found.extend(
+                    _children(prep, "pobj")
+                    or _children(prep, "pcomp")
+                    or _stranded(token, prep)
+                    or _raised(prep)
+                    # "pulled out of X", "cut off aid to X": a bare particle leads on to its
+                    # own preposition.
+                    or ([prep] if rest else [])
+                )
+    elif first == "prt":
+        found = _children(token, "prt")
+    elif first == "ccomp-subj":
+        for clause in _children(token, "ccomp") + _children(token, "advcl"):
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if clause.dep_ == "ccomp" or marks & {"that", "for"}:
+                found.extend(_children(clause, "nsubj"))
+    elif first == "cond-subj":
+        # "threatened to strike unless Israel rescinded ...": who the condition is put to.
+        for clause in _children(token, "advcl"):
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if marks & (load_lexicon().conditional | words().condition_subject_marks):
+                found.extend(_children(clause, "nsubj"))
+    elif first == "xcomp-subj":
+        for clause in _children(token, "xcomp") + _children(token, "ccomp"):
+            found.extend(_children(clause, "nsubj"))
+    if not found and first == "prep:to" and token.pos_ in {"VERB", "AUX"}:
+        found = _deep_recipient(token)
+    if not rest:
+        return found
+    deeper: list[Token] = []
+    for tok in found:
+        deeper.extend(slot_tokens(tok, rest))
+    return deeper
+
+
+def _deep_recipient(verb: Token) -> list[Token]:
+    """A recipient the parser hung one level down: "gave 50 million dollars in loans to X",
+    "provide loans worth 2 billion dollars to X"."""
+    heads = [
+        pobj
+        for obj in _children(verb, "dobj")
+        for prep in _children(obj, "prep")
+        for pobj in _children(prep, "pobj")
+    ]
+    heads += [p for p in _children(verb, "prep") if p.lower_ not in words().scene_preps | {"to"}]
+    found = [
+        pobj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for pobj in _children(prep, "pobj")
+    ]
+    return found or _misparsed_to(verb)
+
+
+def _misparsed_to(verb: Token) -> list[Token]:
+    """ "granted asylum to ousted President X": the parser read "to ousted" as an infinitive;
+    a past participle after "to" is a modifier of the recipient, its object the recipient."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ in {"advcl", "xcomp"}
+        and clause.tag_ in {"VBN", "VBD"}
+        and {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}} == {"to"}
+        for obj in _children(clause, "dobj")
+    ]
+
+
+def _has_prep(token: Token, word: str) -> bool:
+    return any(
+        c.dep_ in {"prep", "dative", "agent", "prt"} and c.lower_ == word for c in token.children
+    )
+
+
+def _stranded(verb: Token, prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty: "granted asylum to five officers
+    holed up in ..." is often parsed with "officers" as the subject of "holed"."""
+    for clause in verb.children:
+        if clause.dep_ in {"advcl", "ccomp", "xcomp", "conj", "acl"} and clause.i > prep.i:
+            for subject in _children(clause, "nsubj"):
+                if subject.left_edge.i == prep.i + 1:
+                    return [subject]
+    return []
+
+
+def _next_conjunct(word: Token) -> Token | None:
+    """The verb conjunct right after ``word`` and a coordinator ("condemned and rejected",
+    "ties with and opened"), if the coordinator follows ``word`` directly."""
+    doc = word.doc
+    if word.i + 2 >= len(doc) or doc[word.i + 1].dep_ != "cc":
+        return None
+    for candidate in doc[word.i + 2 :]:
+        if candidate.dep_ == "conj" and candidate.pos_ in {"VERB", "AUX"}:
+            return candidate if not _children(candidate, "nsubj") else None
+        if candidate.dep_ in {"nsubj", "punct"}:
+            return None
+    return None
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """Right node raising: "condemned and rejected the resolution", "criticised and
+    threatened Iran": the second verb's object is the first's too."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(
+        c.dep_ in {"ccomp", "xcomp", "attr", "prep", "dative"} for c in verb.children
+    ):
+        return []
+    second = _next_conjunct(verb)
+    shared = _children(second, "dobj") if second is not None else []
+    # A pronoun ("invade and conquer their neighbours") is too weak a link to share.
+    return [
+        o
+        for o in shared
+        if o.pos_ != "PRON" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+    ]
+
+
+def _raised(prep: Token) -> list[Token]:
+    """The shared object of a stranded preposition: "established ties with and opened an
+    embassy in Tehran": the last noun phrase of the next conjunct."""
+    second = _next_conjunct(prep)
+    if second is None:
+        return []
+    nominals = [
+        t
+        for t in second.subtree
+        if t.dep_ in {"pobj", "dobj"} and t.pos_ in {"NOUN", "PROPN"} and t.i > second.i
+    ]
+    return nominals[-1:]
+
+
+def logical_subject(verb: Token) -> list[Token]:
+    """The doer of ``verb``, climbing the chains listed in the module docstring."""
+    if _is_passive(verb) and verb.lemma_.lower() in words().stative_passives:
+        return _children(verb, "nsubjpass")  # "Israel is opposed to ...": Israel opposes
+    if _is_passive(verb):
+        agents = slot_tokens(verb, "agent")
+        if agents:
+            return agents
+    else:
+        own = _children(verb, "nsubj")
+        if own:
+            if own[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return [verb.head]
+            return own
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in words().object_control:
+            objects = _children(head, "dobj")
+            if objects:
+                return objects
+        return logical_subject(head) if head.pos_ in {"VERB", "AUX", "ADJ"} else []
+    if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
+        return logical_subject(head)
+    if verb.dep_ in {"conj", "advcl"} and head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return []
+        return logical_subject(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if governor.pos_ in {"VERB", "AUX"} and head.lower_ in words().manner_preps:
+            # "violated the truce by firing on ...", "after shelling ...": the doer acts.
+            return logical_subject(governor)
+        if governor.pos_ in {"VERB", "AUX"}:
+            if _is_passive(governor):
+                return _children(governor, "nsubjpass")
+            return _children(governor, "dobj") or logical_subject(governor)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "acomp"):
+        return logical_subject(head)
+    if verb.dep_ in {"relcl", "acl"} and _gathering_purpose(verb):
+        # "converged for a rally in Lagos to protest ...": the rally's holders protest.
+        governor = head.head.head if head.dep_ == "pobj" else head.head
+        if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in words().gathering_hosts:
+            return logical_subject(governor)
+        return []
+    if verb.dep_ == "relcl":
+        return [head]
+    if (
+        verb.dep_ == "acl"
+        and head.lemma_.lower() in words().intent_nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return logical_subject(head.head)  # "X expressed readiness to resume talks"
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
+        # "a declaration demanding ...": the issuer of the declaration demands;
+        # "militiamen armed with ...", "rebels demanding ...": the noun itself.
+        if head.lemma_.lower() in words().statement_nouns and head.head.pos_ in {"VERB", "AUX"}:
+            return logical_subject(head.head)
+        return [head]
+    return []
+
+
+def _gathering_purpose(verb: Token) -> bool:
+    """An infinitive giving the purpose of a gathering: "a rally in Lagos to protest"."""
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.head.lemma_.lower() in words().gathering_nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.dep_ in {"pobj", "dobj", "attr"}
+    )
+
+
+def _verbal_ancestor(token: Token) -> Token:
+    """The clause head whose modality (attribution, negation) covers a nominal event."""
+    node = token
+    for _ in range(10):
+        if node.pos_ in {"VERB", "AUX"} or node.head == node:
+            return node
+        node = node.head
+    return token
+
+
+def _carrier(token: Token) -> Token:
+    """The first conjunct of a coordinated noun ('condemnation and sanctions')."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The subject token of a reporting/denying verb (re-exported for the pipeline)."""
+    return subject_of(verb)
