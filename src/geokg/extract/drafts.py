@@ -19,12 +19,12 @@ from spacy.tokens import Span, Token
 
 from geokg.extract.lexicon import words
 from geokg.extract.modality import Modality, Mode, assess
+from geokg.extract.naming import conjuncts
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
     DOMESTIC_COREF,
     HOME_INSTITUTION,
     Resolver,
-    conjuncts,
 )
 from geokg.extract.rules.base import Candidate, Draft, SentenceContext
 from geokg.extract.targets import speaker_actor

@@ -60,13 +60,14 @@ from spacy.tokens import Doc, Span
 
 from geokg.errors import ModelLoadError
 from geokg.extract import actors as _actors  # noqa: F401 - registers the factory
+from geokg.extract import annotate as _annotate  # noqa: F401 - registers the factory
 from geokg.extract import segments as _segments  # noqa: F401 - registers the factory
 from geokg.extract.actors import ActorMatcher, GazetteerLike
+from geokg.extract.annotate import ActorResolver, make_doc, resolver_for
 from geokg.extract.drafts import candidate_drafts
 from geokg.extract.events import EVENT_WINDOW, EventMention
 from geokg.extract.language import clearly_foreign, looks_english
 from geokg.extract.lexicon import Lexicon, load_lexicon
-from geokg.extract.resolve import Resolver
 from geokg.extract.rules import RULE_ORDER, ordered
 from geokg.extract.rules.base import Candidate, Draft, History, SentenceContext, Stage
 from geokg.extract.rules.reactions import event_mentions, sentence_reactions
@@ -126,6 +127,8 @@ def build_pipeline(name: str | None = None) -> Language:
             nlp.add_pipe("geokg_segments", first=True)
     if "geokg_actors" not in nlp.pipe_names:
         nlp.add_pipe("geokg_actors", last=True)
+    if "geokg_resolve" not in nlp.pipe_names:
+        nlp.add_pipe("geokg_resolve", last=True)
     return nlp
 
 
@@ -163,6 +166,9 @@ class Extractor:
             matcher = nlp.get_pipe("geokg_actors")
             if isinstance(matcher, ActorMatcher):
                 matcher.use_gazetteer(self.gazetteer)
+            resolver = nlp.get_pipe("geokg_resolve")
+            if isinstance(resolver, ActorResolver):
+                resolver.use_gazetteer(self.gazetteer)
             # One call outside any memory zone builds the phrase matchers, so that their
             # match keys stay in the string store for good (strings interned inside a
             # zone are dropped when it closes).
@@ -213,8 +219,9 @@ class Extractor:
         self, documents: list[Document], *, n_process: int
     ) -> Iterator[tuple[Document, list[Fact]]]:
         """Parse the chunks of ``documents`` and regroup their facts per document."""
+        nlp = self.nlp
         pieces = (
-            (chunk, (index, offset))
+            (make_doc(nlp, chunk, document.published), (index, offset))
             for index, document in enumerate(documents)
             for offset, chunk in text_chunks(document.text)
         )
@@ -238,7 +245,7 @@ class Extractor:
         it starting there); evidence offsets are into ``document.text``."""
         if not doc.text.strip() or not looks_english(doc):
             return []
-        resolver = Resolver(doc, self.gazetteer, self.lexicon, published=document.published)
+        resolver = resolver_for(doc, self.gazetteer, self.lexicon, published=document.published)
         drafts: list[Draft] = []
         mentions: list[EventMention] = []  # verbs telling an event, for event coreference
         speakers = quote_speakers(doc, self.lexicon.report)

@@ -1,5 +1,10 @@
 """Mention resolution: from an argument token of a predicate to the actor(s) it denotes.
 
+One :class:`Resolver` per document keeps the document's resolution state; the
+``geokg_resolve`` component (:mod:`geokg.extract.annotate`) fills it once, in document order,
+and the rules read it through :meth:`Resolver.actors`. The steps below are the ordered
+strategy tables of :mod:`geokg.extract.strategies`; places are :mod:`geokg.extract.places`.
+
 Resolution order for an argument head token (conjuncts are resolved one by one):
 
 1. a gazetteer mention covering the token (name, alias, code, capital/metonym, person);
@@ -23,22 +28,37 @@ pronoun or nominal coreference 0.7, pair nominals 0.6.
 
 from __future__ import annotations
 
-import functools
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from geokg.extract import places
 from geokg.extract.actors import IN_NAME, PLACE_KINDS, SPAN_KEY, GazetteerLike
 from geokg.extract.lexicon import Lexicon, words
+from geokg.extract.naming import (
+    GROUP_TYPES,
+    SUBJECT_DEPS,
+    _bisect,
+    _conjoined,
+    _envoy,
+    _modifiers,
+    _other_state,
+    _record_actor,
+    _stance_prefixed,
+    _surname_forms,
+    _with_given_name,
+    conjuncts,
+    placed_nouns,
+    span_tokens,
+)
+from geokg.extract.places import event_location, location
 from geokg.extract.resolution import Resolved, Via
+from geokg.extract.strategies import ARGUMENT_STRATEGIES, NAME_STRATEGIES
 from geokg.model import Actor, ActorType
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ``via`` of such an institution resolved from context, and of a pronoun standing for a
 # domestic phrase ("Nigerian oil workers said they would ..."): unlike plain coreference,
 # these may face another phrase of the same state (PLOVER's domestic events).
@@ -46,56 +66,18 @@ HOME_INSTITUTION = Via.HOME_INSTITUTION
 DOMESTIC_COREF = Via.DOMESTIC_COREF
 # Routes by which a phrase names a part of a state rather than the state itself.
 DOMESTIC_ANTECEDENT_VIAS = frozenset({Via.AGENT_NOUN, Via.DEMONYM, Via.OFFICE, Via.MODIFIER})
-# How the resolver names a place: a state, its capital, a city or a region.
-_PLACE_VIAS = frozenset({Via.NAME, Via.ALIAS, Via.CODE, Via.ENTITY, Via.CAPITAL, Via.LOCATION})
 
 
 @dataclass(frozen=True, slots=True)
-class PlacedNouns:
-    """Nouns whose actor is given by where they are (from ``actor_nouns.json``).
+class ResolutionState:
+    """The per-document results of resolution that later questions build on: what each
+    token names, the document's mentions with their salience, the antecedents of pronouns
+    (asked without exclusions) and the people known by surname."""
 
-    ``located``: people and groups coded by a location phrase of their own ("demonstrators
-    in Baghdad", "prisoners at a jail in Dili", "a newspaper based in Beirut").
-    ``home``: institutions of a state that wire text names without it ("the police", "the
-    opposition", "parliament", "opposition leaders"): the state the sentence is about.
-    ``residents``: civilians also coded by the location of what they do ("students
-    protested in Ankara"); refugees, migrants and soldiers are not, they are elsewhere by
-    definition. ``places``: nouns of places that pass a location on ("a jail in Dili").
-    """
-
-    located: frozenset[str]
-    residents: frozenset[str]
-    places: frozenset[str]
-    home: frozenset[str] = frozenset()
-
-
-@functools.cache
-def placed_nouns() -> PlacedNouns:
-    """The packaged lists of :class:`PlacedNouns` (read once per process)."""
-    path = resources.files("geokg") / "data" / "lexicon" / "actor_nouns.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return PlacedNouns(
-        located=frozenset(data.get("located", ())),
-        residents=frozenset(data.get("residents", ())),
-        places=frozenset(data.get("places", ())),
-        home=frozenset(data.get(Via.HOME, ())),
-    )
-
-
-def _record_actor(record: Any, on: date | None) -> Actor | None:
-    if record is None:
-        return None
-    try:
-        actor: Actor = record.to_actor(on=on)
-    except TypeError:
-        actor = record.to_actor()
-    if actor.type == ActorType.PERSON and actor.country is None and on is not None:
-        # A person who no longer holds office on the publication date (or died the day
-        # before) still acted for their state in what the article reports.
-        undated: Actor = record.to_actor(on=None)
-        if undated.country is not None:
-            return undated
-    return actor
+    explicit: Mapping[int, Resolved | None]
+    mentions: Sequence[tuple[int, Resolved, int]]
+    pronouns: Mapping[int, Sequence[Resolved]]
+    surnames: Mapping[str, Actor]
 
 
 class Resolver:
@@ -108,18 +90,18 @@ class Resolver:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.published = published
-        self._span_of: dict[int, Span] = {}
+        self.span_of: dict[int, Span] = {}
         for span in doc.spans.get(SPAN_KEY, []):
             for token in span:
-                self._span_of[token.i] = span
+                self.span_of[token.i] = span
         self._record_cache: dict[str, Any] = {}
         self._memo: dict[int, Resolved | None] = {}
         self._pronoun_memo: dict[tuple[int, tuple[str, ...]], list[Resolved]] = {}
         self._surnames: dict[str, Actor] = {}
         self._mentions: list[tuple[int, Resolved, int]] | None = None
-        self._placed = placed_nouns()
+        self.placed = placed_nouns()
         self._organisations: dict[int, Actor | None] = {}
-        self._org_of: dict[int, Span] = {
+        self.org_of: dict[int, Span] = {
             ent.root.i: ent for ent in doc.ents if ent.label_ in {"ORG", "NORP"}
         }
 
@@ -134,13 +116,13 @@ class Resolver:
         ("rejected an Indian proposal"), so a demonym adjective denotes its state."""
         found: list[Resolved] = []
         if as_modifier:
-            span = self._span_of.get(token.i)
+            span = self.span_of.get(token.i)
             if span is not None and span.label_ != IN_NAME:
                 actor = _record_actor(self._record(span.kb_id_), self.published)
                 if actor is not None:
                     return [Resolved(actor, 0.85, Via.MODIFIER, token.i)]
         for conjunct in conjuncts(token):
-            for resolved in self._resolve(conjunct, exclude=exclude):
+            for resolved in self.resolve(conjunct, exclude=exclude):
                 for each in (resolved, *self._coordinated_owners(conjunct, resolved)):
                     if all(r.actor != each.actor for r in found):
                         found.append(each)
@@ -155,10 +137,28 @@ class Resolver:
             if child.dep_ not in {"amod", "compound", "nmod", "poss"}:
                 continue
             for conjunct in _conjoined(child):
-                owner = self._modifier_actor(conjunct)
+                owner = self.modifier_actor(conjunct)
                 if owner is not None and owner.actor != resolved.actor:
                     extra.append(Resolved(owner.actor, resolved.certainty, Via.AGENT_NOUN, token.i))
         return extra
+
+    def snapshot(self) -> ResolutionState:
+        """What this document's resolution has computed so far (see :meth:`restore`)."""
+        return ResolutionState(
+            explicit=dict(self._memo),
+            mentions=list(self._mentions or ()),
+            pronouns={i: list(found) for (i, ex), found in self._pronoun_memo.items() if not ex},
+            surnames=dict(self._surnames),
+        )
+
+    def restore(self, state: ResolutionState) -> None:
+        """Continue from a :meth:`snapshot` of the same document (the annotation of the
+        ``geokg_resolve`` component): names, mentions and antecedents are not resolved
+        again."""
+        self._memo.update(state.explicit)
+        self._mentions = list(state.mentions)
+        self._pronoun_memo.update({(i, ()): list(found) for i, found in state.pronouns.items()})
+        self._surnames.update(state.surnames)
 
     def explicit(self, token: Token) -> Resolved | None:
         """The actor ``token`` names explicitly (no coreference)."""
@@ -168,130 +168,24 @@ class Resolver:
         return self._memo[token.i]
 
     def span_at(self, token: Token) -> Span | None:
-        return self._span_of.get(token.i)
+        return self.span_of.get(token.i)
 
     def event_place(self, predicate: Token) -> Resolved | None:
-        """The state where the event of ``predicate`` (a verb or an event noun) happens.
-
-        Read off its location phrases ("in/at/near <place>"): "a minefield explosion near
-        the town of Samarra killed ..." -> IRQ, "killed in a car bomb explosion in eastern
-        Beirut" -> LBN, "reimposed blockades in the West Bank" -> PSE, "clashes in the
-        Iraqi capital" -> IRQ. The predicate's own phrases come first, then (for a verb)
-        those of its subject and direct object ("A roadside bombing near Tikrit killed
-        ..."). A place is a state, a capital, a city or a region, or a place noun owned
-        by a state ("the Iraqi capital", "Lebanon's south"); place nouns pass on the
-        location of their "of"/"in" phrase ("the town of Samarra", "a jail in Dili"), and
-        other nouns that of their "in/at/near" phrase ("in an explosion in Beirut"). The
-        result's ``token`` is the place's token, ``via`` is "event-place"; ``None`` when the
-        clause says nowhere (an origin, "from Iraq", or a target, "an attack on Israel",
-        is not where the event happens).
-        """
-        heads = [predicate]
-        if predicate.pos_ in {"VERB", "AUX"}:
-            heads.extend(c for c in predicate.children if c.dep_ in SUBJECT_DEPS | {"dobj"})
-        for head in heads:
-            found = self._place_phrase(head, depth=0, place_noun=False)
-            if found is not None:
-                return found
-        if predicate.dep_ in {"conj", "advcl"} and predicate.head.pos_ in {"VERB", "AUX"}:
-            # "... killed two youths and wounded five", "opened fire in X, killing six"
-            return self.event_place(predicate.head)
-        return None
-
-    def _place_phrase(self, token: Token, *, depth: int, place_noun: bool) -> Resolved | None:
-        """The first place found under the location phrases of ``token``."""
-        preps = words().event_place_preps | {"of"} if place_noun else words().event_place_preps
-        for child in token.children:
-            if child.dep_ == "prt":  # "broke out in ..."
-                found = self._place_phrase(child, depth=depth, place_noun=place_noun)
-                if found is not None:
-                    return found
-            if child.dep_ != "prep" or child.lower_ not in preps | {"on"}:
-                continue
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    # "on" only leads to a place through a noun: "fire on a bus in X" (but
-                    # "an attack on Israel" is a target, not a place).
-                    found = self._place(pobj, depth=depth, through=child.lower_ == "on")
-                    if found is not None:
-                        return found
-        return None
-
-    def _place(self, token: Token, *, depth: int, through: bool = False) -> Resolved | None:
-        """The state a place token lies in, through place nouns and event nouns;
-        ``through``: the token itself is no place, only what it leads to."""
-        named = self.explicit(token)
-        is_place_noun = token.lemma_.lower() in self._placed.places
-        is_place = named is not None and (
-            named.via in _PLACE_VIAS or (is_place_noun and named.via == Via.AGENT_NOUN)
-        )
-        if named is not None and is_place and named.actor.type == ActorType.STATE and not through:
-            return Resolved(named.actor, 0.75, Via.EVENT_PLACE, token.i)
-        if depth >= 3 or token.pos_ != "NOUN":
-            return None
-        if is_place_noun and not through:
-            for child in token.children:
-                if child.dep_ == "appos":  # "the capital Kabul"
-                    found = self._place(child, depth=depth + 1)
-                    if found is not None:
-                        return found
-                elif child.dep_ in {"poss", "amod", "compound"}:  # "Lebanon's south"
-                    owner = self._modifier_actor(child)
-                    if owner is not None and owner.actor.type == ActorType.STATE:
-                        return Resolved(owner.actor, 0.75, Via.EVENT_PLACE, token.i)
-        return self._place_phrase(token, depth=depth + 1, place_noun=is_place_noun)
+        """The state where the event of ``predicate`` happens (:func:`places.event_place`)."""
+        return places.event_place(self, predicate)
 
     # -- resolution -------------------------------------------------------------------
 
-    def _resolve(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
-        lower = token.lower_
-        if lower in words().first_person and token.i not in self._span_of:
-            # ("US" is a case-sensitive gazetteer form, "us" a pronoun.)
-            return self._speaker(token)
-        if lower in words().second_person:
-            return []
-        if (
-            token.pos_ == "PRON"
-            or lower in words().state_pronouns | words().person_pronouns | words().plural_pronouns
-        ):
-            return self.antecedent(token, exclude=exclude)
-        if _misparsed_participle(token):
-            # "The Red Cross operating in Iraq said": the parser makes the participle the
-            # subject of "said" and the named actor the participle's own subject.
-            own = next(c for c in token.children if c.dep_ == "nsubj")
-            return self._resolve(own, exclude=exclude)
-        if token.lemma_.lower() in words().quantity_heads:
-            # "dozens of Sudanese migrants", "thousands of Nigerians"
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return self._resolve(pobj, exclude=exclude)
-        pair = self._pair_nominal(token)
-        if pair:
-            return self._last_distinct(token, 2, exclude=exclude, certainty=0.6)
-        explicit = self.explicit(token)
-        if explicit is not None:
-            return [explicit]
-        if _is_group_nominal(token):
-            return self._group_antecedent(token, exclude=exclude)
-        if self._is_state_nominal(token):
-            found = self.antecedent(token, exclude=exclude, states_only=True)
-            if found or token.lemma_.lower() not in words().institution_nominals:
+    def resolve(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+        """The actors one argument token denotes: the first of :data:`ARGUMENT_STRATEGIES`
+        that decides (:mod:`geokg.extract.strategies`)."""
+        for strategy in ARGUMENT_STRATEGIES:
+            found = strategy(self, token, exclude)
+            if found is not None:
                 return found
-            found = self._home_institution(token)
-            if found:
-                return found
-        body = self._named_body(token)
-        if body is not None:
-            return [body]
-        if self._bare_institution(token):
-            home = self._home_state(token)
-            if home is not None:
-                return [Resolved(home, 0.7, HOME_INSTITUTION, token.i)]
         return []
 
-    def _named_body(self, token: Token) -> Resolved | None:
+    def named_body(self, token: Token) -> Resolved | None:
         """'the court', 'the agency', 'the union' after a body whose name has that word ("the
         International Court of Justice", "the IAEA" = International Atomic Energy Agency),
         named in the last five sentences: that body, not an institution of a state."""
@@ -319,18 +213,18 @@ class Resolver:
                 return Resolved(actor, 0.75, Via.COREF, token.i)
         return None
 
-    def _bare_institution(self, token: Token) -> bool:
+    def bare_institution(self, token: Token) -> bool:
         """'the police', 'parliament', 'the ruling party', 'opposition leaders': a domestic
         institution (or an agent noun of one) named without its state; not a named body
         ("the Union" mid-sentence, "the Fatah party") nor one owned by someone."""
         lemma = token.lemma_.lower()
-        home = self._placed.home
+        home = self.placed.home
         member = lemma in words().institution_members and any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in home for c in token.children
         )
         if lemma not in home and not member:
             return False
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in self._span_of:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in self.span_of:
             return False
         if token.is_title and token.i != token.sent.start and lemma == "union":
             return False
@@ -345,14 +239,14 @@ class Resolver:
                 return False
             if child.dep_ in {"compound", "amod", "nmod"} and (
                 child.pos_ == "PROPN"
-                or child.i in self._span_of
+                or child.i in self.span_of
                 # "Latin American governments", "Western police": a named owner unknown
                 or (child.is_title and child.i != token.sent.start)
             ):
                 return False
         return True
 
-    def _home_state(self, token: Token) -> Actor | None:
+    def home_state(self, token: Token) -> Actor | None:
         """The one state the sentence of ``token`` is about (a name, place, capital, demonym,
         possessive or person of it), else the one state of the nearest earlier sentence (up to
         two back) that names any; ``None`` when two states are in play."""
@@ -388,7 +282,7 @@ class Resolver:
             self._states_of[position] = states
         return self._states_of[position]
 
-    def _group_antecedent(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+    def group_antecedent(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
         """ "the group", "the militia": the nearest non-state group named in the last three
         sentences ("Iran denies arming the group" after "... supplying the Houthis")."""
         excluded = {a.id for a in exclude}
@@ -401,7 +295,7 @@ class Resolver:
                 return [Resolved(resolved.actor, 0.7, Via.COREF, token.i)]
         return []
 
-    def _home_institution(self, token: Token) -> list[Resolved]:
+    def home_institution(self, token: Token) -> list[Resolved]:
         """'Polish workers demanded that the government ...': an institution named without
         its state is the one of the state in context, even when that is the other argument's
         (a domestic event; the pipeline keeps such pairs only against a domestic phrase)."""
@@ -409,36 +303,14 @@ class Resolver:
         return [Resolved(r.actor, r.certainty, HOME_INSTITUTION, token.i) for r in found]
 
     def _explicit(self, token: Token) -> Resolved | None:
-        if _parenthesised_appos(token):
-            # "the Montenegro Municipality Association (AKK)": the acronym is the name
-            # before it, whatever else the gazetteer knows by those letters.
-            named = self.explicit(token.head)
-            if named is not None:
-                return Resolved(named.actor, named.certainty, named.via, token.i)
-        span = self._span_of.get(token.i)
-        if span is not None:
-            resolved = self._from_span(span, token)
-            if resolved is not None:
-                return resolved
-        if token.pos_ in {"NOUN", "PROPN"} or token.lemma_.lower() in self.lexicon.agent_nouns:
-            modified = self._agent_noun(token)
-            if modified is not None:
-                return modified
-        if token.ent_type_ == "ORG" and token.i in self._org_of:
-            organisation = self._unknown_organisation(self._org_of[token.i])
-            if organisation is not None:
-                return Resolved(organisation, 0.8, Via.ORGANISATION, token.i)
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-            named = self._surname(token)
-            if named is not None:
-                return named
-            return self._modified_name(token)
-        if self._name_tagged_noun(token):
-            # "Musharraf met ...": the model often tags an unknown surname as a noun.
-            return self._surname(token)
+        """The first of :data:`NAME_STRATEGIES` that decides (no coreference)."""
+        for strategy in NAME_STRATEGIES:
+            found = strategy(self, token)
+            if found is not None:
+                return found[0] if found else None
         return None
 
-    def _name_tagged_noun(self, token: Token) -> bool:
+    def name_tagged_noun(self, token: Token) -> bool:
         """A capitalised singular noun argument that is no word of the lexicon: perhaps a
         surname the model mistook for a common noun (only a known surname resolves)."""
         lemma = token.lemma_.lower()
@@ -449,20 +321,20 @@ class Resolver:
             and token.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}
             and lemma not in self.lexicon.agent_nouns
             and lemma not in self.lexicon.nouns
-            and lemma not in self._placed.places
+            and lemma not in self.placed.places
         )
 
-    def _modified_name(self, token: Token) -> Resolved | None:
+    def modified_name(self, token: Token) -> Resolved | None:
         """An unknown person or body named with a state modifier or apposition:
         'Israeli President Moshe Katsav', 'Pakistan President Zia', 'X, the UN envoy'."""
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
-                owner = self._modifier_actor(child)
+                owner = self.modifier_actor(child)
                 if owner is not None and owner.actor.type != ActorType.PERSON:
                     return Resolved(owner.actor, 0.85, Via.AGENT_NOUN, token.i)
         # "Prime Minister Thaksin Shinawatra" when the gazetteer knows "Prime Minister
         # Thaksin": a person's name followed by more of the name is still that person.
-        before = self._span_of.get(token.i - 1)
+        before = self.span_of.get(token.i - 1)
         if before is not None and any(c.i == token.i - 1 for c in token.children):
             actor = _record_actor(self._record(before.kb_id_), self.published)
             if actor is not None and actor.type == ActorType.PERSON and before.label_ != IN_NAME:
@@ -489,10 +361,10 @@ class Resolver:
             roles.append(token.head)
         if not any(r.lemma_.lower() in words().domestic_roles and r.pos_ == "NOUN" for r in roles):
             return None
-        home = self._home_state(token)
+        home = self.home_state(token)
         return Resolved(home, 0.7, HOME_INSTITUTION, token.i) if home is not None else None
 
-    def _from_span(self, span: Span, token: Token) -> Resolved | None:
+    def from_span(self, span: Span, token: Token) -> Resolved | None:
         record = self._record(span.kb_id_)
         actor = _record_actor(record, self.published)
         if actor is None:
@@ -536,11 +408,11 @@ class Resolver:
             self._record_cache[actor_id] = self.gazetteer.get(actor_id)
         return self._record_cache[actor_id]
 
-    def _agent_noun(self, token: Token) -> Resolved | None:
+    def agent_noun(self, token: Token) -> Resolved | None:
         """'Iranian officials', "Iran's president", 'the president of Armenia',
         'Kenya Anti-Corruption Commission', 'demonstrators in Baghdad'."""
         lemma = token.lemma_.lower()
-        placed = lemma in self._placed.located
+        placed = lemma in self.placed.located
         if (
             lemma not in self.lexicon.agent_nouns
             and token.ent_type_ not in {"ORG", "NORP"}
@@ -557,12 +429,12 @@ class Resolver:
                         return self._office_or_state(token, owner, 0.9)
             for child in token.children:
                 if named_first and child.dep_ in {"amod", "compound", "nmod"}:
-                    owner = self._modifier_actor(child)
+                    owner = self.modifier_actor(child)
                     if owner is not None:
                         return self._office_or_state(token, owner, 0.9)
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
-        ent = self._org_of.get(token.i)
-        named_organisation = ent is not None and self._unknown_organisation(ent) is not None
+        ent = self.org_of.get(token.i)
+        named_organisation = ent is not None and self.unknown_organisation(ent) is not None
         owner_preps = {"of", "from", "in"} | ({"for"} if lemma in words().speaker_nouns else set())
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in owner_preps:
@@ -571,10 +443,10 @@ class Resolver:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         owner = self.explicit(pobj)
-                        if owner is None and pobj.lemma_.lower() in self._placed.places:
+                        if owner is None and pobj.lemma_.lower() in self.placed.places:
                             # "the governor of Lagos State": the subdivision's state
                             owner = next(
-                                filter(None, map(self._modifier_actor, _modifiers(pobj))), None
+                                filter(None, map(self.modifier_actor, _modifiers(pobj))), None
                             )
                         if owner is not None and owner.actor.type != ActorType.PERSON:
                             return self._office_or_state(token, owner, 0.85)
@@ -589,9 +461,9 @@ class Resolver:
         if based is not None:
             return based
         if placed:
-            where = self._location(token, depth=0)
-            if where is None and lemma in self._placed.residents:
-                where = self._event_location(token)
+            where = location(self, token, depth=0)
+            if where is None and lemma in self.placed.residents:
+                where = event_location(self, token)
             if where is not None:
                 return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
@@ -608,7 +480,7 @@ class Resolver:
                         return Resolved(where.actor, 0.8, Via.AGENT_NOUN, token.i)
         return None
 
-    def _unknown_organisation(self, ent: Span) -> Actor | None:
+    def unknown_organisation(self, ent: Span) -> Actor | None:
         """An organisation the gazetteer does not know, named like one ("the Organization of
         African Unity", "the Association of African Jurists", "the European Community"):
         an actor with a slug id. Its type is read off the name."""
@@ -618,7 +490,7 @@ class Resolver:
 
     def _name_organisation(self, ent: Span) -> Actor | None:
         terms = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
-        if len(terms) < 2 or any(t.i in self._span_of for t in ent):
+        if len(terms) < 2 or any(t.i in self.span_of for t in ent):
             return None
         if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in terms):
             return None
@@ -641,75 +513,17 @@ class Resolver:
     def _state_in_org_name(self, token: Token) -> Resolved | None:
         """The head of an organisation's name that contains a state's name ("National
         Union for the Total Independence of Angola") is a domestic actor of that state."""
-        ent = self._org_of.get(token.i)
+        ent = self.org_of.get(token.i)
         if ent is None:
             return None
         for inner in ent:
-            span = self._span_of.get(inner.i)
+            span = self.span_of.get(inner.i)
             if span is None or span.label_ != IN_NAME:
                 continue
             actor = _record_actor(self._record(span.kb_id_), self.published)
             if actor is not None and actor.type == ActorType.STATE:
                 return Resolved(actor, 0.85, Via.AGENT_NOUN, token.i)
         return None
-
-    def _location(self, token: Token, *, depth: int) -> Actor | None:
-        """The state of a location phrase of ``token``: "in Baghdad", "at a jail in Dili",
-        "based in Trinidad", "affiliated with the Serbian Workers' Union"."""
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in words().owner_location_preps | {"to"}:
-                found = self._place_under(child, depth=depth)
-                if found is not None:
-                    return found
-            elif child.dep_ == "acl" and child.lemma_.lower() in words().placing_participles:
-                for prep in child.children:
-                    if prep.dep_ in {"prep", "agent"}:
-                        found = self._place_under(prep, depth=depth)
-                        if found is not None:
-                            return found
-        return None
-
-    def _place_under(self, prep: Token, *, depth: int) -> Actor | None:
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            if depth < 2 and pobj.lemma_.lower() in words().conflict_nouns:
-                # "parties to the conflict in Iraq", "factions in the war in Bosnia"
-                return self._location(pobj, depth=depth + 1)
-            place = self.explicit(pobj)
-            if place is not None:
-                actor = place.actor
-                if actor.type == ActorType.PERSON:
-                    return None
-                return actor
-            if depth < 2 and pobj.lemma_.lower() in self._placed.places:
-                return self._location(pobj, depth=depth + 1)
-        return None
-
-    def _event_location(self, token: Token) -> Actor | None:
-        """Where the event of the argument ``token`` happens: "Prisoners rioted at a jail in
-        Dili", "police arrested students in Ankara", "troops fired on villagers in X"."""
-        argument = token
-        while (
-            argument.dep_ == "pobj" and argument.head.head.lemma_.lower() in words().quantity_heads
-        ):
-            argument = argument.head.head  # "thousands of students"
-        verb = argument.head
-        if argument.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        elif argument.dep_ not in SUBJECT_DEPS | {"dobj"}:
-            return None
-        if verb.pos_ not in {"VERB", "AUX"}:
-            return None
-        where = self._location(verb, depth=0)
-        for place in (c for c in verb.children if c.dep_ == "dobj" and c != argument):
-            if where is None and place.lemma_.lower() in self._placed.places:
-                where = self._location(place, depth=1)  # "blocked streets in Hong Kong"
-        if where is None:
-            # "students protested in the town of Sivas", "rioted in eastern Dili"
-            found = self._place_phrase(verb, depth=0, place_noun=False)
-            where = found.actor if found is not None else None
-        return where
 
     def _homeland(self, token: Token, span: Span, people: Actor) -> Resolved | None:
         """A people named with another state: "Bosnian Serbs", "Albanians of southern
@@ -718,12 +532,12 @@ class Resolver:
             return None
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod"} and child.i < span.start:
-                owner = self._modifier_actor(child)
+                owner = self.modifier_actor(child)
                 if owner is not None and _other_state(owner.actor, people):
                     return Resolved(owner.actor, 0.8, Via.AGENT_NOUN, token.i)
-        where = self._location(token, depth=1)
+        where = location(self, token, depth=1)
         if where is None and any(c.lower_ == "ethnic" for c in token.children):
-            where = self._event_location(token)
+            where = event_location(self, token)
         if where is not None and _other_state(where, people):
             return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
@@ -733,26 +547,26 @@ class Resolver:
             found = self.antecedent(token, exclude=())
             return found[0] if found else None
         # "the agency's director general" after "the IAEA"
-        return self.explicit(token) or self._named_body(token)
+        return self.explicit(token) or self.named_body(token)
 
-    def _modifier_actor(self, token: Token) -> Resolved | None:
+    def modifier_actor(self, token: Token) -> Resolved | None:
         """A demonym/name modifier, searching down a compound chain ('U.S. border patrol').
 
         Not after "anti-" or "pro-": an "anti-Syria journalist" is no Syrian actor."""
-        span = self._span_of.get(token.i)
+        span = self.span_of.get(token.i)
         if _stance_prefixed(self.doc[span.start] if span is not None else token):
             return None
         if span is not None:
             actor = _record_actor(self._record(span.kb_id_), self.published)
             if actor is not None:
                 return Resolved(actor, 0.9, Via.MODIFIER, token.i)
-        if token.i in self._org_of:
-            organisation = self._unknown_organisation(self._org_of[token.i])
+        if token.i in self.org_of:
+            organisation = self.unknown_organisation(self.org_of[token.i])
             if organisation is not None:
                 return Resolved(organisation, 0.8, Via.MODIFIER, token.i)
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss"}:
-                found = self._modifier_actor(child)
+                found = self.modifier_actor(child)
                 if found is not None:
                     return found
         return None
@@ -784,7 +598,7 @@ class Resolver:
         surname = span[-1].lower_
         self._surnames.setdefault(surname, actor)
 
-    def _surname(self, token: Token) -> Resolved | None:
+    def surname(self, token: Token) -> Resolved | None:
         """'Mr Raisi' or 'Raisi' after 'Ebrahim Raisi', else the gazetteer's people."""
         name = token.lower_
         self._scan_people_before(token)
@@ -835,7 +649,7 @@ class Resolver:
 
     # -- coreference ------------------------------------------------------------------
 
-    def _speaker(self, token: Token) -> list[Resolved]:
+    def speaker(self, token: Token) -> list[Resolved]:
         """'I'/'we' in a quote: the subject of the sentence's speech verb ('..., X said')."""
         if token.lower_ == "us" and token.text == "US":
             return []
@@ -848,11 +662,11 @@ class Resolver:
                             return [Resolved(found[0].actor, 0.75, Via.SPEAKER, token.i)]
         return []
 
-    def _pair_nominal(self, token: Token) -> bool:
+    def pair_nominal(self, token: Token) -> bool:
         phrase = " ".join(t.lower_ for t in token.subtree)
         return any(phrase.endswith(p.removeprefix("the ")) for p in self.lexicon.pair_nominals)
 
-    def _is_state_nominal(self, token: Token) -> bool:
+    def is_state_nominal(self, token: Token) -> bool:
         if token.lemma_.lower() not in self.lexicon.state_nominals:
             return False
         dets = [c for c in token.children if c.dep_ == "det"]
@@ -864,7 +678,7 @@ class Resolver:
         if self._mentions is None:
             self._mentions = []
             for token in self.doc:
-                if token.dep_ in {"compound", "amod"} and token.head.i in self._span_of:
+                if token.dep_ in {"compound", "amod"} and token.head.i in self.span_of:
                     continue
                 resolved = self.explicit(token)
                 if resolved is not None and resolved.via != Via.LOCATION:
@@ -987,7 +801,7 @@ class Resolver:
                 return [Resolved(resolved.actor, 0.6, Via.COREF, token.i)]
         return []
 
-    def _last_distinct(
+    def last_distinct(
         self, token: Token, count: int, *, exclude: Sequence[Actor], certainty: float
     ) -> list[Resolved]:
         found: list[Resolved] = []
@@ -1011,130 +825,3 @@ class Resolver:
         if not hasattr(self, "_starts"):
             self._starts = [s.start for s in self.doc.sents]
         return self._starts
-
-
-GROUP_TYPES = frozenset({ActorType.ARMED_GROUP, ActorType.POLITICAL_GROUP})
-
-
-def _is_group_nominal(token: Token) -> bool:
-    """A bare definite "the group"/"the militia" (no modifier naming who it is)."""
-    if token.lemma_.lower() not in words().group_nominals or token.ent_iob_ in {"B", "I"}:
-        return False
-    dets = [c for c in token.children if c.dep_ == "det"]
-    others = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep", "nmod"}]
-    return bool(dets) and dets[0].lower_ in {"the", "this"} and not others
-
-
-def _envoy(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in words().envoy_nouns or (
-        lemma == "minister" and any(c.lower_ == "foreign" for c in token.children)
-    )
-
-
-def _misparsed_participle(token: Token) -> bool:
-    """A subject participle that has a subject of its own ("The Red Cross operating in Iraq
-    said", "Rebels fighting in the north said"): a reduced relative clause mis-parsed."""
-    return (
-        token.dep_ in {"nsubj", "nsubjpass"}
-        and token.tag_ in {"VBG", "VBN"}
-        and any(c.dep_ == "nsubj" for c in token.children)
-    )
-
-
-def _bisect(starts: list[int], index: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, index) - 1
-
-
-def span_tokens(span: Span) -> range:
-    return range(span.start, span.end)
-
-
-def conjuncts(token: Token) -> Iterable[Token]:
-    """The token and the tokens coordinated with it ('the US and Britain')."""
-    yield token
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
-            yield from conjuncts(child)
-
-
-def _modifiers(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
-
-
-def _conjoined(token: Token) -> Iterable[Token]:
-    """The tokens coordinated with ``token`` (any part of speech), excluding itself."""
-    for child in token.children:
-        if child.dep_ == "conj":
-            yield child
-            yield from _conjoined(child)
-
-
-def _parenthesised_appos(token: Token) -> bool:
-    """An apposition in brackets right after its head's phrase: "Union (NUT)"."""
-    if token.dep_ != "appos" or token.i == 0 or token.i + 1 >= len(token.doc):
-        return False
-    doc = token.doc
-    return doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-
-
-def _surname_forms(token: Token) -> list[str]:
-    """Surname forms ending at ``token``, longest first: "Sanchez de Lozada", "Ben Ali",
-    "de Klerk", then "Lozada". Earlier terms count only as a name's terms (a capitalised
-    name word or a particle) that no other mention has claimed."""
-    doc = token.doc
-    forms = []
-    for size in (3, 2):
-        start = token.i - size + 1
-        if start < 0:
-            continue
-        terms = doc[start : token.i]
-        if all(
-            (w.pos_ == "PROPN" and w.is_title) or w.lower_ in words().surname_particles
-            for w in terms
-        ):
-            forms.append(doc[start : token.i + 1].text)
-    return [*forms, token.text]
-
-
-def _with_given_name(token: Token, people: list[Any], *, titles: frozenset[str]) -> list[Any]:
-    """Only the people whose name has the given name written right before the surname:
-    "Farid Zarif" is not "Javad Zarif" (a bare "Zarif", "President Zarif" may be either)."""
-    given = [
-        c.lower_
-        for c in token.children
-        if c.dep_ == "compound"
-        and c.pos_ == "PROPN"
-        and c.is_title
-        and c.i == token.i - 1
-        and c.lower_.rstrip(".") not in titles
-        and c.lower_ not in titles
-    ]
-    if not given:
-        return people
-    kept = []
-    for person in people:
-        names = (
-            str(getattr(person, "label", "")),
-            *getattr(person, "names", ()),
-            *getattr(person, "aliases", ()),
-        )
-        terms = {w.lower() for name in names for w in name.replace("-", " ").split()}
-        if given[0] in terms:
-            kept.append(person)
-    return kept
-
-
-def _stance_prefixed(start: Token) -> bool:
-    """Whether the name starting at ``start`` follows a stance prefix: "anti-Syria",
-    "pro-Iranian" (spaCy splits the hyphen off)."""
-    doc = start.doc
-    return (
-        start.i >= 2 and doc[start.i - 1].text == "-" and doc[start.i - 2].lower_ in {"anti", "pro"}
-    )
-
-
-def _other_state(actor: Actor, people: Actor) -> bool:
-    return actor.type == ActorType.STATE and actor != people

@@ -17,10 +17,10 @@ from spacy.tokens import Token
 
 from geokg.errors import GeokgError
 from geokg.extract.lexicon import Frame, Lexicon, words
+from geokg.extract.naming import conjuncts
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
     Resolver,
-    conjuncts,
 )
 from geokg.extract.syntax import _children, _gathering_purpose, logical_subject, slot_tokens
 from geokg.model import Actor, ActorType

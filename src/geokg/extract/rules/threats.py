@@ -14,10 +14,10 @@ from spacy.tokens import Span, Token
 
 from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
 from geokg.extract.modality import assess
+from geokg.extract.naming import conjuncts
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
     Resolver,
-    conjuncts,
 )
 from geokg.extract.rules.base import Candidate, Draft, SentenceContext, register
 from geokg.extract.rules.complements import _complement_target, _infinitive_complement

@@ -1,0 +1,229 @@
+"""Actor resolution strategies: separate, ordered functions, tried until one decides.
+
+A strategy returns ``None`` when it does not apply (the next one is tried), else its answer:
+a list of :class:`~geokg.extract.resolution.Resolved` (empty: "resolves to nothing", no
+later strategy is tried).
+
+:data:`NAME_STRATEGIES` find the actor a token *names* (no coreference); their result is
+annotated once per token by the ``geokg_resolve`` component. :data:`ARGUMENT_STRATEGIES`
+resolve an argument token of a predicate, with coreference that skips the other argument
+(``exclude``). A new mechanism (a title with an unknown name bound to the sentence's state,
+"the <leader> administration", plural anaphora "the two countries", date-aware places) is
+one more function in the right place of one of these tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from geokg.extract.lexicon import words
+from geokg.extract.naming import _is_group_nominal, _misparsed_participle, _parenthesised_appos
+from geokg.extract.resolution import Resolved, Via
+from geokg.model import Actor
+
+if TYPE_CHECKING:
+    from geokg.extract.resolve import Resolver
+
+NameStrategy = Callable[["Resolver", Token], list[Resolved] | None]
+ArgumentStrategy = Callable[["Resolver", Token, Sequence[Actor]], list[Resolved] | None]
+
+
+def _one(found: Resolved | None) -> list[Resolved] | None:
+    return [found] if found is not None else None
+
+
+# -- what a token names ------------------------------------------------------------------
+
+
+def parenthesised_acronym(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """ "the Montenegro Municipality Association (AKK)": the acronym is the name before it,
+    whatever else the gazetteer knows by those letters."""
+    if not _parenthesised_appos(token):
+        return None
+    named = resolver.explicit(token.head)
+    if named is None:
+        return None
+    return [Resolved(named.actor, named.certainty, named.via, token.i)]
+
+
+def gazetteer_mention(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """A gazetteer mention covering the token (name, alias, code, capital, person, demonym
+    heading its phrase, a place standing for its state)."""
+    span = resolver.span_at(token)
+    return _one(resolver.from_span(span, token)) if span is not None else None
+
+
+def agent_noun(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """'Iranian officials', "Iran's president", 'the president of Armenia', 'demonstrators
+    in Baghdad' (see :meth:`~geokg.extract.resolve.Resolver.agent_noun`)."""
+    if token.pos_ in {"NOUN", "PROPN"} or token.lemma_.lower() in resolver.lexicon.agent_nouns:
+        return _one(resolver.agent_noun(token))
+    return None
+
+
+def unknown_organisation(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """An organisation the gazetteer does not know, named like one ("the Association of
+    African Jurists")."""
+    if token.ent_type_ == "ORG" and token.i in resolver.org_of:
+        organisation = resolver.unknown_organisation(resolver.org_of[token.i])
+        if organisation is not None:
+            return [Resolved(organisation, 0.8, Via.ORGANISATION, token.i)]
+    return None
+
+
+def personal_name(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """A name: a known surname ("Mr Raisi" after "Ebrahim Raisi"), else an unknown person
+    named with a state or a domestic role; a name resolves to nothing else."""
+    if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+        return None
+    named = resolver.surname(token)
+    if named is not None:
+        return [named]
+    found = resolver.modified_name(token)
+    return [found] if found is not None else []
+
+
+def surname_tagged_as_noun(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """ "Musharraf met ...": the model often tags an unknown surname as a noun (only a known
+    surname resolves)."""
+    if not resolver.name_tagged_noun(token):
+        return None
+    found = resolver.surname(token)
+    return [found] if found is not None else []
+
+
+NAME_STRATEGIES: tuple[NameStrategy, ...] = (
+    parenthesised_acronym,
+    gazetteer_mention,
+    agent_noun,
+    unknown_organisation,
+    personal_name,
+    surname_tagged_as_noun,
+)
+
+
+# -- what an argument denotes ------------------------------------------------------------
+
+
+def first_person(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """'I'/'we' in a quotation: the speaker ("US" is a case-sensitive gazetteer form, "us" a
+    pronoun)."""
+    if token.lower_ in words().first_person and resolver.span_at(token) is None:
+        return resolver.speaker(token)
+    return None
+
+
+def second_person(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """'you' is never resolved."""
+    return [] if token.lower_ in words().second_person else None
+
+
+def pronoun(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
+    """'it', 'he', 'they': the most salient earlier compatible actor."""
+    vocabulary = words()
+    pronouns = vocabulary.state_pronouns | vocabulary.person_pronouns
+    if token.pos_ == "PRON" or token.lower_ in pronouns | vocabulary.plural_pronouns:
+        return resolver.antecedent(token, exclude=exclude)
+    return None
+
+
+def misparsed_participle(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "The Red Cross operating in Iraq said": the parser makes the participle the subject
+    of "said" and the named actor the participle's own subject."""
+    if not _misparsed_participle(token):
+        return None
+    own = next(c for c in token.children if c.dep_ == "nsubj")
+    return resolver.resolve(own, exclude=exclude)
+
+
+def counted_people(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "dozens of Sudanese migrants", "thousands of Nigerians": the counted people."""
+    if token.lemma_.lower() not in words().quantity_heads:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return resolver.resolve(pobj, exclude=exclude)
+    return None
+
+
+def pair_nominal(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "both sides", "the two countries": the last two distinct actors."""
+    if not resolver.pair_nominal(token):
+        return None
+    return resolver.last_distinct(token, 2, exclude=exclude, certainty=0.6)
+
+
+def named(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
+    """What the token names (:data:`NAME_STRATEGIES`, annotated once per token)."""
+    return _one(resolver.explicit(token))
+
+
+def group_nominal(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "the group", "the militia": the nearest non-state group named before."""
+    if not _is_group_nominal(token):
+        return None
+    return resolver.group_antecedent(token, exclude=exclude)
+
+
+def state_nominal(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "the country": the most salient earlier state; "the government" with none: the
+    institution of the state in context."""
+    if not resolver.is_state_nominal(token):
+        return None
+    found = resolver.antecedent(token, exclude=exclude, states_only=True)
+    if found or token.lemma_.lower() not in words().institution_nominals:
+        return found
+    return resolver.home_institution(token) or None
+
+
+def named_body(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
+    """ "the court", "the agency" after a body whose name has that word."""
+    return _one(resolver.named_body(token))
+
+
+def bare_institution(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "the police", "parliament", "opposition leaders": the institution of the one state
+    the sentence (or the last ones) is about."""
+    if not resolver.bare_institution(token):
+        return None
+    home = resolver.home_state(token)
+    return [Resolved(home, 0.7, Via.HOME_INSTITUTION, token.i)] if home is not None else None
+
+
+ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
+    first_person,
+    second_person,
+    pronoun,
+    misparsed_participle,
+    counted_people,
+    pair_nominal,
+    named,
+    group_nominal,
+    state_nominal,
+    named_body,
+    bare_institution,
+)
+
+
+__all__ = ["ARGUMENT_STRATEGIES", "NAME_STRATEGIES", "ArgumentStrategy", "NameStrategy"]
