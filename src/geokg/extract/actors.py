@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geokg.extract.lexicon import words
+from geokg.extract.resolution import Via
 
 SPAN_KEY = "geokg_actors"
 ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
@@ -45,10 +46,10 @@ ETHNIC = "ethnic"
 """Provisional span label of an ethnic group's name, replaced by "demonym" or dropped."""
 IN_NAME = "in-name"
 """Span label of a state's name inside an organisation's name (a modifier, not a mention)."""
-PLACE_KINDS = frozenset({"capital", "city", "region"})
+PLACE_KINDS = frozenset({Via.CAPITAL, Via.CITY, Via.REGION})
 """Span labels of places: a capital stands for its state, a city or region is only a place."""
 _NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "LOC", "GPE", "EVENT"})
-_NAME_KINDS = frozenset({"name", "alias", "entity", "code"})
+_NAME_KINDS = frozenset({Via.NAME, Via.ALIAS, Via.ENTITY, Via.CODE})
 _SUBDIVISION_ENTITIES = frozenset({"GPE", "LOC"})
 
 
@@ -370,7 +371,7 @@ def lookup_name(gazetteer: GazetteerLike, text: str) -> Any:
         if candidates[0].startswith(prefix):
             candidates.append(candidates[0][len(prefix) :])
     for name in list(candidates):
-        for suffix in ("'s", "’s", "s"):
+        for suffix in words().name_suffixes:
             if name.endswith(suffix) and len(name) > len(suffix) + 2:
                 candidates.append(name[: -len(suffix)])
     for name in candidates:

@@ -435,7 +435,9 @@ class Resolver:
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
         ent = self.org_of.get(token.i)
         named_organisation = ent is not None and self.unknown_organisation(ent) is not None
-        owner_preps = {"of", "from", "in"} | ({"for"} if lemma in words().speaker_nouns else set())
+        owner_preps = words().owner_phrase_preps | (
+            {"for"} if lemma in words().speaker_nouns else set()
+        )
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in owner_preps:
                 if named_organisation:
@@ -489,7 +491,7 @@ class Resolver:
         return self._organisations[ent.start]
 
     def _name_organisation(self, ent: Span) -> Actor | None:
-        terms = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
+        terms = [t for t in ent if t.lower_ not in words().name_fillers]
         if len(terms) < 2 or any(t.i in self.span_of for t in ent):
             return None
         if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in terms):
@@ -671,7 +673,7 @@ class Resolver:
             return False
         dets = [c for c in token.children if c.dep_ == "det"]
         other = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep"}]
-        return bool(dets) and dets[0].lower_ in {"the", "this", "that"} and not other
+        return bool(dets) and dets[0].lower_ in words().anaphoric_determiners and not other
 
     def mentions(self) -> list[tuple[int, Resolved, int]]:
         """Explicit actor mentions of the document: (token index, actor, salience)."""

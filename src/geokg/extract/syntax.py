@@ -226,7 +226,7 @@ def logical_subject(verb: Token) -> list[Token]:
     else:
         own = _children(verb, "nsubj")
         if own:
-            if own[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+            if own[0].lower_ in words().relative_pronouns and verb.dep_ == "relcl":
                 return [verb.head]
             return own
     head = verb.head

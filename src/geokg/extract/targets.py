@@ -229,7 +229,7 @@ def _owner(
                 child, resolver, depth=depth - 1
             )
         elif child.dep_ == "prep" and (
-            child.lower_ in {"of", "by", "in"}
+            child.lower_ in words().owner_preps
             or (child.lower_ == "with" and filler.lemma_.lower() in words().owner_with_nouns)
         ):
             for pobj in _children(child, "pobj"):
@@ -327,7 +327,7 @@ def _attempt_agent(verb: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[R
     attempt = verb.head
     own = tuple(
         r
-        for slot in ("prep:by", "poss", "amod", "compound")
+        for slot in words().attempt_doer_slots
         for f in slot_tokens(attempt, slot)
         for r in resolver.actors(f, as_modifier=slot != "prep:by")
     )
@@ -626,7 +626,7 @@ def undergoer_noun(noun: Token, lexicon: Lexicon, *, depth: int = 2) -> Token | 
             lexicon.undergoers
         ):
             return child  # "opposition demands", "student leaders"
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "by"}:
+        if child.dep_ == "prep" and child.lower_ in words().undergoer_preps:
             for pobj in _children(child, "pobj"):
                 if child.lower_ == "of" and noun.lemma_.lower() not in lexicon.quantities:
                     continue
@@ -743,7 +743,7 @@ def _is_bombing(incident: Token) -> bool:
     modifiers = {c.lemma_.lower() for c in incident.subtree if c.i < incident.i}
     if lemma in {"bombing", "bomber"}:
         return True
-    return lemma in {"bomb", "blast", "explosion"} and bool(modifiers & words().bomb_kinds)
+    return lemma in words().bomb_nouns and bool(modifiers & words().bomb_kinds)
 
 
 def _modifier_owners(noun: Token, resolver: Resolver, *, depth: int = 2) -> list[Resolved]:
@@ -794,17 +794,4 @@ def _split_pair(
 
 
 def _symmetric_family(relation: str) -> bool:
-    return relation in {
-        "meetsWith",
-        "holdsCallWith",
-        "consultsWith",
-        "negotiatesWith",
-        "signsAgreementWith",
-        "cooperatesWith",
-        "cooperatesDiplomaticallyWith",
-        "cooperatesEconomicallyWith",
-        "cooperatesMilitarilyWith",
-        "fightsWith",
-        "sharesIntelligenceWith",
-        "declaresCeasefireWith",
-    }
+    return relation in words().symmetric_relations

@@ -163,6 +163,21 @@ class Words:
     domestic_measures: frozenset[str]
     measure_modifiers: frozenset[str]
     mediation_nouns: frozenset[str]
+    # -- Added with the word-list test
+    name_suffixes: tuple[str, ...]
+    owner_phrase_preps: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    name_fillers: frozenset[str]
+    collective_determiners: frozenset[str]
+    author_preps: frozenset[str]
+    promise_slots: tuple[str, ...]
+    victim_preps: frozenset[str]
+    relative_pronouns: frozenset[str]
+    symmetric_relations: frozenset[str]
+    bomb_nouns: frozenset[str]
+    attempt_doer_slots: tuple[str, ...]
+    undergoer_preps: frozenset[str]
+    owner_preps: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""
@@ -172,6 +187,7 @@ class Words:
             "restriction_relations": self.restriction_relations,
             "violent_relations": self.violent_relations,
             "demanding_relations": self.demanding_relations,
+            "symmetric_relations": self.symmetric_relations,
             "intent_by_root": frozenset(self.intent_by_root.values()),
             "threat_by_root": frozenset(self.threat_by_root.values()),
             "reversal_by_root": frozenset(self.reversal_by_root.values()),

@@ -50,7 +50,7 @@ def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
 def _collective(token: Token) -> bool:
     """'both countries', 'the two sides', 'all three governments'."""
     return token.tag_ in {"NNS", "NNPS"} and any(
-        c.lower_ in {"both", "all", "two", "three", "each"} for c in token.children
+        c.lower_ in words().collective_determiners for c in token.children
     )
 
 
@@ -62,7 +62,7 @@ def _unowned_act_noun(noun: Token) -> bool:
     return not any(
         (c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ in {"GPE", "NORP", "ORG"})
         or c.dep_ == "poss"
-        or (c.dep_ == "prep" and c.lower_ in {"by", "from", "of"})
+        or (c.dep_ == "prep" and c.lower_ in words().author_preps)
         for c in noun.children
     )
 

@@ -417,7 +417,7 @@ def _promise_to(head: Token, covered: set[int], resolver: Resolver) -> Candidate
         return None
     own = [s.actor for s in subjects]
     objects: tuple[Resolved, ...] = ()
-    for slot in ("dobj", "dative", "prep:to"):
+    for slot in words().promise_slots:
         for filler in slot_tokens(head, slot):
             objects = tuple(
                 r

@@ -501,7 +501,7 @@ def _rejection_candidate(
 
 def _names_own_doer(noun: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children) and any(
-        c.dep_ == "prep" and c.lower_ in {"of", "on", "against"} for c in noun.children
+        c.dep_ == "prep" and c.lower_ in words().victim_preps for c in noun.children
     )
 
 

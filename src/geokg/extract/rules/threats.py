@@ -238,7 +238,7 @@ def _last_attackers(
         and not d.negated
         and _key(d.object) in keys
         and dict(d.attributes).get("modality") in {None, "alleged"}
-        and context.ontology.relation(d.relation).cameo_root in {"18", "19", "20"}
+        and context.ontology.relation(d.relation).cameo_root in words().violent_roots
     ]
     if not found:
         return []

@@ -1,0 +1,58 @@
+"""The complements family on hand-built parses (fast: no model)."""
+
+from __future__ import annotations
+
+from geokg.extract.rules.complements import complement_rule
+
+REFUSAL = """
+India India PROPN NNP nsubj 1
+refused refuse VERB VBD ROOT 1
+to to PART TO aux 3
+extradite extradite VERB VB xcomp 1
+the the DET DT det 5
+suspects suspect NOUN NNS dobj 3
+to to ADP IN prep 3
+Pakistan Pakistan PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_the_complement_of_a_refusal_names_the_target(parse, context):
+    doc = parse(REFUSAL, {"India": "IND", "Pakistan": "PAK"})
+    (candidate,) = list(complement_rule(doc[:], context(doc)))
+    assert candidate.strength == 0.75
+    assert candidate.predicate.text == "extradite"
+    assert [s.actor.id for s in candidate.subjects] == ["IND"]
+    assert [o.actor.id for o in candidate.objects] == ["PAK"]
+
+
+def test_an_act_a_frame_already_covers_is_left_alone(parse, context):
+    doc = parse(REFUSAL, {"India": "IND", "Pakistan": "PAK"})
+    sentence_context = context(doc)
+    (found,) = list(complement_rule(doc[:], sentence_context))
+    sentence_context.candidates.append(found)
+    assert list(complement_rule(doc[:], sentence_context)) == []
+
+
+VOW = """
+Ethiopia Ethiopia PROPN NNP nsubj 1
+vowed vow VERB VBD ROOT 1
+to to PART TO aux 3
+crush crush VERB VB xcomp 1
+Eritrea Eritrea PROPN NNP dobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_a_vowed_blow_is_a_threat_of_force(parse, context):
+    doc = parse(VOW, {"Ethiopia": "ETH", "Eritrea": "ERI"})
+    (candidate,) = list(complement_rule(doc[:], context(doc)))
+    assert candidate.relation == "threatensMilitaryForceAgainst"
+    assert [(s.actor.id, o.actor.id) for s in candidate.subjects for o in candidate.objects] == [
+        ("ETH", "ERI")
+    ]
+
+
+def test_a_vow_with_no_doer_is_nothing(parse, context):
+    doc = parse(VOW, {"Eritrea": "ERI"})
+    assert list(complement_rule(doc[:], context(doc))) == []
