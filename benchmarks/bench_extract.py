@@ -14,6 +14,11 @@ Memory: for each document count, a fresh child process streams synthetic documen
 the extractor and reports its peak resident memory (VmHWM) above the level reached after
 loading the model; flat means the peak at the largest count is within
 10% (or 25 MB) of the peak at the smallest.
+
+Large documents: for each size (``--large``, default 0.5 and 5 MB of text), a fresh child
+process extracts one synthetic document of that size; flat means the peak for the largest is
+within 10% (or 100 MB) of the peak for the smallest (the document's own text and chunks,
+a few MB, are allowed for).
 """
 
 from __future__ import annotations
@@ -245,6 +250,59 @@ def memory(counts: list[int], args: argparse.Namespace) -> None:
         )
 
 
+def large_text(chars: int) -> str:
+    """One long synthetic article: paragraphs of template sentences up to ``chars``."""
+    paragraphs: list[str] = []
+    size = 0
+    for document in synthetic_documents(10**9, seed=7):
+        paragraphs.append(document.text.strip())
+        size += len(paragraphs[-1]) + 2
+        if size >= chars:
+            break
+    return "\n\n".join(paragraphs)
+
+
+def large_child(megabytes: float, *, model: str | None) -> None:
+    """Runs in a fresh process: prints 'baseline_kb peak_kb facts seconds reset'."""
+    extractor = load_extractor_class()(model=model)
+    sum(1 for _ in extractor.extract(synthetic_documents(20, seed=99)))
+    text = large_text(int(megabytes * 1_000_000))
+    baseline = status_kb("VmRSS") or 0
+    reset = reset_peak_rss()
+    start = time.perf_counter()
+    document = Document("large", text=text)
+    facts = sum(len(found) for _, found in extractor.extract([document]))
+    elapsed = time.perf_counter() - start
+    peak = status_kb("VmHWM") or 0
+    print(f"{baseline} {peak} {facts} {elapsed:.1f} {int(reset)}")
+
+
+def large_memory(sizes: list[float], args: argparse.Namespace) -> None:
+    print("peak memory of one large document (fresh process per size):")
+    peaks: list[tuple[float, int]] = []
+    for size in sizes:
+        command = [sys.executable, str(Path(__file__).resolve()), "--large-child", str(size)]
+        if args.model:
+            command += ["--model", args.model]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"large run of {size} MB failed: {done.stderr.strip()[-800:]}")
+        baseline, peak, facts, seconds, _ = done.stdout.split()[-5:]
+        growth_mb = (int(peak) - int(baseline)) / 1024
+        print(
+            f"  {size:>5} MB: peak RSS {int(peak) / 1024:8.1f} MB, "
+            f"+{growth_mb:6.1f} MB over the loaded model, {facts} facts, {seconds} s"
+        )
+        peaks.append((size, int(peak)))
+    if len(peaks) >= 2:
+        (low_n, low), (high_n, high) = peaks[0], peaks[-1]
+        flat = high <= low * 1.10 or high - low <= 100 * 1024
+        print(
+            f"  memory {'is flat' if flat else 'GROWS'}: peak for {high_n} MB is "
+            f"{(high - low) / 1024:+.1f} MB versus {low_n} MB"
+        )
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -263,14 +321,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--no-memory", action="store_true", help="measure speed only")
     parser.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--large",
+        default="0.5,5",
+        help="comma-separated sizes in MB of single large documents (default: 0.5,5)",
+    )
+    parser.add_argument("--no-large", action="store_true", help="skip the large documents")
+    parser.add_argument("--large-child", type=float, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.quick:
-        args.docs, args.speed_docs, args.repeats = "200,1000", 200, 2
+        args.docs, args.speed_docs, args.repeats, args.large = "200,1000", 200, 2, "0.2,1"
     return args
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if args.large_child is not None:
+        large_child(args.large_child, model=args.model)
+        return
     if args.memory_child is not None:
         memory_child(
             args.memory_child,
@@ -304,6 +372,8 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_memory:
         counts = sorted(int(n) for n in args.docs.split(",") if n.strip())
         memory(counts, args)
+    if not args.no_large:
+        large_memory(sorted(float(n) for n in args.large.split(",") if n.strip()), args)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,9 @@ no facts; text that is not English yields no facts.
 
 Long documents are parsed in chunks of at most :data:`MAX_CHUNK_CHARS` characters cut at
 paragraph boundaries (spaCy's parser needs about 1 GB per 100,000 characters and refuses
-texts longer than ``nlp.max_length``); evidence offsets always point into the whole text.
+texts longer than ``nlp.max_length``), in batches of at most :data:`MAX_BATCH_CHARS`
+characters, so that a document's memory does not grow with its length; evidence offsets
+always point into the whole text.
 Documents are processed in groups of ``zone_size`` inside spaCy's ``memory_zone`` so that the
 string store and vocabulary do not grow with every new word of a long stream.
 """
@@ -85,6 +87,8 @@ CAPTION_FACTOR = 0.6
 
 
 MAX_CHUNK_CHARS = 100_000
+# Characters parsed in one batch at most (a chunk longer than this is a batch of its own).
+MAX_BATCH_CHARS = 100_000
 
 
 DEFAULT_ZONE_SIZE = 1000
@@ -225,12 +229,9 @@ class Extractor:
             for index, document in enumerate(documents)
             for offset, chunk in text_chunks(document.text)
         )
-        kwargs: dict[str, Any] = {"as_tuples": True, "batch_size": self.batch_size}
-        if n_process > 1:
-            kwargs["n_process"] = n_process
         facts: list[list[Fact]] = [[] for _ in documents]
         done = 0
-        for doc, (index, offset) in self.nlp.pipe(pieces, **kwargs):
+        for doc, (index, offset) in self._parse(pieces, n_process=n_process):
             # nlp.pipe keeps the input order: every document before ``index`` is complete.
             while done < index:
                 yield documents[done], facts[done]
@@ -239,6 +240,21 @@ class Extractor:
         while done < len(documents):
             yield documents[done], facts[done]
             done += 1
+
+    def _parse(
+        self, pieces: Iterator[tuple[Doc, tuple[int, int]]], *, n_process: int
+    ) -> Iterator[tuple[Doc, tuple[int, int]]]:
+        """Run the pipeline on ``pieces`` in batches of at most ``batch_size`` Docs and
+        :data:`MAX_BATCH_CHARS` characters (the parser's memory grows with the characters of
+        a batch, not with its count: 16 chunks of a long article would need ~5 GB). Several
+        processes get Doc-count batches only (one ``nlp.pipe`` over all pieces)."""
+        if n_process > 1:
+            yield from self.nlp.pipe(
+                pieces, as_tuples=True, batch_size=self.batch_size, n_process=n_process
+            )
+            return
+        for batch in char_batches(pieces, max_docs=self.batch_size, max_chars=MAX_BATCH_CHARS):
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def facts_from_doc(self, doc: Doc, document: Document, *, offset: int = 0) -> list[Fact]:
         """Facts of a processed Doc whose text is ``document.text[offset:]`` (or a chunk of
@@ -331,6 +347,24 @@ class Extractor:
                 )
             )
         return facts
+
+
+def char_batches(
+    pieces: Iterable[tuple[Doc, tuple[int, int]]], *, max_docs: int, max_chars: int
+) -> Iterator[list[tuple[Doc, tuple[int, int]]]]:
+    """Consecutive ``pieces`` grouped into batches of at most ``max_docs`` Docs and
+    ``max_chars`` characters (a longer Doc is a batch of its own)."""
+    batch: list[tuple[Doc, tuple[int, int]]] = []
+    chars = 0
+    for piece in pieces:
+        size = len(piece[0].text)
+        if batch and (len(batch) >= max_docs or chars + size > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += size
+    if batch:
+        yield batch
 
 
 def text_chunks(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
