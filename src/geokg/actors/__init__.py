@@ -1,6 +1,7 @@
 """The actor gazetteer: who is who in geopolitical news, and what their names are."""
 
-from geokg.actors.gazetteer import Gazetteer, load_gazetteer, parse_date
+from geokg.actors.gazetteer import Gazetteer, load_gazetteer
+from geokg.actors.loading import parse_date
 from geokg.actors.records import (
     ActorRecord,
     EthnicGroup,
