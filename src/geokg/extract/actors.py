@@ -27,8 +27,9 @@ the resolver reads the state name as the modifier of the organisation's head nou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, Protocol
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -36,6 +37,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geokg.extract.lexicon import words
+
+if TYPE_CHECKING:
+    from geokg.actors import ActorRecord, EthnicGroup, SurfaceForm
 from geokg.extract.resolution import Via
 
 SPAN_KEY = "geokg_actors"
@@ -53,24 +57,50 @@ _NAME_KINDS = frozenset({Via.NAME, Via.ALIAS, Via.ENTITY, Via.CODE})
 _SUBDIVISION_ENTITIES = frozenset({"GPE", "LOC"})
 
 
-class SurfaceFormLike(Protocol):
-    text: str
-    actor_id: str
-    kind: str
-
-
 class GazetteerLike(Protocol):
-    """What the extractor needs from :class:`geokg.actors.Gazetteer`."""
+    """What the extractor asks of the gazetteer (:class:`geokg.actors.Gazetteer` is one)."""
 
-    def surface_forms(self) -> Iterator[Any]: ...
+    def surface_forms(self, *, include_locations: bool = False) -> Iterator[SurfaceForm]:
+        """Every phrase naming an actor (and, with ``include_locations``, cities and
+        regions, whose actor id is their state's code)."""
+        ...
 
-    def lookup(self, name: str) -> Any: ...
+    def lookup(self, name: str) -> ActorRecord | None:
+        """The actor a name, alias, demonym or code stands for."""
+        ...
 
-    def get(self, actor_id: str) -> Any: ...
+    def get(self, actor_id: str) -> ActorRecord | None:
+        """The actor with this id."""
+        ...
 
+    def variant(self, name: str, *, person: bool = False) -> SurfaceForm | None:
+        """The one known form a misspelt name is near ("Afganistan")."""
+        ...
 
-def _is_case_sensitive(form: Any) -> bool:
-    return bool(getattr(form, "case_sensitive", False))
+    def subdivision_country(self, name: str) -> str | None:
+        """The state of a province, region or district."""
+        ...
+
+    def ethnic_group(self, name: str) -> EthnicGroup | None:
+        """The ethnic or national group of a name ("Yoruba")."""
+        ...
+
+    def ethnic_groups(self) -> tuple[EthnicGroup, ...]:
+        """Every ethnic or national group."""
+        ...
+
+    def people_by_surname(self, surname: str, *, on: date | None = None) -> list[ActorRecord]:
+        """People with this surname (in office on ``on`` first)."""
+        ...
+
+    def office_holder(self, state: str, role: str, *, on: date) -> ActorRecord | None:
+        """Who holds ``role`` ("president", "foreign minister") of ``state`` on ``on``."""
+        ...
+
+    @property
+    def titles(self) -> Mapping[str, tuple[str, ...]]:
+        """Role -> title phrases ("defence minister" -> "Defense Secretary", ...)."""
+        ...
 
 
 def default_gazetteer() -> GazetteerLike:
@@ -110,7 +140,7 @@ class ActorMatcher:
             if not text:
                 continue
             key = f"{form.actor_id}|{form.kind}"
-            patterns.setdefault((_is_case_sensitive(form), key), []).append(self.nlp.make_doc(text))
+            patterns.setdefault((form.case_sensitive, key), []).append(self.nlp.make_doc(text))
         for group in _ethnic_groups(self.gazetteer):
             for text in group.forms:
                 key = f"{group.name}|{ETHNIC}"
@@ -163,10 +193,10 @@ class ActorMatcher:
             if form is not None:
                 yield Span(doc, ent.start, ent.end, label=str(form.kind), kb_id=str(form.actor_id))
 
-    def _variant(self, ent: Span) -> Any:
+    def _variant(self, ent: Span) -> SurfaceForm | None:
         """The gazetteer form a misspelt state (GPE, NORP) or person name stands for."""
-        finder = getattr(self.gazetteer, "variant", None)
-        if finder is None or len(ent) > 4:
+        finder = self.gazetteer.variant
+        if len(ent) > 4:
             return None
         if ent.label_ in _VARIANT_LABELS:
             return finder(ent.text)
@@ -178,9 +208,7 @@ class ActorMatcher:
         """Misspelt demonyms the model tags as no place or people ("Isreali troops",
         "Egyptain police"): only a capitalised word modifying a common noun, and only when
         the gazetteer's near form is a demonym (an ORG "Columbia" stays a university)."""
-        finder = getattr(self.gazetteer, "variant", None)
-        if finder is None:
-            return
+        finder = self.gazetteer.variant
         taken = {token.i for span in spans for token in span}
         for token in doc:
             if (
@@ -201,9 +229,7 @@ class ActorMatcher:
         of their state: only a place entity of the model ("in Antioquia") or a capitalised
         name before "province", "region", "state"... ("in Natal province"), so that a
         subdivision named like a common word stays a word."""
-        finder = getattr(self.gazetteer, "subdivision_country", None)
-        if finder is None:
-            return
+        finder = self.gazetteer.subdivision_country
         taken = {token.i for span in spans for token in span}
         for ent in doc.ents:
             # A multi-word name may be mis-tagged ORG ("Kwazulu-Natal"); one word may not.
@@ -238,14 +264,14 @@ class ActorMatcher:
 
     def _place_ethnic_groups(self, doc: Doc, spans: list[Span]) -> Iterator[Span]:
         """Ethnic group spans become demonyms of the state their context picks, or go."""
-        finder = getattr(self.gazetteer, "ethnic_group", None)
+        finder = self.gazetteer.ethnic_group
         others = [span for span in spans if span.label_ != ETHNIC and span.kb_id_]
         in_document = {span.kb_id_ for span in others}
         for span in spans:
             if span.label_ != ETHNIC:
                 yield span
                 continue
-            group = finder(span.text) if finder is not None else None
+            group = finder(span.text)
             if group is None or (group.name_clash and not _clear_group_use(span, group)):
                 continue
             in_sentence = {s.kb_id_ for s in others if s.sent == span.sent}
@@ -331,7 +357,7 @@ def _name_word(token: Token, taken: set[int]) -> bool:
     return token.i not in taken and (token.is_title or token.text == "-" or token.is_upper)
 
 
-def _clear_group_use(span: Span, group: Any) -> bool:
+def _clear_group_use(span: Span, group: EthnicGroup) -> bool:
     """A group named like a person ("Karen") only in the plural or before a common noun
     ("Karen guerrillas"), never as a name ("Karen Smith", "Karen said")."""
     if span.text != group.name:
@@ -340,9 +366,8 @@ def _clear_group_use(span: Span, group: Any) -> bool:
     return after is not None and after.pos_ == "NOUN" and after.is_lower
 
 
-def _ethnic_groups(gazetteer: GazetteerLike) -> tuple[Any, ...]:
-    groups = getattr(gazetteer, "ethnic_groups", None)
-    return tuple(groups()) if groups is not None else ()
+def _ethnic_groups(gazetteer: GazetteerLike) -> tuple[EthnicGroup, ...]:
+    return gazetteer.ethnic_groups()
 
 
 def _enclosing_names(doc: Doc) -> dict[int, Span]:
@@ -355,16 +380,13 @@ def _enclosing_names(doc: Doc) -> dict[int, Span]:
     return names
 
 
-def _all_surface_forms(gazetteer: GazetteerLike) -> Iterator[Any]:
+def _all_surface_forms(gazetteer: GazetteerLike) -> Iterator[SurfaceForm]:
     """Actor forms, then city and region names when the gazetteer has them (kind "city" or
     "region", actor id = the ISO3 code of the state the place lies in)."""
-    try:
-        return iter(gazetteer.surface_forms(include_locations=True))  # type: ignore[call-arg]
-    except TypeError:
-        return gazetteer.surface_forms()
+    return gazetteer.surface_forms(include_locations=True)
 
 
-def lookup_name(gazetteer: GazetteerLike, text: str) -> Any:
+def lookup_name(gazetteer: GazetteerLike, text: str) -> ActorRecord | None:
     """Look a name up, trying it without a leading "the", possessive or plural "s"."""
     candidates = [text.strip()]
     for prefix in ("the ", "The "):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -83,7 +82,7 @@ def _accepted_mediation(candidate: Candidate) -> str:
     return candidate.relation
 
 
-def _speculative(relation_name: str, modality: Modality, ontology: Any) -> bool:
+def _speculative(relation_name: str, modality: Modality, ontology: Ontology) -> bool:
     """'If X happens, Y may/could cooperate with Z': a possibility under a condition is
     speculation, not a promise; a conditional *conflict* act stays a threat ("The EC may halt
     mediation if ...")."""

@@ -13,12 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any
 
 from spacy.tokens import Span, Token
 
+from geokg.actors.records import ActorRecord
 from geokg.extract.lexicon import words
-from geokg.extract.resolution import Via
 from geokg.model import Actor, ActorType
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -52,21 +51,18 @@ def placed_nouns() -> PlacedNouns:
         located=frozenset(data.get("located", ())),
         residents=frozenset(data.get("residents", ())),
         places=frozenset(data.get("places", ())),
-        home=frozenset(data.get(Via.HOME, ())),
+        home=frozenset(data.get("home", ())),
     )
 
 
-def _record_actor(record: Any, on: date | None) -> Actor | None:
+def _record_actor(record: ActorRecord | None, on: date | None) -> Actor | None:
     if record is None:
         return None
-    try:
-        actor: Actor = record.to_actor(on=on)
-    except TypeError:
-        actor = record.to_actor()
+    actor = record.to_actor(on=on)
     if actor.type == ActorType.PERSON and actor.country is None and on is not None:
         # A person who no longer holds office on the publication date (or died the day
         # before) still acted for their state in what the article reports.
-        undated: Actor = record.to_actor(on=None)
+        undated = record.to_actor(on=None)
         if undated.country is not None:
             return undated
     return actor
@@ -158,7 +154,9 @@ def _surname_forms(token: Token) -> list[str]:
     return [*forms, token.text]
 
 
-def _with_given_name(token: Token, people: list[Any], *, titles: frozenset[str]) -> list[Any]:
+def _with_given_name(
+    token: Token, people: list[ActorRecord], *, titles: frozenset[str]
+) -> list[ActorRecord]:
     """Only the people whose name has the given name written right before the surname:
     "Farid Zarif" is not "Javad Zarif" (a bare "Zarif", "President Zarif" may be either)."""
     given = [
@@ -175,11 +173,7 @@ def _with_given_name(token: Token, people: list[Any], *, titles: frozenset[str])
         return people
     kept = []
     for person in people:
-        names = (
-            str(getattr(person, "label", "")),
-            *getattr(person, "names", ()),
-            *getattr(person, "aliases", ()),
-        )
+        names = (person.label, *person.names, *person.aliases)
         terms = {w.lower() for name in names for w in name.replace("-", " ").split()}
         if given[0] in terms:
             kept.append(person)

@@ -31,10 +31,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from geokg.actors.records import ActorRecord
 from geokg.extract import places
 from geokg.extract.actors import IN_NAME, PLACE_KINDS, SPAN_KEY, GazetteerLike
 from geokg.extract.lexicon import Lexicon, words
@@ -94,7 +94,10 @@ class Resolver:
         for span in doc.spans.get(SPAN_KEY, []):
             for token in span:
                 self.span_of[token.i] = span
-        self._record_cache: dict[str, Any] = {}
+        self._record_cache: dict[str, ActorRecord | None] = {}
+        self._states_of: dict[int, dict[str, Actor]] = {}
+        self._titles: frozenset[str] | None = None
+        self._starts: list[int] | None = None
         self._memo: dict[int, Resolved | None] = {}
         self._pronoun_memo: dict[tuple[int, tuple[str, ...]], list[Resolved]] = {}
         self._surnames: dict[str, Actor] = {}
@@ -262,8 +265,6 @@ class Resolver:
 
     def _sentence_states(self, position: int) -> dict[str, Actor]:
         """The states named or implied in the ``position``-th sentence, by code."""
-        if not hasattr(self, "_states_of"):
-            self._states_of: dict[int, dict[str, Actor]] = {}
         if position not in self._states_of:
             starts = self._sentence_starts()
             end = starts[position + 1] if position + 1 < len(starts) else len(self.doc)
@@ -403,7 +404,7 @@ class Resolver:
             token.i,
         )
 
-    def _record(self, actor_id: str) -> Any:
+    def _record(self, actor_id: str) -> ActorRecord | None:
         if actor_id not in self._record_cache:
             self._record_cache[actor_id] = self.gazetteer.get(actor_id)
         return self._record_cache[actor_id]
@@ -582,15 +583,10 @@ class Resolver:
         if (
             owner.actor.type == ActorType.STATE
             and noun.lemma_.lower() in {n.split()[-1] for n in self.lexicon.leader_nouns}
-            and hasattr(self.gazetteer, "office_holder")
+            and self.published is not None
         ):
             for candidate in (role, noun.lemma_.lower()):
-                try:
-                    holder = self.gazetteer.office_holder(
-                        owner.actor.id, candidate, on=self.published
-                    )
-                except Exception:
-                    holder = None
+                holder = self.gazetteer.office_holder(owner.actor.id, candidate, on=self.published)
                 actor = _record_actor(holder, self.published)
                 if actor is not None:
                     return Resolved(actor, certainty, Via.OFFICE, noun.i)
@@ -606,15 +602,11 @@ class Resolver:
         self._scan_people_before(token)
         if name in self._surnames:
             return Resolved(self._surnames[name], 0.85, Via.SURNAME, token.i)
-        finder = getattr(self.gazetteer, "people_by_surname", None)
-        if finder is None or not token.text[:1].isupper():
+        if not token.text[:1].isupper():
             return None
-        people: list[Any] = []
+        people: list[ActorRecord] = []
         for form in _surname_forms(token):
-            try:
-                people = list(finder(form, on=self.published))
-            except Exception:
-                return None
+            people = self.gazetteer.people_by_surname(form, on=self.published)
             if people:
                 break
         people = _with_given_name(token, people, titles=self._title_words())
@@ -629,11 +621,8 @@ class Resolver:
     def _title_words(self) -> frozenset[str]:
         """Lowercase terms of the gazetteer's titles, honorifics and agent nouns (terms
         before a surname that are no given name: "President", "Gen.", "Mr")."""
-        if not hasattr(self, "_titles"):
-            titles = getattr(self.gazetteer, "titles", None) or {}
-            if callable(titles):
-                titles = titles()
-            phrases = [p for forms in titles.values() for p in forms]
+        if self._titles is None:
+            phrases = [p for forms in self.gazetteer.titles.values() for p in forms]
             terms = {w.lower() for phrase in phrases for w in phrase.split()}
             self._titles = frozenset(
                 terms | words().honorifics | words().name_titles | self.lexicon.agent_nouns
@@ -824,6 +813,6 @@ class Resolver:
         return _bisect(sentences, token.i) - _bisect(sentences, index)
 
     def _sentence_starts(self) -> list[int]:
-        if not hasattr(self, "_starts"):
+        if self._starts is None:
             self._starts = [s.start for s in self.doc.sents]
         return self._starts
