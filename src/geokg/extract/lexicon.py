@@ -26,18 +26,15 @@ strike" a protest); ``lemma_fixes`` (in ``light_verbs.json``) corrects tagger le
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
 from spacy.tokens import Token
 
-from geokg.errors import GeokgError
-from geokg.extract.words import Words, load_words
+from geokg.extract.words import LexiconError, Words, load_words, read_lexicon_file
 
 DEFAULT_VERB_SUBJECT = ("nsubj", "agent")
 
@@ -51,10 +48,6 @@ class Control(StrEnum):
     THREAT = "threat"
     REFUSE = "refuse"
     ATTEMPT = "attempt"
-
-
-class LexiconError(GeokgError):
-    """A packaged lexicon file is missing or malformed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,15 +140,7 @@ class Lexicon:
         return names
 
 
-def _read(name: str) -> dict[str, Any]:
-    resource = files("geokg") / "data" / "lexicon" / name
-    try:
-        data = json.loads(resource.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise LexiconError(f"cannot read lexicon file {name}: {error}") from error
-    if not isinstance(data, dict):
-        raise LexiconError(f"lexicon file {name} must hold a JSON object")
-    return data
+_read = read_lexicon_file
 
 
 def _controls(entries: Mapping[str, Any]) -> Mapping[str, Control]:

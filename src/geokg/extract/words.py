@@ -23,8 +23,23 @@ from geokg.errors import GeokgError
 WORDS_FILE = "words.json"
 
 
-class WordsError(GeokgError):
-    """The packaged vocabulary file is missing or malformed."""
+class LexiconError(GeokgError):
+    """A packaged lexicon file is missing or malformed."""
+
+
+WordsError = LexiconError  # the vocabulary is one of the lexicon files
+
+
+def read_lexicon_file(name: str) -> dict[str, Any]:
+    """The JSON object of the packaged lexicon file ``data/lexicon/NAME``."""
+    resource = files("geokg") / "data" / "lexicon" / name
+    try:
+        data = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise LexiconError(f"cannot read lexicon file {name}: {error}") from error
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon file {name} must hold a JSON object")
+    return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,11 +282,4 @@ def words_from_data(data: Mapping[str, Any], *, source: str = WORDS_FILE) -> Wor
 
 def load_words() -> Words:
     """Read the packaged vocabulary (callers cache it: see ``load_lexicon``)."""
-    resource = files("geokg") / "data" / "lexicon" / WORDS_FILE
-    try:
-        data = json.loads(resource.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise WordsError(f"cannot read lexicon file {WORDS_FILE}: {error}") from error
-    if not isinstance(data, dict):
-        raise WordsError(f"lexicon file {WORDS_FILE} must hold a JSON object")
-    return words_from_data(data)
+    return words_from_data(read_lexicon_file(WORDS_FILE))
