@@ -86,7 +86,8 @@ def encode(state: ResolutionState, published: date | None) -> dict[str, Any]:
     """The annotation of one document as plain data."""
     return {
         "published": published.isoformat() if published is not None else None,
-        "explicit": [[i, _resolved_data(r)] for i, r in state.explicit.items()],
+        "explicit": [[i, _resolved_data(r)] for i, r in state.explicit.items() if r is not None],
+        "unnamed": [i for i, r in state.explicit.items() if r is None],
         "mentions": [[i, _resolved_data(r), s] for i, r, s in state.mentions],
         "pronouns": [[i, [_resolved_data(r) for r in rs]] for i, rs in state.pronouns.items()],
         "surnames": [[name, _actor_data(actor)] for name, actor in state.surnames.items()],
@@ -96,7 +97,10 @@ def encode(state: ResolutionState, published: date | None) -> dict[str, Any]:
 def decode(data: Mapping[str, Any]) -> ResolutionState:
     """The :class:`~geokg.extract.resolve.ResolutionState` of an :func:`encode` result."""
     return ResolutionState(
-        explicit={int(i): _resolved(r) for i, r in data["explicit"]},
+        explicit={
+            **dict.fromkeys(data["unnamed"]),
+            **{int(i): _resolved(r) for i, r in data["explicit"]},
+        },
         mentions=[(int(i), _some(r), int(s)) for i, r, s in data["mentions"]],
         pronouns={int(i): [_some(r) for r in rs] for i, rs in data["pronouns"]},
         surnames={str(name): _actor(a) for name, a in data["surnames"]},
