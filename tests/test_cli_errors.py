@@ -190,6 +190,38 @@ def test_unreadable_article(store: Path, tmp_path: Path) -> None:
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file or directory"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not a text file"),
+        (
+            "Title\nCaf\u00e9 au lait".encode("latin-1"),
+            "not valid UTF-8 at byte 9 (line 2, 0xe9); convert the file to UTF-8",
+        ),
+    ],
+    ids=["missing", "binary", "latin-1"],
+)
+def test_every_command_reading_a_whole_file_says_the_same(
+    store: Path, tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    """Articles, queries and gold files are opened and decoded in one place
+    (geokg.userfiles): one message for one problem, whichever command reads the file."""
+    before = snapshot(store)
+    for command, name in (
+        (["ingest"], "article.txt"),
+        (["extract"], "article.txt"),
+        (["query", "-f"], "query.rq"),
+        (["evaluate"], "gold.json"),
+    ):
+        path = tmp_path / name
+        if content is not None:
+            path.write_bytes(content)
+        line = assert_one_line_error(run(store, *command, str(path)))
+        assert line == f"geokg: error: {path}: {message}", command
+    assert snapshot(store) == before
+
+
 def test_unknown_actor_suggests_close_matches(store: Path) -> None:
     line = assert_one_line_error(run(store, "facts", "Rusia"), contains="unknown actor 'Rusia'")
     assert "Russia" in line
