@@ -324,6 +324,52 @@ def test_usage_errors_keep_clicks_message(store: Path) -> None:
     assert result.exit_code == 2 and "Invalid value for '--format'" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--facts", str(SAMPLE), "--skip-errors"],
+            "--skip-errors cannot be used with --facts (a facts file is checked whole)",
+        ),
+        (
+            ["--facts", str(SAMPLE), "--published", "2024-01-01", "--jobs", "2"],
+            "--published, --jobs cannot be used with --facts (a facts file is checked whole)",
+        ),
+        (
+            ["--dask", "synchronous", "--skip-errors", "ARTICLES"],
+            "--skip-errors cannot be used with --dask (not supported by the Dask ingest)",
+        ),
+        (
+            ["--dask", "synchronous", "--published", "2024-01-01", "ARTICLES"],
+            "--published cannot be used with --dask (not supported by the Dask ingest)",
+        ),
+        (
+            ["--partition-size", "5", "ARTICLES"],
+            "--partition-size cannot be used without --dask",
+        ),
+    ],
+    ids=["skip-errors-facts", "published-jobs-facts", "skip-errors-dask", "published-dask",
+         "partition-size"],
+)  # fmt: skip
+def test_options_an_ingest_would_ignore_are_usage_errors(
+    store: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    """--skip-errors (and --published, --jobs ...) used to be silently ignored by the
+    ingest that does not read them; now they are refused before anything is read."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "bad.txt").write_bytes(b"")  # would be skipped, or stop the run
+    before = snapshot(store)
+    arguments = [str(articles) if arg == "ARTICLES" else arg for arg in args]
+    result = run(store, "ingest", *arguments)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error")] == [
+        f"Error: {message}"
+    ]
+    assert snapshot(store) == before
+
+
 def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path) -> None:
     before = snapshot(store)
     bad = tmp_path / "bad.ttl"

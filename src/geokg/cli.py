@@ -216,6 +216,26 @@ _progress_option = click.option(
 )
 
 
+# Options that one way of ingesting reads and another would silently ignore: given with the
+# other, they are a usage error.
+_NOT_WITH_FACTS = ("published", "model", "jobs", "skip_errors", "partition_size")
+_NOT_WITH_DASK = ("published", "jobs", "skip_errors", "progress")
+
+
+def _refuse_ignored(ctx: click.Context, names: Sequence[str], when: str) -> None:
+    """A usage error naming the options of ``names`` given on the command line: they
+    cannot be used ``when``."""
+    given = [
+        "/".join([*param.opts, *param.secondary_opts])
+        for param in ctx.command.params
+        if param.name in names
+        and ctx.get_parameter_source(param.name)
+        in (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
+    ]
+    if given:
+        raise click.UsageError(f"{', '.join(given)} cannot be used {when}")
+
+
 def _extraction_run(paths: Sequence[str], published: date | None, **options: Any) -> ExtractionRun:
     from geokg.progress import ExtractionRun
 
@@ -286,6 +306,12 @@ def ingest(
         raise click.UsageError("nothing to ingest: give PATHs or --facts FILE")
     if facts_file is not None and dask_scheduler:
         raise click.UsageError("--dask extracts articles: it does not apply to --facts")
+    if facts_file is not None:
+        _refuse_ignored(ctx, _NOT_WITH_FACTS, "with --facts (a facts file is checked whole)")
+    elif dask_scheduler:
+        _refuse_ignored(ctx, _NOT_WITH_DASK, "with --dask (not supported by the Dask ingest)")
+    else:
+        _refuse_ignored(ctx, ("partition_size",), "without --dask")
     status = 0
     summary: IngestSummary
     if facts_file is not None:
