@@ -75,10 +75,24 @@ GEO_SCALE = 600.0
 # Around a state, the actors that act for it or are based in it: ring radii in canvas px.
 SATELLITE_RADIUS = 70.0
 SATELLITE_RING_STEP = 45.0
-# The row of actors with no territory (organisations), under the map.
+# The row of actors with no territory (organisations): at sea, under the mapped actors.
 MARGIN_GAP = 90.0
 MARGIN_SPACING = 120.0
-MARGIN_ROW_STEP = 60.0
+# Rows one above the other: room for the largest node and its label under it.
+MARGIN_ROW_STEP = 90.0
+# Node sizes (vis-network's radius, canvas px), from the least to the most central actor.
+NODE_MIN_SIZE = 8.0
+NODE_MAX_SIZE = 30.0
+# Sea kept round each of them (canvas px: the largest node stays off land), and how far left
+# or right of the mapped actors and in what steps the row may be moved to find open sea.
+MARGIN_CLEARANCE = NODE_MAX_SIZE
+# The shape (width / height) of the view the row is placed to fit: the map's panel between
+# the page's side panels, on a common screen.
+FIT_ASPECT = 4 / 3
+MARGIN_REACH = 600.0
+_MARGIN_SEARCH_STEP = 30.0
+# Resolution of the land mask the row is placed with (canvas px per cell).
+_LAND_CELL = 5.0
 
 #: Placed in the margin row of a geo map: actors with no territory of their own.
 NO_TERRITORY_TYPES = frozenset(
@@ -387,8 +401,10 @@ def geo_positions(
       rings of ``SATELLITE_RADIUS`` px and more;
     * a group with its own coordinates but no state goes there;
     * organisations have no territory (the UN is not in New York, the EU is not in
-      Brussels): they, and any actor that cannot be placed, go in a row in the margin under
-      the map (south of Cape Horn), in alphabetical order, centred under the mapped actors.
+      Brussels): they, and any actor that cannot be placed, go at sea under the mapped
+      actors (never on land), in alphabetical order in a row (or a few), where they
+      enlarge least the view that fits the actors, so "fit to view" stays close to them
+      (the open sea south of Cape Horn when nothing nearer is free).
     """
     places = _Places(graph, gazetteer)
     positions: dict[str, tuple[float, float]] = {}
@@ -434,18 +450,120 @@ def _margin_row(
 ) -> None:
     if not nodes:
         return
-    xs = [x for x, _ in positions.values()] or [0.0]
-    left, right = min(xs), max(xs)
-    bottom = max(max(ring[1::2]) for ring in _projected_rings())
-    top = max([bottom, *(y for _, y in positions.values())]) + MARGIN_GAP
-    per_row = max(6, int((right - left) / MARGIN_SPACING) + 1)
     ordered = sorted(nodes, key=lambda n: (str(graph.nodes[n].get("label", n)).casefold(), n))
-    for start in range(0, len(ordered), per_row):
-        row = ordered[start : start + per_row]
-        first = (left + right) / 2 - (len(row) - 1) * MARGIN_SPACING / 2
-        y = top + (start // per_row) * MARGIN_ROW_STEP
-        for i, node in enumerate(row):
-            positions[node] = (first + i * MARGIN_SPACING, y)
+    spots = _sea_row(len(ordered), list(positions.values()))
+    for node, spot in zip(ordered, spots, strict=True):
+        positions[node] = spot
+
+
+def _sea_row(count: int, placed: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """``count`` spots in rows (``MARGIN_SPACING`` px apart, read left to right and top to
+    bottom), at least ``MARGIN_GAP`` px under every placed actor (so no edge crosses them),
+    off land by ``MARGIN_CLEARANCE`` px, where they enlarge least the box round the placed
+    actors: that box is what "fit to view" shows. Under the whole map (south of Cape Horn)
+    is always at sea, so there is always a place."""
+    xs = [x for x, _ in placed] or [0.0]
+    ys = [y for _, y in placed] or [0.0]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    south = max(max(ring[1::2]) for ring in _projected_rings()) + MARGIN_GAP
+    first_y = bottom + MARGIN_GAP
+    rows_y = np.arange(first_y, max(first_y, south), _MARGIN_SEARCH_STEP)
+    centres_x = np.arange(
+        left - MARGIN_REACH, right + MARGIN_REACH + _MARGIN_SEARCH_STEP, _MARGIN_SEARCH_STEP
+    )
+    wide = max(6, int((right - left) / MARGIN_SPACING) + 1)
+    best: tuple[tuple[float, float, float], list[tuple[float, float]]] | None = None
+    for per_row in sorted({min(count, n) for n in (1, 3, 6, wide)}):
+        offsets = _row_offsets(count, per_row)
+        grid_x, grid_y = np.meshgrid(centres_x, rows_y)
+        starts = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+        # the search grid, then the row under the whole map, centred (always at sea)
+        starts = np.vstack([starts, [[(left + right) / 2, max(first_y, south)]]])
+        spots = starts[:, None, :] + offsets[None, :, :]
+        clear = ~_on_land(spots.reshape(-1, 2)).reshape(len(starts), count).any(axis=1)
+        low = np.maximum(bottom, spots[clear, :, 1].max(axis=1))
+        west = np.minimum(left, spots[clear, :, 0].min(axis=1))
+        east = np.maximum(right, spots[clear, :, 0].max(axis=1))
+        # how far "fit to view" zooms out to show the box (with a node's room round it) in
+        # a view of FIT_ASPECT; then the nearest under the placed actors and to their middle
+        growth = np.maximum((east - west + MARGIN_SPACING) / FIT_ASPECT, low - top + MARGIN_SPACING)
+        middle = np.abs(starts[clear, 0] - (left + right) / 2)
+        depth = starts[clear, 1]
+        pick = int(np.lexsort((middle, depth, growth))[0])
+        candidate = (float(growth[pick]), float(depth[pick]), float(middle[pick]))
+        if best is None or candidate < best[0]:
+            best = (candidate, [(float(x), float(y)) for x, y in spots[clear][pick]])
+    assert best is not None
+    return best[1]
+
+
+def _row_offsets(count: int, per_row: int) -> np.ndarray:
+    """Offsets of ``count`` spots in rows of ``per_row``, each row centred on x = 0."""
+    offsets = []
+    for start in range(0, count, per_row):
+        size = min(per_row, count - start)
+        y = (start // per_row) * MARGIN_ROW_STEP
+        offsets += [((i - (size - 1) / 2) * MARGIN_SPACING, y) for i in range(size)]
+    return np.array(offsets, dtype=float)
+
+
+def _on_land(points: np.ndarray) -> np.ndarray:
+    """Whether each canvas point is on land or within ``MARGIN_CLEARANCE`` px of it."""
+    mask, x0, y0 = _land_mask()
+    columns = np.floor((points[:, 0] - x0) / _LAND_CELL).astype(np.int64)
+    rows = np.floor((points[:, 1] - y0) / _LAND_CELL).astype(np.int64)
+    inside = (rows >= 0) & (rows < mask.shape[0]) & (columns >= 0) & (columns < mask.shape[1])
+    result = np.zeros(len(points), dtype=bool)
+    result[inside] = mask[rows[inside], columns[inside]]
+    return result
+
+
+@cache
+def _land_mask() -> tuple[np.ndarray, float, float]:
+    """The outlines as the page fills them (even-odd) on a grid of ``_LAND_CELL`` px cells,
+    grown by at least ``MARGIN_CLEARANCE``; with the canvas coordinates of the grid's corner. Cells
+    a coastline crosses count as land, so a strait narrower than a cell is not sea."""
+    rings = [np.array(ring, dtype=float).reshape(-1, 2) for ring in _projected_rings()]
+    # in whole cells, with room for a point anywhere in its cell and land anywhere in its own
+    grow = math.ceil(MARGIN_CLEARANCE / _LAND_CELL + math.sqrt(2))
+    x0 = min(float(r[:, 0].min()) for r in rings) - (grow + 1) * _LAND_CELL
+    y0 = min(float(r[:, 1].min()) for r in rings) - (grow + 1) * _LAND_CELL
+    x1 = max(float(r[:, 0].max()) for r in rings) + (grow + 1) * _LAND_CELL
+    y1 = max(float(r[:, 1].max()) for r in rings) + (grow + 1) * _LAND_CELL
+    shape = (math.ceil((y1 - y0) / _LAND_CELL), math.ceil((x1 - x0) / _LAND_CELL))
+    centres_x = x0 + (np.arange(shape[1]) + 0.5) * _LAND_CELL
+    centres_y = y0 + (np.arange(shape[0]) + 0.5) * _LAND_CELL
+    land = np.zeros(shape, dtype=bool)
+    for ring in rings:
+        start, end = ring, np.roll(ring, -1, axis=0)
+        # even-odd: a cell centre is inside when a ray to its right crosses the ring an odd
+        # number of times; row by row, over the rows the ring spans
+        first = int(np.searchsorted(centres_y, ring[:, 1].min()))
+        last = int(np.searchsorted(centres_y, ring[:, 1].max()))
+        for row in range(first, last):
+            y = centres_y[row]
+            crosses = (start[:, 1] > y) != (end[:, 1] > y)
+            if not crosses.any():
+                continue
+            a, b = start[crosses], end[crosses]
+            at = np.sort(a[:, 0] + (y - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1]))
+            right_of = len(at) - np.searchsorted(at, centres_x, side="right")
+            land[row] ^= right_of % 2 == 1
+        # the coastline itself, sampled every half cell
+        lengths = np.hypot(*(end - start).T)
+        steps = np.maximum(1, np.ceil(lengths / (_LAND_CELL / 2))).astype(np.int64)
+        share = np.concatenate([np.arange(n) / n for n in steps])
+        origin = np.repeat(start, steps, axis=0)
+        points = origin + np.repeat(end - start, steps, axis=0) * share[:, None]
+        columns = np.floor((points[:, 0] - x0) / _LAND_CELL).astype(np.int64)
+        rows = np.floor((points[:, 1] - y0) / _LAND_CELL).astype(np.int64)
+        land[rows, columns] = True
+    grown = land.copy()
+    for dy in range(-grow, grow + 1):
+        for dx in range(-grow, grow + 1):
+            if dx * dx + dy * dy <= grow * grow:
+                grown |= np.roll(np.roll(land, dy, axis=0), dx, axis=1)
+    return grown, x0, y0
 
 
 def compute_positions(
@@ -623,7 +741,11 @@ def _build_network(
             label=str(data.get("label", node)),
             shape=shape,
             color=color,
-            size=round(8 + 22 * math.sqrt(scores.get(node, 0.0) / top), 1),
+            size=round(
+                NODE_MIN_SIZE
+                + (NODE_MAX_SIZE - NODE_MIN_SIZE) * math.sqrt(scores.get(node, 0.0) / top),
+                1,
+            ),
             x=round(x, 1),
             y=round(y, 1),
             geokg=_node_details(node, data, degree[node], belongs),
