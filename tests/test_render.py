@@ -18,16 +18,18 @@ import networkx as nx
 import pytest
 
 from browser import Browser, Page
-from geokg.model import Actor, ActorType, QuadClass, Relation, Statement
-from geokg.network import to_networkx
-from geokg.render import (
-    EDGE_DETAIL_LIMIT,
+from geokg.layout import (
     MARGIN_GAP,
     NODE_MAX_SIZE,
     SATELLITE_RADIUS,
     compute_positions,
     country_outlines,
     project,
+)
+from geokg.model import Actor, ActorType, QuadClass, Relation, Statement
+from geokg.network import to_networkx
+from geokg.render import (
+    EDGE_DETAIL_LIMIT,
     render_html,
     safe_json_for_script,
     safe_url,
