@@ -10,6 +10,7 @@ import struct
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -678,3 +679,37 @@ def test_geo_map_fits_organisations_in_a_tight_view_off_land(
     # in alphabetical order, read as text is (rows from the top, each from the left)
     alphabetical = sorted(unmapped, key=lambda n: str(graph.nodes[n]["label"]).casefold())
     assert sorted(unmapped, key=lambda n: (placed[n][1], placed[n][0])) == alphabetical
+
+
+@pytest.mark.slow
+def test_map_date_filter_keeps_a_relation_that_an_undated_source_also_reports(
+    tmp_path: Path,
+) -> None:
+    """Issue 11 (5): an undated source counts but must not hide a relation that a dated
+    source in the window reports; a relation only undated sources report is in no window."""
+    dated = make_statement(FRA, CRITICIZES, RUS, first=date(2024, 4, 2))
+    undated = make_statement(FRA, CRITICIZES, RUS, first=None)
+    both = replace(dated, sources=2, mentions=dated.mentions + undated.mentions)
+    january = make_statement(IRN, AID, RUS, first=date(2024, 1, 10))
+    june = make_statement(IRN, AID, RUS, first=date(2024, 6, 20))
+    statements = [
+        both,
+        make_statement(UKR, MEETS, FRA, first=None),  # undated only
+        make_statement(USA, AID, UKR, first=date(2024, 1, 10)),
+        # reported in January and June, by no source in March-April: not in that window,
+        # although its first..last seen period spans it (geokg's one date window)
+        replace(
+            january, sources=2, last_seen=june.first_seen, mentions=january.mentions + june.mentions
+        ),
+    ]
+    path = tmp_path / "undated.html"
+    write_html(to_networkx(statements), path)
+    with Browser(tmp_path) as browser:
+        page = open_ready(browser, path)
+        assert counts(page)["edges"] == 4
+        set_date(page, "geokg-since", "2024-03-01")
+        set_date(page, "geokg-until", "2024-04-30")
+        assert counts(page)["edges"] == 1
+        set_date(page, "geokg-until", "")
+        set_date(page, "geokg-since", "2024-01-01")
+        assert counts(page)["edges"] == 3  # the undated-only meeting stays out
