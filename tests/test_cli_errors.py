@@ -222,6 +222,44 @@ def test_every_command_reading_a_whole_file_says_the_same(
     assert snapshot(store) == before
 
 
+def _unreadable_file_source() -> Path:
+    """A file that opens but fails on the first read, even for root (permissions do not
+    stop root): /proc/self/mem, whose page 0 is never mapped (EIO)."""
+    mem = Path("/proc/self/mem")
+    try:
+        with mem.open("rb") as stream:
+            stream.read(1)
+    except OSError:
+        return mem
+    pytest.skip("no file here fails on read")
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["ingest"], "article.txt"),
+        (["extract"], "articles.jsonl"),
+        (["ingest", "--facts"], "facts.jsonl"),
+        (["query", "-f"], "query.rq"),
+        (["import"], "graph.ttl"),
+        (["evaluate"], "gold.json"),
+    ],
+    ids=["article", "jsonl-article", "facts", "query", "import", "gold"],
+)
+def test_a_file_that_cannot_be_read_is_one_line(
+    store: Path, tmp_path: Path, command: list[str], name: str
+) -> None:
+    """README, bad input: an unreadable input file is one line for articles, facts files,
+    queries and imports (a read error was an "internal error: OSError" for facts files
+    and imports)."""
+    path = tmp_path / name
+    path.symlink_to(_unreadable_file_source())
+    before = snapshot(store)
+    line = assert_one_line_error(run(store, *command, str(path)))
+    assert line == f"geokg: error: {path}: cannot read file (input/output error)"
+    assert snapshot(store) == before
+
+
 def test_unknown_actor_suggests_close_matches(store: Path) -> None:
     line = assert_one_line_error(run(store, "facts", "Rusia"), contains="unknown actor 'Rusia'")
     assert "Russia" in line

@@ -130,7 +130,7 @@ def numbered_lines(stream: IO[bytes], where: str) -> Iterator[tuple[int, str]]:
     """Decode a binary stream line by line (strict UTF-8, byte-order mark dropped), one
     line in memory at a time, counting bytes so that an error names its offset."""
     offset = 0
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(_lines_of(stream, where), start=1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
             offset += 3
@@ -146,6 +146,19 @@ def numbered_lines(stream: IO[bytes], where: str) -> Iterator[tuple[int, str]]:
                 f"({_hex(raw[error.start : error.end])}); convert the file to UTF-8"
             ) from None
         offset += len(raw)
+
+
+def _lines_of(stream: IO[bytes], where: str) -> Iterator[bytes]:
+    """The raw lines of a stream; a failing read (an I/O error) is a one-line error."""
+    lines = iter(stream)
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            return
+        except OSError as error:
+            raise InputError(f"{where}: cannot read file ({os_reason(error)})") from None
+        yield raw
 
 
 def _looks_binary(chunk: bytes) -> bool:
