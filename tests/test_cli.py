@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import subprocess
 import sys
 from importlib.resources import files
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from geokg import cli as cli_module
 from geokg.cli import cli
 
 SAMPLE = Path(str(files("geokg") / "data" / "facts" / "sample.jsonl"))
@@ -481,3 +484,73 @@ def test_evaluate_prints_a_report(store: Path) -> None:
         pytest.skip("the shared evaluation data is not beside the project")
     output = ok(store, "evaluate", str(gold))
     assert output.strip()
+
+
+# Issue 9: cli.py only parses options, calls the library and prints. What it must not hold:
+# reading or decoding files, SPARQL, RDF (rdflib, Oxigraph, IRIs, prefixed names).
+_NOT_IN_THE_CLI_MODULES = {"rdflib", "pyoxigraph", "oxrdflib", "json", "codecs", "io", "csv"}
+_NOT_IN_THE_CLI_CALLS = {
+    "open", "decode", "encode", "read", "readline", "readlines", "read_text", "read_bytes",
+    "loads", "load", "parse", "serialize", "update", "query", "ask", "construct",
+}  # fmt: skip
+_SPARQL_OR_RDF = re.compile(
+    r"(?i)\b(select|construct|describe|ask|insert|delete|prefix|where)\b\s*[{?<(*]"
+    r"|\?\w+\s*[.;}]|<https?://|w3id\.org|\b(rdf|rdfs|owl|skos|dcterms|geokg|actor|xsd):\w"
+)
+
+
+def cli_violations(source: str) -> list[str]:
+    """What in a version of cli.py is file decoding, SPARQL or RDF (docstrings aside)."""
+    tree = ast.parse(source)
+    found = []
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            found += [f"import {n}" for n in names if n.split(".")[0] in _NOT_IN_THE_CLI_MODULES]
+        elif isinstance(node, ast.Call):
+            function = node.func
+            name = function.attr if isinstance(function, ast.Attribute) else None
+            name = name or (function.id if isinstance(function, ast.Name) else None)
+            if name in _NOT_IN_THE_CLI_CALLS:
+                found.append(f"line {node.lineno}: {name}()")
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and _SPARQL_OR_RDF.search(node.value)
+        ):
+            found.append(f"line {node.lineno}: {node.value[:60]!r}")
+    return found
+
+
+def test_the_cli_holds_no_file_decoding_no_sparql_and_no_rdf() -> None:
+    source = Path(cli_module.__file__).read_text(encoding="utf-8")
+    assert cli_violations(source) == []
+    # the check finds each kind of thing it looks for
+    assert set(
+        cli_violations(
+            "import json\n"
+            "from rdflib import Graph\n"
+            "text = path.read_bytes().decode('utf-8')\n"
+            "graph.query('SELECT ?s WHERE { ?s ?p ?o }')\n"
+            "iri = '<https://w3id.org/geokg/actor/IRN>'\n"
+            "name = 'geokg:suppliesMilitaryAidTo'\n"
+        )
+    ) == {
+        "import json",
+        "import rdflib",
+        "line 3: decode()",
+        "line 3: read_bytes()",
+        "line 4: query()",
+        "line 4: 'SELECT ?s WHERE { ?s ?p ?o }'",
+        "line 5: '<https://w3id.org/geokg/actor/IRN>'",
+        "line 6: 'geokg:suppliesMilitaryAidTo'",
+    }

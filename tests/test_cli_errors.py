@@ -190,6 +190,76 @@ def test_unreadable_article(store: Path, tmp_path: Path) -> None:
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file or directory"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not a text file"),
+        (
+            "Title\nCaf\u00e9 au lait".encode("latin-1"),
+            "not valid UTF-8 at byte 9 (line 2, 0xe9); convert the file to UTF-8",
+        ),
+    ],
+    ids=["missing", "binary", "latin-1"],
+)
+def test_every_command_reading_a_whole_file_says_the_same(
+    store: Path, tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    """Articles, queries and gold files are opened and decoded in one place
+    (geokg.userfiles): one message for one problem, whichever command reads the file."""
+    before = snapshot(store)
+    for command, name in (
+        (["ingest"], "article.txt"),
+        (["extract"], "article.txt"),
+        (["query", "-f"], "query.rq"),
+        (["evaluate"], "gold.json"),
+    ):
+        path = tmp_path / name
+        if content is not None:
+            path.write_bytes(content)
+        line = assert_one_line_error(run(store, *command, str(path)))
+        assert line == f"geokg: error: {path}: {message}", command
+    assert snapshot(store) == before
+
+
+def _unreadable_file_source() -> Path:
+    """A file that opens but fails on the first read, even for root (permissions do not
+    stop root): /proc/self/mem, whose page 0 is never mapped (EIO)."""
+    mem = Path("/proc/self/mem")
+    try:
+        with mem.open("rb") as stream:
+            stream.read(1)
+    except OSError:
+        return mem
+    pytest.skip("no file here fails on read")
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["ingest"], "article.txt"),
+        (["extract"], "articles.jsonl"),
+        (["ingest", "--facts"], "facts.jsonl"),
+        (["query", "-f"], "query.rq"),
+        (["import"], "graph.ttl"),
+        (["evaluate"], "gold.json"),
+    ],
+    ids=["article", "jsonl-article", "facts", "query", "import", "gold"],
+)
+def test_a_file_that_cannot_be_read_is_one_line(
+    store: Path, tmp_path: Path, command: list[str], name: str
+) -> None:
+    """README, bad input: an unreadable input file is one line for articles, facts files,
+    queries and imports (a read error was an "internal error: OSError" for facts files
+    and imports)."""
+    path = tmp_path / name
+    path.symlink_to(_unreadable_file_source())
+    before = snapshot(store)
+    line = assert_one_line_error(run(store, *command, str(path)))
+    assert line == f"geokg: error: {path}: cannot read file (input/output error)"
+    assert snapshot(store) == before
+
+
 def test_unknown_actor_suggests_close_matches(store: Path) -> None:
     line = assert_one_line_error(run(store, "facts", "Rusia"), contains="unknown actor 'Rusia'")
     assert "Russia" in line
@@ -290,6 +360,52 @@ def test_usage_errors_keep_clicks_message(store: Path) -> None:
     assert result.exit_code == 2 and "Error: nothing to ingest" in result.stderr
     result = run(store, "facts", "Iran", "--format", "xml")
     assert result.exit_code == 2 and "Invalid value for '--format'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--facts", str(SAMPLE), "--skip-errors"],
+            "--skip-errors cannot be used with --facts (a facts file is checked whole)",
+        ),
+        (
+            ["--facts", str(SAMPLE), "--published", "2024-01-01", "--jobs", "2"],
+            "--published, --jobs cannot be used with --facts (a facts file is checked whole)",
+        ),
+        (
+            ["--dask", "synchronous", "--skip-errors", "ARTICLES"],
+            "--skip-errors cannot be used with --dask (not supported by the Dask ingest)",
+        ),
+        (
+            ["--dask", "synchronous", "--published", "2024-01-01", "ARTICLES"],
+            "--published cannot be used with --dask (not supported by the Dask ingest)",
+        ),
+        (
+            ["--partition-size", "5", "ARTICLES"],
+            "--partition-size cannot be used without --dask",
+        ),
+    ],
+    ids=["skip-errors-facts", "published-jobs-facts", "skip-errors-dask", "published-dask",
+         "partition-size"],
+)  # fmt: skip
+def test_options_an_ingest_would_ignore_are_usage_errors(
+    store: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    """--skip-errors (and --published, --jobs ...) used to be silently ignored by the
+    ingest that does not read them; now they are refused before anything is read."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "bad.txt").write_bytes(b"")  # would be skipped, or stop the run
+    before = snapshot(store)
+    arguments = [str(articles) if arg == "ARTICLES" else arg for arg in args]
+    result = run(store, "ingest", *arguments)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error")] == [
+        f"Error: {message}"
+    ]
+    assert snapshot(store) == before
 
 
 def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path) -> None:

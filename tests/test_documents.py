@@ -282,6 +282,16 @@ def test_bad_input_raises_one_line_naming_the_path(
     assert "\n" not in str(info.value)
 
 
+def test_jsonl_records_of_a_directory_or_missing_file(tmp_path: Path) -> None:
+    """The reader opens files through geokg.userfiles: the messages every command shares."""
+    with pytest.raises(InputError) as raised:
+        list(iter_jsonl_records(tmp_path))
+    assert str(raised.value) == f"{tmp_path}: is a directory, not a file"
+    with pytest.raises(InputError) as raised:
+        list(iter_jsonl_records(tmp_path / "gone.jsonl"))
+    assert str(raised.value) == f"{tmp_path / 'gone.jsonl'}: no such file or directory"
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import re
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -196,6 +197,48 @@ def test_articles_missing_file_and_bad_gold(tmp_path: Path) -> None:
     bad.write_text("[", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.json:line 1: invalid JSON"):
         evaluate_articles(bad, articles, FixedExtractor({}))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.json", "no such file or directory"),
+        (lambda p: (p / "gold").mkdir() or p / "gold", "is a directory, not a file"),
+        (lambda p: _write(p / "empty.json", b" \n"), "the file is empty: no gold data"),
+        (
+            lambda p: _write(p / "image.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            "binary data, not a text file",
+        ),
+        (
+            lambda p: _write(p / "latin.json", '[\n{"file": "caf\u00e9"}]'.encode("latin-1")),
+            "not valid UTF-8 at byte 15 (line 2, 0xe9); convert the file to UTF-8",
+        ),
+        (
+            lambda p: _write(p / "bom.json", b"\xef\xbb\xbf[\n{"),
+            "line 2: invalid JSON (Expecting property name enclosed in double quotes)",
+        ),
+    ],
+    ids=["missing", "directory", "empty", "binary", "latin-1", "bom-then-bad-json"],
+)
+def test_bad_gold_files_fail_as_every_user_file_does(
+    tmp_path: Path, make: Callable[[Path], Path], message: str
+) -> None:
+    """Gold files are read by geokg.userfiles, as articles, facts, queries and imports are:
+    the same one-line messages, naming the byte and the line."""
+    path = make(tmp_path)
+    with pytest.raises(InputError) as raised:
+        detect_gold_format(path)
+    assert str(raised.value).startswith(f"{path}")
+    assert str(raised.value).endswith(message)
+    with pytest.raises(InputError, match=re.escape(message)):
+        evaluate_articles(path, tmp_path, FixedExtractor({}))
+    with pytest.raises(InputError, match=re.escape(message)):
+        evaluate_sentences(path, FixedExtractor({}))
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 # ----------------------------------------------------------------- sentences

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import pydoc
+import re
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,3 +104,38 @@ def test_python_help_shows_how_to_ingest_a_facts_file_and_with_dask() -> None:
     assert 'geokg.ingest_facts_file(kg, geokg.data_path("facts", "sample.jsonl"))' in text
     assert 'geokg.ingest_with_dask(kg, articles, scheduler="synchronous")' in text
     assert geokg.ingest_facts_file.__module__ == "geokg.ingest"  # the examples are doctests
+
+
+def _distribution(requirement: str) -> str:
+    name = re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_every_runtime_import_is_a_declared_dependency() -> None:
+    """A package geokg imports is in pyproject's dependencies (an optional extra's only
+    where geokg imports it lazily for that extra), not merely installed through another."""
+    project = tomllib.loads((README.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {_distribution(r) for r in project["project"]["dependencies"]}
+    distributed = {
+        _distribution(r) for r in project["project"]["optional-dependencies"]["distributed"]
+    }
+    providers = importlib.metadata.packages_distributions()
+    source = Path(geokg.__file__).parent
+    undeclared = []
+    for path in sorted(source.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                top = module.split(".")[0]
+                if top in sys.stdlib_module_names or top in ("geokg", "__future__"):
+                    continue
+                names = {_distribution(d) for d in providers.get(top, [top])}
+                allowed = declared | (distributed if path.name == "distributed.py" else set())
+                if not names & allowed:
+                    undeclared.append(f"{path.relative_to(source)}: {module}")
+    assert undeclared == []

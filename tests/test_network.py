@@ -24,6 +24,7 @@ from geokg.model import (
     Statement,
 )
 from geokg.network import (
+    RANK_METHODS,
     EmptySelectionError,
     NoPathError,
     filter_statements,
@@ -298,15 +299,32 @@ def test_ego_network_depth() -> None:
 
 def test_most_sanctioned_is_in_degree_over_sanctions_weighted_by_sources() -> None:
     graph = to_networkx(sample_statements())
-    ranking = rank(graph, by="in_degree", relation="imposesSanctionsOn")
+    ranking = rank(graph, by="in-degree", relation="imposesSanctionsOn")
     assert ranking == [("IRN", "Iran", 5.0), ("RUS", "Russia", 5.0)]
+
+
+def test_rank_methods_are_spelled_as_the_cli_spells_them() -> None:
+    """One spelling: the library's centralities are the choices of ``geokg rank --by``,
+    and the underscore spelling of geokg 0.1 still works, with a DeprecationWarning."""
+    from geokg.cli import rank as rank_command
+
+    by = next(param for param in rank_command.params if param.name == "by")
+    assert list(by.type.choices) == list(RANK_METHODS)  # type: ignore[attr-defined]
+    assert {"in-degree", "out-degree"} <= set(RANK_METHODS)
+    graph = to_networkx(sample_statements())
+    for old, new in (("in_degree", "in-degree"), ("out_degree", "out-degree")):
+        with pytest.warns(DeprecationWarning, match=f"use by='{new}'"):
+            assert rank(graph, by=old) == rank(graph, by=new)
+    assert rank(graph, by="in-degree") != rank(graph, by="out-degree")
+    with pytest.raises(InputError, match="use degree, in-degree, out-degree, pagerank"):
+        rank(graph, by="indegree")
 
 
 def test_biggest_arms_suppliers_ignore_denials() -> None:
     graph = to_networkx(
         sample_statements(),
     )
-    ranking = rank(graph, by="out_degree", relation="suppliesMilitaryAidTo")
+    ranking = rank(graph, by="out-degree", relation="suppliesMilitaryAidTo")
     assert ranking == [
         ("USA", "United States", 6.0),
         ("IRN", "Iran", 3.0),
@@ -449,7 +467,7 @@ def test_by_state_rolls_people_and_institutions_up_and_merges_dyads() -> None:
         "UKR", "Ukraine", ActorType.STATE, "UKR"
     )
     graph = to_networkx(roll_up_to_states(statements))
-    assert rank(graph, by="in_degree")[0] == ("RUS", "Russia", 9.0)
+    assert rank(graph, by="in-degree")[0] == ("RUS", "Russia", 9.0)
 
 
 def test_by_state_filters_apply_to_dyads_and_an_actor_is_found_through_its_state() -> None:

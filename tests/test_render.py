@@ -9,6 +9,8 @@ import re
 import struct
 import time
 import zlib
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,14 +19,18 @@ import networkx as nx
 import pytest
 
 from browser import Browser, Page
-from geokg.model import Actor, ActorType, QuadClass, Relation, Statement
-from geokg.network import to_networkx
-from geokg.render import (
-    EDGE_DETAIL_LIMIT,
+from geokg.layout import (
+    MARGIN_GAP,
+    NODE_MAX_SIZE,
     SATELLITE_RADIUS,
     compute_positions,
     country_outlines,
     project,
+)
+from geokg.model import Actor, ActorType, QuadClass, Relation, Statement
+from geokg.network import to_networkx
+from geokg.render import (
+    EDGE_DETAIL_LIMIT,
     render_html,
     safe_json_for_script,
     safe_url,
@@ -248,12 +254,16 @@ def test_geo_layout_puts_states_on_their_countries_and_others_around_or_below() 
     assert not any(abs((p - russia).real) < 20 and (p - russia).imag > 0 for p in around)
     assert min(abs(a - b) for i, a in enumerate(around) for b in around[i + 1 :]) > 30
     # organisations have no territory: the UN is not on the United States nor the EU on
-    # Europe; they and Wagner (no base, no coordinates) are in a row under the map
+    # Europe; they and Wagner (no base, no coordinates) are in a row under the mapped
+    # actors, at sea nearby (here the Atlantic), not under the whole world
     south = float(project(0.0, -56.0)[1])  # Cape Horn
     row = [positions[n] for n in ("eu", "un", "wagner-group")]
-    assert all(y > south + 50 for _, y in row) and len({y for _, y in row}) == 1
+    lowest = max(y for n, (_, y) in positions.items() if n not in ("eu", "un", "wagner-group"))
+    assert all(lowest + MARGIN_GAP <= y < south for _, y in row)
     assert abs(complex(*positions["un"]) - complex(*positions["USA"])) > 200
-    assert positions["eu"][0] < positions["un"][0] < positions["wagner-group"][0]  # by label
+    # by label, in reading order (rows from the top, each from the left)
+    reading = sorted(("wagner-group", "un", "eu"), key=lambda n: positions[n][::-1])
+    assert reading == ["eu", "un", "wagner-group"]
     data = page_data(render_html(graph, layout="geo", gazetteer=GEO_GAZETTEER))
     assert data["physics"] is False and len(data["geo"]["outlines"]) > 200
     # without a gazetteer states are still placed from the outlines
@@ -589,3 +599,117 @@ def changed_fraction(first: bytes, second: bytes) -> float:
         if row_a[x : x + 3] != row_b[x : x + 3]
     )
     return changed / (len(a) * len(a[0]) // 3)
+
+
+# Whether a canvas point lies on land, by the browser's own geometry: the outlines the page
+# draws, as one even-odd path, tested at the point and on a circle of `radius` px round it.
+ON_LAND = """(([x, y, radius]) => {
+  const land = new Path2D();
+  JSON.parse(document.getElementById("geokg-data").textContent).geo.outlines.forEach(ring => {
+    land.moveTo(ring[0], ring[1]);
+    for (let i = 2; i < ring.length; i += 2) land.lineTo(ring[i], ring[i + 1]);
+    land.closePath();
+  });
+  const context = new OffscreenCanvas(1, 1).getContext("2d");
+  for (let k = 0; k <= 16; k++) {
+    const r = k === 0 ? 0 : radius, a = (2 * Math.PI * k) / 16;
+    if (context.isPointInPath(land, x + r * Math.cos(a), y + r * Math.sin(a), "evenodd")) {
+      return true;
+    }
+  }
+  return false;
+})"""
+
+
+def regional_statements() -> list[Statement]:
+    """Europe and the Middle East only, with organisations: the usual map of a news desk."""
+    return [
+        make_statement(EU, SANCTIONS, RUS),
+        make_statement(EU, SANCTIONS, IRN),
+        make_statement(UN, CRITICIZES, RUS),
+        make_statement(IRN, AID, RUS),
+        make_statement(RUS, CRITICIZES, FRA),
+        make_statement(PUTIN, CRITICIZES, UKR),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("statements", [geo_statements, regional_statements])
+def test_geo_map_fits_organisations_in_a_tight_view_off_land(
+    tmp_path: Path, statements: Callable[[], list[Statement]]
+) -> None:
+    """Organisations (no territory) sit at sea next to the mapped actors, not under the
+    whole world: "fit to view" shows the actors about as large as it would without them."""
+    graph = to_networkx(statements(), gazetteer=GEO_GAZETTEER)
+    placed = compute_positions(graph, layout="geo", gazetteer=GEO_GAZETTEER)
+    unmapped = [n for n, d in graph.nodes(data=True) if not d.get("country") and not d.get("iso3")]
+    assert {"eu", "un"} <= set(unmapped)
+    mapped = graph.subgraph([n for n in graph if n not in unmapped]).copy()
+    (tmp_path / "all.html").write_text(
+        render_html(graph, layout="geo", gazetteer=GEO_GAZETTEER), encoding="utf-8"
+    )
+    (tmp_path / "mapped.html").write_text(
+        render_html(mapped, layout="geo", gazetteer=GEO_GAZETTEER), encoding="utf-8"
+    )
+    with Browser(tmp_path) as browser:
+        page = open_ready(browser, tmp_path / "all.html")
+        assert page.errors() == []
+        scale = page.evaluate("window.geokgNetwork.network.getScale()")
+        drawn = page.evaluate("window.geokgNetwork.network.getPositions()")
+        on_land = {
+            node: page.evaluate(f"{ON_LAND}({json.dumps([*placed[node], NODE_MAX_SIZE])})")
+            for node in unmapped
+        }
+        assert page.evaluate(f"{ON_LAND}({json.dumps([*label_point('RUS'), 0])})")  # the probe
+        alone = open_ready(browser, tmp_path / "mapped.html")
+        scale_alone = alone.evaluate("window.geokgNetwork.network.getScale()")
+    # the fitted view zooms out at most a little for the organisations
+    assert scale >= 0.75 * scale_alone, (scale, scale_alone)
+    # on the map as drawn, no organisation (nor Wagner, placed with them) is on land ...
+    assert not any(on_land.values()), on_land
+    # ... nor near another actor, and they keep one row in alphabetical order
+    for node in unmapped:
+        x, y = drawn[node]["x"], drawn[node]["y"]
+        nearest = min(
+            abs(complex(x - other["x"], y - other["y"]))
+            for other_id, other in drawn.items()
+            if other_id != node
+        )
+        assert nearest >= MARGIN_GAP - 1, node
+    # in alphabetical order, read as text is (rows from the top, each from the left)
+    alphabetical = sorted(unmapped, key=lambda n: str(graph.nodes[n]["label"]).casefold())
+    assert sorted(unmapped, key=lambda n: (placed[n][1], placed[n][0])) == alphabetical
+
+
+@pytest.mark.slow
+def test_map_date_filter_keeps_a_relation_that_an_undated_source_also_reports(
+    tmp_path: Path,
+) -> None:
+    """Issue 11 (5): an undated source counts but must not hide a relation that a dated
+    source in the window reports; a relation only undated sources report is in no window."""
+    dated = make_statement(FRA, CRITICIZES, RUS, first=date(2024, 4, 2))
+    undated = make_statement(FRA, CRITICIZES, RUS, first=None)
+    both = replace(dated, sources=2, mentions=dated.mentions + undated.mentions)
+    january = make_statement(IRN, AID, RUS, first=date(2024, 1, 10))
+    june = make_statement(IRN, AID, RUS, first=date(2024, 6, 20))
+    statements = [
+        both,
+        make_statement(UKR, MEETS, FRA, first=None),  # undated only
+        make_statement(USA, AID, UKR, first=date(2024, 1, 10)),
+        # reported in January and June, by no source in March-April: not in that window,
+        # although its first..last seen period spans it (geokg's one date window)
+        replace(
+            january, sources=2, last_seen=june.first_seen, mentions=january.mentions + june.mentions
+        ),
+    ]
+    path = tmp_path / "undated.html"
+    write_html(to_networkx(statements), path)
+    with Browser(tmp_path) as browser:
+        page = open_ready(browser, path)
+        assert counts(page)["edges"] == 4
+        set_date(page, "geokg-since", "2024-03-01")
+        set_date(page, "geokg-until", "2024-04-30")
+        assert counts(page)["edges"] == 1
+        set_date(page, "geokg-until", "")
+        set_date(page, "geokg-since", "2024-01-01")
+        assert counts(page)["edges"] == 3  # the undated-only meeting stays out

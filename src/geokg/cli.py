@@ -216,6 +216,26 @@ _progress_option = click.option(
 )
 
 
+# Options that one way of ingesting reads and another would silently ignore: given with the
+# other, they are a usage error.
+_NOT_WITH_FACTS = ("published", "model", "jobs", "skip_errors", "partition_size")
+_NOT_WITH_DASK = ("published", "jobs", "skip_errors", "progress")
+
+
+def _refuse_ignored(ctx: click.Context, names: Sequence[str], when: str) -> None:
+    """A usage error naming the options of ``names`` given on the command line: they
+    cannot be used ``when``."""
+    given = [
+        "/".join([*param.opts, *param.secondary_opts])
+        for param in ctx.command.params
+        if param.name in names
+        and ctx.get_parameter_source(param.name)
+        in (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
+    ]
+    if given:
+        raise click.UsageError(f"{', '.join(given)} cannot be used {when}")
+
+
 def _extraction_run(paths: Sequence[str], published: date | None, **options: Any) -> ExtractionRun:
     from geokg.progress import ExtractionRun
 
@@ -286,6 +306,12 @@ def ingest(
         raise click.UsageError("nothing to ingest: give PATHs or --facts FILE")
     if facts_file is not None and dask_scheduler:
         raise click.UsageError("--dask extracts articles: it does not apply to --facts")
+    if facts_file is not None:
+        _refuse_ignored(ctx, _NOT_WITH_FACTS, "with --facts (a facts file is checked whole)")
+    elif dask_scheduler:
+        _refuse_ignored(ctx, _NOT_WITH_DASK, "with --dask (not supported by the Dask ingest)")
+    else:
+        _refuse_ignored(ctx, ("partition_size",), "without --dask")
     status = 0
     summary: IngestSummary
     if facts_file is not None:
@@ -823,6 +849,8 @@ def path(
 @cli.command()
 @click.option(
     "--by",
+    # geokg.network.RANK_METHODS, spelled out to keep networkx out of the CLI's start-up
+    # (a test checks they agree).
     type=HyphenatedChoice(["degree", "in-degree", "out-degree", "pagerank", "betweenness"]),
     default="degree",
     show_default=True,
@@ -857,7 +885,7 @@ def rank(
         until=until,
         by_state=by_state,
     )
-    ranked = rank_actors(network, by=by.replace("-", "_"), limit=limit)
+    ranked = rank_actors(network, by=by, limit=limit)
     rows = [
         [i, actor_id, label, round(score, 4)]
         for i, (actor_id, label, score) in enumerate(ranked, start=1)

@@ -45,6 +45,7 @@ from geokg.errors import InputError
 from geokg.extract.documents import documents_from_records, read_documents
 from geokg.factsio import fact_json
 from geokg.model import CameoRoot, Document, Fact
+from geokg.userfiles import read_text
 
 __all__ = [
     "ALIASES",
@@ -366,18 +367,16 @@ def _gold_format(data: object, path: Path) -> GoldFormat:
 
 
 def _load_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not valid UTF-8 at byte {error.start}") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read file ({error.strerror or error})") from None
+    """A gold file's JSON, read and decoded as every user file is (:mod:`geokg.userfiles`)."""
+    text = read_text(path)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty: no gold data")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:line {error.lineno}: invalid JSON ({error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{path}: invalid JSON (nested too deeply)") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING
 
 from geokg.errors import InputError
 from geokg.store import KnowledgeGraph, RdfFormat, StatementFilter
-from geokg.userfiles import STDIN, check_output_path, open_binary, write_output
+from geokg.userfiles import STDIN, check_output_path, open_binary, os_reason, write_output
 
 if TYPE_CHECKING:
     from geokg.network import ActorProfiles
@@ -105,10 +105,15 @@ class RdfFile:
         self.path = path
         self.format = rdf_format
         self._stream = open_binary(path)
-        if not self._stream.read(1):
+        try:
+            empty = not self._stream.read(1)
+            self._stream.seek(0)
+        except OSError as error:
+            self._stream.close()
+            raise InputError(f"{path}: cannot read file ({os_reason(error)})") from None
+        if empty:
             self._stream.close()
             raise InputError(f"{path}: the file is empty: nothing to import")
-        self._stream.seek(0)
 
     def load_into(self, kg: KnowledgeGraph) -> int:
         """Bulk-load the file, all or nothing; the number of triples it added."""

@@ -13,7 +13,7 @@ stored statement, keyed by the statement IRI, so nothing the store said is merge
 >>> s = Statement("https://w3id.org/geokg/statement/1", irn, aid, rus, False, None, 0.9, 3,
 ...               date(2022, 10, 1), date(2022, 11, 2))
 >>> graph = to_networkx([s])
->>> rank(graph, by="out_degree", relation="suppliesMilitaryAidTo")
+>>> rank(graph, by="out-degree", relation="suppliesMilitaryAidTo")
 [('IRN', 'Iran', 3.0)]
 """
 
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import typing
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +37,7 @@ from geokg.errors import GeokgError, InputError, UnknownActorError
 from geokg.model import Actor, ActorType, QuadClass, Statement
 
 __all__ = [
+    "RANK_METHODS",
     "ActorProfiles",
     "EmptySelectionError",
     "NoPathError",
@@ -51,7 +54,11 @@ __all__ = [
     "write_graph",
 ]
 
-RankMethod = Literal["degree", "pagerank", "betweenness", "in_degree", "out_degree"]
+RankMethod = Literal["degree", "in-degree", "out-degree", "pagerank", "betweenness"]
+#: The centralities :func:`rank` knows, spelled as the ``geokg rank --by`` option spells them.
+RANK_METHODS: tuple[RankMethod, ...] = typing.get_args(RankMethod)
+# The spellings of geokg 0.1 (``by="in_degree"``), still accepted with a DeprecationWarning.
+_OLD_RANK_SPELLINGS = {"in_degree": "in-degree", "out_degree": "out-degree"}
 GraphFormat = Literal["graphml", "gexf"]
 PathStep = tuple[str, str, str, dict[str, Any]]
 
@@ -573,13 +580,13 @@ def pagerank_scores(graph: nx.DiGraph, *, damping: float = 0.85) -> dict[str, fl
 
 
 def _scores(graph: nx.MultiDiGraph, by: str, relation: str | None) -> dict[str, float]:
-    if by in {"degree", "in_degree", "out_degree"}:
+    if by in {"degree", "in-degree", "out-degree"}:
         scores = dict.fromkeys(graph.nodes, 0.0)
         for u, v, data in _edges_for(graph, relation):
             weight = float(data.get("sources", 1))
-            if by != "in_degree":
+            if by != "in-degree":
                 scores[u] += weight
-            if by != "out_degree":
+            if by != "out-degree":
                 scores[v] += weight
         return scores
     simple = _weighted_simple_graph(graph, relation)
@@ -593,9 +600,7 @@ def _scores(graph: nx.MultiDiGraph, by: str, relation: str | None) -> dict[str, 
             sample = _BETWEENNESS_SAMPLE
         result: dict[str, float] = nx.betweenness_centrality(undirected, k=sample, seed=0)
         return result
-    raise InputError(
-        f"unknown ranking {by!r}; use degree, in_degree, out_degree, pagerank or betweenness"
-    )
+    raise InputError(f"unknown ranking {by!r}; use {', '.join(RANK_METHODS)}")
 
 
 def rank(
@@ -609,9 +614,17 @@ def rank(
 
     Degrees count sources (a statement reported by 5 documents weighs 5); denied
     (negated) statements never count. ``relation`` restricts to a relation family
-    (local name or CAMEO prefix): ``rank(g, by="in_degree", relation="imposesSanctionsOn")``
+    (local name or CAMEO prefix): ``rank(g, by="in-degree", relation="imposesSanctionsOn")``
     gives the most sanctioned actors. Actors scoring 0 are left out; ties are broken by id.
+    ``by`` is one of :data:`RANK_METHODS`; the old ``"in_degree"`` and ``"out_degree"``
+    still work, with a :class:`DeprecationWarning`.
     """
+    if by in _OLD_RANK_SPELLINGS:
+        new = _OLD_RANK_SPELLINGS[by]
+        warnings.warn(
+            f"rank(by={by!r}) is deprecated; use by={new!r}", DeprecationWarning, stacklevel=2
+        )
+        by = new
     scores = _scores(graph, by, relation)
     ranked = sorted(
         (

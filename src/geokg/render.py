@@ -10,14 +10,15 @@ heading unescaped and show HTML titles through ``innerHTML``. Here:
 * All graph data is embedded as JSON in a ``<script type="application/json">`` block with
   ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and tooltips are built with
   ``createElement``/``textContent``; links are kept only for http(s) URLs.
-* Positions are precomputed in Python (a numpy force layout with grid-approximated
-  repulsion, about 2 s for 5,000 actors) so large graphs are drawn with physics off; small
-  graphs keep a short physics stabilisation that is switched off once settled.
+* Positions are precomputed in Python (:mod:`geokg.layout`: a numpy force layout with
+  grid-approximated repulsion, about 2 s for 5,000 actors) so large graphs are drawn with
+  physics off; small graphs keep a short physics stabilisation that is switched off once
+  settled.
 * ``layout="geo"`` draws a world map: the country outlines of Natural Earth 1:110m (public
   domain, ``data/geo/countries-110m.json``, inlined) in the Equal Earth projection
-  (:func:`project`), drawn on vis-network's canvas under the graph in the same coordinates
-  as the nodes, so pan and zoom keep them aligned. See :func:`geo_positions` for where each
-  kind of actor goes.
+  (:func:`geokg.layout.project`), drawn on vis-network's canvas under the graph in the same
+  coordinates as the nodes, so pan and zoom keep them aligned. See
+  :func:`geokg.layout.geo_positions` for where each kind of actor goes.
 
 >>> html = render_html(__import__("networkx").MultiDiGraph(), title="<empty>")
 >>> "&lt;empty&gt;" in html and "<empty>" not in html
@@ -40,13 +41,21 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import networkx as nx
-import numpy as np
 from pyvis.network import Network
 
 from geokg.errors import InputError
+from geokg.layout import (
+    NODE_MAX_SIZE,
+    NODE_MIN_SIZE,
+    Layout,
+    compute_positions,
+    country_outlines,
+    geo_positions,
+    project,
+    projected_outlines,
+)
 from geokg.model import ActorType, CameoRoot, QuadClass
 from geokg.network import ActorProfiles, pagerank_scores
-from geokg.resources import data_file
 
 __all__ = [
     "CAMEO_ROOTS",
@@ -60,7 +69,6 @@ __all__ = [
     "write_html",
 ]
 
-Layout = Literal["force", "geo"]
 SizeBy = Literal["degree", "pagerank"]
 
 # Above this many nodes the browser does no physics at all: positions come from Python.
@@ -68,23 +76,6 @@ PHYSICS_NODE_LIMIT = 300
 # Above this many edges, edges are straight and unlabelled (curves and labels are costly).
 EDGE_DETAIL_LIMIT = 1000
 MAX_EVIDENCE_SHOWN = 3
-# Canvas units per layout unit (vis-network's default spring length is about 100 px).
-FORCE_SCALE = 90.0
-# Canvas px per unit of the Equal Earth projection: the world is about 3,250 x 1,580 px.
-GEO_SCALE = 600.0
-# Around a state, the actors that act for it or are based in it: ring radii in canvas px.
-SATELLITE_RADIUS = 70.0
-SATELLITE_RING_STEP = 45.0
-# The row of actors with no territory (organisations), under the map.
-MARGIN_GAP = 90.0
-MARGIN_SPACING = 120.0
-MARGIN_ROW_STEP = 60.0
-
-#: Placed in the margin row of a geo map: actors with no territory of their own.
-NO_TERRITORY_TYPES = frozenset(
-    {"InternationalOrganization", "NonGovernmentalOrganization", "CollectiveActor"}
-)
-
 NODE_STYLES: Mapping[str, tuple[str, str]] = {
     ActorType.STATE: ("#4e79a7", "dot"),
     ActorType.INTERNATIONAL_ORGANIZATION: ("#b07aa1", "hexagon"),
@@ -154,313 +145,6 @@ def _inline_script(code: str) -> str:
 
 def _inline_style(css: str) -> str:
     return css.replace("</style", "<\\/style")
-
-
-# ---------------------------------------------------------------------------------------
-# Layout
-
-
-def _initial_disc(count: int, rng: np.random.Generator) -> np.ndarray:
-    radius = math.sqrt(max(count, 1)) * 0.6
-    angle = rng.uniform(0.0, 2.0 * math.pi, count)
-    distance = radius * np.sqrt(rng.uniform(0.0, 1.0, count))
-    return np.column_stack([distance * np.cos(angle), distance * np.sin(angle)])
-
-
-def _near_pairs(positions: np.ndarray, cell: float) -> tuple[np.ndarray, np.ndarray]:
-    """All ordered pairs (i, j), i != j, in the same or adjacent grid cells."""
-    count = len(positions)
-    cells = np.floor(positions / cell).astype(np.int64)
-    cells -= cells.min(axis=0)
-    width = int(cells[:, 1].max()) + 3
-    keys = (cells[:, 0] + 1) * width + (cells[:, 1] + 1)
-    order = np.argsort(keys, kind="stable")
-    unique_keys, starts, counts = np.unique(keys[order], return_index=True, return_counts=True)
-    firsts: list[np.ndarray] = []
-    seconds: list[np.ndarray] = []
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            wanted = keys + dx * width + dy
-            slot = np.minimum(np.searchsorted(unique_keys, wanted), len(unique_keys) - 1)
-            found = unique_keys[slot] == wanted
-            sizes = np.where(found, counts[slot], 0)
-            total = int(sizes.sum())
-            if total == 0:
-                continue
-            offsets = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-            firsts.append(np.repeat(np.arange(count), sizes))
-            seconds.append(order[np.repeat(np.where(found, starts[slot], 0), sizes) + offsets])
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
-    distinct = first != second
-    return first[distinct], second[distinct]
-
-
-def _add_forces(target: np.ndarray, index: np.ndarray, forces: np.ndarray, count: int) -> None:
-    target[:, 0] += np.bincount(index, weights=forces[:, 0], minlength=count)
-    target[:, 1] += np.bincount(index, weights=forces[:, 1], minlength=count)
-
-
-def force_layout(
-    count: int, edges: np.ndarray, *, iterations: int = 50, seed: int = 0
-) -> np.ndarray:
-    """Fruchterman-Reingold in numpy with grid-approximated repulsion, O(n + m) a step.
-
-    Repulsion is exact between nodes in neighbouring cells of a fine grid (cell = ideal
-    edge length) and approximated by the centroids of a coarse 20 x 20 grid for the far
-    field; a weak gravity keeps components together. ``edges`` is an (m, 2) int array.
-    Returns an (n, 2) array in units of the ideal edge length.
-    """
-    rng = np.random.default_rng(seed)
-    positions = _initial_disc(count, rng)
-    if count < 2:
-        return positions
-    source, target = edges[:, 0], edges[:, 1]
-    temperature = math.sqrt(count) * 0.06
-    coarse = 20
-    for _ in range(iterations):
-        moves = np.zeros_like(positions)
-        first, second = _near_pairs(positions, 1.0)
-        delta = positions[first] - positions[second]
-        distance2 = np.maximum((delta * delta).sum(axis=1), 1e-4)
-        push = np.where(distance2 < 1.0, 1.0 / distance2, 0.0)
-        _add_forces(moves, first, delta * push[:, None], count)
-
-        low = positions.min(axis=0)
-        span = np.maximum(positions.max(axis=0) - low, 1e-9)
-        grid = np.minimum(((positions - low) / span * coarse).astype(np.int64), coarse - 1)
-        cell_of = grid[:, 0] * coarse + grid[:, 1]
-        mass = np.bincount(cell_of, minlength=coarse * coarse).astype(float)
-        sum_x = np.bincount(cell_of, weights=positions[:, 0], minlength=coarse * coarse)
-        sum_y = np.bincount(cell_of, weights=positions[:, 1], minlength=coarse * coarse)
-        occupied = mass > 0
-        mass = mass[occupied]
-        centroids = np.column_stack([sum_x[occupied] / mass, sum_y[occupied] / mass])
-        away = positions[:, None, :] - centroids[None, :, :]
-        far2 = np.maximum((away * away).sum(axis=2), 1.0)
-        moves += ((mass[None, :] / far2)[:, :, None] * away).sum(axis=1)
-
-        if len(source):
-            delta = positions[source] - positions[target]
-            pull = delta * np.sqrt((delta * delta).sum(axis=1))[:, None]
-            _add_forces(moves, source, -pull, count)
-            _add_forces(moves, target, pull, count)
-        moves -= 0.02 * positions
-        length = np.maximum(np.sqrt((moves * moves).sum(axis=1)), 1e-9)
-        positions += moves * (np.minimum(length, temperature) / length)[:, None]
-        temperature *= 0.95
-    return positions
-
-
-def _force_positions(graph: nx.MultiDiGraph, seed: int) -> dict[str, tuple[float, float]]:
-    nodes = list(graph.nodes)
-    index = {n: i for i, n in enumerate(nodes)}
-    pairs = {(index[u], index[v]) for u, v in graph.edges() if u != v}
-    edges = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
-    positions = force_layout(len(nodes), edges, seed=seed) * FORCE_SCALE
-    return {n: (float(positions[i, 0]), float(positions[i, 1])) for n, i in index.items()}
-
-
-# Equal Earth (Šavrič, Patterson and Jenny, 2018): an equal-area world projection whose
-# parallels are straight, so a flat canvas can pan and zoom it.
-_EE = (1.340264, -0.081106, 0.000893, 0.003796)
-
-
-def project(lon: Any, lat: Any) -> tuple[Any, Any]:
-    """Canvas coordinates (x right, y down, px) of longitudes and latitudes in degrees, in
-    the Equal Earth projection scaled by ``GEO_SCALE``; takes numbers or numpy arrays.
-
-    >>> x, y = project(0.0, 0.0)
-    >>> float(x), float(y)
-    (0.0, -0.0)
-    >>> [round(float(v)) for v in (*project(180.0, 0.0), *project(0.0, 90.0))]
-    [1624, 0, 0, -790]
-    """
-    a1, a2, a3, a4 = _EE
-    lam = np.radians(lon)
-    theta = np.arcsin(math.sqrt(3.0) / 2.0 * np.sin(np.radians(lat)))
-    t2 = theta * theta
-    t6 = t2 * t2 * t2
-    x = 2.0 * math.sqrt(3.0) * lam * np.cos(theta)
-    x = x / (3.0 * (9.0 * a4 * t6 * t2 + 7.0 * a3 * t6 + 3.0 * a2 * t2 + a1))
-    y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
-    return x * GEO_SCALE, -y * GEO_SCALE
-
-
-def _point(lon: float, lat: float) -> tuple[float, float]:
-    x, y = project(lon, lat)
-    return float(x), float(y)
-
-
-@dataclass(frozen=True)
-class CountryOutlines:
-    """Natural Earth 1:110m outlines: label points in degrees by ISO alpha-3 code, and every
-    ring (outer rings and holes) as a flat ``[lon, lat, lon, lat, ...]`` tuple."""
-
-    label_points: Mapping[str, tuple[float, float]]
-    rings: tuple[tuple[float, ...], ...]
-
-
-@cache
-def country_outlines() -> CountryOutlines:
-    """The packaged outlines (``data/geo/countries-110m.json``, built by
-    ``scripts/build_geo.py``), loaded once per process."""
-    document = json.loads(data_file("geo", "countries-110m.json").read_text(encoding="utf-8"))
-    points: dict[str, tuple[float, float]] = {}
-    rings: list[tuple[float, ...]] = []
-    for country in document["countries"]:
-        if country["id"]:
-            lon, lat = country["label_point"]
-            points[country["id"]] = (float(lon), float(lat))
-        rings += [tuple(ring) for polygon in country["polygons"] for ring in polygon]
-    return CountryOutlines(points, tuple(rings))
-
-
-@cache
-def _projected_rings() -> tuple[tuple[float, ...], ...]:
-    """Every outline ring in canvas coordinates, rounded to 0.1 px, for the page."""
-    projected = []
-    for ring in country_outlines().rings:
-        coordinates = np.array(ring, dtype=float).reshape(-1, 2)
-        x, y = project(coordinates[:, 0], coordinates[:, 1])
-        flat = np.round(np.column_stack([x, y]).ravel(), 1)
-        projected.append(tuple(float(v) for v in flat))
-    return tuple(projected)
-
-
-def _coordinates(record: Any) -> tuple[float, float] | None:
-    lat, lon = getattr(record, "lat", None), getattr(record, "lon", None)
-    if lat is None or lon is None:
-        return None
-    return float(lat), float(lon)
-
-
-class _Places:
-    """Where states and actors with coordinates are, from the outlines, the graph's node
-    attributes and the gazetteer."""
-
-    def __init__(self, graph: nx.MultiDiGraph, gazetteer: ActorProfiles | None) -> None:
-        self.graph = graph
-        self.gazetteer = gazetteer
-        self.outlines = country_outlines()
-
-    def coordinates(self, actor_id: str) -> tuple[float, float] | None:
-        """(lat, lon) of the actor's own location (a state's capital)."""
-        if actor_id in self.graph:
-            own = self.graph.nodes[actor_id]
-            if "lat" in own and "lon" in own:
-                return float(own["lat"]), float(own["lon"])
-        if self.gazetteer is None:
-            return None
-        return _coordinates(self.gazetteer.get(actor_id))
-
-    def state(self, code: str) -> tuple[float, float] | None:
-        """A state's spot: its country's label point, else its capital (small states that
-        1:110m does not draw)."""
-        if code in self.outlines.label_points:
-            return _point(*self.outlines.label_points[code])
-        spot = self.coordinates(code)
-        return _point(spot[1], spot[0]) if spot else None
-
-
-def _around(anchor: tuple[float, float], index: int) -> tuple[float, float]:
-    """The index-th spot on rings around an anchor, leaving out the sector below it where
-    the anchor's own label is drawn (vis-network writes labels under the node)."""
-    ring, capacity = 0, 7
-    while index >= capacity:
-        index -= capacity
-        ring += 1
-        capacity = 7 + 5 * ring
-    angle = math.radians(120.0 + 300.0 * (index + 0.5) / capacity)
-    radius = SATELLITE_RADIUS + SATELLITE_RING_STEP * ring
-    return anchor[0] + radius * math.cos(angle), anchor[1] + radius * math.sin(angle)
-
-
-def geo_positions(
-    graph: nx.MultiDiGraph, gazetteer: ActorProfiles | None = None
-) -> dict[str, tuple[float, float]]:
-    """Canvas coordinates of a world map in the Equal Earth projection (:func:`project`):
-
-    * a state sits on its country's label point (the centroid of its largest polygon in
-      Natural Earth 1:110m), or on its capital when 1:110m does not draw it (Malta);
-    * people, institutions and armed or political groups go round the state they act for
-      or are based in (never on it, nor on the sector under it where its label is), on
-      rings of ``SATELLITE_RADIUS`` px and more;
-    * a group with its own coordinates but no state goes there;
-    * organisations have no territory (the UN is not in New York, the EU is not in
-      Brussels): they, and any actor that cannot be placed, go in a row in the margin under
-      the map (south of Cape Horn), in alphabetical order, centred under the mapped actors.
-    """
-    places = _Places(graph, gazetteer)
-    positions: dict[str, tuple[float, float]] = {}
-    satellites: dict[tuple[float, float], list[str]] = {}
-    margin: list[str] = []
-    for node, data in graph.nodes(data=True):
-        kind = str(data.get("type", ""))
-        if kind in NO_TERRITORY_TYPES:
-            margin.append(node)
-            continue
-        if kind == "State":
-            spot = places.state(str(data.get("iso3") or node))
-            if spot is not None:
-                positions[node] = spot
-            else:
-                margin.append(node)
-            continue
-        home = next(
-            (
-                spot
-                for code in (data.get("country"), data.get("base"))
-                if code and code != node and (spot := places.state(str(code))) is not None
-            ),
-            None,
-        )
-        own = places.coordinates(node)
-        if home is not None:
-            satellites.setdefault(home, []).append(node)
-        elif own is not None:
-            positions[node] = _point(own[1], own[0])
-        else:
-            margin.append(node)
-    for anchor, around in satellites.items():
-        ordered = sorted(around, key=lambda n: str(graph.nodes[n].get("label", n)))
-        for index, node in enumerate(ordered):
-            positions[node] = _around(anchor, index)
-    _margin_row(graph, margin, positions)
-    return positions
-
-
-def _margin_row(
-    graph: nx.MultiDiGraph, nodes: list[str], positions: dict[str, tuple[float, float]]
-) -> None:
-    if not nodes:
-        return
-    xs = [x for x, _ in positions.values()] or [0.0]
-    left, right = min(xs), max(xs)
-    bottom = max(max(ring[1::2]) for ring in _projected_rings())
-    top = max([bottom, *(y for _, y in positions.values())]) + MARGIN_GAP
-    per_row = max(6, int((right - left) / MARGIN_SPACING) + 1)
-    ordered = sorted(nodes, key=lambda n: (str(graph.nodes[n].get("label", n)).casefold(), n))
-    for start in range(0, len(ordered), per_row):
-        row = ordered[start : start + per_row]
-        first = (left + right) / 2 - (len(row) - 1) * MARGIN_SPACING / 2
-        y = top + (start // per_row) * MARGIN_ROW_STEP
-        for i, node in enumerate(row):
-            positions[node] = (first + i * MARGIN_SPACING, y)
-
-
-def compute_positions(
-    graph: nx.MultiDiGraph,
-    *,
-    layout: Layout | str = "force",
-    gazetteer: ActorProfiles | None = None,
-    seed: int = 0,
-) -> dict[str, tuple[float, float]]:
-    """Canvas coordinates per node: a force layout, or a world map for ``layout="geo"``."""
-    if layout == "force":
-        return _force_positions(graph, seed)
-    if layout == "geo":
-        return geo_positions(graph, gazetteer)
-    raise InputError(f"unknown layout {layout!r}; use force or geo")
 
 
 # ---------------------------------------------------------------------------------------
@@ -623,7 +307,11 @@ def _build_network(
             label=str(data.get("label", node)),
             shape=shape,
             color=color,
-            size=round(8 + 22 * math.sqrt(scores.get(node, 0.0) / top), 1),
+            size=round(
+                NODE_MIN_SIZE
+                + (NODE_MAX_SIZE - NODE_MIN_SIZE) * math.sqrt(scores.get(node, 0.0) / top),
+                1,
+            ),
             x=round(x, 1),
             y=round(y, 1),
             geokg=_node_details(node, data, degree[node], belongs),
@@ -754,7 +442,7 @@ def _page_data(network: Network, *, physics: bool, geo: bool) -> dict[str, Any]:
         "edges": edges,
         "options": json.loads(options),
         "physics": physics,
-        "geo": {"outlines": _projected_rings()} if geo else None,
+        "geo": {"outlines": projected_outlines()} if geo else None,
     }
 
 

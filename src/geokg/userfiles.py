@@ -37,12 +37,14 @@ from typing import IO, BinaryIO
 from geokg.errors import InputError, OutputError
 
 __all__ = [
+    "SNIFF_BYTES",
     "STDIN",
     "check_output_path",
     "decode_text",
     "numbered_lines",
     "open_binary",
     "open_input",
+    "os_reason",
     "read_bytes",
     "read_text",
     "write_output",
@@ -51,7 +53,8 @@ __all__ = [
 
 #: The path that names standard input (or standard output, for outputs).
 STDIN = "-"
-_SNIFF_BYTES = 8192
+#: How much of a file's start is looked at to tell binary data from text.
+SNIFF_BYTES = 8192
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D} | {0x7F}
 # A chunk with more than this share of control bytes is binary, not text.
 _BINARY_CONTROL_SHARE = 0.10
@@ -70,7 +73,7 @@ def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
+        raise InputError(f"{path}: cannot read file ({os_reason(error)})") from None
 
 
 def open_input(source: str | os.PathLike[str], *, stdin: IO[bytes] | None = None) -> IO[bytes]:
@@ -85,7 +88,7 @@ def open_input(source: str | os.PathLike[str], *, stdin: IO[bytes] | None = None
         shutil.copyfileobj(stream, spool, _COPY_CHUNK)
     except OSError as error:
         spool.close()
-        raise InputError(f"<stdin>: cannot read ({_reason(error)})") from None
+        raise InputError(f"<stdin>: cannot read ({os_reason(error)})") from None
     spool.seek(0)
     return spool
 
@@ -95,7 +98,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         try:
             return stream.read()
         except OSError as error:
-            raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
+            raise InputError(f"{path}: cannot read file ({os_reason(error)})") from None
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -106,7 +109,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def decode_text(data: bytes, where: str) -> str:
     """Strict UTF-8 without a byte-order mark; binary data and invalid bytes are refused
     with the byte offset and line, ``where`` naming the source."""
-    if b"\x00" in data[:_SNIFF_BYTES] or _looks_binary(data[:_SNIFF_BYTES]):
+    if b"\x00" in data[:SNIFF_BYTES] or _looks_binary(data[:SNIFF_BYTES]):
         raise InputError(f"{where}: binary data, not a text file")
     body = data.removeprefix(b"\xef\xbb\xbf")
     bom = len(data) - len(body)
@@ -127,7 +130,7 @@ def numbered_lines(stream: IO[bytes], where: str) -> Iterator[tuple[int, str]]:
     """Decode a binary stream line by line (strict UTF-8, byte-order mark dropped), one
     line in memory at a time, counting bytes so that an error names its offset."""
     offset = 0
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(_lines_of(stream, where), start=1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
             offset += 3
@@ -145,6 +148,19 @@ def numbered_lines(stream: IO[bytes], where: str) -> Iterator[tuple[int, str]]:
         offset += len(raw)
 
 
+def _lines_of(stream: IO[bytes], where: str) -> Iterator[bytes]:
+    """The raw lines of a stream; a failing read (an I/O error) is a one-line error."""
+    lines = iter(stream)
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            return
+        except OSError as error:
+            raise InputError(f"{where}: cannot read file ({os_reason(error)})") from None
+        yield raw
+
+
 def _looks_binary(chunk: bytes) -> bool:
     if not chunk:
         return False
@@ -156,7 +172,9 @@ def _hex(data: bytes) -> str:
     return " ".join(f"0x{byte:02x}" for byte in data[:4])
 
 
-def _reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
+    """What went wrong, for a one-line message: ``permission denied``, ``no space left on
+    device`` ..."""
     if isinstance(error, PermissionError):
         return "permission denied"
     if error.strerror:
@@ -193,7 +211,7 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
             ) from None
         return target
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+        raise OutputError(f"cannot write {path}: {os_reason(error)}") from None
     for test, kind in _KINDS:
         if test(info.st_mode):
             raise OutputError(f"cannot write {path}: it is {kind}, not a regular file")
@@ -236,7 +254,7 @@ def write_output(
             spool.flush()
             spool.seek(0)
         except OSError as error:
-            raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+            raise OutputError(f"cannot write {path}: {os_reason(error)}") from None
         _copy_into(spool, target, path)
 
 
@@ -255,7 +273,7 @@ def _spool(directory: Path, path: str | os.PathLike[str]) -> IO[bytes]:
     try:
         return tempfile.TemporaryFile()
     except OSError as error:
-        raise OutputError(f"cannot write {path}: no temporary space ({_reason(error)})") from None
+        raise OutputError(f"cannot write {path}: no temporary space ({os_reason(error)})") from None
 
 
 def _copy_into(source: IO[bytes], target: Path, path: str | os.PathLike[str]) -> None:
@@ -278,4 +296,4 @@ def _copy_into(source: IO[bytes], target: Path, path: str | os.PathLike[str]) ->
     except OSError as error:
         if created:
             target.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+        raise OutputError(f"cannot write {path}: {os_reason(error)}") from None

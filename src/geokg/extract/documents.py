@@ -11,7 +11,9 @@ Decisions (documented here because callers depend on them):
 
 * **Text.** Files must be UTF-8 (a byte-order mark is allowed and dropped). Nothing guesses
   another encoding: a file that is not UTF-8 raises an ``InputError`` naming the byte offset,
-  because a wrong guess silently corrupts names and offsets. Line endings ``\\r\\n`` and
+  because a wrong guess silently corrupts names and offsets. Files are opened and decoded
+  by :mod:`geokg.userfiles`, as every user file is, so the messages are those of the other
+  commands. Line endings ``\\r\\n`` and
   ``\\r`` become ``\\n``; otherwise ``Document.text`` is the decoded text unchanged, and it is
   the reference that fact offsets index.
 * **Ids.** A ``.txt`` file's id is its file name without the extension; a JSON Lines
@@ -53,11 +55,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from geokg.errors import InputError
 from geokg.model import Document
 from geokg.urls import is_http_url, mask_url
+from geokg.userfiles import (
+    SNIFF_BYTES,
+    STDIN,
+    decode_text,
+    numbered_lines,
+    open_binary,
+    os_reason,
+    read_bytes,
+)
 
 if TYPE_CHECKING:
     from geokg.fetch import FetchPolicy
@@ -79,18 +90,13 @@ logger = logging.getLogger(__name__)
 
 DuplicateIds = Literal["rename", "error"]
 
-STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 #: The largest HTML file read from disk (a saved page with inline images can be large).
 MAX_HTML_FILE_BYTES = 64 * 1024 * 1024
-_SNIFF_BYTES = 8192
 _TITLE_MAX_CHARS = 300
-_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D} | {0x7F}
-# A chunk with more than this share of control bytes is binary, not text.
-_BINARY_CONTROL_SHARE = 0.10
 
 
 # --------------------------------------------------------------------------- public API
@@ -346,8 +352,8 @@ def iter_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]
     not UTF-8, not JSON, or not a JSON object, and for a file with no record at all.
     """
     file = Path(path)
-    with _open_binary(file) as stream:
-        yield from _jsonl_records(_numbered_lines(stream, str(file)), str(file))
+    with open_binary(file) as stream:
+        yield from _jsonl_records(numbered_lines(stream, str(file)), str(file))
 
 
 def document_from_record(
@@ -456,7 +462,7 @@ def _directory_entries(path: Path) -> list[Path]:
     try:
         entries = sorted(path.iterdir())
     except OSError as error:
-        raise InputError(f"{path}: cannot list directory ({_reason(error)})") from None
+        raise InputError(f"{path}: cannot list directory ({os_reason(error)})") from None
     return [entry for entry in entries if not entry.name.startswith(".") and entry.is_file()]
 
 
@@ -476,15 +482,14 @@ def _not_an_input(path: Path) -> str:
 def _read_file(path: Path, *, published: date | None) -> Iterator[tuple[Document, str]]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        with _open_binary(path) as stream:
-            lines = _numbered_lines(stream, str(path))
+        with open_binary(path) as stream:
+            lines = numbered_lines(stream, str(path))
             yield from _jsonl_documents(lines, str(path), published=published)
         return
     if suffix in HTML_SUFFIXES:
         yield _html_file_document(path, published=published), str(path)
         return
-    data = _read_bytes(path)
-    text = _decode_whole(data, str(path))
+    text = _decode_whole(read_bytes(path), str(path))
     yield _text_document(text, doc_id=path.stem, where=str(path), published=published), str(path)
 
 
@@ -495,16 +500,16 @@ def _html_file_document(path: Path, *, published: date | None) -> Document:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
+        raise InputError(f"{path}: cannot read file ({os_reason(error)})") from None
     if size > MAX_HTML_FILE_BYTES:
         raise InputError(
             f"{path}: the page is too large ({size // (1024 * 1024)} MiB, over "
             f"{MAX_HTML_FILE_BYTES // (1024 * 1024)} MiB); save its text as .txt instead"
         )
-    data = _read_bytes(path)
+    data = read_bytes(path)
     if not data.strip():
         raise InputError(f"{where}: file is empty")
-    if b"\x00" in data[:_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where}: binary data, not a web page")
     html = decode_html(data, where=where)
     return html_document(html, doc_id=path.stem, where=where, published=published)
@@ -538,23 +543,6 @@ def _decode_plain(data: bytes, where: str, charset: str | None) -> str:
     return text
 
 
-def _open_binary(path: Path) -> BinaryIO:
-    try:
-        return path.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
-
-
-def _read_bytes(path: Path) -> bytes:
-    with _open_binary(path) as stream:
-        try:
-            return stream.read()
-        except OSError as error:
-            raise InputError(f"{path}: cannot read file ({_reason(error)})") from None
-
-
 # --------------------------------------------------------------------------- stdin
 
 
@@ -563,7 +551,7 @@ def _read_stdin(source: TextIO, *, published: date | None) -> Iterator[tuple[Doc
     buffer = getattr(source, "buffer", None)
     lines: Iterator[tuple[int, str]]
     if buffer is not None and hasattr(buffer, "readline"):
-        lines = _numbered_lines(buffer, where)
+        lines = numbered_lines(buffer, where)
     else:
         lines = _numbered_text_lines(source, where)
     # Peek at the first non-blank line to choose between JSON Lines and plain text.
@@ -606,41 +594,8 @@ def _numbered_text_lines(source: TextIO, where: str) -> Iterator[tuple[int, str]
 # --------------------------------------------------------------------------- decoding
 
 
-def _numbered_lines(stream: BinaryIO, where: str) -> Iterator[tuple[int, str]]:
-    """Decode a binary stream line by line (strict UTF-8, BOM dropped), counting bytes so
-    that an encoding error can name its byte offset."""
-    offset = 0
-    for number, raw in enumerate(stream, start=1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-            offset += 3
-        if b"\x00" in raw:
-            raise InputError(f"{where}: binary data (NUL byte on line {number}), not text")
-        try:
-            yield number, raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            if _looks_binary(raw):
-                raise InputError(f"{where}: binary data on line {number}, not text") from None
-            raise InputError(
-                f"{where}:line {number}: not valid UTF-8 at byte {offset + error.start} "
-                f"({_hex(raw[error.start : error.end])}); convert the file to UTF-8"
-            ) from None
-        offset += len(raw)
-
-
 def _decode_whole(data: bytes, where: str) -> str:
-    if b"\x00" in data[:_SNIFF_BYTES] or _looks_binary(data[:_SNIFF_BYTES]):
-        raise InputError(f"{where}: binary data, not a text file")
-    body = data.removeprefix(b"\xef\xbb\xbf")
-    bom = len(data) - len(body)
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = body.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            f"{where}: not valid UTF-8 at byte {bom + error.start} (line {line}, "
-            f"{_hex(body[error.start : error.end])}); convert the file to UTF-8"
-        ) from None
+    text = decode_text(data, where)
     _check_text(text, where)
     return text
 
@@ -650,17 +605,6 @@ def _check_text(text: str, where: str) -> None:
         raise InputError(f"{where}: file is empty")
     if "\x00" in text:
         raise InputError(f"{where}: binary data (NUL byte), not text")
-
-
-def _looks_binary(chunk: bytes) -> bool:
-    if not chunk:
-        return False
-    controls = sum(1 for byte in chunk if byte in _CONTROL_BYTES)
-    return controls / len(chunk) > _BINARY_CONTROL_SHARE
-
-
-def _hex(data: bytes) -> str:
-    return " ".join(f"0x{byte:02x}" for byte in data[:4])
 
 
 def _normalise_newlines(text: str) -> str:
@@ -787,10 +731,6 @@ def _json_type(value: object) -> str:
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
 
 
 # --------------------------------------------------------------------------- datelines
