@@ -128,7 +128,7 @@ def _as_stored(fact: Fact) -> Fact:
 # --- round trip ---------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fact_lists())
 def test_facts_survive_the_round_trip(facts: list[Fact]) -> None:
     graph = facts_to_graph(facts)
