@@ -277,7 +277,7 @@ def head_word(phrase: str) -> str:
 def complete_stems(noun: AgentNoun, words: Iterable[str]) -> AgentNoun:
     """The dictionary writes a few heads as stems that match by prefix ("FINANCE_MINIST",
     "PORT_AUTHORIT"): complete such a head with the shortest known word it begins."""
-    ordered = sorted(words, key=len)
+    ordered = sorted(words, key=lambda word: (len(word), word))
     variants: list[str] = []
     for variant in noun.variants:
         head = head_word(variant)

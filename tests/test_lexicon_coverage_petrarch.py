@@ -1,0 +1,237 @@
+"""geokg's lexicon measured against PETRARCH2's dictionaries, and the frames added from them.
+
+``scripts/petrarch_coverage.py`` reads the dictionaries from ``../shared/reference/petrarch2``
+(skipped when absent) and measures two shares: coded dictionary verbs that a geokg verb frame
+covers with the same CAMEO root, and agent nouns that geokg resolves as actors after a
+demonym. The shares must not fall below what they were when the frames were written, and
+every verb or noun left out must have a reason in ``data/lexicon/petrarch_uncovered.json``.
+
+The sentence tables check what the new frames do on the real spaCy model: the vocabulary
+kinds the hidden evaluation missed (one sentence per class, written for this test), and the
+general negative cases the frames were constrained for (undone measures never become new
+ones, figurative uses give no fact).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from geokg.extract import Extractor
+from geokg.testing import affirmed_triples
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+SCRIPT = REPOSITORY / "scripts" / "petrarch_coverage.py"
+REFERENCE = REPOSITORY.parent / "shared" / "reference" / "petrarch2"
+UNCOVERED = REPOSITORY / "data" / "lexicon" / "petrarch_uncovered.json"
+
+# Floors: the shares measured when the frames were written (README, "Extraction"). The
+# issue's targets (80% of verbs, 90% of nouns) are not reached: see the README.
+VERB_SHARE_FLOOR = 0.49
+GEOPOLITICAL_SHARE_FLOOR = 0.77
+NOUN_SHARE_FLOOR_FAST = 0.89
+NOUN_SHARE_FLOOR_RESOLVED = 0.88
+VERB_KINDS = {"other-root", "not-geopolitical", "ambiguous", "light-verb", "not-a-verb", "format"}
+NOUN_KINDS = {"not-an-actor", "not-a-noun", "ambiguous", "format"}
+
+needs_reference = pytest.mark.skipif(
+    not (REFERENCE / "CAMEO.2.0.txt").is_file(), reason="../shared/reference/petrarch2 absent"
+)
+
+Triple = tuple[str, str, str]
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("petrarch_coverage", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(*args: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--json", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode in {0, 1}, done.stderr
+    report: dict[str, object] = json.loads(done.stdout)
+    return report
+
+
+# -- the dictionary readers, on lines written here in the dictionaries' format ------------
+
+
+def test_read_verbs_codes_roots_by_verb_then_block(tmp_path: Path) -> None:
+    coverage = _script()
+    (tmp_path / "CAMEO.2.0.txt").write_text(
+        "####### VERB PATTERNS #######\n"
+        "---  PRAISE   [051]  ---\n"
+        "LAUD  # a comment\n"
+        "+TALK_UP {+TALKS_UP }\n"
+        "- * (FOR PEACE)   [027]\n"
+        "---  MOVE   [---]  ---\n"
+        "WANDER\n"
+        "+CALL_OFF [160]\n"
+        "---  GRIEVE   [:110]  ---\n"
+        "LAUD\n"
+        "######## TRANSFORMATIONS ##########\n"
+        "NOTAVERB\n",
+        encoding="utf-8",
+    )
+    verbs = {v.key: v.roots for v in coverage.read_verbs(tmp_path / "CAMEO.2.0.txt")}
+    assert verbs == {
+        "laud": {"05", "11"},  # two blocks; the passive-only code counts
+        "talk up": {"05"},
+        "wander": set(),  # a [---] block codes no event
+        "call off": {"16"},  # the verb's own code beats its block's
+    }
+
+
+def test_read_agents_expands_substitutions_and_variants(tmp_path: Path) -> None:
+    coverage = _script()
+    (tmp_path / "agents.txt").write_text(
+        "!PERSON! = MAN, WOMAN\n"
+        "FISHER!PERSON! [~AGR]\n"
+        "ANTI_RIOT_POLICE {} [~COP]\n"
+        "GENDARMERY {GENDARMERIE} [~COP]\n"
+        "# COMMENTED [~CVL]\n",
+        encoding="utf-8",
+    )
+    nouns = {n.entry: n.variants for n in coverage.read_agents(tmp_path / "agents.txt")}
+    assert nouns == {
+        "FISHER!PERSON!": ("fisherman", "fisherwoman"),
+        "ANTI_RIOT_POLICE": ("anti riot police",),
+        "GENDARMERY": ("gendarmery", "gendarmerie"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "plural"),
+    [
+        ("minister for trade", "minister", "ministers for trade"),
+        ("cattle rancher", "rancher", "cattle ranchers"),
+        ("gunmen", "gunmen", "gunmen"),
+        ("ministry", "ministry", "ministries"),
+        ("police", "police", "police"),
+    ],
+)
+def test_heads_and_plurals(phrase: str, head: str, plural: str) -> None:
+    coverage = _script()
+    assert coverage.head_word(phrase) == head
+    assert coverage.plural(phrase) == plural
+
+
+# -- the shares ----------------------------------------------------------------------------
+
+
+@needs_reference
+def test_verb_and_fast_noun_shares_stay_at_their_floors() -> None:
+    report = _run()
+    assert report["verbs_without_reason"] == []
+    assert report["stale_verb_reasons"] == []
+    assert float(str(report["verb_share"])) >= VERB_SHARE_FLOOR
+    assert float(str(report["geopolitical_share"])) >= GEOPOLITICAL_SHARE_FLOOR
+    assert float(str(report["noun_share"])) >= NOUN_SHARE_FLOOR_FAST
+
+
+@pytest.mark.slow
+@needs_reference
+def test_agent_nouns_resolve_on_the_model() -> None:
+    report = _run("--resolve")
+    assert report["nouns_without_reason"] == []
+    assert report["stale_noun_reasons"] == []
+    assert float(str(report["noun_share"])) >= NOUN_SHARE_FLOOR_RESOLVED
+
+
+def test_reasons_are_of_known_kinds_and_say_why() -> None:
+    data = json.loads(UNCOVERED.read_text(encoding="utf-8"))
+    for table, kinds in (("verbs", VERB_KINDS), ("agent_nouns", NOUN_KINDS)):
+        for name, reason in data[table].items():
+            assert reason["kind"] in kinds, (name, reason)
+            assert len(reason["why"]) > 20, name
+
+
+def test_missing_reference_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--reference", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+# -- what the new frames extract -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+VOCABULARY: list[tuple[str, set[Triple]]] = [
+    ("Russia summoned the French ambassador on Tuesday.", {("RUS", "11", "FRA")}),
+    ("Hungary's parliament approved Sweden's bid for NATO membership.", {("HUN", "08", "SWE")}),
+    ("The minister appreciated Saudi Arabia's efforts.", set()),
+    ("Egypt appreciated Saudi Arabia's mediation efforts.", {("EGY", "05", "SAU")}),
+    ("Ukrainian forces repelled Russian attacks near Kharkiv.", {("UKR", "19", "RUS")}),
+    ("Sudan's army overthrew the government.", {("SDN", "18", "SDN")}),
+    ("Turkey voiced objections to Sweden's bid.", {("TUR", "12", "SWE")}),
+    ("China's drills around Taiwan alarmed Japan.", {("CHN", "15", "TWN")}),
+    ("Talks resumed after Russia's aggression against Georgia.", {("RUS", "19", "GEO")}),
+    ("The United States imposed tariffs on Chinese goods.", {("USA", "16", "CHN")}),
+    ("Kenya exhorted Somalia to hold elections.", {("KEN", "10", "SOM")}),
+    ("Iran informed the IAEA of its plans.", {("IRN", "01", "iaea")}),
+    ("Germany loosened sanctions on Iran.", {("DEU", "08", "IRN")}),
+    ("The army quelled protests in Lagos.", {("NGA", "17", "NGA")}),
+    ("Pakistan swapped prisoners with India.", {("PAK", "06", "IND")}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expected"), VOCABULARY)
+def test_new_vocabulary(extractor: Extractor, sentence: str, expected: set[Triple]) -> None:
+    found = affirmed_triples(extractor.extract_text(sentence))
+    assert expected <= found, found
+    if not expected:
+        assert not found, found
+
+
+# Each row: a sentence the new frames were constrained for, and CAMEO roots that must not
+# appear in its facts (undone measures are concessions, figurative verbs no event).
+NEGATIVES: list[tuple[str, set[str]]] = [
+    ("The European Union lifted its sanctions on Iran.", {"16"}),
+    ("Washington eased restrictions on Cuba.", {"16", "17"}),
+    ("Germany loosened its sanctions on Russia.", {"16"}),
+    ("Peru shortened the state of emergency in Lima.", {"16", "17"}),
+    ("The IMF waived sanctions on Sudan.", {"16"}),
+    ("The EU lifted the arms embargo on China.", {"16"}),
+    ("Britain did not rule out sanctions against Russia.", {"12", "16"}),
+    ("Iran welcomed the statement by France.", {"04"}),
+    ("His authority was constrained by Iran's supreme leader.", {"17"}),
+    ("Removing the sanctions on Burma would reward the regime.", {"03", "05"}),
+    ("The scandal tarnished Russia's image in France.", {"18", "19"}),
+    ("Brazil defeated Argentina in the World Cup final.", {"19"}),
+    ("The storm devastated Cuba.", {"18", "19"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "banned"), NEGATIVES)
+def test_constrained_frames_give_no_false_fact(
+    extractor: Extractor, sentence: str, banned: set[str]
+) -> None:
+    roots = {root for _, root, _ in affirmed_triples(extractor.extract_text(sentence))}
+    assert not roots & banned, roots
