@@ -35,7 +35,7 @@ UNCOVERED = REPOSITORY / "data" / "lexicon" / "petrarch_uncovered.json"
 # issue's targets (80% of verbs, 90% of nouns) are not reached: see the README.
 VERB_SHARE_FLOOR = 0.49
 GEOPOLITICAL_SHARE_FLOOR = 0.77
-NOUN_SHARE_FLOOR_FAST = 0.89
+NOUN_SHARE_FLOOR_FAST = 0.90
 NOUN_SHARE_FLOOR_RESOLVED = 0.88
 VERB_KINDS = {"other-root", "not-geopolitical", "ambiguous", "light-verb", "not-a-verb", "format"}
 NOUN_KINDS = {"not-an-actor", "not-a-noun", "ambiguous", "format"}
@@ -197,6 +197,9 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Germany loosened sanctions on Iran.", {("DEU", "08", "IRN")}),
     ("The army quelled protests in Lagos.", {("NGA", "17", "NGA")}),
     ("Pakistan swapped prisoners with India.", {("PAK", "06", "IND")}),
+    # misspelled heads seen in wire copy (the agents dictionary lists them) resolve too
+    ("The Indian prime minster criticised Pakistan.", {("IND", "11", "PAK")}),
+    ("Kenyan officals accused Somalia of harbouring militants.", {("KEN", "11", "SOM")}),
 ]
 
 
