@@ -200,6 +200,22 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     # misspelled heads seen in wire copy (the agents dictionary lists them) resolve too
     ("The Indian prime minster criticised Pakistan.", {("IND", "11", "PAK")}),
     ("Kenyan officals accused Somalia of harbouring militants.", {("KEN", "11", "SOM")}),
+    # vocabulary classes of the miss catalogue (V1, V4)
+    ("Ukrainian protesters filled central Kyiv.", {("UKR", "14", "UKR")}),
+    ("Thai protesters clogged key intersections in Bangkok.", {("THA", "14", "THA")}),
+    ("Ukrainian protesters occupied Kyiv's City Hall.", {("UKR", "14", "UKR")}),
+    ("Vietnamese fishermen were chased by Chinese forces.", {("CHN", "17", "VNM")}),
+    ("Ethiopian forces drove al-Shabab out of Mogadishu.", {("ETH", "19", "al_shabaab")}),
+    ("Syrian troops retook the city from Islamic State militants.", {("SYR", "19", "isis")}),
+    ("Chinese aircraft entered Japan's airspace.", {("CHN", "15", "JPN")}),
+    ("India pushed back against China's claims.", {("IND", "12", "CHN")}),
+    ("Britain pinned the blame on Moscow.", {("GBR", "11", "RUS")}),
+    ("Russia extended an olive branch to Georgia.", {("RUS", "03", "GEO")}),
+    ("The United States is drafting sanctions against Russia.", {("USA", "13", "RUS")}),
+    ("Al-Shabab claimed responsibility for the attack on a Kenyan mall.", {("al_shabaab", "19", "KEN")}),
+    ("Vietnamese protesters set fire to the Chinese embassy in Hanoi.", {("VNM", "17", "CHN")}),
+    ("Turkey ratified Finland's accession to NATO.", {("TUR", "08", "FIN")}),
+    ("Turkey raised objections to Sweden's bid.", {("TUR", "12", "SWE")}),
 ]
 
 
@@ -233,6 +249,20 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("The scandal tarnished Russia's image in France.", {"18", "19"}),
     ("Brazil defeated Argentina in the World Cup final.", {"19"}),
     ("The storm devastated Cuba.", {"18", "19"}),
+    ("Football fans filled central Kyiv.", {"14"}),
+    ("Chinese shoppers filled the malls in Tokyo.", {"14"}),
+    ("Russian troops occupied Crimea.", {"14"}),
+    ("Chinese tourists entered Japan.", {"15"}),
+    ("Brazil chased a late equaliser against Argentina.", {"17"}),
+    ("The Kenyan runner pushed back against the Ethiopian champion.", {"12"}),
+    ("The bank opened a branch in Kenya.", {"03"}),
+    ("The EU imposed sanctions on Russia.", {"13"}),
+    ("Japan took responsibility for its wartime past.", {"18", "19"}),
+    ("Germany ratified the treaty with France.", {"08"}),
+    (
+        "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
+        {"17"},
+    ),
 ]
 
 
