@@ -33,8 +33,8 @@ UNCOVERED = REPOSITORY / "data" / "lexicon" / "petrarch_uncovered.json"
 
 # Floors: the shares measured when the frames were written (README, "Extraction"). The
 # issue's targets (80% of verbs, 90% of nouns) are not reached: see the README.
-VERB_SHARE_FLOOR = 0.49
-GEOPOLITICAL_SHARE_FLOOR = 0.77
+VERB_SHARE_FLOOR = 0.57
+GEOPOLITICAL_SHARE_FLOOR = 0.79
 NOUN_SHARE_FLOOR_FAST = 0.90
 NOUN_SHARE_FLOOR_RESOLVED = 0.88
 VERB_KINDS = {"other-root", "not-geopolitical", "ambiguous", "light-verb", "not-a-verb", "format"}
@@ -216,6 +216,20 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Vietnamese protesters set fire to the Chinese embassy in Hanoi.", {("VNM", "17", "CHN")}),
     ("Turkey ratified Finland's accession to NATO.", {("TUR", "08", "FIN")}),
     ("Turkey raised objections to Sweden's bid.", {("TUR", "12", "SWE")}),
+    # dictionary synonyms, constrained by item class, cue or a required phrase
+    ("UN experts studied Syria's chemical attack.", {("un", "09", "SYR")}),
+    ("Russia is weighing Ukraine's proposal for talks.", {("RUS", "04", "UKR")}),
+    ("China apprised Russia of its plans.", {("CHN", "04", "RUS")}),
+    ("Iran's envoy narrated the events to the Security Council.", {("IRN", "01", "unsc")}),
+    ("Xi greeted Obama at the airport.", {("CHN", "05", "USA")}),
+    ("Egypt cheered Israel's decision.", {("EGY", "05", "ISR")}),
+    ("Russia equipped Syria with air defence systems.", {("RUS", "06", "SYR")}),
+    ("Iran consented to Russia's request.", {("IRN", "08", "RUS")}),
+    ("Germany authorized Ukraine's request for tanks.", {("DEU", "08", "UKR")}),
+    ("Iraqi forces defeated Islamic State militants in Mosul.", {("IRQ", "19", "isis")}),
+    ("Israeli police kicked Palestinian protesters.", {("ISR", "18", "PSE")}),
+    ("China bridled at Japan's remarks.", {("CHN", "14", "JPN")}),
+    ("Somali pirates pirated a Greek ship.", {("SOM", "17", "GRC")}),
 ]
 
 
@@ -259,6 +273,13 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("The EU imposed sanctions on Russia.", {"13"}),
     ("Japan took responsibility for its wartime past.", {"18", "19"}),
     ("Germany ratified the treaty with France.", {"08"}),
+    ("The army combed the village for weapons.", {"09"}),
+    ("Students studied the map of France.", {"09"}),
+    ("Iran weighed its options.", {"04"}),
+    ("The crowd greeted the president.", {"05"}),
+    ("The committee awarded the prize to an Indian writer.", {"06"}),
+    ("The government authorized the spending.", {"08"}),
+    ("The player kicked the ball.", {"18"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
         {"17"},
