@@ -230,6 +230,9 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Israeli police kicked Palestinian protesters.", {("ISR", "18", "PSE")}),
     ("China bridled at Japan's remarks.", {("CHN", "14", "JPN")}),
     ("Somali pirates pirated a Greek ship.", {("SOM", "17", "GRC")}),
+    ("The Kremlin questioned the legitimacy of Ukraine's government.", {("RUS", "11", "UKR")}),
+    ("The Russian takeover of Crimea angered Ukraine.", {("RUS", "19", "UKR")}),
+    ("Iran reneged on its commitments to the European Union.", {("IRN", "16", "eu")}),
 ]
 
 
@@ -280,6 +283,9 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("The committee awarded the prize to an Indian writer.", {"06"}),
     ("The government authorized the spending.", {"08"}),
     ("The player kicked the ball.", {"18"}),
+    ("Police questioned two Kenyan suspects.", {"11"}),
+    ("The director directed the film at a French festival.", {"15"}),
+    ("Russia reclaimed the title from Germany.", {"19"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
         {"17"},
