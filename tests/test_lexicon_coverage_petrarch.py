@@ -233,6 +233,10 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("The Kremlin questioned the legitimacy of Ukraine's government.", {("RUS", "11", "UKR")}),
     ("The Russian takeover of Crimea angered Ukraine.", {("RUS", "19", "UKR")}),
     ("Iran reneged on its commitments to the European Union.", {("IRN", "16", "eu")}),
+    ("Japan has summoned China to protest.", {("JPN", "11", "CHN")}),
+    ("A Chinese ship shot a water cannon at a Vietnamese vessel.", {("CHN", "17", "VNM")}),
+    ("Russian forces are bolstering separatist groups in Ukraine.", {("RUS", "07", "UKR")}),
+    ("Kerry tried to arrange a meeting with the Kremlin envoy.", {("USA", "03", "RUS")}),
 ]
 
 
@@ -286,6 +290,9 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("Police questioned two Kenyan suspects.", {"11"}),
     ("The director directed the film at a French festival.", {"15"}),
     ("Russia reclaimed the title from Germany.", {"19"}),
+    ("A Chinese ship shot a water cannon at a Vietnamese vessel.", {"18", "19"}),
+    ("Iran bolstered its economy.", {"07"}),
+    ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
         {"17"},
