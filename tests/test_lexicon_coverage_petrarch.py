@@ -33,8 +33,8 @@ UNCOVERED = REPOSITORY / "data" / "lexicon" / "petrarch_uncovered.json"
 
 # Floors: the shares measured when the frames were written (README, "Extraction"). The
 # issue's targets (80% of verbs, 90% of nouns) are not reached: see the README.
-VERB_SHARE_FLOOR = 0.57
-GEOPOLITICAL_SHARE_FLOOR = 0.79
+VERB_SHARE_FLOOR = 0.59
+GEOPOLITICAL_SHARE_FLOOR = 0.81
 NOUN_SHARE_FLOOR_FAST = 0.90
 NOUN_SHARE_FLOOR_RESOLVED = 0.88
 VERB_KINDS = {"other-root", "not-geopolitical", "ambiguous", "light-verb", "not-a-verb", "format"}
@@ -162,6 +162,22 @@ def test_reasons_are_of_known_kinds_and_say_why() -> None:
             assert len(reason["why"]) > 20, name
 
 
+def test_emotion_passives_read_the_passive_subject_as_the_doer() -> None:
+    """A frame that needs the by-phrase ('was outraged by Y') only makes sense when the verb is
+    a stative passive (the passive subject is the one who disapproves): both lists agree."""
+    verbs = json.loads((REPOSITORY / "data" / "lexicon" / "verbs.json").read_text("utf-8"))
+    words = json.loads((REPOSITORY / "data" / "lexicon" / "words.json").read_text("utf-8"))
+    stative = set(words["stative_passives"]["words"])
+    passive_only = {
+        frame["lemma"]
+        for frame in verbs["frames"]
+        if frame.get("requires") == ["agent"]
+        and frame["relation"] in {"criticises", "protestsAgainst"}
+    }
+    assert len(passive_only) >= 20
+    assert passive_only <= stative, sorted(passive_only - stative)
+
+
 def test_missing_reference_is_one_line_and_exit_2(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(SCRIPT), "--reference", str(tmp_path)],
@@ -237,6 +253,10 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("A Chinese ship shot a water cannon at a Vietnamese vessel.", {("CHN", "17", "VNM")}),
     ("Russian forces are bolstering separatist groups in Ukraine.", {("RUS", "07", "UKR")}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {("USA", "03", "RUS")}),
+    # passives of emotion verbs: the passive subject disapproves of the by-phrase
+    ("Japan was outraged by China's decision.", {("JPN", "11", "CHN")}),
+    ("Japan was disappointed by the Chinese decision.", {("JPN", "11", "CHN")}),
+    ("China was irritated by Japan's remarks.", {("CHN", "14", "JPN")}),
 ]
 
 
@@ -292,6 +312,9 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("Russia reclaimed the title from Germany.", {"19"}),
     ("A Chinese ship shot a water cannon at a Vietnamese vessel.", {"18", "19"}),
     ("Iran bolstered its economy.", {"07"}),
+    ("China's decision outraged Japan.", {"11"}),
+    ("Japan's remarks irritated China.", {"14"}),
+    ("The village was stunned by the attack.", {"11"}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
