@@ -257,6 +257,12 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Japan was outraged by China's decision.", {("JPN", "11", "CHN")}),
     ("Japan was disappointed by the Chinese decision.", {("JPN", "11", "CHN")}),
     ("China was irritated by Japan's remarks.", {("CHN", "14", "JPN")}),
+    ("Crimea's leaders declared it independent and applied to join Russia.", {("UKR", "02", "RUS")}),
+    (
+        "The Security Council extended the mandate of the UN mission in South Sudan.",
+        {("unsc", "07", "SSD")},
+    ),
+    ("The military transferred power to Egypt's civilian government.", {("EGY", "08", "EGY")}),
 ]
 
 
@@ -315,6 +321,8 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("China's decision outraged Japan.", {"11"}),
     ("Japan's remarks irritated China.", {"14"}),
     ("The village was stunned by the attack.", {"11"}),
+    ("Kenya extended its deadline for Somalia.", {"07"}),
+    ("Russia transferred weapons to Syria.", {"08"}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
