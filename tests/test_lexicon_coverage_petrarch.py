@@ -228,7 +228,10 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Britain pinned the blame on Moscow.", {("GBR", "11", "RUS")}),
     ("Russia extended an olive branch to Georgia.", {("RUS", "03", "GEO")}),
     ("The United States is drafting sanctions against Russia.", {("USA", "13", "RUS")}),
-    ("Al-Shabab claimed responsibility for the attack on a Kenyan mall.", {("al_shabaab", "19", "KEN")}),
+    (
+        "Al-Shabab claimed responsibility for the attack on a Kenyan mall.",
+        {("al_shabaab", "19", "KEN")},
+    ),
     ("Vietnamese protesters set fire to the Chinese embassy in Hanoi.", {("VNM", "17", "CHN")}),
     ("Turkey ratified Finland's accession to NATO.", {("TUR", "08", "FIN")}),
     ("Turkey raised objections to Sweden's bid.", {("TUR", "12", "SWE")}),
@@ -257,7 +260,10 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Japan was outraged by China's decision.", {("JPN", "11", "CHN")}),
     ("Japan was disappointed by the Chinese decision.", {("JPN", "11", "CHN")}),
     ("China was irritated by Japan's remarks.", {("CHN", "14", "JPN")}),
-    ("Crimea's leaders declared it independent and applied to join Russia.", {("UKR", "02", "RUS")}),
+    (
+        "Crimea's leaders declared it independent and applied to join Russia.",
+        {("UKR", "02", "RUS")},
+    ),
     (
         "The Security Council extended the mandate of the UN mission in South Sudan.",
         {("unsc", "07", "SSD")},
