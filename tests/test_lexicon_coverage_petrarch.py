@@ -269,6 +269,12 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
         {("unsc", "07", "SSD")},
     ),
     ("The military transferred power to Egypt's civilian government.", {("EGY", "08", "EGY")}),
+    # frames that look at the item's type
+    ("France defended Germany's decision.", {("FRA", "05", "DEU")}),
+    ("The UN deployed peacekeepers to Mali.", {("un", "07", "MLI")}),
+    ("Russia deployed troops to the Ukrainian border.", {("RUS", "15", "UKR")}),
+    ("Moscow's increased support for separatists in Ukraine worried Kyiv.", {("RUS", "07", "UKR")}),
+    ("Russia's support for Serbia angered the West.", {("RUS", "05", "SRB")}),
 ]
 
 
@@ -329,6 +335,10 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("The village was stunned by the attack.", {"11"}),
     ("Kenya extended its deadline for Somalia.", {"07"}),
     ("Russia transferred weapons to Syria.", {"08"}),
+    ("Turkey is determined to defend its borders and citizens.", {"05"}),
+    ("Russia and the OSCE agreed to deploy civilian monitors to Ukraine.", {"13", "15"}),
+    ("The UN deployed peacekeepers to Mali.", {"15"}),
+    ("Moscow's increased support for separatists in Ukraine worried Kyiv.", {"05"}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
