@@ -153,13 +153,18 @@ class ActorRecord:
             return self.iso3
         if self.type is not ActorType.PERSON:
             return None
+        office = self.office_on(day)
+        return office.state if office is not None else self.nationality
+
+    def office_on(self, day: date | None = None) -> Role | None:
+        """The office a person acts in on ``day`` (today's when ``None``): the latest one
+        held that day, else the one held last before it (out of office, still counted for
+        it); ``None`` for a person who held none by then."""
         held = self.roles_on(day) if day else tuple(r for r in self.roles if r.current)
         if held:
-            return max(held, key=_start_key).state
+            return max(held, key=_start_key)
         past = [r for r in self.roles if day is None or r.start is None or r.start <= day]
-        if past:
-            return max(past, key=_end_key).state
-        return self.nationality
+        return max(past, key=_end_key) if past else None
 
     def to_actor(self, *, on: date | None = None) -> Actor:
         """The shared :class:`~geokg.model.Actor` record, with ``country`` as of ``on``."""

@@ -367,7 +367,7 @@ class Resolver:
 
     def from_span(self, span: Span, token: Token) -> Resolved | None:
         record = self._record(span.kb_id_)
-        actor = _record_actor(record, self.published)
+        actor = self._acting(record)
         if actor is None:
             return None
         kind = span.label_
@@ -377,9 +377,10 @@ class Resolver:
             # A city or region stands for the state it lies in only as a place ("rioted in
             # Mosul", "blockades in the West Bank"); the span's id is the state's code.
             return Resolved(actor, 0.8, Via.LOCATION, token.i)
-        if actor.type == ActorType.PERSON:
+        if record is not None and record.type == ActorType.PERSON:
             self._remember_person(span, actor)
-            return Resolved(actor, 0.95, Via.PERSON, token.i)
+            via = Via.PERSON if actor.type == ActorType.PERSON else Via.OFFICE
+            return Resolved(actor, 0.95, via, token.i)
         if kind == Via.DEMONYM:
             # "Iranian drones" is an item made in Iran, not Iran: only a demonym heading its
             # phrase ("Palestinians", "the Afghans") or modifying an agent noun is an actor.
@@ -403,6 +404,20 @@ class Resolver:
             Via(kind),
             token.i,
         )
+
+    def _acting(self, record: ActorRecord | None) -> Actor | None:
+        """The actor a gazetteer record stands for on the publication date: a person holding
+        an organisation's office that day acts for the organisation ("NATO Secretary-General
+        Jens Stoltenberg accused Moscow" is NATO's act, as a head of state's is his state's;
+        Ban Ki-moon is the UN from 2007, South Korea's foreign minister before; see
+        :meth:`~geokg.actors.records.ActorRecord.office_on`)."""
+        if record is not None and record.type == ActorType.PERSON:
+            office = record.office_on(self.published)
+            if office is not None and office.organization is not None and office.state is None:
+                organisation = _record_actor(self._record(office.organization), self.published)
+                if organisation is not None:
+                    return organisation
+        return _record_actor(record, self.published)
 
     def _record(self, actor_id: str) -> ActorRecord | None:
         if actor_id not in self._record_cache:
@@ -610,7 +625,7 @@ class Resolver:
             if people:
                 break
         people = _with_given_name(token, people, titles=self._title_words())
-        actors = [a for a in (_record_actor(p, self.published) for p in people) if a]
+        actors = [a for a in map(self._acting, people) if a]
         if len(actors) == 1:
             return Resolved(actors[0], 0.8, Via.SURNAME, token.i)
         if actors and len({a.country for a in actors}) == 1 and actors[0].country:
@@ -634,8 +649,9 @@ class Resolver:
             if span.start >= token.i:
                 break
             if span.kb_id_ and span.label_ in {Via.PERSON, Via.ENTITY, Via.NAME, Via.ALIAS}:
-                actor = _record_actor(self._record(span.kb_id_), self.published)
-                if actor is not None and actor.type == ActorType.PERSON:
+                record = self._record(span.kb_id_)
+                actor = self._acting(record)
+                if actor is not None and record is not None and record.type == ActorType.PERSON:
                     self._remember_person(span, actor)
 
     # -- coreference ------------------------------------------------------------------
@@ -722,7 +738,8 @@ class Resolver:
             ):
                 continue
             if wants_person != (actor.type == ActorType.PERSON) and not (
-                wants_person and self._office_holder(self.doc[index])
+                wants_person
+                and (self._office_holder(self.doc[index]) or resolved.via == Via.OFFICE)
             ):
                 continue
             if wants_state and actor.type not in {ActorType.STATE} and states_only:
