@@ -8,8 +8,9 @@ import pytest
 
 from geokg.actors import Gazetteer
 from geokg.actors.records import ActorRecord, Role
+from geokg.extract.drafts import _distinct
 from geokg.extract.lexicon import load_lexicon
-from geokg.extract.resolution import Via
+from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
 from geokg.model import ActorType
 
@@ -61,3 +62,29 @@ def test_a_person_in_an_organisations_office_acts_for_it(parse, gazetteer, publi
         assert found.via == Via.OFFICE
     else:
         assert (found.via, found.actor.country) == (Via.PERSON, "NOR")
+
+
+KIIR = """
+Kiir Kiir PROPN NNP nsubj 1
+accused accuse VERB VBD ROOT 1
+Machar Machar PROPN NNP dobj 1
+and and CCONJ CC cc 2
+Kiir Kiir PROPN NNP conj 2
+. . PUNCT . punct 1
+"""
+
+
+def test_two_named_people_of_one_state_are_a_domestic_pair(parse, gazetteer):
+    people = {"Kiir": ("salva-kiir", "person"), "Machar": ("riek-machar", "person")}
+    doc = parse(KIIR, people)
+    resolver = _resolver(doc, gazetteer, date(2014, 1, 10))
+    (kiir,) = resolver.resolve(doc[0], exclude=())
+    (machar,) = resolver.resolve(doc[2], exclude=())
+    (again,) = resolver.resolve(doc[4], exclude=())
+    assert kiir.actor.country == machar.actor.country == "SSD"
+    assert _distinct(kiir, machar, resolver)
+    assert not _distinct(kiir, again, resolver)  # one person named twice
+    coref = Resolved(machar.actor, 0.7, Via.COREF, 1)  # "he": maybe the same person
+    assert not _distinct(kiir, coref, resolver)
+    state = Resolved(gazetteer.get("SSD").to_actor(), 1.0, Via.NAME, 1)  # type: ignore[union-attr]
+    assert not _distinct(kiir, state, resolver)  # a leader and his own state

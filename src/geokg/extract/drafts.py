@@ -27,7 +27,7 @@ from geokg.extract.resolve import (
 )
 from geokg.extract.rules.base import Candidate, Draft, SentenceContext
 from geokg.extract.targets import speaker_actor
-from geokg.model import Actor, QuadClass, Relation
+from geokg.model import Actor, ActorType, QuadClass, Relation
 from geokg.ontology import Ontology
 
 
@@ -109,6 +109,8 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     key_o = obj.actor.country or obj.actor.id
     if key_s != key_o:
         return True
+    if _two_people(subject, obj):
+        return True
     head_s = resolver.doc[subject.token].lemma_.lower()
     head_o = resolver.doc[obj.token].lemma_.lower()
     if _context_domestic_pair(subject.via, obj.via) and head_s != head_o:
@@ -123,6 +125,21 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     # target of its own.
     return bool({subject.via, obj.via} & DOMESTIC_VIAS) or (
         obj.via in PLACE_OBJECT_VIAS and subject.via not in PLACE_OBJECT_VIAS
+    )
+
+
+NAMED_PERSON_VIAS = frozenset({Via.PERSON, Via.SURNAME})
+
+
+def _two_people(subject: Resolved, obj: Resolved) -> bool:
+    """'President Kiir accused former vice president Machar': two different people named
+    (gazetteer ids, not coreference) are two actors of one state, a domestic pair."""
+    return (
+        subject.via in NAMED_PERSON_VIAS
+        and obj.via in NAMED_PERSON_VIAS
+        and subject.actor.type == ActorType.PERSON
+        and obj.actor.type == ActorType.PERSON
+        and subject.actor.id != obj.actor.id
     )
 
 
