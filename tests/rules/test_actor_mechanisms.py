@@ -88,3 +88,45 @@ def test_two_named_people_of_one_state_are_a_domestic_pair(parse, gazetteer):
     assert not _distinct(kiir, coref, resolver)
     state = Resolved(gazetteer.get("SSD").to_actor(), 1.0, Via.NAME, 1)  # type: ignore[union-attr]
     assert not _distinct(kiir, state, resolver)  # a leader and his own state
+
+
+HALVES = """
+Pyongyang Pyongyang PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+the the DET DT det 3
+North North PROPN NNP nsubj 4
+accused accuse VERB VBD ccomp 1
+the the DET DT det 6
+South South PROPN NNP dobj 4
+of of ADP IN prep 6
+arming arm VERB VBG pcomp 7
+rebels rebel NOUN NNS dobj 8
+in in ADP IN prep 4
+the the DET DT det 12
+south south NOUN NN pobj 10
+of of ADP IN prep 12
+the the DET DT det 15
+Koreas Koreas PROPN NNPS pobj 13
+. . PUNCT . punct 1
+"""
+
+
+def _ids(found):
+    return sorted(r.actor.id for r in found)
+
+
+def test_the_north_and_the_south_are_the_halves_of_the_storys_divided_nation(parse, gazetteer):
+    doc = parse(HALVES, {"Pyongyang": ("PRK", "capital")})
+    resolver = _resolver(doc, gazetteer, date(2013, 4, 8))
+    assert _ids(resolver.actors(doc[3])) == ["PRK"]
+    assert _ids(resolver.actors(doc[6])) == ["KOR"]  # "the South of arming": the accused
+    assert resolver.actors(doc[12]) == []  # "in the south of ...": a region, not a state
+    assert _ids(resolver.actors(doc[15])) == ["KOR", "PRK"]  # "the Koreas": both
+    (north_korea,) = resolver.actors(doc[0])
+    assert _ids(resolver.actors(doc[15], exclude=[north_korea.actor])) == ["KOR"]
+
+
+def test_the_north_is_nothing_in_a_story_without_a_divided_nation(parse, gazetteer):
+    doc = parse(HALVES, {"Pyongyang": ("RUS", "capital")})  # a story about Russia
+    resolver = _resolver(doc, gazetteer, date(2013, 4, 8))
+    assert resolver.actors(doc[3]) == [] and resolver.actors(doc[6]) == []

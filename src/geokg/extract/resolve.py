@@ -405,6 +405,56 @@ class Resolver:
             token.i,
         )
 
+    def divided_half(self, token: Token) -> Resolved | None:
+        """'The North accused the South of arming rebels': "the North"/"the South" (a noun
+        after "the", not a modifier of a name, no "of" phrase with a noun, not a place after
+        "in") in a story that names a half of a divided nation (``dual_names``: the Koreas,
+        the Sudans) is that half; the pair is the one named last before the token, else
+        first after it. In a story naming no divided nation it is nothing ("in the north")."""
+        halves = words().divided_states.get(token.lower_)
+        if halves is None or token.i in self.span_of or token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if token.dep_ in {"compound", "amod", "nmod"} or any(
+            c.dep_ in {"amod", "compound"}
+            or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+            for c in token.children
+        ):
+            return None  # "South Korea", "the south of the country" ("the South of arming")
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            return None
+        if token.dep_ == "pobj" and token.head.lower_ in words().owner_location_preps:
+            return None  # "fighting in the south", "from the north": a region
+        pair = self._divided_pair(token)
+        half = halves & pair
+        if len(half) != 1:
+            return None
+        actor = _record_actor(self._record(next(iter(half))), self.published)
+        return Resolved(actor, 0.85, Via.ALIAS, token.i) if actor is not None else None
+
+    def _divided_pair(self, token: Token) -> frozenset[str]:
+        pairs = list(words().dual_names.values())
+        before: frozenset[str] = frozenset()
+        after: frozenset[str] = frozenset()
+        for span in self.doc.spans.get(SPAN_KEY, []):
+            pair = next((p for p in pairs if span.kb_id_ in p), None)
+            if pair is None:
+                continue
+            if span.start < token.i:
+                before = pair
+            elif not after:
+                after = pair
+        return before or after
+
+    def dual_name(self, token: Token) -> list[Resolved] | None:
+        """'the two Koreas', 'talks between the two Sudans': both states of a divided
+        nation (``dual_names``)."""
+        pair = words().dual_names.get(token.lower_)
+        if pair is None:
+            return None
+        found = [_record_actor(self._record(code), self.published) for code in sorted(pair)]
+        return [Resolved(a, 0.9, Via.ALIAS, token.i) for a in found if a is not None]
+
     def _acting(self, record: ActorRecord | None) -> Actor | None:
         """The actor a gazetteer record stands for on the publication date: a person holding
         an organisation's office that day acts for the organisation ("NATO Secretary-General

@@ -56,6 +56,12 @@ def gazetteer_mention(resolver: Resolver, token: Token) -> list[Resolved] | None
     return _one(resolver.from_span(span, token)) if span is not None else None
 
 
+def divided_half(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """ "The North accused the South": a half of the divided nation of the story (see
+    :meth:`~geokg.extract.resolve.Resolver.divided_half`)."""
+    return _one(resolver.divided_half(token))
+
+
 def agent_noun(resolver: Resolver, token: Token) -> list[Resolved] | None:
     """'Iranian officials', "Iran's president", 'the president of Armenia', 'demonstrators
     in Baghdad' (see :meth:`~geokg.extract.resolve.Resolver.agent_noun`)."""
@@ -98,6 +104,7 @@ def surname_tagged_as_noun(resolver: Resolver, token: Token) -> list[Resolved] |
 NAME_STRATEGIES: tuple[NameStrategy, ...] = (
     parenthesised_acronym,
     gazetteer_mention,
+    divided_half,
     agent_noun,
     unknown_organisation,
     personal_name,
@@ -159,6 +166,16 @@ def counted_people(
     return None
 
 
+def dual_name(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
+    """ "the two Koreas", "the two Sudans": both states of the divided nation, except the
+    other argument."""
+    found = resolver.dual_name(token)
+    if found is None:
+        return None
+    excluded = {a.id for a in exclude}
+    return [r for r in found if r.actor.id not in excluded]
+
+
 def pair_nominal(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
@@ -217,6 +234,7 @@ ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     pronoun,
     misparsed_participle,
     counted_people,
+    dual_name,
     pair_nominal,
     named,
     group_nominal,

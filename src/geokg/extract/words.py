@@ -60,6 +60,8 @@ class Words:
     state_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    divided_states: Mapping[str, frozenset[str]]
+    dual_names: Mapping[str, frozenset[str]]
     honorifics: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
