@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from geokg.actors import Gazetteer
 from geokg.actors.records import ActorRecord, Role
+from geokg.extract.actors import SPAN_KEY
 from geokg.extract.drafts import _distinct
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.resolution import Resolved, Via
@@ -130,3 +132,73 @@ def test_the_north_is_nothing_in_a_story_without_a_divided_nation(parse, gazette
     doc = parse(HALVES, {"Pyongyang": ("RUS", "capital")})  # a story about Russia
     resolver = _resolver(doc, gazetteer, date(2013, 4, 8))
     assert resolver.actors(doc[3]) == [] and resolver.actors(doc[6]) == []
+
+
+def test_a_political_group_counts_for_its_home_state_an_armed_group_for_itself(gazetteer):
+    brotherhood = gazetteer.get("muslim_brotherhood")
+    hamas = gazetteer.get("hamas")
+    assert brotherhood is not None and hamas is not None
+    assert brotherhood.type == ActorType.POLITICAL_GROUP and brotherhood.country_on() == "EGY"
+    assert hamas.type == ActorType.ARMED_GROUP and hamas.country_on() is None
+
+
+REBELS = """
+Ukraine Ukraine PROPN NNP nsubj 1
+fought fight VERB VBD ROOT 1
+. . PUNCT . punct 1
+Russia Russia PROPN NNP nsubj 4
+armed arm VERB VBD ROOT 4
+pro pro ADJ JJ amod 7
+- - PUNCT HYPH punct 7
+Russia Russia PROPN NNP amod 8
+separatists separatist NOUN NNS dobj 4
+and and CCONJ CC cc 8
+the the DET DT det 11
+rebels rebel NOUN NNS conj 8
+. . PUNCT . punct 4
+"""
+
+
+def _sentences(doc, starts: set[int]):
+    """The same Doc with sentence starts at ``starts`` (the parse fixture makes one)."""
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        tags=[t.tag_ for t in doc],
+        deps=[t.dep_ for t in doc],
+        heads=[t.head.i for t in doc],
+        sent_starts=[t.i in starts for t in doc],
+    )
+
+
+def test_rebels_and_separatists_are_the_storys_state_never_a_pro_x_modifiers(parse, gazetteer):
+    doc = _sentences(parse(REBELS), {0, 3})
+    doc.spans[SPAN_KEY] = [
+        Span(doc, 0, 1, label="name", kb_id="UKR"),
+        Span(doc, 3, 4, label="name", kb_id="RUS"),
+        Span(doc, 7, 8, label="name", kb_id="RUS"),
+    ]
+    resolver = _resolver(doc, gazetteer, date(2014, 5, 1))
+    separatists, rebels = doc[8], doc[11]
+    assert resolver.stance_states(separatists) == {"RUS"}
+    assert _ids(resolver.resolve(separatists, exclude=())) == ["UKR"]  # not "pro-Russia"
+    # "the rebels" unmodified: the one state of their sentence (the armer's, a pair the
+    # domestic filter drops), the story's when their sentence names none
+    assert _ids(resolver.resolve(rebels, exclude=())) == ["RUS"]
+    assert _ids(resolver.resolve(doc[0], exclude=())) == ["UKR"]
+    # No other state named before: the separatists are nobody's.
+    doc.spans[SPAN_KEY] = [Span(doc, 3, 4, label="name", kb_id="RUS")]
+    alone = _resolver(doc, gazetteer, date(2014, 5, 1))
+    assert alone.resolve(separatists, exclude=()) == []
+
+
+def test_a_political_group_and_its_state_are_a_domestic_pair(parse, gazetteer):
+    doc = parse(KIIR, {"Kiir": ("muslim_brotherhood", "name"), "Machar": "EGY"})
+    resolver = _resolver(doc, gazetteer, date(2013, 8, 1))
+    (group,) = resolver.resolve(doc[0], exclude=())
+    (egypt,) = resolver.resolve(doc[2], exclude=())
+    assert group.actor.country == egypt.actor.country == "EGY"
+    assert _distinct(group, egypt, resolver)
+    assert not _distinct(group, Resolved(egypt.actor, 0.7, Via.COREF, 2), resolver)

@@ -147,10 +147,16 @@ class ActorRecord:
 
         States are themselves; a person acts for the state of the office held that day (an
         office of an organisation or group gives ``None``); a person out of office counts for
-        the state of the latest office held, else for the nationality. Others give ``None``.
+        the state of the latest office held, else for the nationality. A political group (a
+        party, an opposition or protest movement) counts for its home state (``base``), as
+        the annotation guide keys opposition parties acting at home ("the Muslim Brotherhood
+        denounced the move" is EGY 11 EGY); armed groups and organisations keep their own key
+        (``None``: hamas, al_shabaab, m23).
         """
         if self.type is ActorType.STATE:
             return self.iso3
+        if self.type is ActorType.POLITICAL_GROUP:
+            return self.base
         if self.type is not ActorType.PERSON:
             return None
         office = self.office_on(day)

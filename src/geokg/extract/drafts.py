@@ -131,15 +131,23 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
 NAMED_PERSON_VIAS = frozenset({Via.PERSON, Via.SURNAME})
 
 
+NAMED_VIAS = NAMED_PERSON_VIAS | {Via.NAME, Via.ALIAS, Via.ENTITY, Via.CODE, Via.AGENT_NOUN}
+
+
 def _two_people(subject: Resolved, obj: Resolved) -> bool:
     """'President Kiir accused former vice president Machar': two different people named
-    (gazetteer ids, not coreference) are two actors of one state, a domestic pair."""
+    (gazetteer ids, not coreference) are two actors of one state, a domestic pair; so are a
+    political group and another named actor of its state ('the Muslim Brotherhood
+    denounced Egypt's military')."""
+    if subject.actor.id == obj.actor.id:
+        return False
+    if subject.via in NAMED_PERSON_VIAS and obj.via in NAMED_PERSON_VIAS:
+        return subject.actor.type == obj.actor.type == ActorType.PERSON
+    group = ActorType.POLITICAL_GROUP
     return (
-        subject.via in NAMED_PERSON_VIAS
-        and obj.via in NAMED_PERSON_VIAS
-        and subject.actor.type == ActorType.PERSON
-        and obj.actor.type == ActorType.PERSON
-        and subject.actor.id != obj.actor.id
+        group in {subject.actor.type, obj.actor.type}
+        and subject.via in NAMED_VIAS
+        and obj.via in NAMED_VIAS
     )
 
 

@@ -120,7 +120,12 @@ class Resolver:
         found: list[Resolved] = []
         if as_modifier:
             span = self.span_of.get(token.i)
-            if span is not None and span.label_ != IN_NAME:
+            # "pro-Russia separatists": a stance modifier never names the group's owner.
+            if (
+                span is not None
+                and span.label_ != IN_NAME
+                and not _stance_prefixed(self.doc[span.start])
+            ):
                 actor = _record_actor(self._record(span.kb_id_), self.published)
                 if actor is not None:
                     return [Resolved(actor, 0.85, Via.MODIFIER, token.i)]
@@ -237,28 +242,48 @@ class Resolver:
             and self.doc[token.i + 1].ent_iob_ == "I"
         ):
             return False
+        stance = self.stance_states(token)  # "pro-Russia separatists": no owner named
         for child in token.children:
             if child.dep_ == "poss":
                 return False
-            if child.dep_ in {"compound", "amod", "nmod"} and (
-                child.pos_ == "PROPN"
-                or child.i in self.span_of
-                # "Latin American governments", "Western police": a named owner unknown
-                or (child.is_title and child.i != token.sent.start)
+            if (
+                child.dep_ in {"compound", "amod", "nmod"}
+                and not stance
+                and (
+                    child.pos_ == "PROPN"
+                    or child.i in self.span_of
+                    # "Latin American governments", "Western police": a named owner unknown
+                    or (child.is_title and child.i != token.sent.start)
+                )
             ):
                 return False
         return True
 
-    def home_state(self, token: Token) -> Actor | None:
+    def stance_states(self, token: Token) -> frozenset[str]:
+        """The states a "pro-X"/"anti-X" modifier of ``token`` names ("pro-Russia
+        separatists"): never the group's own state."""
+        found: set[str] = set()
+        for child in token.children:
+            if child.dep_ not in {"compound", "amod", "nmod"}:
+                continue
+            for inner in child.subtree:
+                span = self.span_of.get(inner.i)
+                if span is not None and _stance_prefixed(self.doc[span.start]):
+                    found.add(span.kb_id_)
+        return frozenset(found)
+
+    def home_state(self, token: Token, *, avoid: frozenset[str] = frozenset()) -> Actor | None:
         """The one state the sentence of ``token`` is about (a name, place, capital, demonym,
         possessive or person of it), else the one state of the nearest earlier sentence (up to
-        two back) that names any; ``None`` when two states are in play."""
+        two back) that names any; ``None`` when two states are in play. States in ``avoid``
+        (a "pro-X" modifier's) are not counted."""
         starts = self._sentence_starts()
         position = _bisect(starts, token.i)
         for back in range(3):
             if position - back < 0:
                 break
-            states = self._sentence_states(position - back)
+            named = self._sentence_states(position - back)
+            states = {code: actor for code, actor in named.items() if code not in avoid}
             if states:
                 return next(iter(states.values())) if len(states) == 1 else None
         return None

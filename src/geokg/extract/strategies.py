@@ -220,11 +220,12 @@ def named_body(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> li
 def bare_institution(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
-    """ "the police", "parliament", "opposition leaders": the institution of the one state
-    the sentence (or the last ones) is about."""
+    """ "the police", "parliament", "opposition leaders", "the rebels", "pro-Russia
+    separatists": the institution (or group) of the one state the sentence (or the last
+    ones) is about, never the state of a "pro-X" modifier."""
     if not resolver.bare_institution(token):
         return None
-    home = resolver.home_state(token)
+    home = resolver.home_state(token, avoid=resolver.stance_states(token))
     return [Resolved(home, 0.7, Via.HOME_INSTITUTION, token.i)] if home is not None else None
 
 
