@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from geokg.actors import Gazetteer
 from geokg.actors.records import ActorRecord, Role
-from geokg.extract.actors import SPAN_KEY
+from geokg.extract.actors import SPAN_KEY, ActorMatcher
 from geokg.extract.drafts import _distinct
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.resolution import Resolved, Via
@@ -202,3 +202,45 @@ def test_a_political_group_and_its_state_are_a_domestic_pair(parse, gazetteer):
     assert group.actor.country == egypt.actor.country == "EGY"
     assert _distinct(group, egypt, resolver)
     assert not _distinct(group, Resolved(egypt.actor, 0.7, Via.COREF, 2), resolver)
+
+
+def _matched(blank, words: str, pos: str) -> list[tuple[str, str]]:
+    tokens = words.split()
+    doc = Doc(
+        blank.vocab,
+        words=tokens,
+        pos=pos.split(),
+        sent_starts=[True] + [False] * (len(tokens) - 1),
+    )
+    matcher = ActorMatcher(blank)
+    return [(span.text, span.kb_id_) for span in matcher(doc).spans[SPAN_KEY]]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "kept", "dropped"),
+    [
+        # a name it does not name around the alias: not the UN's council, not the West
+        ("National Security Council spokesman", "PROPN PROPN PROPN NOUN", [], ["unsc"]),
+        (
+            "the AU Peace and Security Council",
+            "DET PROPN PROPN CCONJ PROPN PROPN",
+            ["african_union"],
+            ["unsc"],
+        ),
+        ("the Russian Security Council met", "DET ADJ PROPN PROPN VERB", ["RUS"], ["unsc"]),
+        ("the West African bloc", "DET ADJ ADJ NOUN", [], ["west"]),
+        # negative cases: the alias itself
+        ("the U.N. Security Council met", "DET PROPN PROPN PROPN VERB", ["unsc"], []),
+        ("the Security Council met", "DET PROPN PROPN VERB", ["unsc"], []),
+        ("Russia and the West", "PROPN CCONJ DET PROPN", ["RUS", "west"], []),
+    ],
+)
+def test_an_alias_inside_a_longer_name_is_not_its_actor(blank, words, pos, kept, dropped):
+    found = {kb for _, kb in _matched(blank, words, pos)}
+    assert set(kept) <= found
+    assert not set(dropped) & found
+
+
+def test_a_proper_name_after_a_demonym_is_still_its_actor(blank):
+    found = _matched(blank, "the Lebanese Hezbollah movement", "DET ADJ PROPN NOUN")
+    assert "hezbollah" in {kb for _, kb in found}

@@ -41,6 +41,7 @@ from geokg.extract.lexicon import words
 if TYPE_CHECKING:
     from geokg.actors import ActorRecord, EthnicGroup, SurfaceForm
 from geokg.extract.resolution import Via
+from geokg.model import ActorType
 
 SPAN_KEY = "geokg_actors"
 ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
@@ -162,7 +163,7 @@ class ActorMatcher:
         names = _enclosing_names(doc)
         kept: list[Span] = []
         for span in spans:
-            if _prefixed_region_word(doc, span):
+            if _prefixed_region_word(doc, span) or self._part_of_longer_name(doc, span, spans):
                 continue
             verdict = self._inside_name(doc, span, names.get(span.start))
             if verdict == IN_NAME:
@@ -279,6 +280,43 @@ class ActorMatcher:
             state = group.state_in(named)
             if state is not None:
                 yield Span(doc, span.start, span.end, label="demonym", kb_id=state)
+
+    def _part_of_longer_name(self, doc: Doc, span: Span, spans: list[Span]) -> bool:
+        """An organisation's name or alias that is the tail or head of a longer name it does
+        not name: "National Security Council" and "the African Union's Peace and Security
+        Council" are not the UN's Security Council (a capitalised word before it that no
+        span claims, or "X and" before it), "the Russian Security Council" is Russia's (a
+        state's name or demonym before it), for a name ending in a body noun ("council",
+        "court", ``body_nouns``); "West African", "West Bank" are not the West (a compass
+        word matched alone, followed by a capitalised word). "U.N. Security Council" (another
+        organisation's name before it), "the Security Council" and "Lebanese Hezbollah" (a
+        proper name) stay."""
+        if span.label_ not in {Via.NAME, Via.ALIAS}:
+            return False
+        record = self.gazetteer.get(span.kb_id_)
+        if record is None or record.type == ActorType.STATE:
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if (
+            span[-1].lower_ in words().compass
+            and all(t.is_stop for t in span[:-1])
+            and after is not None
+            and after.is_title
+            and after.sent == span.sent
+        ):
+            return True
+        if span.start == span.sent.start or span[-1].lower_ not in words().body_nouns:
+            return False  # "Lebanese Hezbollah", "Shiite Hezbollah": a proper name stays
+        before = doc[span.start - 1]
+        if before.lower_ in {"and", "&"} and span.start - 2 >= span.sent.start:
+            before = doc[span.start - 2]
+        if not before.is_title or before.is_stop or before.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+            return False
+        owners = [s for s in spans if s.start <= before.i < s.end and s is not span]
+        if not owners:
+            return True
+        owner = self.gazetteer.get(owners[0].kb_id_)
+        return owner is not None and owner.type == ActorType.STATE
 
     @staticmethod
     def _inside_name(doc: Doc, span: Span, ent: Span | None) -> str:
