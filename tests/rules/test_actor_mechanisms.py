@@ -244,3 +244,35 @@ def test_an_alias_inside_a_longer_name_is_not_its_actor(blank, words, pos, kept,
 def test_a_proper_name_after_a_demonym_is_still_its_actor(blank):
     found = _matched(blank, "the Lebanese Hezbollah movement", "DET ADJ PROPN NOUN")
     assert "hezbollah" in {kb for _, kb in found}
+
+
+MEDIATOR = """
+AU AU PROPN NNP compound 1
+mediator mediator NOUN NN compound 2
+Mbeki Mbeki PROPN NNP nsubj 3
+met meet VERB VBD ROOT 3
+Sudanese Sudanese ADJ JJ amod 5
+President President PROPN NNP compound 6
+Bashir Bashir PROPN NNP dobj 3
+and and CCONJ CC cc 6
+Mbeki Mbeki PROPN NNP conj 6
+. . PUNCT . punct 3
+"""
+
+
+def test_a_known_person_titled_for_an_organisation_acts_for_it_in_the_document(parse, gazetteer):
+    doc = parse(
+        MEDIATOR,
+        {
+            "AU": "african_union",
+            "Mbeki": ("thabo-mbeki", "person"),
+            "Sudanese": ("SDN", "demonym"),
+            "Bashir": ("omar-al-bashir", "person"),
+        },
+    )
+    doc.spans[SPAN_KEY] = [s for s in doc.spans[SPAN_KEY] if s.start != 8]  # "Mbeki" again
+    resolver = _resolver(doc, gazetteer, date(2012, 9, 1))
+    assert _ids(resolver.resolve(doc[2], exclude=())) == ["african_union"]
+    (bashir,) = resolver.resolve(doc[6], exclude=())  # a state's title: still the person
+    assert (bashir.actor.id, bashir.actor.country) == ("omar-al-bashir", "SDN")
+    assert _ids(resolver.resolve(doc[8], exclude=())) == ["african_union"]  # his surname

@@ -403,6 +403,9 @@ class Resolver:
             # Mosul", "blockades in the West Bank"); the span's id is the state's code.
             return Resolved(actor, 0.8, Via.LOCATION, token.i)
         if record is not None and record.type == ActorType.PERSON:
+            titled = self._titled_for_organisation(span)
+            if titled is not None:
+                actor = titled
             self._remember_person(span, actor)
             via = Via.PERSON if actor.type == ActorType.PERSON else Via.OFFICE
             return Resolved(actor, 0.95, via, token.i)
@@ -493,6 +496,26 @@ class Resolver:
                 if organisation is not None:
                     return organisation
         return _record_actor(record, self.published)
+
+    def _titled_for_organisation(self, span: Span) -> Actor | None:
+        """'Chief African Union mediator Thabo Mbeki', 'Thabo Mbeki, the AU mediator': a
+        known person titled with an organisation's role acts for the organisation in this
+        document, whatever state the gazetteer gives him (his surname then stands for it
+        too); a state's title ("Sudanese President Omar al-Bashir") changes nothing."""
+        for child in span.root.children:
+            if child.i in range(span.start, span.end):
+                continue
+            if child.dep_ not in {"compound", "appos"} or child.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if child.lemma_.lower() not in self.lexicon.agent_nouns:
+                continue
+            office = self.agent_noun(child)
+            if office is not None and office.actor.type not in {
+                ActorType.STATE,
+                ActorType.PERSON,
+            }:
+                return office.actor
+        return None
 
     def _record(self, actor_id: str) -> ActorRecord | None:
         if actor_id not in self._record_cache:
