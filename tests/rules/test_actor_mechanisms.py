@@ -276,3 +276,12 @@ def test_a_known_person_titled_for_an_organisation_acts_for_it_in_the_document(p
     (bashir,) = resolver.resolve(doc[6], exclude=())  # a state's title: still the person
     assert (bashir.actor.id, bashir.actor.country) == ("omar-al-bashir", "SDN")
     assert _ids(resolver.resolve(doc[8], exclude=())) == ["african_union"]  # his surname
+
+
+def test_a_body_part_of_an_organisation_acts_for_it(parse, gazetteer):
+    doc = parse(ACCUSED, {"Stoltenberg": "amisom", "Moscow": "unhcr"})
+    resolver = _resolver(doc, gazetteer, date(2014, 1, 1))
+    assert _ids(resolver.resolve(doc[0], exclude=())) == ["african_union"]
+    assert _ids(resolver.resolve(doc[2], exclude=())) == ["un"]
+    nato = gazetteer.get("nato")
+    assert nato is not None and nato.part_of is None  # a whole organisation is itself

@@ -84,6 +84,7 @@ def _organization(item: Mapping[str, Any]) -> ActorRecord:
         lon=headquarters.get("lon"),
         members=_members(item["id"], item.get("members", ())),
         note=item.get("members_note"),
+        part_of=item.get("part_of"),
     )
 
 

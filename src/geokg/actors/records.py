@@ -136,6 +136,8 @@ class ActorRecord:
     surnames: tuple[str, ...] = ()
     nationality: str | None = None
     note: str | None = None
+    # A body that acts for a larger organisation ("UNHCR", "AMISOM"): the larger one's id.
+    part_of: str | None = None
 
     def roles_on(self, day: date) -> tuple[Role, ...]:
         """Roles held on ``day``, latest start first."""

@@ -126,7 +126,7 @@ class Resolver:
                 and span.label_ != IN_NAME
                 and not _stance_prefixed(self.doc[span.start])
             ):
-                actor = _record_actor(self._record(span.kb_id_), self.published)
+                actor = self._acting(self._record(span.kb_id_))
                 if actor is not None:
                     return [Resolved(actor, 0.85, Via.MODIFIER, token.i)]
         for conjunct in conjuncts(token):
@@ -362,7 +362,7 @@ class Resolver:
         # Thaksin": a person's name followed by more of the name is still that person.
         before = self.span_of.get(token.i - 1)
         if before is not None and any(c.i == token.i - 1 for c in token.children):
-            actor = _record_actor(self._record(before.kb_id_), self.published)
+            actor = self._acting(self._record(before.kb_id_))
             if actor is not None and actor.type == ActorType.PERSON and before.label_ != IN_NAME:
                 return Resolved(actor, 0.9, Via.PERSON, token.i)
         for child in token.children:
@@ -488,7 +488,12 @@ class Resolver:
         an organisation's office that day acts for the organisation ("NATO Secretary-General
         Jens Stoltenberg accused Moscow" is NATO's act, as a head of state's is his state's;
         Ban Ki-moon is the UN from 2007, South Korea's foreign minister before; see
-        :meth:`~geokg.actors.records.ActorRecord.office_on`)."""
+        :meth:`~geokg.actors.records.ActorRecord.office_on`); a body that is ``part_of`` a
+        larger organisation acts for it (UNHCR, a UN mission: the UN; AMISOM: the AU)."""
+        if record is not None and record.part_of is not None:
+            whole = _record_actor(self._record(record.part_of), self.published)
+            if whole is not None:
+                return whole
         if record is not None and record.type == ActorType.PERSON:
             office = record.office_on(self.published)
             if office is not None and office.organization is not None and office.state is None:
@@ -636,7 +641,7 @@ class Resolver:
             span = self.span_of.get(inner.i)
             if span is None or span.label_ != IN_NAME:
                 continue
-            actor = _record_actor(self._record(span.kb_id_), self.published)
+            actor = self._acting(self._record(span.kb_id_))
             if actor is not None and actor.type == ActorType.STATE:
                 return Resolved(actor, 0.85, Via.AGENT_NOUN, token.i)
         return None
@@ -673,7 +678,7 @@ class Resolver:
         if _stance_prefixed(self.doc[span.start] if span is not None else token):
             return None
         if span is not None:
-            actor = _record_actor(self._record(span.kb_id_), self.published)
+            actor = self._acting(self._record(span.kb_id_))
             if actor is not None:
                 return Resolved(actor, 0.9, Via.MODIFIER, token.i)
         if token.i in self.org_of:
