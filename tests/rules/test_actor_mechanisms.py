@@ -285,3 +285,69 @@ def test_a_body_part_of_an_organisation_acts_for_it(parse, gazetteer):
     assert _ids(resolver.resolve(doc[2], exclude=())) == ["un"]
     nato = gazetteer.get("nato")
     assert nato is not None and nato.part_of is None  # a whole organisation is itself
+
+
+PAIR = """
+Talks talk NOUN NNS nsubj 5
+between between ADP IN prep 0
+Sudan Sudan PROPN NNP pobj 1
+and and CCONJ CC cc 2
+Juba Juba PROPN NNP conj 2
+resumed resume VERB VBD ROOT 5
+in in ADP IN prep 5
+Addis Addis PROPN NNP pobj 6
+. . PUNCT . punct 5
+Both both DET DT det 10
+sides side NOUN NNS nsubj 11
+agreed agree VERB VBD ROOT 11
+. . PUNCT . punct 11
+"""
+
+
+def test_both_sides_are_the_storys_coordinated_pair_never_a_venue(parse, gazetteer):
+    doc = _sentences(parse(PAIR), {0, 9})
+    doc.spans[SPAN_KEY] = [
+        Span(doc, 2, 3, label="name", kb_id="SDN"),
+        Span(doc, 4, 5, label="name", kb_id="SSD"),
+        Span(doc, 7, 8, label="capital", kb_id="ETH"),
+    ]
+    resolver = _resolver(doc, gazetteer, date(2012, 9, 1))
+    sides = doc[10]
+    assert _ids(resolver.resolve(sides, exclude=())) == ["SDN", "SSD"]
+    sudan = resolver.resolve(doc[2], exclude=())[0].actor
+    assert _ids(resolver.resolve(sides, exclude=[sudan])) == ["SSD"]  # not Ethiopia
+    # no coordination: the last two distinct actors, skipping the venue
+    doc = _sentences(parse(PAIR.replace("Juba PROPN NNP conj 2", "Juba PROPN NNP appos 0")), {0, 9})
+    doc.spans[SPAN_KEY] = [
+        Span(doc, 2, 3, label="name", kb_id="SDN"),
+        Span(doc, 4, 5, label="name", kb_id="SSD"),
+        Span(doc, 7, 8, label="capital", kb_id="ETH"),
+    ]
+    resolver = _resolver(doc, gazetteer, date(2012, 9, 1))
+    assert _ids(resolver.resolve(doc[10], exclude=())) == ["SDN", "SSD"]
+
+
+THEY = """
+Sudan Sudan PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Juba Juba PROPN NNP conj 0
+met meet VERB VBD ROOT 3
+. . PUNCT . punct 3
+They they PRON PRP nsubj 6
+agreed agree VERB VBD ROOT 6
+on on ADP IN prep 6
+their their PRON PRP$ poss 9
+border border NOUN NN pobj 7
+. . PUNCT . punct 6
+"""
+
+
+def test_they_after_conjoined_actors_is_all_of_them_as_a_subject(parse, gazetteer):
+    doc = _sentences(parse(THEY), {0, 5})
+    doc.spans[SPAN_KEY] = [
+        Span(doc, 0, 1, label="name", kb_id="SDN"),
+        Span(doc, 2, 3, label="name", kb_id="SSD"),
+    ]
+    resolver = _resolver(doc, gazetteer, date(2012, 9, 1))
+    assert _ids(resolver.resolve(doc[5], exclude=())) == ["SDN", "SSD"]
+    assert len(resolver.resolve(doc[8], exclude=())) == 1  # "their": one owner, as before

@@ -894,7 +894,8 @@ class Resolver:
         return set()
 
     def _plural(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
-        """'they': a plural/collective actor or the last group of coordinated actors."""
+        """'they': a plural/collective actor or the last group of coordinated actors ("Obama
+        and Putin spoke ... they agreed": both, as a subject; not the other argument)."""
         excluded = {a.id for a in exclude}
         for index, resolved, _ in reversed(self.mentions()):
             if index >= token.i or self._sentence_distance(index, token) > 1:
@@ -902,6 +903,9 @@ class Resolver:
             if resolved.actor.id in excluded:
                 continue
             head = self.doc[index]
+            group = self._coordinated(head, excluded) if token.dep_ in SUBJECT_DEPS else []
+            if len(group) > 1:
+                return [Resolved(actor, 0.6, Via.COREF, token.i) for actor in group]
             if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.dep_ != "poss"):
                 # Only a subject pronoun ("they would strike"): "their demands" is the
                 # domestic phrase's own, no second actor.
@@ -912,13 +916,53 @@ class Resolver:
                 return [Resolved(resolved.actor, 0.6, Via.COREF, token.i)]
         return []
 
+    def _coordinated(self, mention: Token, excluded: set[str]) -> list[Actor]:
+        """The actors of different states named by the coordination ``mention`` is in
+        ("Sudan and South Sudan"), none of them ``excluded``; else none."""
+        first = mention.head if mention.dep_ == "conj" else mention
+        while first.dep_ == "conj":
+            first = first.head
+        actors: list[Actor] = []
+        for member in conjuncts(first):
+            named = self.explicit(member)
+            if named is None or named.actor.id in excluded:
+                return []
+            if all(_key(a) != _key(named.actor) for a in actors):
+                actors.append(named.actor)
+        return actors if len(actors) > 1 else []
+
+    def story_pair(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+        """'Both sides', 'the two leaders': the pair of the story, less the other argument
+        ("Sudan said both sides should withdraw": South Sudan alone). The pair is the last
+        two actors of different states coordinated ("talks between Sudan and South Sudan",
+        "Obama and Putin") in this sentence before the token or the three before, else the
+        last two distinct actors, never a venue ("in Addis Ababa")."""
+        excluded = {a.id for a in exclude}
+        pair: list[Actor] = []
+        for index, _, _ in reversed(self.mentions()):
+            if index >= token.i or self._sentence_distance(index, token) > 3:
+                continue
+            if self.doc[index].dep_ == "conj":
+                pair = self._coordinated(self.doc[index], set())[-2:]
+                if pair:
+                    break
+        if not pair:
+            pair = [r.actor for r in self.last_distinct(token, 2, exclude=(), certainty=0.6)]
+        return [Resolved(a, 0.6, Via.COREF, token.i) for a in pair if a.id not in excluded]
+
     def last_distinct(
         self, token: Token, count: int, *, exclude: Sequence[Actor], certainty: float
     ) -> list[Resolved]:
+        excluded = {a.id for a in exclude}
         found: list[Resolved] = []
         for index, resolved, _ in reversed(self.mentions()):
             if index >= token.i or self._sentence_distance(index, token) > 3:
                 continue
+            mention = self.doc[index]
+            if resolved.actor.id in excluded or (
+                mention.dep_ == "pobj" and mention.head.lower_ in words().event_place_preps
+            ):
+                continue  # the other argument; a venue ("talks in Addis Ababa")
             actor = resolved.actor
             key = actor.country or actor.id
             if any((r.actor.country or r.actor.id) == key for r in found):
@@ -936,3 +980,8 @@ class Resolver:
         if self._starts is None:
             self._starts = [s.start for s in self.doc.sents]
         return self._starts
+
+
+def _key(actor: Actor) -> str:
+    """The state an actor is or acts for, else its own id (a pair needs two of them)."""
+    return actor.country or actor.id

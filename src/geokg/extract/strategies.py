@@ -179,10 +179,11 @@ def dual_name(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> lis
 def pair_nominal(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
-    """ "both sides", "the two countries": the last two distinct actors."""
+    """ "both sides", "the two countries": the pair of the story (see
+    :meth:`~geokg.extract.resolve.Resolver.story_pair`)."""
     if not resolver.pair_nominal(token):
         return None
-    return resolver.last_distinct(token, 2, exclude=exclude, certainty=0.6)
+    return resolver.story_pair(token, exclude=exclude)
 
 
 def named(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
