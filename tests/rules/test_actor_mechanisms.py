@@ -351,3 +351,44 @@ def test_they_after_conjoined_actors_is_all_of_them_as_a_subject(parse, gazettee
     resolver = _resolver(doc, gazetteer, date(2012, 9, 1))
     assert _ids(resolver.resolve(doc[5], exclude=())) == ["SDN", "SSD"]
     assert len(resolver.resolve(doc[8], exclude=())) == 1  # "their": one owner, as before
+
+
+RESOLUTION = """
+Council Council PROPN NNP nsubj 1
+voted vote VERB VBD ROOT 1
+. . PUNCT . punct 1
+The the DET DT det 4
+resolution resolution NOUN NN nsubj 5
+condemns condemn VERB VBZ ROOT 5
+Eritrea Eritrea PROPN NNP dobj 5
+and and CCONJ CC cc 5
+Eritrea Eritrea PROPN NNP nsubj 9
+vetoed veto VERB VBD conj 5
+the the DET DT det 11
+resolution resolution NOUN NN dobj 9
+. . PUNCT . punct 5
+"""
+
+
+def test_a_document_subject_speaks_for_its_author_never_as_an_object(parse, gazetteer):
+    doc = _sentences(parse(RESOLUTION), {0, 3})
+    doc.spans[SPAN_KEY] = [
+        Span(doc, 0, 1, label="name", kb_id="unsc"),
+        Span(doc, 6, 7, label="name", kb_id="ERI"),
+        Span(doc, 8, 9, label="name", kb_id="ERI"),
+    ]
+    resolver = _resolver(doc, gazetteer, date(2009, 12, 23))
+    assert _ids(resolver.resolve(doc[4], exclude=())) == ["unsc"]
+    assert resolver.resolve(doc[11], exclude=()) == []  # the vetoed document is no actor
+    # an agreement speaks for its parties
+    pact = parse(
+        PAIR.replace("Both both DET DT det 10", "The the DET DT det 10").replace(
+            "sides side NOUN NNS", "deals deal NOUN NNS"
+        )
+    )
+    pact = _sentences(pact, {0, 9})
+    pact.spans[SPAN_KEY] = [
+        Span(pact, 2, 3, label="name", kb_id="SDN"),
+        Span(pact, 4, 5, label="name", kb_id="SSD"),
+    ]
+    assert _ids(_resolver(pact, gazetteer, None).resolve(pact[10], exclude=())) == ["SDN", "SSD"]

@@ -213,6 +213,34 @@ def state_nominal(
     return resolver.home_institution(token) or None
 
 
+def document_nominal(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """A document or agreement as the subject of a clause speaks for who made it: "the
+    council's statement" its possessor; "The resolution condemns Eritrea", "That report
+    said" the most salient actor (not a person) of the last three sentences; "The deals
+    call for a demilitarized zone" the story's pair of parties. As an object it is the
+    document ("vetoed the resolution")."""
+    vocabulary = words()
+    lemma = token.lemma_.lower()
+    if token.dep_ not in {"nsubj", "nsubjpass"} or lemma not in (
+        vocabulary.document_nouns | vocabulary.pact_nouns
+    ):
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if owners:
+        return resolver.resolve(owners[0], exclude=exclude) or None
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in vocabulary.anaphoric_determiners:
+        return None
+    if any(c.dep_ in {"amod", "compound", "prep", "nmod"} for c in token.children):
+        return None  # "the Iranian statement", "a report by X": named some other way
+    if lemma in vocabulary.pact_nouns:
+        return resolver.story_pair(token, exclude=exclude) or None
+    found = resolver.antecedent(token, exclude=exclude)
+    return [Resolved(r.actor, 0.6, Via.COREF, token.i) for r in found] or None
+
+
 def named_body(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
     """ "the court", "the agency" after a body whose name has that word."""
     return _one(resolver.named_body(token))
@@ -241,6 +269,7 @@ ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     named,
     group_nominal,
     state_nominal,
+    document_nominal,
     named_body,
     bare_institution,
 )

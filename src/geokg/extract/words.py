@@ -62,6 +62,8 @@ class Words:
     plural_pronouns: frozenset[str]
     divided_states: Mapping[str, frozenset[str]]
     dual_names: Mapping[str, frozenset[str]]
+    document_nouns: frozenset[str]
+    pact_nouns: frozenset[str]
     honorifics: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
