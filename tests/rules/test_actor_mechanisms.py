@@ -392,3 +392,24 @@ def test_a_document_subject_speaks_for_its_author_never_as_an_object(parse, gaze
         Span(pact, 4, 5, label="name", kb_id="SSD"),
     ]
     assert _ids(_resolver(pact, gazetteer, None).resolve(pact[10], exclude=())) == ["SDN", "SSD"]
+
+
+NAMES = """
+Kim Kim PROPN NNP compound 2
+Yong Yong PROPN NNP compound 2
+Chol Chol PROPN NNP nsubj 3
+met meet VERB VBD ROOT 3
+Raisi Raisi PROPN NNP dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_a_word_inside_a_longer_unknown_name_is_no_known_surname(parse, gazetteer):
+    doc = parse(NAMES)
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    resolver = _resolver(doc, gazetteer, date(2018, 6, 1))
+    assert resolver.surname(doc[0]) is None  # not Kim Yong-hyun
+    raisi = resolver.surname(doc[4])  # a surname standing alone still is its person
+    assert raisi is not None and raisi.actor.id == "ebrahim-raisi"
+    doc.ents = []  # no name entity: "Kim" may be a surname again
+    assert _resolver(doc, gazetteer, date(2018, 6, 1)).surname(doc[0]) is not None

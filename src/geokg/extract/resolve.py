@@ -715,7 +715,11 @@ class Resolver:
         self._surnames.setdefault(surname, actor)
 
     def surname(self, token: Token) -> Resolved | None:
-        """'Mr Raisi' or 'Raisi' after 'Ebrahim Raisi', else the gazetteer's people."""
+        """'Mr Raisi' or 'Raisi' after 'Ebrahim Raisi', else the gazetteer's people; never
+        a word inside a longer unknown name ("Kim" of "Kim Yong Chol", "Michel" of "Michel
+        Didama": a given name or a family name another person shares)."""
+        if _inside_longer_name(token):
+            return None
         name = token.lower_
         self._scan_people_before(token)
         if name in self._surnames:
@@ -985,3 +989,16 @@ class Resolver:
 def _key(actor: Actor) -> str:
     """The state an actor is or acts for, else its own id (a pair needs two of them)."""
     return actor.country or actor.id
+
+
+def _inside_longer_name(token: Token) -> bool:
+    """A word of a person's name followed by more of it (its head, later in the same
+    PERSON entity): "Kim" of "Kim Yong Chol"."""
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and token.ent_type_ == "PERSON"
+        and head.i > token.i
+        and head.ent_type_ == "PERSON"
+        and head.ent_iob_ == "I"
+    )
