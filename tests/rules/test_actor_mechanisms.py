@@ -413,3 +413,32 @@ def test_a_word_inside_a_longer_unknown_name_is_no_known_surname(parse, gazettee
     assert raisi is not None and raisi.actor.id == "ebrahim-raisi"
     doc.ents = []  # no name entity: "Kim" may be a surname again
     assert _resolver(doc, gazetteer, date(2018, 6, 1)).surname(doc[0]) is not None
+
+
+LED = """
+A a DET DT det 4
+Saudi Saudi PROPN NNP npadvmod 3
+- - PUNCT HYPH punct 3
+led lead VERB VBN amod 4
+coalition coalition NOUN NN nsubj 5
+told tell VERB VBD ROOT 5
+VOA VOA PROPN NNP poss 9
+'s 's PART POS case 6
+Somali Somali ADJ JJ compound 9
+Service Service PROPN NNP dobj 5
+and and CCONJ CC cc 9
+Iran Iran PROPN NNP npadvmod 13
+- - PUNCT HYPH punct 13
+backed back VERB VBN amod 14
+militias militia NOUN NNS conj 9
+. . PUNCT . punct 5
+"""
+
+
+def test_an_x_led_noun_is_xs_a_media_outlets_unit_and_an_x_backed_one_are_not(parse, gazetteer):
+    doc = parse(LED, {"Saudi": ("SAU", "demonym"), "Somali": ("SOM", "demonym"), "Iran": "IRN"})
+    resolver = _resolver(doc, gazetteer, date(2015, 6, 1))
+    assert _ids(resolver.resolve(doc[4], exclude=())) == ["SAU"]
+    assert resolver.resolve(doc[9], exclude=()) == []  # VOA's service is not Somalia
+    assert resolver.actors(doc[8], as_modifier=True) == []
+    assert "IRN" not in _ids(resolver.resolve(doc[14], exclude=()))  # backing is not leading

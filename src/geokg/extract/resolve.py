@@ -118,6 +118,8 @@ class Resolver:
         ``as_modifier``: the token is a modifier a frame slot points at explicitly
         ("rejected an Indian proposal"), so a demonym adjective denotes its state."""
         found: list[Resolved] = []
+        if as_modifier and self.media_owned(token.head):
+            return []  # "VOA's Somali Service" is not Somalia's
         if as_modifier:
             span = self.span_of.get(token.i)
             # "pro-Russia separatists": a stance modifier never names the group's owner.
@@ -578,6 +580,9 @@ class Resolver:
         named_state = self._state_in_org_name(token)
         if named_state is not None:
             return named_state
+        led = self._led_by(token)
+        if led is not None:
+            return led
         based = self._based_in(token)
         if based is not None:
             return based
@@ -588,6 +593,31 @@ class Resolver:
             if where is not None:
                 return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
+
+    def _led_by(self, token: Token) -> Resolved | None:
+        """'a Saudi-led coalition', 'NATO-led forces': the actor that leads them."""
+        for child in token.children:
+            if child.dep_ != "amod" or child.lemma_.lower() not in words().leading_participles:
+                continue
+            for leader in child.children:
+                if leader.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
+                    found = self.explicit(leader) or self.modifier_actor(leader)
+                    if found is not None and found.actor.type != ActorType.PERSON:
+                        return Resolved(found.actor, 0.85, Via.AGENT_NOUN, token.i)
+        return None
+
+    def media_owned(self, token: Token) -> bool:
+        """'VOA's Somali Service', 'the BBC's Burmese service': a news outlet's own unit,
+        no actor (``media_outlets``)."""
+        outlets = words().media_outlets
+        for child in token.children:
+            if child.dep_ != "poss":
+                continue
+            ent = self.org_of.get(child.i)
+            names = {child.lower_, ent.text.lower() if ent is not None else ""}
+            if names & outlets:
+                return True
+        return False
 
     def _based_in(self, token: Token) -> Resolved | None:
         """'the Hong Kong-based magazine', 'a Nairobi-based group': the place's state."""

@@ -38,6 +38,11 @@ def _one(found: Resolved | None) -> list[Resolved] | None:
 # -- what a token names ------------------------------------------------------------------
 
 
+def media_unit(resolver: Resolver, token: Token) -> list[Resolved] | None:
+    """ "VOA's Somali Service": a news outlet's own unit names no actor."""
+    return [] if resolver.media_owned(token) else None
+
+
 def parenthesised_acronym(resolver: Resolver, token: Token) -> list[Resolved] | None:
     """ "the Montenegro Municipality Association (AKK)": the acronym is the name before it,
     whatever else the gazetteer knows by those letters."""
@@ -102,6 +107,7 @@ def surname_tagged_as_noun(resolver: Resolver, token: Token) -> list[Resolved] |
 
 
 NAME_STRATEGIES: tuple[NameStrategy, ...] = (
+    media_unit,
     parenthesised_acronym,
     gazetteer_mention,
     divided_half,

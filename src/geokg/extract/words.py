@@ -64,6 +64,8 @@ class Words:
     dual_names: Mapping[str, frozenset[str]]
     document_nouns: frozenset[str]
     pact_nouns: frozenset[str]
+    media_outlets: frozenset[str]
+    leading_participles: frozenset[str]
     honorifics: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
