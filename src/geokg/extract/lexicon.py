@@ -117,6 +117,11 @@ class Lexicon:
     quantities: frozenset[str] = frozenset()
     # Verbs whose subject takes part in the gathering their preposition names.
     participation_verbs: frozenset[str] = frozenset()
+    # Prepositions that put a nominal event beside a clause whose subject takes part in it
+    # ("Following talks with X, Y said"), and the non-symmetric relations this holds for.
+    adjunct_preps: frozenset[str] = frozenset()
+    adjunct_relations: frozenset[str] = frozenset()
+    adjunct_measures: frozenset[str] = frozenset()
     # Every other word list of the rules and the resolver (``words.json``).
     words: Words = field(default_factory=load_words)
 
@@ -225,6 +230,9 @@ def load_lexicon() -> Lexicon:
         undergoers=frozenset(str(w).lower() for w in undergoers["undergoers"]),
         quantities=frozenset(str(w).lower() for w in undergoers["quantities"]),
         participation_verbs=frozenset(light.get("participation", ())),
+        adjunct_preps=frozenset(light.get("adjunct", {}).get("preps", ())),
+        adjunct_relations=frozenset(light.get("adjunct", {}).get("relations", ())),
+        adjunct_measures=frozenset(light.get("adjunct", {}).get("measures", ())),
         words=vocabulary,
     )
     check_against_ontology(lexicon, modality.get("event_coreference", {}))
@@ -253,6 +261,7 @@ def check_against_ontology(lexicon: Lexicon, event_coreference: Mapping[str, Any
     for key in ("reaction_verbs", "reaction_nouns"):
         used = frozenset(str(v) for v in dict(event_coreference.get(key, {})).values())
         mentioned.append(("modality.json", f"event_coreference.{key}", used))
+    mentioned.append(("light_verbs.json", "adjunct.relations", lexicon.adjunct_relations))
     for key, used in lexicon.words.relation_names().items():
         mentioned.append(("words.json", key, used))
     for source, key, used in mentioned:

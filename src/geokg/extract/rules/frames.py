@@ -287,6 +287,14 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     subjects = _subject_actors(s, resolver)
                     if subjects:
                         break
+            host = None if subjects else _adjunct_host(carrier, relation, lexicon)
+            if host is not None:
+                # "Following talks with X, Y said": the clause's doer takes part.
+                anchor = host
+                for s in logical_subject(host):
+                    subjects = _subject_actors(s, resolver)
+                    if subjects:
+                        break
             if not subjects and _symmetric_family(relation):
                 # "clashes between Ethiopian and Eritrean troops"
                 subjects = _resolve_slots(
@@ -334,6 +342,35 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
         return
+
+
+def _adjunct_host(carrier: Token, relation: str, lexicon: Lexicon) -> Token | None:
+    """The clause an event noun is an adjunct of, when that clause's doer takes part in it.
+
+    Rule: a nominal event with no doer of its own, governed by an adjunct preposition of a
+    verb ("Following talks with X, Y said", "Y said after a meeting with X", "signed the
+    accord after four days of talks"; ``adjunct`` in ``light_verbs.json``), is done by
+    that verb's subject, for acts two sides do together and the relations listed there
+    (visits). Never for other acts ("After the invasion of X, Y imposed sanctions"), nor
+    when the noun names its sides itself ("after talks between X and Z, Y said").
+    """
+    if not (_symmetric_family(relation) or relation in lexicon.adjunct_relations):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in carrier.children):
+        return None
+    if (
+        carrier.dep_ == "pobj"
+        and carrier.head.lower_ == "of"
+        and carrier.head.head.lemma_.lower() in lexicon.adjunct_measures
+    ):
+        carrier = carrier.head.head  # "after four days of talks"
+    prep = carrier.head
+    if carrier.dep_ not in {"pobj", "dobj"} or prep.lower_ not in lexicon.adjunct_preps:
+        return None
+    if prep.dep_ not in {"prep", "advcl"}:
+        return None
+    host = prep.head
+    return host if host != prep and host.pos_ in {"VERB", "AUX"} else None
 
 
 def _reversed(relation: str, governor: Token, lexicon: Lexicon) -> str:

@@ -1,0 +1,105 @@
+"""In-sentence argument mechanisms of the frames family on hand-built parses (fast: no
+model): event nouns in adjunct phrases, reciprocal subjects, nested event nouns."""
+
+from __future__ import annotations
+
+from geokg.extract.rules.frames import frame_rule
+
+
+def _tuples(doc, context):
+    return sorted(
+        (c.relation, s.actor.id, o.actor.id)
+        for c in frame_rule(doc[:], context(doc))
+        for s in c.subjects
+        for o in c.objects
+    )
+
+
+AFTER_MEETING = """
+Russia Russia PROPN NNP nsubj 1
+spoke speak VERB VBD ROOT 1
+after after ADP IN prep 1
+a a DET DT det 4
+meeting meeting NOUN NN pobj 2
+with with ADP IN prep 4
+Iran Iran PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_an_event_noun_in_an_adjunct_phrase_is_done_by_the_clause_subject(parse, context):
+    doc = parse(AFTER_MEETING, {"Russia": "RUS", "Iran": "IRN"})
+    assert _tuples(doc, context) == [("meetsWith", "RUS", "IRN")]
+
+
+AFTER_DAYS_OF_TALKS = """
+Sudan Sudan PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Chad Chad PROPN NNP conj 0
+left leave VERB VBD ROOT 3
+after after ADP IN prep 3
+four four NUM CD nummod 6
+days day NOUN NNS pobj 4
+of of ADP IN prep 6
+talks talk NOUN NNS pobj 7
+. . PUNCT . punct 3
+"""
+
+
+def test_a_measure_of_time_leads_to_the_event_and_a_pair_splits(parse, context):
+    doc = parse(AFTER_DAYS_OF_TALKS, {"Sudan": "SDN", "Chad": "TCD"})
+    assert _tuples(doc, context) == [("negotiatesWith", "SDN", "TCD")]
+
+
+AFTER_INVASION = """
+After after ADP IN prep 5
+the the DET DT det 2
+invasion invasion NOUN NN pobj 0
+of of ADP IN prep 2
+Ukraine Ukraine PROPN NNP pobj 3
+Britain Britain PROPN NNP nsubj 6
+spoke speak VERB VBD ROOT 6
+. . PUNCT . punct 6
+"""
+
+
+def test_an_adjunct_act_of_one_side_is_not_done_by_the_clause_subject(parse, context):
+    # "After the invasion of Ukraine, Britain spoke": Britain is no invader.
+    doc = parse(AFTER_INVASION, {"Ukraine": "UKR", "Britain": "GBR"})
+    assert _tuples(doc, context) == []
+
+
+AFTER_TALKS_BETWEEN = """
+Britain Britain PROPN NNP nsubj 1
+spoke speak VERB VBD ROOT 1
+after after ADP IN prep 1
+talks talk NOUN NNS pobj 2
+between between ADP IN prep 3
+Iran Iran PROPN NNP pobj 4
+and and CCONJ CC cc 5
+Iraq Iraq PROPN NNP conj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_an_adjunct_event_naming_its_sides_keeps_them(parse, context):
+    doc = parse(AFTER_TALKS_BETWEEN, {"Britain": "GBR", "Iran": "IRN", "Iraq": "IRQ"})
+    assert _tuples(doc, context) == [("negotiatesWith", "IRN", "IRQ")]
+
+
+IN_MEETING = """
+Russia Russia PROPN NNP nsubj 1
+spoke speak VERB VBD ROOT 1
+in in ADP IN prep 1
+a a DET DT det 4
+meeting meeting NOUN NN pobj 2
+with with ADP IN prep 4
+Iran Iran PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_only_listed_adjunct_prepositions_carry_the_subject(parse, context):
+    # "in" is not listed ("killed in clashes with rebels" is no clash by the killed).
+    doc = parse(IN_MEETING, {"Russia": "RUS", "Iran": "IRN"})
+    assert _tuples(doc, context) == []
