@@ -103,3 +103,74 @@ def test_only_listed_adjunct_prepositions_carry_the_subject(parse, context):
     # "in" is not listed ("killed in clashes with rebels" is no clash by the killed).
     doc = parse(IN_MEETING, {"Russia": "RUS", "Iran": "IRN"})
     assert _tuples(doc, context) == []
+
+
+AGREED = """
+Chad Chad PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Sudan Sudan PROPN NNP conj 0
+agreed agree VERB VBD ROOT 3
+to to PART TO aux 5
+wait wait VERB VB xcomp 3
+. . PUNCT . punct 3
+"""
+
+
+def test_a_plural_subject_of_a_mutual_verb_acts_toward_each_other(parse, context):
+    doc = parse(AGREED, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [
+        ("expressesIntentToCooperateWith", "SDN", "TCD"),
+        ("expressesIntentToCooperateWith", "TCD", "SDN"),
+    ]
+
+
+def test_a_single_subject_of_a_mutual_verb_gives_nothing(parse, context):
+    doc = parse(AGREED, {"Chad": "TCD"})
+    assert _tuples(doc, context) == []
+
+
+OWN_SIDE = """
+Chad Chad PROPN NNP nsubj 4
+and and CCONJ CC cc 0
+its its PRON PRP$ poss 3
+army army NOUN NN conj 0
+agreed agree VERB VBD ROOT 4
+. . PUNCT . punct 4
+"""
+
+
+def test_a_side_named_as_anothers_own_is_not_a_second_side(parse, context):
+    doc = parse(OWN_SIDE, {"Chad": "TCD", "army": ("SDN", "name")})
+    assert _tuples(doc, context) == []
+
+
+EACH_OTHER = """
+Armenia Armenia PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Azerbaijan Azerbaijan PROPN NNP conj 0
+accused accuse VERB VBD ROOT 3
+each each DET DT det 5
+other other ADJ JJ dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_each_other_as_object_gives_both_directions_for_any_frame(parse, context):
+    doc = parse(EACH_OTHER, {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    assert _tuples(doc, context) == [("accuses", "ARM", "AZE"), ("accuses", "AZE", "ARM")]
+
+
+ACCUSED_OTHER = """
+Armenia Armenia PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Azerbaijan Azerbaijan PROPN NNP conj 0
+accused accuse VERB VBD ROOT 3
+other other ADJ JJ amod 5
+states state NOUN NNS dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_other_without_each_is_no_reciprocal(parse, context):
+    doc = parse(ACCUSED_OTHER, {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    assert _tuples(doc, context) == []

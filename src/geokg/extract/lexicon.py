@@ -122,6 +122,10 @@ class Lexicon:
     adjunct_preps: frozenset[str] = frozenset()
     adjunct_relations: frozenset[str] = frozenset()
     adjunct_measures: frozenset[str] = frozenset()
+    # Verbs whose plural subject with no object acts toward each other (lemma -> relation),
+    # and the words of a reciprocal object ("each other", "one another").
+    reciprocal_verbs: Mapping[str, str] = field(default_factory=dict)
+    reciprocal_pronouns: frozenset[str] = frozenset()
     # Every other word list of the rules and the resolver (``words.json``).
     words: Words = field(default_factory=load_words)
 
@@ -233,6 +237,10 @@ def load_lexicon() -> Lexicon:
         adjunct_preps=frozenset(light.get("adjunct", {}).get("preps", ())),
         adjunct_relations=frozenset(light.get("adjunct", {}).get("relations", ())),
         adjunct_measures=frozenset(light.get("adjunct", {}).get("measures", ())),
+        reciprocal_verbs=MappingProxyType(
+            {str(k): str(v) for k, v in light.get("reciprocal", {}).get("verbs", {}).items()}
+        ),
+        reciprocal_pronouns=frozenset(light.get("reciprocal", {}).get("pronouns", ())),
         words=vocabulary,
     )
     check_against_ontology(lexicon, modality.get("event_coreference", {}))
@@ -262,6 +270,8 @@ def check_against_ontology(lexicon: Lexicon, event_coreference: Mapping[str, Any
         used = frozenset(str(v) for v in dict(event_coreference.get(key, {})).values())
         mentioned.append(("modality.json", f"event_coreference.{key}", used))
     mentioned.append(("light_verbs.json", "adjunct.relations", lexicon.adjunct_relations))
+    used = frozenset(lexicon.reciprocal_verbs.values())
+    mentioned.append(("light_verbs.json", "reciprocal.verbs", used))
     for key, used in lexicon.words.relation_names().items():
         mentioned.append(("words.json", key, used))
     for source, key, used in mentioned:

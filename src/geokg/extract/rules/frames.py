@@ -204,10 +204,84 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     exclude=subjects,
                     skip=item,
                 )
+        if not objects and _reciprocal_object(token, frame, lexicon, passive=passive):
+            # "Armenia and Azerbaijan accused each other": each side to the other.
+            yield from _each_to_each(token, frame, relation, subjects, frame.strength)
+            return
         if not objects:
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+RECIPROCAL_STRENGTH = 0.8
+
+MAX_RECIPROCAL_SIDES = 4
+
+
+def _reciprocal_object(verb: Token, frame: Frame, lexicon: Lexicon, *, passive: bool) -> bool:
+    """An object slot of the frame filled by "each other" / "one another"."""
+    for slot in frame.object:
+        for filler in slot_tokens(verb, slot, passive=passive):
+            phrase = {filler.lower_} | {c.lower_ for c in filler.children}
+            if any(set(p.split()) <= phrase for p in lexicon.reciprocal_pronouns):
+                return True
+    return False
+
+
+def _each_to_each(
+    predicate: Token,
+    frame: Frame,
+    relation: str,
+    subjects: tuple[Resolved, ...],
+    strength: float,
+) -> Iterator[Candidate]:
+    """One candidate per ordered pair of distinct sides (one per unordered pair for a
+    symmetric relation), the first four sides only; a side named as another's own ("X and
+    its allies", "Kagame and his party") is no side of its own."""
+    sides: list[Resolved] = []
+    doc = predicate.doc
+    for side in subjects:
+        own = 0 <= side.token < len(doc) and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[side.token].children
+        )
+        if not own and all(side.actor != s.actor for s in sides):
+            # "Kagame and his party", "X and its allies": one side, not two.
+            sides.append(side)
+    sides = sides[:MAX_RECIPROCAL_SIDES]
+    symmetric = _symmetric_family(relation)
+    for i, first in enumerate(sides):
+        for j, second in enumerate(sides):
+            if i == j or (symmetric and j < i):
+                continue
+            yield Candidate(
+                predicate, predicate, frame, relation, (first,), (second,), None, strength
+            )
+
+
+def reciprocal_candidates(verb: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """A mutual predicate with a plural subject and no object acts each side toward the
+    other.
+
+    Rule: a verb listed in ``reciprocal.verbs`` (``light_verbs.json``: agree, pledge, ...)
+    whose logical subject resolves to two or more distinct actors ("The United States and
+    the Philippines have agreed on five locations", "The presidents of Sudan and South Sudan
+    agreed to set up a border zone") and that no frame gave an object, gives the listed
+    relation from each side to each other side. A single actor ("Iran agreed to talks"), a
+    passive or an object of its own ("X and Y agreed with Z", the frame's fact) give none.
+    """
+    relation = lexicon.reciprocal_verbs.get(lexicon.lemma(verb))
+    if relation is None or _is_passive(verb):
+        return
+    subjects: tuple[Resolved, ...] = ()
+    for subject_token in logical_subject(verb):
+        subjects = _subject_actors(subject_token, resolver)
+        if subjects:
+            break
+    if len({s.actor for s in subjects}) < 2:
+        return
+    frame = Frame(lexicon.lemma(verb), "VERB", relation, (), ("nsubj",))
+    yield from _each_to_each(verb, frame, relation, subjects, RECIPROCAL_STRENGTH)
 
 
 def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
@@ -430,10 +504,12 @@ def sentence_candidates(
             if candidate is not None:
                 used.add(act.i)
                 yield candidate
-        if lemma in lexicon.verbs:
+        if lemma in lexicon.verbs or lemma in lexicon.reciprocal_verbs:
             if _demanded_act(token, lexicon) or _is_rejected(token, lexicon):
                 continue
+            found = False
             for candidate in verb_candidates(token, lexicon, resolver):
+                found = True
                 # A noun the verb frame consumed ("deepen its relationship with") is not a
                 # second event, unless it names its own doer in a "by" phrase ("condemned
                 # the abduction of two engineers by militants").
@@ -443,6 +519,8 @@ def sentence_candidates(
                     if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c)
                 )
                 yield candidate
+            if not found:
+                yield from reciprocal_candidates(token, lexicon, resolver)
     for token, pos in tokens:
         if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
             continue
