@@ -174,3 +174,65 @@ states state NOUN NNS dobj 3
 def test_other_without_each_is_no_reciprocal(parse, context):
     doc = parse(ACCUSED_OTHER, {"Armenia": "ARM", "Azerbaijan": "AZE"})
     assert _tuples(doc, context) == []
+
+
+CONDEMNED_INVASION = """
+Britain Britain PROPN NNP nsubj 1
+condemned condemn VERB VBD ROOT 1
+Russia Russia PROPN NNP poss 4
+'s 's PART POS case 2
+invasion invasion NOUN NN dobj 1
+of of ADP IN prep 4
+Ukraine Ukraine PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_an_object_event_naming_its_doer_and_victim_is_an_event_too(parse, context):
+    doc = parse(CONDEMNED_INVASION, {"Britain": "GBR", "Russia": "RUS", "Ukraine": "UKR"})
+    assert ("invades", "RUS", "UKR") in _tuples(doc, context)
+
+
+def test_an_object_event_with_a_pronoun_doer_is_the_verbs_own(parse, context):
+    table = CONDEMNED_INVASION.replace("Russia Russia PROPN NNP poss", "its its PRON PRP$ poss")
+    table = table.replace("'s 's PART POS case 2", "own own ADJ JJ amod 4")
+    doc = parse(table, {"Britain": "GBR", "Ukraine": "UKR"})
+    assert not [t for t in _tuples(doc, context) if t[0] == "invades"]
+
+
+CONDEMNED_BY = """
+Britain Britain PROPN NNP nsubj 1
+condemned condemn VERB VBD ROOT 1
+the the DET DT det 3
+invasion invasion NOUN NN dobj 1
+of of ADP IN prep 3
+Ukraine Ukraine PROPN NNP pobj 4
+by by ADP IN prep 1
+Russia Russia PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_by_phrase_hung_on_the_active_verb_is_the_object_events_doer(parse, context):
+    doc = parse(CONDEMNED_BY, {"Britain": "GBR", "Russia": "RUS", "Ukraine": "UKR"})
+    assert ("invades", "RUS", "UKR") in _tuples(doc, context)
+
+
+BY_MEANS = """
+Britain Britain PROPN NNP nsubj 1
+condemned condemn VERB VBD ROOT 1
+the the DET DT det 3
+invasion invasion NOUN NN dobj 1
+of of ADP IN prep 3
+Ukraine Ukraine PROPN NNP pobj 4
+by by ADP IN prep 1
+calling call VERB VBG pcomp 6
+Russia Russia PROPN NNP dobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_a_by_phrase_of_means_names_no_doer(parse, context):
+    # "condemned the invasion of Ukraine by calling Russia": Russia is no invader here.
+    doc = parse(BY_MEANS, {"Britain": "GBR", "Russia": "RUS", "Ukraine": "UKR"})
+    assert not [t for t in _tuples(doc, context) if t[0] == "invades"]

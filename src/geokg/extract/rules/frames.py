@@ -332,7 +332,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             # "the expulsion of 300 workers by Nigeria": the parser hangs "by" on the victim.
             subjects = tuple(
                 r for f in slot_tokens(token, "prep:of>prep:by") for r in resolver.actors(f)
-            )[:2]
+            )[:2] or _misplaced_doers(carrier, resolver)
         if (
             subjects
             and all(r.via == Via.COREF for r in subjects)
@@ -516,7 +516,7 @@ def sentence_candidates(
                 used.update(
                     c.i
                     for c in token.children
-                    if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c)
+                    if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c, resolver)
                 )
                 yield candidate
             if not found:
@@ -614,9 +614,41 @@ def _rejection_candidate(
     return Candidate(act, anchor, REJECTION_FRAME, "rejects", subjects, objects, None, 0.8)
 
 
-def _names_own_doer(noun: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children) and any(
-        c.dep_ == "prep" and c.lower_ in words().victim_preps for c in noun.children
+def _misplaced_doers(noun: Token, resolver: Resolver) -> tuple[Resolved, ...]:
+    """The doer of an event noun that the parser hung on the active verb taking the noun as
+    object: "condemned the invasion of Ukraine by Russia" ("by Russia" on "condemned"). An
+    active verb has no agent of its own, so an actor in its "by" phrase is the noun's."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or _is_passive(verb):
+        return ()
+    return tuple(
+        r
+        for prep in _children(verb, "prep")
+        if prep.lower_ == "by"
+        for pobj in _children(prep, "pobj")
+        for r in resolver.actors(pobj)
+    )[:2]
+
+
+def _names_own_doer(noun: Token, resolver: Resolver) -> bool:
+    """An event noun naming both its own doer and its victim is an event of its own under
+    the verb that takes it as object, as CAMEO coders code both: "condemned the abduction of
+    two engineers by militants", "condemned Russia's aggression against Georgia", "the
+    Russian invasion of Ukraine" (doer: a "by" phrase or a named possessive, demonym or
+    compound; victim: ``victim_preps``). A pronoun possessive ("halted its offensive
+    against X") is the verb's own subject: the verb says what became of the act."""
+    if not any(c.dep_ == "prep" and c.lower_ in words().victim_preps for c in noun.children):
+        return False
+    if noun.dep_ == "dobj" and _misplaced_doers(noun, resolver):
+        return True
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "by")
+        or (
+            c.dep_ in {"poss", "amod", "compound"}
+            and c.pos_ != "PRON"
+            and resolver.explicit(c) is not None
+        )
+        for c in noun.children
     )
 
 
