@@ -236,3 +236,48 @@ def test_a_by_phrase_of_means_names_no_doer(parse, context):
     # "condemned the invasion of Ukraine by calling Russia": Russia is no invader here.
     doc = parse(BY_MEANS, {"Britain": "GBR", "Russia": "RUS", "Ukraine": "UKR"})
     assert not [t for t in _tuples(doc, context) if t[0] == "invades"]
+
+
+THERE_WERE_CLASHES = """
+There there PRON EX expl 1
+were be VERB VBD ROOT 1
+clashes clash NOUN NNS attr 1
+between between ADP IN prep 1
+Ethiopian ethiopian ADJ JJ amod 5
+troops troop NOUN NNS pobj 3
+and and CCONJ CC cc 5
+Eritrean eritrean ADJ JJ amod 8
+forces force NOUN NNS conj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_an_existential_clause_lends_its_prepositions_to_its_noun(parse, context):
+    actors = {"Ethiopian": ("ETH", "demonym"), "Eritrean": ("ERI", "demonym")}
+    doc = parse(THERE_WERE_CLASHES, actors)
+    assert _tuples(doc, context) == [("fightsWith", "ETH", "ERI")]
+
+
+def test_a_copula_without_expletive_lends_nothing(parse, context):
+    # "Clashes were between ...": no "there", the preposition is the copula's own.
+    table = THERE_WERE_CLASHES.replace("There there PRON EX expl 1", "Then then ADV RB advmod 1")
+    actors = {"Ethiopian": ("ETH", "demonym"), "Eritrean": ("ERI", "demonym")}
+    doc = parse(table, actors)
+    assert _tuples(doc, context) == []
+
+
+OFFENSIVE_BY = """
+The the DET DT det 1
+offensive offensive NOUN NN nsubj 6
+by by ADP IN prep 1
+rebels rebel NOUN NNS pobj 2
+against against ADP IN prep 3
+Syria Syria PROPN NNP pobj 4
+continued continue VERB VBD ROOT 6
+. . PUNCT . punct 6
+"""
+
+
+def test_a_victim_hung_on_the_doers_phrase_is_the_events(parse, context):
+    doc = parse(OFFENSIVE_BY, {"rebels": ("isis", "name"), "Syria": "SYR"})
+    assert _tuples(doc, context) == [("attacks", "isis", "SYR")]

@@ -379,6 +379,9 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             if not subjects:
                 continue
             sources: list[Token] = [token, carrier] + ([governor] if governor else [])
+            # "The offensive by IS militants against Kobani": the parser hangs the victim's
+            # preposition on the doer's phrase; it is still the event's.
+            sources += slot_tokens(token, "prep:by")
             for source in sources:
                 if objects:
                     continue
