@@ -281,3 +281,34 @@ continued continue VERB VBD ROOT 6
 def test_a_victim_hung_on_the_doers_phrase_is_the_events(parse, context):
     doc = parse(OFFENSIVE_BY, {"rebels": ("isis", "name"), "Syria": "SYR"})
     assert _tuples(doc, context) == [("attacks", "isis", "SYR")]
+
+
+WITHDREW = """
+Chad Chad PROPN NNP nsubj 1
+withdrew withdraw VERB VBD ROOT 1
+its its PRON PRP$ poss 3
+workers worker NOUN NNS dobj 1
+from from ADP IN prep 1
+Sudan Sudan PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_an_item_class_mapped_to_null_rules_the_frame_out(parse, context):
+    # "Chad withdrew its workers from Sudan": workers are no forces.
+    doc = parse(WITHDREW, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == []
+
+
+def test_other_items_keep_the_frame(parse, context):
+    doc = parse(WITHDREW.replace("workers worker", "troops troop"), {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("withdrawsForcesFrom", "TCD", "SDN")]
+
+
+def test_a_ruled_out_class_beside_another_class_keeps_the_frame():
+    from geokg.extract.lexicon import load_lexicon
+
+    (frame,) = [f for f in load_lexicon().verbs["withdraw"] if f.relation == "withdrawsForcesFrom"]
+    assert frame.relation_for(frozenset({"migrants"})) is None
+    assert frame.relation_for(frozenset({"migrants", "peacekeepers"})) == "reducesRelationsWith"
+    assert frame.relation_for(frozenset()) == "withdrawsForcesFrom"
