@@ -312,3 +312,52 @@ def test_a_ruled_out_class_beside_another_class_keeps_the_frame():
     assert frame.relation_for(frozenset({"migrants"})) is None
     assert frame.relation_for(frozenset({"migrants", "peacekeepers"})) == "reducesRelationsWith"
     assert frame.relation_for(frozenset()) == "withdrawsForcesFrom"
+
+
+LIFTED_SOME_OF = """
+Chad Chad PROPN NNP nsubj 1
+lifted lift VERB VBD ROOT 1
+some some PRON DT dobj 1
+of of ADP IN prep 2
+the the DET DT det 5
+sanctions sanction NOUN NNS pobj 3
+on on ADP IN prep 5
+Sudan Sudan PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_measure_under_an_undo_word_is_undone_never_imposed(parse, context):
+    doc = parse(LIFTED_SOME_OF, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("easesSanctionsOn", "TCD", "SDN")]
+
+
+def test_a_phrasal_undo_verb_undoes_its_object(parse, context):
+    table = LIFTED_SOME_OF.replace("lifted lift VERB VBD ROOT 1", "rolled roll VERB VBD ROOT 1")
+    table = table.replace("some some PRON DT dobj 1", "back back ADP RP prt 1")
+    table = table.replace(
+        "sanctions sanction NOUN NNS pobj 3", "sanctions sanction NOUN NNS dobj 1"
+    )
+    table = table.replace("of of ADP IN prep 2", "all all DET DT det 5")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("easesSanctionsOn", "TCD", "SDN")]
+
+
+SANCTIONS_CONTINUED = """
+Chad Chad PROPN NNP poss 2
+'s 's PART POS case 0
+sanctions sanction NOUN NNS nsubj 5
+on on ADP IN prep 2
+Sudan Sudan PROPN NNP pobj 3
+continued continue VERB VBD ROOT 5
+. . PUNCT . punct 5
+"""
+
+
+def test_a_measure_under_another_word_is_imposed(parse, context):
+    doc = parse(SANCTIONS_CONTINUED, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("imposesSanctionsOn", "TCD", "SDN")]
+    table = SANCTIONS_CONTINUED.replace("continued continue", "lifted lift")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    # The measure is the subject of "lifted", not taken back by it.
+    assert _tuples(doc, context) == [("imposesSanctionsOn", "TCD", "SDN")]

@@ -134,6 +134,10 @@ class Lexicon:
     # and the words of a reciprocal object ("each other", "one another").
     reciprocal_verbs: Mapping[str, str] = field(default_factory=dict)
     reciprocal_pronouns: frozenset[str] = frozenset()
+    # Words that take a measure back ("lift", "roll back", "the easing of") and the relation
+    # a measure noun under them becomes (imposesSanctionsOn -> easesSanctionsOn).
+    undo_words: frozenset[str] = frozenset()
+    undo_relations: Mapping[str, str] = field(default_factory=dict)
     # Every other word list of the rules and the resolver (``words.json``).
     words: Words = field(default_factory=load_words)
 
@@ -251,6 +255,10 @@ def load_lexicon() -> Lexicon:
             {str(k): str(v) for k, v in light.get("reciprocal", {}).get("verbs", {}).items()}
         ),
         reciprocal_pronouns=frozenset(light.get("reciprocal", {}).get("pronouns", ())),
+        undo_words=frozenset(light.get("undo", {}).get("words", ())),
+        undo_relations=MappingProxyType(
+            {str(k): str(v) for k, v in light.get("undo", {}).get("relations", {}).items()}
+        ),
         words=vocabulary,
     )
     check_against_ontology(lexicon, modality.get("event_coreference", {}))
@@ -284,6 +292,8 @@ def check_against_ontology(lexicon: Lexicon, event_coreference: Mapping[str, Any
     mentioned.append(("light_verbs.json", "adjunct.relations", lexicon.adjunct_relations))
     used = frozenset(lexicon.reciprocal_verbs.values())
     mentioned.append(("light_verbs.json", "reciprocal.verbs", used))
+    used = frozenset(lexicon.undo_relations) | frozenset(lexicon.undo_relations.values())
+    mentioned.append(("light_verbs.json", "undo.relations", used))
     for key, used in lexicon.words.relation_names().items():
         mentioned.append(("words.json", key, used))
     for source, key, used in mentioned:

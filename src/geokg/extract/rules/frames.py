@@ -303,6 +303,9 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         relation = frame.relation_for(classes) if frame.items else frame.relation
         if relation is not None and governor is not None:
             relation = _reversed(relation, governor, lexicon)
+        undoer = _undoer(carrier, lexicon) if relation in lexicon.undo_relations else None
+        if relation is not None and undoer is not None:
+            relation = lexicon.undo_relations[relation]
         if relation is None:
             continue
         subjects: tuple[Resolved, ...] = ()
@@ -333,6 +336,10 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             subjects = tuple(
                 r for f in slot_tokens(token, "prep:of>prep:by") for r in resolver.actors(f)
             )[:2] or _misplaced_doers(carrier, resolver)
+        if not subjects and undoer is not None:
+            # "The EU lifted some of the sanctions on X": the undoer's doer.
+            subjects = _undoer_doers(undoer, lexicon, resolver)
+            anchor = undoer if undoer.pos_ in {"VERB", "AUX"} else anchor
         if (
             subjects
             and all(r.via == Via.COREF for r in subjects)
@@ -419,6 +426,53 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
         return
+
+
+def _undoes(word: Token, lexicon: Lexicon) -> bool:
+    lemma = lexicon.lemma(word)
+    particles = [c.lower_ for c in word.children if c.dep_ == "prt"]
+    return lemma in lexicon.undo_words or any(
+        f"{lemma} {p}" in lexicon.undo_words for p in particles
+    )
+
+
+def _undoer(carrier: Token, lexicon: Lexicon) -> Token | None:
+    """The word taking back the measure a noun names, if any.
+
+    Rule: a measure noun (sanctions, restrictions, a blockade) that is the object of an
+    ``undo`` word (``light_verbs.json``: "lifted the sanctions", "voted to loosen its
+    sanctions", "rolled back tariffs"), or reaches one through an "of" chain of up to three
+    nouns ("lifted some of the sanctions", "the easing of sanctions", "shortened the list of
+    sanctions"), is undone: its relation becomes the concession one (CAMEO 08), never the
+    imposition. A measure beside such a word ("imposed sanctions after lifting a ban") is
+    not under it.
+    """
+    node = carrier
+    for _ in range(3):
+        if node.dep_ in {"dobj", "nsubjpass"} and _undoes(node.head, lexicon):
+            return node.head
+        if node.dep_ != "pobj" or node.head.lower_ != "of":
+            return None
+        node = node.head.head
+        if node.pos_ in {"NOUN", "PROPN"} and _undoes(node, lexicon):
+            return node
+    return None
+
+
+def _undoer_doers(undoer: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[Resolved, ...]:
+    """Who undoes: a verb's logical subject; a noun's own doer ("the EU's easing of"), else
+    the subject of the verb taking it ("announced the lifting of")."""
+    if undoer.pos_ in {"VERB", "AUX"}:
+        heads = logical_subject(undoer)
+    else:
+        heads = slot_tokens(undoer, "poss") + slot_tokens(undoer, "prep:by")
+        if not heads and undoer.dep_ == "dobj":
+            heads = logical_subject(undoer.head)
+    for head in heads:
+        found = _subject_actors(head, resolver)
+        if found:
+            return found
+    return ()
 
 
 def _adjunct_host(carrier: Token, relation: str, lexicon: Lexicon) -> Token | None:
