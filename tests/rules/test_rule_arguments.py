@@ -357,3 +357,12 @@ continued continue VERB VBD ROOT 5
 def test_a_measure_under_another_word_is_imposed(parse, context):
     doc = parse(SANCTIONS_CONTINUED, {"Chad": "TCD", "Sudan": "SDN"})
     assert _tuples(doc, context) == [("imposesSanctionsOn", "TCD", "SDN")]
+
+
+def test_an_adjunct_event_is_presupposed_against_the_clauses_negation(parse, context):
+    doc = parse(AFTER_MEETING, {"Russia": "RUS", "Iran": "IRN"})
+    (candidate,) = list(frame_rule(doc[:], context(doc)))
+    assert candidate.negation_is_act
+    doc = parse(AFTER_TALKS_BETWEEN, {"Britain": "GBR", "Iran": "IRN", "Iraq": "IRQ"})
+    (candidate,) = list(frame_rule(doc[:], context(doc)))
+    assert not candidate.negation_is_act

@@ -310,6 +310,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         subjects: tuple[Resolved, ...] = ()
         objects: tuple[Resolved, ...] = ()
+        presupposed = False
         strength = frame.strength * NOMINAL_RULE_STRENGTH
         anchor = _verbal_ancestor(token)
         undergoer = governor is not None and lexicon.lemma(governor) in (
@@ -370,8 +371,10 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                         break
             host = None if subjects else _adjunct_host(carrier, relation, lexicon)
             if host is not None:
-                # "Following talks with X, Y said": the clause's doer takes part.
+                # "Following talks with X, Y said": the clause's doer takes part; the talks
+                # took place whatever the clause denies ("failed to agree during talks").
                 anchor = host
+                presupposed = True
                 for s in logical_subject(host):
                     subjects = _subject_actors(s, resolver)
                     if subjects:
@@ -424,7 +427,17 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 objects = _default_target(governor, subjects, resolver, own_state=emergency)
         if not objects:
             continue
-        yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
+        yield Candidate(
+            token,
+            anchor,
+            frame,
+            relation,
+            subjects,
+            objects,
+            item,
+            strength,
+            negation_is_act=presupposed,
+        )
         return
 
 
@@ -483,7 +496,9 @@ def _adjunct_host(carrier: Token, relation: str, lexicon: Lexicon) -> Token | No
     accord after four days of talks"; ``adjunct`` in ``light_verbs.json``), is done by
     that verb's subject, for acts two sides do together and the relations listed there
     (visits). Never for other acts ("After the invasion of X, Y imposed sanctions"), nor
-    when the noun names its sides itself ("after talks between X and Z, Y said").
+    when the noun names its sides itself ("after talks between X and Z, Y said"). The
+    event is presupposed: the clause's negation does not reach it ("failed to reach a deal
+    during talks in Moscow": the talks took place).
     """
     if not (_symmetric_family(relation) or relation in lexicon.adjunct_relations):
         return None
