@@ -21,6 +21,8 @@ object-control verb), and paths joined by ``>`` (``dobj>prep:with``: the object 
 attached to the direct object: "deepen its relationship with X"). ``cues``: lemmas one of
 which must govern or modify the predicate ("lodged a protest" is a complaint, "a general
 strike" a protest); ``lemma_fixes`` (in ``light_verbs.json``) corrects tagger lemmas.
+``items`` maps an item class to the relation it picks, or to ``null`` to rule the frame
+out for it ("withdrew its workers", "evacuated the wounded": no withdrawal of forces).
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ class Frame:
     object: tuple[str, ...]
     subject: tuple[str, ...]
     item: tuple[str, ...] = ()
-    items: Mapping[str, str] = field(default_factory=dict)
+    # Item class -> relation; a class mapped to None rules the frame out ("withdrew its
+    # workers" is no withdrawal of forces).
+    items: Mapping[str, str | None] = field(default_factory=dict)
     particle: str | None = None
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
@@ -78,9 +82,13 @@ class Frame:
     cues: frozenset[str] = frozenset()
 
     def relation_for(self, item_classes: frozenset[str]) -> str | None:
-        """The relation for an item of the given classes (``None``: frame needs an item)."""
+        """The relation for an item of the given classes (``None``: the frame needs an item
+        and has none, or every class of the item rules the frame out)."""
+        ruled_out = {c for c, r in self.items.items() if r is None}
+        if item_classes and item_classes <= ruled_out:
+            return None  # only ruled-out things ("workers"; not "inspectors and workers")
         for item_class, relation in self.items.items():
-            if item_class != "default" and item_class in item_classes:
+            if item_class != "default" and item_class in item_classes and relation is not None:
                 return relation
         if self.needs_item:
             return None
@@ -117,6 +125,19 @@ class Lexicon:
     quantities: frozenset[str] = frozenset()
     # Verbs whose subject takes part in the gathering their preposition names.
     participation_verbs: frozenset[str] = frozenset()
+    # Prepositions that put a nominal event beside a clause whose subject takes part in it
+    # ("Following talks with X, Y said"), and the non-symmetric relations this holds for.
+    adjunct_preps: frozenset[str] = frozenset()
+    adjunct_relations: frozenset[str] = frozenset()
+    adjunct_measures: frozenset[str] = frozenset()
+    # Verbs whose plural subject with no object acts toward each other (lemma -> relation),
+    # and the words of a reciprocal object ("each other", "one another").
+    reciprocal_verbs: Mapping[str, str] = field(default_factory=dict)
+    reciprocal_pronouns: frozenset[str] = frozenset()
+    # Words that take a measure back ("lift", "roll back", "the easing of") and the relation
+    # a measure noun under them becomes (imposesSanctionsOn -> easesSanctionsOn).
+    undo_words: frozenset[str] = frozenset()
+    undo_relations: Mapping[str, str] = field(default_factory=dict)
     # Every other word list of the rules and the resolver (``words.json``).
     words: Words = field(default_factory=load_words)
 
@@ -136,7 +157,7 @@ class Lexicon:
         for frames in (*self.verbs.values(), *self.nouns.values()):
             for frame in frames:
                 names.add(frame.relation)
-                names.update(frame.items.values())
+                names.update(r for r in frame.items.values() if r is not None)
         return names
 
 
@@ -160,7 +181,9 @@ def _frame(entry: Mapping[str, Any], *, pos: str, vocabulary: Words) -> Frame:
             object=tuple(entry.get("object", ["dobj"] if pos == "VERB" else [])),
             subject=tuple(entry.get("subject", default_subject)),
             item=tuple(entry.get("item", ())),
-            items=MappingProxyType(dict(entry.get("items", {}))),
+            items=MappingProxyType(
+                {str(k): None if v is None else str(v) for k, v in entry.get("items", {}).items()}
+            ),
             particle=entry.get("particle"),
             requires=tuple(entry.get("requires", ())),
             excludes=tuple(entry.get("excludes", ())),
@@ -225,6 +248,17 @@ def load_lexicon() -> Lexicon:
         undergoers=frozenset(str(w).lower() for w in undergoers["undergoers"]),
         quantities=frozenset(str(w).lower() for w in undergoers["quantities"]),
         participation_verbs=frozenset(light.get("participation", ())),
+        adjunct_preps=frozenset(light.get("adjunct", {}).get("preps", ())),
+        adjunct_relations=frozenset(light.get("adjunct", {}).get("relations", ())),
+        adjunct_measures=frozenset(light.get("adjunct", {}).get("measures", ())),
+        reciprocal_verbs=MappingProxyType(
+            {str(k): str(v) for k, v in light.get("reciprocal", {}).get("verbs", {}).items()}
+        ),
+        reciprocal_pronouns=frozenset(light.get("reciprocal", {}).get("pronouns", ())),
+        undo_words=frozenset(light.get("undo", {}).get("words", ())),
+        undo_relations=MappingProxyType(
+            {str(k): str(v) for k, v in light.get("undo", {}).get("relations", {}).items()}
+        ),
         words=vocabulary,
     )
     check_against_ontology(lexicon, modality.get("event_coreference", {}))
@@ -248,11 +282,18 @@ def check_against_ontology(lexicon: Lexicon, event_coreference: Mapping[str, Any
     for name, frames in (("verbs.json", lexicon.verbs), ("nouns.json", lexicon.nouns)):
         for lemma, entries in frames.items():
             for frame in entries:
-                used = frozenset({frame.relation, *frame.items.values()})
+                used = frozenset(
+                    {frame.relation, *(r for r in frame.items.values() if r is not None)}
+                )
                 mentioned.append((name, f"frames[{lemma}]", used))
     for key in ("reaction_verbs", "reaction_nouns"):
         used = frozenset(str(v) for v in dict(event_coreference.get(key, {})).values())
         mentioned.append(("modality.json", f"event_coreference.{key}", used))
+    mentioned.append(("light_verbs.json", "adjunct.relations", lexicon.adjunct_relations))
+    used = frozenset(lexicon.reciprocal_verbs.values())
+    mentioned.append(("light_verbs.json", "reciprocal.verbs", used))
+    used = frozenset(lexicon.undo_relations) | frozenset(lexicon.undo_relations.values())
+    mentioned.append(("light_verbs.json", "undo.relations", used))
     for key, used in lexicon.words.relation_names().items():
         mentioned.append(("words.json", key, used))
     for source, key, used in mentioned:

@@ -83,6 +83,10 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
             # "recalled its ambassador from Zimbabwe", "used gas against Kurds": the parser
             # often attaches the verb's preposition to its object.
             heads += _children(token, "dobj")
+        elif _existential(token):
+            # "There were clashes Wednesday between X and Y": the parser hangs the noun's
+            # prepositions on the copula of an existential clause.
+            heads.append(token.head)
         for prep in (p for head in heads for p in head.children):
             if prep.dep_ in {"prep", "dative", "agent", "prt"} and prep.lower_ == word:
                 found.extend(
@@ -118,6 +122,17 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
     for tok in found:
         deeper.extend(slot_tokens(tok, rest))
     return deeper
+
+
+def _existential(noun: Token) -> bool:
+    """The noun of an existential clause ("there were clashes", "there has been a cease-fire"):
+    the attribute (or subject) of a copula with an expletive "there"."""
+    return (
+        noun.dep_ in {"attr", "nsubj"}
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.head.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in noun.head.children)
+    )
 
 
 def _deep_recipient(verb: Token) -> list[Token]:

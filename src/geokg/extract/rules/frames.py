@@ -204,10 +204,84 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     exclude=subjects,
                     skip=item,
                 )
+        if not objects and _reciprocal_object(token, frame, lexicon, passive=passive):
+            # "Armenia and Azerbaijan accused each other": each side to the other.
+            yield from _each_to_each(token, frame, relation, subjects, frame.strength)
+            return
         if not objects:
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+RECIPROCAL_STRENGTH = 0.8
+
+MAX_RECIPROCAL_SIDES = 4
+
+
+def _reciprocal_object(verb: Token, frame: Frame, lexicon: Lexicon, *, passive: bool) -> bool:
+    """An object slot of the frame filled by "each other" / "one another"."""
+    for slot in frame.object:
+        for filler in slot_tokens(verb, slot, passive=passive):
+            phrase = {filler.lower_} | {c.lower_ for c in filler.children}
+            if any(set(p.split()) <= phrase for p in lexicon.reciprocal_pronouns):
+                return True
+    return False
+
+
+def _each_to_each(
+    predicate: Token,
+    frame: Frame,
+    relation: str,
+    subjects: tuple[Resolved, ...],
+    strength: float,
+) -> Iterator[Candidate]:
+    """One candidate per ordered pair of distinct sides (one per unordered pair for a
+    symmetric relation), the first four sides only; a side named as another's own ("X and
+    its allies", "Kagame and his party") is no side of its own."""
+    sides: list[Resolved] = []
+    doc = predicate.doc
+    for side in subjects:
+        own = 0 <= side.token < len(doc) and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[side.token].children
+        )
+        if not own and all(side.actor != s.actor for s in sides):
+            # "Kagame and his party", "X and its allies": one side, not two.
+            sides.append(side)
+    sides = sides[:MAX_RECIPROCAL_SIDES]
+    symmetric = _symmetric_family(relation)
+    for i, first in enumerate(sides):
+        for j, second in enumerate(sides):
+            if i == j or (symmetric and j < i):
+                continue
+            yield Candidate(
+                predicate, predicate, frame, relation, (first,), (second,), None, strength
+            )
+
+
+def reciprocal_candidates(verb: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """A mutual predicate with a plural subject and no object acts each side toward the
+    other.
+
+    Rule: a verb listed in ``reciprocal.verbs`` (``light_verbs.json``: agree, pledge, ...)
+    whose logical subject resolves to two or more distinct actors ("The United States and
+    the Philippines have agreed on five locations", "The presidents of Sudan and South Sudan
+    agreed to set up a border zone") and that no frame gave an object, gives the listed
+    relation from each side to each other side. A single actor ("Iran agreed to talks"), a
+    passive or an object of its own ("X and Y agreed with Z", the frame's fact) give none.
+    """
+    relation = lexicon.reciprocal_verbs.get(lexicon.lemma(verb))
+    if relation is None or _is_passive(verb):
+        return
+    subjects: tuple[Resolved, ...] = ()
+    for subject_token in logical_subject(verb):
+        subjects = _subject_actors(subject_token, resolver)
+        if subjects:
+            break
+    if len({s.actor for s in subjects}) < 2:
+        return
+    frame = Frame(lexicon.lemma(verb), "VERB", relation, (), ("nsubj",))
+    yield from _each_to_each(verb, frame, relation, subjects, RECIPROCAL_STRENGTH)
 
 
 def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
@@ -229,10 +303,14 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         relation = frame.relation_for(classes) if frame.items else frame.relation
         if relation is not None and governor is not None:
             relation = _reversed(relation, governor, lexicon)
+        undoer = _undoer(carrier, lexicon) if relation in lexicon.undo_relations else None
+        if relation is not None and undoer is not None:
+            relation = lexicon.undo_relations[relation]
         if relation is None:
             continue
         subjects: tuple[Resolved, ...] = ()
         objects: tuple[Resolved, ...] = ()
+        presupposed = False
         strength = frame.strength * NOMINAL_RULE_STRENGTH
         anchor = _verbal_ancestor(token)
         undergoer = governor is not None and lexicon.lemma(governor) in (
@@ -258,7 +336,11 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             # "the expulsion of 300 workers by Nigeria": the parser hangs "by" on the victim.
             subjects = tuple(
                 r for f in slot_tokens(token, "prep:of>prep:by") for r in resolver.actors(f)
-            )[:2]
+            )[:2] or _misplaced_doers(carrier, resolver)
+        if not subjects and undoer is not None:
+            # "The EU lifted some of the sanctions on X": the undoer's doer.
+            subjects = _undoer_doers(undoer, lexicon, resolver)
+            anchor = undoer if undoer.pos_ in {"VERB", "AUX"} else anchor
         if (
             subjects
             and all(r.via == Via.COREF for r in subjects)
@@ -287,6 +369,16 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     subjects = _subject_actors(s, resolver)
                     if subjects:
                         break
+            host = None if subjects else _adjunct_host(carrier, relation, lexicon)
+            if host is not None:
+                # "Following talks with X, Y said": the clause's doer takes part; the talks
+                # took place whatever the clause denies ("failed to agree during talks").
+                anchor = host
+                presupposed = True
+                for s in logical_subject(host):
+                    subjects = _subject_actors(s, resolver)
+                    if subjects:
+                        break
             if not subjects and _symmetric_family(relation):
                 # "clashes between Ethiopian and Eritrean troops"
                 subjects = _resolve_slots(
@@ -297,6 +389,9 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             if not subjects:
                 continue
             sources: list[Token] = [token, carrier] + ([governor] if governor else [])
+            # "The offensive by IS militants against Kobani": the parser hangs the victim's
+            # preposition on the doer's phrase; it is still the event's.
+            sources += slot_tokens(token, "prep:by")
             for source in sources:
                 if objects:
                     continue
@@ -332,8 +427,96 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 objects = _default_target(governor, subjects, resolver, own_state=emergency)
         if not objects:
             continue
-        yield Candidate(token, anchor, frame, relation, subjects, objects, item, strength)
+        yield Candidate(
+            token,
+            anchor,
+            frame,
+            relation,
+            subjects,
+            objects,
+            item,
+            strength,
+            negation_is_act=presupposed,
+        )
         return
+
+
+def _undoes(word: Token, lexicon: Lexicon) -> bool:
+    lemma = lexicon.lemma(word)
+    particles = [c.lower_ for c in word.children if c.dep_ == "prt"]
+    return lemma in lexicon.undo_words or any(
+        f"{lemma} {p}" in lexicon.undo_words for p in particles
+    )
+
+
+def _undoer(carrier: Token, lexicon: Lexicon) -> Token | None:
+    """The word taking back the measure a noun names, if any.
+
+    Rule: a measure noun (sanctions, restrictions, a blockade) that is the object of an
+    ``undo`` word (``light_verbs.json``: "lifted the sanctions", "voted to loosen its
+    sanctions", "rolled back tariffs"), or reaches one through an "of" chain of up to three
+    nouns ("lifted some of the sanctions", "the easing of sanctions", "shortened the list of
+    sanctions"), is undone: its relation becomes the concession one (CAMEO 08), never the
+    imposition. A measure beside such a word ("imposed sanctions after lifting a ban") is
+    not under it.
+    """
+    node = carrier
+    for _ in range(3):
+        if node.dep_ in {"dobj", "nsubjpass"} and _undoes(node.head, lexicon):
+            return node.head
+        if node.dep_ != "pobj" or node.head.lower_ != "of":
+            return None
+        node = node.head.head
+        if node.pos_ in {"NOUN", "PROPN"} and _undoes(node, lexicon):
+            return node
+    return None
+
+
+def _undoer_doers(undoer: Token, lexicon: Lexicon, resolver: Resolver) -> tuple[Resolved, ...]:
+    """Who undoes: a verb's logical subject; a noun's own doer ("the EU's easing of"), else
+    the subject of the verb taking it ("announced the lifting of")."""
+    if undoer.pos_ in {"VERB", "AUX"}:
+        heads = logical_subject(undoer)
+    else:
+        heads = slot_tokens(undoer, "poss") + slot_tokens(undoer, "prep:by")
+        if not heads and undoer.dep_ == "dobj":
+            heads = logical_subject(undoer.head)
+    for head in heads:
+        found = _subject_actors(head, resolver)
+        if found:
+            return found
+    return ()
+
+
+def _adjunct_host(carrier: Token, relation: str, lexicon: Lexicon) -> Token | None:
+    """The clause an event noun is an adjunct of, when that clause's doer takes part in it.
+
+    Rule: a nominal event with no doer of its own, governed by an adjunct preposition of a
+    verb ("Following talks with X, Y said", "Y said after a meeting with X", "signed the
+    accord after four days of talks"; ``adjunct`` in ``light_verbs.json``), is done by
+    that verb's subject, for acts two sides do together and the relations listed there
+    (visits). Never for other acts ("After the invasion of X, Y imposed sanctions"), nor
+    when the noun names its sides itself ("after talks between X and Z, Y said"). The
+    event is presupposed: the clause's negation does not reach it ("failed to reach a deal
+    during talks in Moscow": the talks took place).
+    """
+    if not (_symmetric_family(relation) or relation in lexicon.adjunct_relations):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in carrier.children):
+        return None
+    if (
+        carrier.dep_ == "pobj"
+        and carrier.head.lower_ == "of"
+        and carrier.head.head.lemma_.lower() in lexicon.adjunct_measures
+    ):
+        carrier = carrier.head.head  # "after four days of talks"
+    prep = carrier.head
+    if carrier.dep_ not in {"pobj", "dobj"} or prep.lower_ not in lexicon.adjunct_preps:
+        return None
+    if prep.dep_ not in {"prep", "advcl"}:
+        return None
+    host = prep.head
+    return host if host != prep and host.pos_ in {"VERB", "AUX"} else None
 
 
 def _reversed(relation: str, governor: Token, lexicon: Lexicon) -> str:
@@ -393,19 +576,23 @@ def sentence_candidates(
             if candidate is not None:
                 used.add(act.i)
                 yield candidate
-        if lemma in lexicon.verbs:
+        if lemma in lexicon.verbs or lemma in lexicon.reciprocal_verbs:
             if _demanded_act(token, lexicon) or _is_rejected(token, lexicon):
                 continue
+            found = False
             for candidate in verb_candidates(token, lexicon, resolver):
+                found = True
                 # A noun the verb frame consumed ("deepen its relationship with") is not a
                 # second event, unless it names its own doer in a "by" phrase ("condemned
                 # the abduction of two engineers by militants").
                 used.update(
                     c.i
                     for c in token.children
-                    if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c)
+                    if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c, resolver)
                 )
                 yield candidate
+            if not found:
+                yield from reciprocal_candidates(token, lexicon, resolver)
     for token, pos in tokens:
         if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
             continue
@@ -499,9 +686,41 @@ def _rejection_candidate(
     return Candidate(act, anchor, REJECTION_FRAME, "rejects", subjects, objects, None, 0.8)
 
 
-def _names_own_doer(noun: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children) and any(
-        c.dep_ == "prep" and c.lower_ in words().victim_preps for c in noun.children
+def _misplaced_doers(noun: Token, resolver: Resolver) -> tuple[Resolved, ...]:
+    """The doer of an event noun that the parser hung on the active verb taking the noun as
+    object: "condemned the invasion of Ukraine by Russia" ("by Russia" on "condemned"). An
+    active verb has no agent of its own, so an actor in its "by" phrase is the noun's."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"} or _is_passive(verb):
+        return ()
+    return tuple(
+        r
+        for prep in _children(verb, "prep")
+        if prep.lower_ == "by"
+        for pobj in _children(prep, "pobj")
+        for r in resolver.actors(pobj)
+    )[:2]
+
+
+def _names_own_doer(noun: Token, resolver: Resolver) -> bool:
+    """An event noun naming both its own doer and its victim is an event of its own under
+    the verb that takes it as object, as CAMEO coders code both: "condemned the abduction of
+    two engineers by militants", "condemned Russia's aggression against Georgia", "the
+    Russian invasion of Ukraine" (doer: a "by" phrase or a named possessive, demonym or
+    compound; victim: ``victim_preps``). A pronoun possessive ("halted its offensive
+    against X") is the verb's own subject: the verb says what became of the act."""
+    if not any(c.dep_ == "prep" and c.lower_ in words().victim_preps for c in noun.children):
+        return False
+    if noun.dep_ == "dobj" and _misplaced_doers(noun, resolver):
+        return True
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "by")
+        or (
+            c.dep_ in {"poss", "amod", "compound"}
+            and c.pos_ != "PRON"
+            and resolver.explicit(c) is not None
+        )
+        for c in noun.children
     )
 
 
