@@ -12,6 +12,7 @@ from geokg.extract.strategies import (
     NAME_STRATEGIES,
     gazetteer_mention,
     named,
+    parenthesised_acronym,
     pronoun,
     second_person,
 )
@@ -29,7 +30,8 @@ you you PRON PRP dobj 4
 
 def test_strategies_are_tried_in_their_table_order():
     assert ARGUMENT_STRATEGIES.index(pronoun) < ARGUMENT_STRATEGIES.index(named)
-    assert NAME_STRATEGIES[1] is gazetteer_mention
+    # an acronym in parentheses names what precedes it before the gazetteer reads it alone
+    assert NAME_STRATEGIES.index(parenthesised_acronym) < NAME_STRATEGIES.index(gazetteer_mention)
 
 
 def test_each_strategy_decides_or_passes(parse, context):
