@@ -456,20 +456,26 @@ def test_multi_sentence_quotes_are_attributed_to_the_speaker(extractor: Extracto
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "text",
+    ("text", "body"),
     [
-        "A spokesman for the Chinese foreign ministry said Beijing would impose sanctions on "
-        "Lithuania.",
-        "An official at the State Department said Washington condemned Russia's annexation "
-        "of Crimea.",
+        (
+            "A spokesman for the Chinese foreign ministry said Beijing would impose sanctions on "
+            "Lithuania.",
+            "CHN",
+        ),
+        # the condemned annexation is itself a fact (RUS on UKR), which the speaker asserts too
+        (
+            "An official at the State Department said Washington condemned Russia's annexation "
+            "of Crimea.",
+            "USA",
+        ),
     ],
 )
-def test_speaker_phrases_speak_for_their_body(extractor: Extractor, text: str) -> None:
+def test_speaker_phrases_speak_for_their_body(extractor: Extractor, text: str, body: str) -> None:
     facts = extractor.extract_text(text)
     assert facts and all(f.asserted_by is not None for f in facts)
-    assert {f.asserted_by.country for f in facts if f.asserted_by} == {
-        f.subject.country for f in facts
-    }
+    assert {f.asserted_by.country for f in facts if f.asserted_by} == {body}
+    assert body in {f.subject.country for f in facts}
 
 
 @pytest.mark.slow
