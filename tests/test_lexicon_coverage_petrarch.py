@@ -284,6 +284,9 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Ukraine launched a counteroffensive against Russia.", {("UKR", "19", "RUS")}),
     ("Iran sent a message to the United States.", {("IRN", "01", "USA")}),
     ("Kenya threw its support behind Somalia.", {("KEN", "05", "SOM")}),
+    ("Obama confronted Putin over Ukraine.", {("USA", "04", "RUS")}),
+    ("The UN oversaw Iraq's elections.", {("un", "06", "IRQ")}),
+    ("Somali troops struggled against al-Shabab.", {("SOM", "19", "al_shabaab")}),
 ]
 
 
@@ -351,6 +354,9 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("Iran hammered out a deal with the European Union.", {"19"}),
     ("The striker struck the ball.", {"05", "19"}),
     ("The workers repaired the road to Kenya.", {"05"}),
+    ("The government confronted the crisis.", {"04"}),
+    ("The minister oversaw his ministry.", {"06"}),
+    ("Greece struggled with debt.", {"19"}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
