@@ -287,6 +287,7 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Obama confronted Putin over Ukraine.", {("USA", "04", "RUS")}),
     ("The UN oversaw Iraq's elections.", {("un", "06", "IRQ")}),
     ("Somali troops struggled against al-Shabab.", {("SOM", "19", "al_shabaab")}),
+    ("Russia pulled out its troops from Syria.", {("RUS", "08", "SYR")}),
 ]
 
 
@@ -357,6 +358,7 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("The government confronted the crisis.", {"04"}),
     ("The minister oversaw his ministry.", {"06"}),
     ("Greece struggled with debt.", {"19"}),
+    ("North Korea pulled out its workers from Kaesong.", {"08"}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
