@@ -358,6 +358,7 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("The government confronted the crisis.", {"04"}),
     ("The minister oversaw his ministry.", {"06"}),
     ("Greece struggled with debt.", {"19"}),
+    ("North Korea pulled out its workers from Kaesong.", {"08"}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
