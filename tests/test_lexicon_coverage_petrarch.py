@@ -275,6 +275,19 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Russia deployed troops to the Ukrainian border.", {("RUS", "15", "UKR")}),
     ("Moscow's increased support for separatists in Ukraine worried Kyiv.", {("RUS", "07", "UKR")}),
     ("Russia's support for Serbia angered the West.", {("RUS", "05", "SRB")}),
+    # light verb + event noun pairs
+    ("Iran struck a deal with Russia.", {("IRN", "05", "RUS")}),
+    ("India clinched a deal with France.", {("IND", "05", "FRA")}),
+    ("Turkey forged an alliance with Azerbaijan.", {("TUR", "05", "AZE")}),
+    ("Israel mended ties with Turkey.", {("ISR", "05", "TUR")}),
+    ("Iran hammered out a deal with the European Union.", {("IRN", "04", "eu")}),
+    ("Ukraine launched a counteroffensive against Russia.", {("UKR", "19", "RUS")}),
+    ("Iran sent a message to the United States.", {("IRN", "01", "USA")}),
+    ("Kenya threw its support behind Somalia.", {("KEN", "05", "SOM")}),
+    ("Obama confronted Putin over Ukraine.", {("USA", "04", "RUS")}),
+    ("The UN oversaw Iraq's elections.", {("un", "06", "IRQ")}),
+    ("Somali troops struggled against al-Shabab.", {("SOM", "19", "al_shabaab")}),
+    ("Russia pulled out its troops from Syria.", {("RUS", "08", "SYR")}),
 ]
 
 
@@ -339,6 +352,13 @@ NEGATIVES: list[tuple[str, set[str]]] = [
     ("Russia and the OSCE agreed to deploy civilian monitors to Ukraine.", {"13", "15"}),
     ("The UN deployed peacekeepers to Mali.", {"15"}),
     ("Moscow's increased support for separatists in Ukraine worried Kyiv.", {"05"}),
+    ("Iran hammered out a deal with the European Union.", {"19"}),
+    ("The striker struck the ball.", {"05", "19"}),
+    ("The workers repaired the road to Kenya.", {"05"}),
+    ("The government confronted the crisis.", {"04"}),
+    ("The minister oversaw his ministry.", {"06"}),
+    ("Greece struggled with debt.", {"19"}),
+    ("North Korea pulled out its workers from Kaesong.", {"08"}),
     ("Kerry tried to arrange a meeting with the Kremlin envoy.", {"04"}),
     (
         "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
