@@ -442,3 +442,39 @@ def test_an_x_led_noun_is_xs_a_media_outlets_unit_and_an_x_backed_one_are_not(pa
     assert resolver.resolve(doc[9], exclude=()) == []  # VOA's service is not Somalia
     assert resolver.actors(doc[8], as_modifier=True) == []
     assert "IRN" not in _ids(resolver.resolve(doc[14], exclude=()))  # backing is not leading
+
+
+EMBASSY = """
+Protesters protester NOUN NNS nsubj 1
+rallied rally VERB VBD ROOT 1
+outside outside ADP IN prep 1
+the the DET DT det 5
+Chinese Chinese ADJ JJ amod 5
+embassy embassy NOUN NN pobj 2
+in in ADP IN prep 5
+Hanoi Hanoi PROPN NNP pobj 6
+and and CCONJ CC cc 1
+in in ADP IN prep 1
+Beijing Beijing PROPN NNP pobj 9
+. . PUNCT . punct 1
+"""
+
+
+def test_an_embassy_is_where_it_stands_not_its_owners_land(parse, gazetteer):
+    from geokg.extract.places import event_place, place_in
+
+    actors = {
+        "Chinese": ("CHN", "demonym"),
+        "Hanoi": ("VNM", "capital"),
+        "Beijing": ("CHN", "capital"),
+    }
+    doc = parse(EMBASSY, actors)
+    resolver = _resolver(doc, gazetteer, date(2014, 5, 15))
+    found = place_in(resolver, doc[5], depth=0)
+    assert found is not None and found.actor.id == "VNM"
+    place = event_place(resolver, doc[1])
+    assert place is not None and place.actor.id == "VNM"
+    # a place noun that is no embassy still passes on its owner ("Lebanon's south")
+    south = parse(EMBASSY.replace("embassy embassy", "south south"), actors)
+    owned = place_in(_resolver(south, gazetteer, None), south[5], depth=0)
+    assert owned is not None and owned.actor.id == "CHN"
