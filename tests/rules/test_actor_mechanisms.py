@@ -478,3 +478,46 @@ def test_an_embassy_is_where_it_stands_not_its_owners_land(parse, gazetteer):
     south = parse(EMBASSY.replace("embassy embassy", "south south"), actors)
     owned = place_in(_resolver(south, gazetteer, None), south[5], depth=0)
     assert owned is not None and owned.actor.id == "CHN"
+
+
+ADMINISTRATION = """
+The the DET DT det 2
+Obama Obama PROPN NNP compound 2
+administration administration NOUN NN nsubj 3
+warned warn VERB VBD ROOT 3
+the the DET DT det 6
+Obama Obama PROPN NNP compound 6
+family family NOUN NN dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_the_leaders_administration_is_the_leaders_state(parse, gazetteer):
+    doc = parse(ADMINISTRATION)
+    resolver = _resolver(doc, gazetteer, date(2013, 5, 1))
+    assert _ids(resolver.resolve(doc[2], exclude=())) == ["USA"]
+    assert resolver.resolve(doc[6], exclude=()) == []  # a family is no government
+
+
+TITLE_ONLY = """
+The the DET DT det 3
+U.S. U.S. PROPN NNP compound 3
+Assistant Assistant PROPN NNP compound 3
+Secretary Secretary PROPN NNP nsubj 4
+said say VERB VBD ROOT 4
+he he PRON PRP nsubj 6
+welcomed welcome VERB VBD ccomp 4
+it it PRON PRP dobj 6
+. . PUNCT . punct 4
+"""
+
+
+def test_he_after_a_title_only_office_holder_is_the_titles_state(parse, gazetteer):
+    doc = parse(TITLE_ONLY, {"U.S.": ("USA", "alias")})
+    resolver = _resolver(doc, gazetteer, date(2013, 5, 1))
+    assert _ids(resolver.resolve(doc[5], exclude=())) == ["USA"]
+    # a body, not an office holder, is no antecedent of "he"
+    body = parse(
+        TITLE_ONLY.replace("Secretary Secretary", "Embassy Embassy"), {"U.S.": ("USA", "alias")}
+    )
+    assert _resolver(body, gazetteer, date(2013, 5, 1)).resolve(body[5], exclude=()) == []

@@ -553,6 +553,9 @@ class Resolver:
                     owner = self.modifier_actor(child)
                     if owner is not None:
                         return self._office_or_state(token, owner, 0.9)
+                    led = self._leaders_government(token, child)
+                    if led is not None:
+                        return led
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
         ent = self.org_of.get(token.i)
         named_organisation = ent is not None and self.unknown_organisation(ent) is not None
@@ -593,6 +596,21 @@ class Resolver:
             if where is not None:
                 return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
+
+    def _leaders_government(self, token: Token, child: Token) -> Resolved | None:
+        """'the Obama administration', 'the Assad regime': a government (``state_nominals``)
+        named after a known leader's surname is the leader's state."""
+        if (
+            token.lemma_.lower() not in self.lexicon.state_nominals
+            or child.dep_ != "compound"
+            or child.pos_ != "PROPN"
+        ):
+            return None
+        leader = self.surname(child)
+        if leader is None or leader.actor.type != ActorType.PERSON or not leader.actor.country:
+            return None
+        state = _record_actor(self._record(leader.actor.country), self.published)
+        return Resolved(state, 0.85, Via.AGENT_NOUN, token.i) if state is not None else None
 
     def _led_by(self, token: Token) -> Resolved | None:
         """'a Saudi-led coalition', 'NATO-led forces': the actor that leads them."""
@@ -899,7 +917,7 @@ class Resolver:
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the
         Turkish foreign minister'): "he"/"she" can refer to it."""
-        return token.tag_ == "NN" and token.lemma_.lower() in words().office_holders
+        return token.tag_ in {"NN", "NNP"} and token.lemma_.lower() in words().office_holders
 
     def _chain(self, token: Token, excluded: set[str], *, wants_person: bool) -> Resolved | None:
         """A pronoun continues the referent of an earlier same-kind pronoun in its sentence."""
