@@ -521,3 +521,40 @@ def test_he_after_a_title_only_office_holder_is_the_titles_state(parse, gazettee
         TITLE_ONLY.replace("Secretary Secretary", "Embassy Embassy"), {"U.S.": ("USA", "alias")}
     )
     assert _resolver(body, gazetteer, date(2013, 5, 1)).resolve(body[5], exclude=()) == []
+
+
+def test_north_and_south_korea_names_both_states(blank, gazetteer):
+    rows = [
+        ("North", "PROPN", "nmod", 3),
+        ("and", "CCONJ", "cc", 0),
+        ("South", "PROPN", "conj", 0),
+        ("Korea", "PROPN", "nsubj", 4),
+        ("agreed", "VERB", "ROOT", 4),
+        (".", "PUNCT", "punct", 4),
+    ]
+    doc = Doc(
+        blank.vocab,
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        ents=["B-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "O"],
+    )
+    doc = ActorMatcher(blank)(doc)
+    assert {(s.text, s.kb_id_) for s in doc.spans[SPAN_KEY]} == {
+        ("North", "PRK"),
+        ("South Korea", "KOR"),
+    }
+    resolver = _resolver(doc, gazetteer, date(2013, 8, 15))
+    assert _ids(resolver.actors(doc[3])) == ["KOR", "PRK"]
+    # one name alone is one state
+    alone = ActorMatcher(blank)(
+        Doc(
+            blank.vocab,
+            words=["South", "Korea", "agreed"],
+            pos=["PROPN", "PROPN", "VERB"],
+            deps=["compound", "nsubj", "ROOT"],
+            heads=[1, 2, 2],
+        )
+    )
+    assert _ids(_resolver(alone, gazetteer, None).actors(alone[1])) == ["KOR"]

@@ -133,9 +133,30 @@ class Resolver:
                     return [Resolved(actor, 0.85, Via.MODIFIER, token.i)]
         for conjunct in conjuncts(token):
             for resolved in self.resolve(conjunct, exclude=exclude):
-                for each in (resolved, *self._coordinated_owners(conjunct, resolved)):
+                extra = (*self._coordinated_owners(conjunct, resolved), *self._elided(conjunct))
+                for each in (resolved, *extra):
                     if all(r.actor != each.actor for r in found):
                         found.append(each)
+        return found
+
+    def _elided(self, token: Token) -> list[Resolved]:
+        """'North and South Korea have agreed': the modifier coordinated with the first word
+        of the name is a name of its own (the ``geokg_actors`` component marks "North" as
+        North Korea)."""
+        span = self.span_of.get(token.i)
+        if span is None:
+            return []
+        found: list[Resolved] = []
+        for child in token.children:
+            if child.dep_ not in {"nmod", "compound", "amod"} or child.i >= span.start:
+                continue
+            if not any(
+                c.dep_ == "conj" and c.i in range(span.start, span.end) for c in child.children
+            ):
+                continue
+            named = self.explicit(child)
+            if named is not None and named.actor.type == ActorType.STATE:
+                found.append(Resolved(named.actor, named.certainty, named.via, token.i))
         return found
 
     def _coordinated_owners(self, token: Token, resolved: Resolved) -> list[Resolved]:
