@@ -36,7 +36,7 @@ UNCOVERED = REPOSITORY / "data" / "lexicon" / "petrarch_uncovered.json"
 VERB_SHARE_FLOOR = 0.59
 GEOPOLITICAL_SHARE_FLOOR = 0.81
 NOUN_SHARE_FLOOR_FAST = 0.90
-NOUN_SHARE_FLOOR_RESOLVED = 0.88
+NOUN_SHARE_FLOOR_RESOLVED = 0.90
 VERB_KINDS = {"other-root", "not-geopolitical", "ambiguous", "light-verb", "not-a-verb", "format"}
 NOUN_KINDS = {"not-an-actor", "not-a-noun", "ambiguous", "format"}
 

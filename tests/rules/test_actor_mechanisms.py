@@ -442,3 +442,119 @@ def test_an_x_led_noun_is_xs_a_media_outlets_unit_and_an_x_backed_one_are_not(pa
     assert resolver.resolve(doc[9], exclude=()) == []  # VOA's service is not Somalia
     assert resolver.actors(doc[8], as_modifier=True) == []
     assert "IRN" not in _ids(resolver.resolve(doc[14], exclude=()))  # backing is not leading
+
+
+EMBASSY = """
+Protesters protester NOUN NNS nsubj 1
+rallied rally VERB VBD ROOT 1
+outside outside ADP IN prep 1
+the the DET DT det 5
+Chinese Chinese ADJ JJ amod 5
+embassy embassy NOUN NN pobj 2
+in in ADP IN prep 5
+Hanoi Hanoi PROPN NNP pobj 6
+and and CCONJ CC cc 1
+in in ADP IN prep 1
+Beijing Beijing PROPN NNP pobj 9
+. . PUNCT . punct 1
+"""
+
+
+def test_an_embassy_is_where_it_stands_not_its_owners_land(parse, gazetteer):
+    from geokg.extract.places import event_place, place_in
+
+    actors = {
+        "Chinese": ("CHN", "demonym"),
+        "Hanoi": ("VNM", "capital"),
+        "Beijing": ("CHN", "capital"),
+    }
+    doc = parse(EMBASSY, actors)
+    resolver = _resolver(doc, gazetteer, date(2014, 5, 15))
+    found = place_in(resolver, doc[5], depth=0)
+    assert found is not None and found.actor.id == "VNM"
+    place = event_place(resolver, doc[1])
+    assert place is not None and place.actor.id == "VNM"
+    # a place noun that is no embassy still passes on its owner ("Lebanon's south")
+    south = parse(EMBASSY.replace("embassy embassy", "south south"), actors)
+    owned = place_in(_resolver(south, gazetteer, None), south[5], depth=0)
+    assert owned is not None and owned.actor.id == "CHN"
+
+
+ADMINISTRATION = """
+The the DET DT det 2
+Obama Obama PROPN NNP compound 2
+administration administration NOUN NN nsubj 3
+warned warn VERB VBD ROOT 3
+the the DET DT det 6
+Obama Obama PROPN NNP compound 6
+family family NOUN NN dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_the_leaders_administration_is_the_leaders_state(parse, gazetteer):
+    doc = parse(ADMINISTRATION)
+    resolver = _resolver(doc, gazetteer, date(2013, 5, 1))
+    assert _ids(resolver.resolve(doc[2], exclude=())) == ["USA"]
+    assert resolver.resolve(doc[6], exclude=()) == []  # a family is no government
+
+
+TITLE_ONLY = """
+The the DET DT det 3
+U.S. U.S. PROPN NNP compound 3
+Assistant Assistant PROPN NNP compound 3
+Secretary Secretary PROPN NNP nsubj 4
+said say VERB VBD ROOT 4
+he he PRON PRP nsubj 6
+welcomed welcome VERB VBD ccomp 4
+it it PRON PRP dobj 6
+. . PUNCT . punct 4
+"""
+
+
+def test_he_after_a_title_only_office_holder_is_the_titles_state(parse, gazetteer):
+    doc = parse(TITLE_ONLY, {"U.S.": ("USA", "alias")})
+    resolver = _resolver(doc, gazetteer, date(2013, 5, 1))
+    assert _ids(resolver.resolve(doc[5], exclude=())) == ["USA"]
+    # a body, not an office holder, is no antecedent of "he"
+    body = parse(
+        TITLE_ONLY.replace("Secretary Secretary", "Embassy Embassy"), {"U.S.": ("USA", "alias")}
+    )
+    assert _resolver(body, gazetteer, date(2013, 5, 1)).resolve(body[5], exclude=()) == []
+
+
+def test_north_and_south_korea_names_both_states(blank, gazetteer):
+    rows = [
+        ("North", "PROPN", "nmod", 3),
+        ("and", "CCONJ", "cc", 0),
+        ("South", "PROPN", "conj", 0),
+        ("Korea", "PROPN", "nsubj", 4),
+        ("agreed", "VERB", "ROOT", 4),
+        (".", "PUNCT", "punct", 4),
+    ]
+    doc = Doc(
+        blank.vocab,
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        ents=["B-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "O"],
+    )
+    doc = ActorMatcher(blank)(doc)
+    assert {(s.text, s.kb_id_) for s in doc.spans[SPAN_KEY]} == {
+        ("North", "PRK"),
+        ("South Korea", "KOR"),
+    }
+    resolver = _resolver(doc, gazetteer, date(2013, 8, 15))
+    assert _ids(resolver.actors(doc[3])) == ["KOR", "PRK"]
+    # one name alone is one state
+    alone = ActorMatcher(blank)(
+        Doc(
+            blank.vocab,
+            words=["South", "Korea", "agreed"],
+            pos=["PROPN", "PROPN", "VERB"],
+            deps=["compound", "nsubj", "ROOT"],
+            heads=[1, 2, 2],
+        )
+    )
+    assert _ids(_resolver(alone, gazetteer, None).actors(alone[1])) == ["KOR"]

@@ -170,8 +170,27 @@ class ActorMatcher:
                 kept.append(Span(doc, span.start, span.end, label=IN_NAME, kb_id=span.kb_id_))
             elif verdict == "keep":
                 kept.append(span)
+        kept.extend(self._elided_halves(doc, kept))
         doc.spans[SPAN_KEY] = filter_spans(_names_over_places(kept))
         return doc
+
+    def _elided_halves(self, doc: Doc, spans: list[Span]) -> Iterator[Span]:
+        """'North and South Korea', 'South and North Sudan': the compass word before "and"
+        names the other state of the elided name ("North Korea"), when the gazetteer knows
+        that name as a state."""
+        taken = {token.i for span in spans for token in span}
+        compass = words().compass
+        for span in spans:
+            if span.label_ not in _NAME_KINDS or span[0].lower_ not in compass or len(span) < 2:
+                continue
+            if span.start < 2 or doc[span.start - 1].dep_ != "cc":
+                continue
+            half = doc[span.start - 2]
+            if half.i in taken or half.lower_ not in compass or not half.is_title:
+                continue
+            record = lookup_name(self.gazetteer, f"{half.text} {span[1:].text}")
+            if record is not None and record.type == ActorType.STATE:
+                yield Span(doc, half.i, half.i + 1, label=Via.NAME, kb_id=str(record.id))
 
     def _phrase_spans(self, doc: Doc) -> Iterable[Span]:
         assert self._matchers is not None
@@ -342,8 +361,9 @@ class ActorMatcher:
         if span.label_ in PLACE_KINDS and [t.lower_ for t in rest] in (["state"], ["province"]):
             # "Lagos State", "Aceh Province": the subdivision itself, a place of its state.
             return "keep"
-        if all(t.lower_ in words().compass for t in rest):
-            # "South Lebanon", "northern Israel" are the state's own land.
+        if all(t.lower_ in words().compass or t.dep_ == "cc" or t.is_punct for t in rest):
+            # "South Lebanon", "northern Israel" are the state's own land; "North and South
+            # Korea" names two states (see _elided_halves).
             return "keep"
         if ent.label_ == "ORG" and span.label_ in _NAME_KINDS:
             return IN_NAME

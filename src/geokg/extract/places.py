@@ -84,14 +84,15 @@ def place_in(
     ``through``: the token itself is no place, only what it leads to."""
     named = resolver.explicit(token)
     is_place_noun = token.lemma_.lower() in resolver.placed.places
+    abroad = token.lemma_.lower() in words().foreign_sites  # its owner is not where it is
     is_place = named is not None and (
-        named.via in _PLACE_VIAS or (is_place_noun and named.via == Via.AGENT_NOUN)
+        named.via in _PLACE_VIAS or (is_place_noun and named.via == Via.AGENT_NOUN and not abroad)
     )
     if named is not None and is_place and named.actor.type == ActorType.STATE and not through:
         return Resolved(named.actor, 0.75, Via.EVENT_PLACE, token.i)
     if depth >= 3 or token.pos_ != "NOUN":
         return None
-    if is_place_noun and not through:
+    if is_place_noun and not through and not abroad:
         for child in token.children:
             if child.dep_ == "appos":  # "the capital Kabul"
                 found = place_in(resolver, child, depth=depth + 1)
@@ -128,6 +129,9 @@ def place_under(resolver: Resolver, prep: Token, *, depth: int) -> Actor | None:
         if depth < 2 and pobj.lemma_.lower() in words().conflict_nouns:
             # "parties to the conflict in Iraq", "factions in the war in Bosnia"
             return location(resolver, pobj, depth=depth + 1)
+        if pobj.lemma_.lower() in words().foreign_sites:
+            # "outside the Chinese embassy in Hanoi": where the embassy is, not its owner
+            return location(resolver, pobj, depth=depth + 1) if depth < 2 else None
         place = resolver.explicit(pobj)
         if place is not None:
             actor = place.actor

@@ -133,9 +133,30 @@ class Resolver:
                     return [Resolved(actor, 0.85, Via.MODIFIER, token.i)]
         for conjunct in conjuncts(token):
             for resolved in self.resolve(conjunct, exclude=exclude):
-                for each in (resolved, *self._coordinated_owners(conjunct, resolved)):
+                extra = (*self._coordinated_owners(conjunct, resolved), *self._elided(conjunct))
+                for each in (resolved, *extra):
                     if all(r.actor != each.actor for r in found):
                         found.append(each)
+        return found
+
+    def _elided(self, token: Token) -> list[Resolved]:
+        """'North and South Korea have agreed': the modifier coordinated with the first word
+        of the name is a name of its own (the ``geokg_actors`` component marks "North" as
+        North Korea)."""
+        span = self.span_of.get(token.i)
+        if span is None:
+            return []
+        found: list[Resolved] = []
+        for child in token.children:
+            if child.dep_ not in {"nmod", "compound", "amod"} or child.i >= span.start:
+                continue
+            if not any(
+                c.dep_ == "conj" and c.i in range(span.start, span.end) for c in child.children
+            ):
+                continue
+            named = self.explicit(child)
+            if named is not None and named.actor.type == ActorType.STATE:
+                found.append(Resolved(named.actor, named.certainty, named.via, token.i))
         return found
 
     def _coordinated_owners(self, token: Token, resolved: Resolved) -> list[Resolved]:
@@ -553,6 +574,9 @@ class Resolver:
                     owner = self.modifier_actor(child)
                     if owner is not None:
                         return self._office_or_state(token, owner, 0.9)
+                    led = self._leaders_government(token, child)
+                    if led is not None:
+                        return led
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
         ent = self.org_of.get(token.i)
         named_organisation = ent is not None and self.unknown_organisation(ent) is not None
@@ -593,6 +617,21 @@ class Resolver:
             if where is not None:
                 return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
+
+    def _leaders_government(self, token: Token, child: Token) -> Resolved | None:
+        """'the Obama administration', 'the Assad regime': a government (``state_nominals``)
+        named after a known leader's surname is the leader's state."""
+        if (
+            token.lemma_.lower() not in self.lexicon.state_nominals
+            or child.dep_ != "compound"
+            or child.pos_ != "PROPN"
+        ):
+            return None
+        leader = self.surname(child)
+        if leader is None or leader.actor.type != ActorType.PERSON or not leader.actor.country:
+            return None
+        state = _record_actor(self._record(leader.actor.country), self.published)
+        return Resolved(state, 0.85, Via.AGENT_NOUN, token.i) if state is not None else None
 
     def _led_by(self, token: Token) -> Resolved | None:
         """'a Saudi-led coalition', 'NATO-led forces': the actor that leads them."""
@@ -899,7 +938,7 @@ class Resolver:
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the
         Turkish foreign minister'): "he"/"she" can refer to it."""
-        return token.tag_ == "NN" and token.lemma_.lower() in words().office_holders
+        return token.tag_ in {"NN", "NNP"} and token.lemma_.lower() in words().office_holders
 
     def _chain(self, token: Token, excluded: set[str], *, wants_person: bool) -> Resolved | None:
         """A pronoun continues the referent of an earlier same-kind pronoun in its sentence."""

@@ -107,9 +107,9 @@ def surname_tagged_as_noun(resolver: Resolver, token: Token) -> list[Resolved] |
 
 
 NAME_STRATEGIES: tuple[NameStrategy, ...] = (
-    media_unit,
     parenthesised_acronym,
     gazetteer_mention,
+    media_unit,
     divided_half,
     agent_noun,
     unknown_organisation,

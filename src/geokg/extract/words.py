@@ -66,6 +66,7 @@ class Words:
     pact_nouns: frozenset[str]
     media_outlets: frozenset[str]
     leading_participles: frozenset[str]
+    foreign_sites: frozenset[str]
     honorifics: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
