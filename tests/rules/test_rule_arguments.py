@@ -366,3 +366,50 @@ def test_an_adjunct_event_is_presupposed_against_the_clauses_negation(parse, con
     doc = parse(AFTER_TALKS_BETWEEN, {"Britain": "GBR", "Iran": "IRN", "Iraq": "IRQ"})
     (candidate,) = list(frame_rule(doc[:], context(doc)))
     assert not candidate.negation_is_act
+
+
+ANTI_RALLY = """
+Chinese chinese ADJ JJ amod 1
+protesters protester NOUN NNS nsubj 2
+staged stage VERB VBD ROOT 2
+an an DET DT det 7
+anti anti ADJ JJ amod 7
+- - PUNCT HYPH punct 6
+Japan Japan PROPN NNP compound 7
+rally rally NOUN NN dobj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_an_anti_modifier_is_the_events_target_never_its_doer(parse, context):
+    doc = parse(ANTI_RALLY, {"Chinese": ("CHN", "demonym"), "Japan": "JPN"})
+    tuples = _tuples(doc, context)
+    assert ("demonstratesAgainst", "CHN", "JPN") in tuples
+    assert not [t for t in tuples if t[1] == "JPN"]
+
+
+def test_a_pro_modifier_names_neither_side(parse, context):
+    table = ANTI_RALLY.replace("anti anti ADJ", "pro pro ADJ")
+    doc = parse(table, {"Chinese": ("CHN", "demonym"), "Japan": "JPN"})
+    assert not [t for t in _tuples(doc, context) if "JPN" in t]
+
+
+CONDEMNED_ANTI = """
+Vietnam Vietnam PROPN NNP nsubj 1
+condemned condemn VERB VBD ROOT 1
+the the DET DT det 6
+anti anti ADJ JJ amod 6
+- - PUNCT HYPH punct 5
+China China PROPN NNP compound 6
+riots riot NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_an_anti_modifier_is_not_the_owner_of_a_criticised_event(parse, context):
+    doc = parse(CONDEMNED_ANTI, {"Vietnam": "VNM", "China": "CHN"})
+    assert ("criticises", "VNM", "CHN") not in _tuples(doc, context)
+    table = CONDEMNED_ANTI.replace("anti anti ADJ JJ amod 6", "the the DET DT det 6")
+    table = table.replace("- - PUNCT HYPH punct 5", "new new ADJ JJ amod 6")
+    doc = parse(table, {"Vietnam": "VNM", "China": "CHN"})
+    assert ("criticises", "VNM", "CHN") in _tuples(doc, context)

@@ -138,6 +138,10 @@ class Lexicon:
     # a measure noun under them becomes (imposesSanctionsOn -> easesSanctionsOn).
     undo_words: frozenset[str] = frozenset()
     undo_relations: Mapping[str, str] = field(default_factory=dict)
+    # Prefixes that make an actor modifier a stance ("anti-China", "pro-Russian"): those
+    # against it name the target, those for it neither side.
+    stance_against: frozenset[str] = frozenset()
+    stance_for: frozenset[str] = frozenset()
     # Every other word list of the rules and the resolver (``words.json``).
     words: Words = field(default_factory=load_words)
 
@@ -256,6 +260,8 @@ def load_lexicon() -> Lexicon:
         ),
         reciprocal_pronouns=frozenset(light.get("reciprocal", {}).get("pronouns", ())),
         undo_words=frozenset(light.get("undo", {}).get("words", ())),
+        stance_against=frozenset(light.get("stance_prefixes", {}).get("against", ())),
+        stance_for=frozenset(light.get("stance_prefixes", {}).get("for", ())),
         undo_relations=MappingProxyType(
             {str(k): str(v) for k, v in light.get("undo", {}).get("relations", {}).items()}
         ),

@@ -63,6 +63,7 @@ from geokg.extract.targets import (
     _symmetric_family,
     is_emergency,
     place_of,
+    stance,
     undergoer_noun,
 )
 
@@ -325,7 +326,8 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     for f in slot_tokens(source, s)
                     for r in (
                         []
-                        if s in {"amod", "compound"} and _is_item_modifier(f)
+                        if s in {"amod", "compound"}
+                        and (_is_item_modifier(f) or stance(f) is not None)
                         else resolver.actors(f, as_modifier=s in {"amod", "compound", "poss"})
                     )
                 )[:2]
@@ -398,6 +400,8 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 objects = _resolve_slots(
                     source, frame.object, resolver, passive=False, exclude=subjects
                 )
+        if not objects:
+            objects = _opposed(token, subjects, lexicon, resolver)
         if not objects and len(subjects) >= 2 and _symmetric_family(relation):
             subjects, objects = _split_pair(subjects, resolver)
         if not objects and frame.default_target and relation in words().place_target_relations:
@@ -439,6 +443,25 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             negation_is_act=presupposed,
         )
         return
+
+
+def _opposed(
+    noun: Token, subjects: tuple[Resolved, ...], lexicon: Lexicon, resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """The target an "anti-X" modifier names.
+
+    Rule: an actor modifier of an event noun behind a stance prefix is never the event's
+    doer; behind an "against" prefix (``stance_prefixes`` in ``light_verbs.json``) it is the
+    target ("anti-China riots" are against China; "during an anti-North Korea rally"), behind
+    a "for" prefix neither side ("a pro-Russian rally" is not Russia's, nor against it).
+    """
+    return tuple(
+        r
+        for child in noun.children
+        if child.dep_ in {"amod", "compound"} and stance(child) == "against"
+        for r in resolver.actors(child, as_modifier=True)
+        if not _same_mention(r, subjects)
+    )[:2]
 
 
 def _undoes(word: Token, lexicon: Lexicon) -> bool:
