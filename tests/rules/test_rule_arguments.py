@@ -413,3 +413,25 @@ def test_an_anti_modifier_is_not_the_owner_of_a_criticised_event(parse, context)
     table = table.replace("- - PUNCT HYPH punct 5", "new new ADJ JJ amod 6")
     doc = parse(table, {"Vietnam": "VNM", "China": "CHN"})
     assert ("criticises", "VNM", "CHN") in _tuples(doc, context)
+
+
+HELD_PROTESTS = """
+Students student NOUN NNS nsubj 1
+held hold VERB VBD ROOT 1
+protests protest NOUN NNS dobj 1
+in in ADP IN prep 1
+Chad Chad PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_holding_an_event_is_no_detention(parse, context):
+    doc = parse(HELD_PROTESTS, {"Chad": "TCD"})
+    assert not [t for t in _tuples(doc, context) if t[0] == "arrests"]
+
+
+def test_holding_people_is_detention(parse, context):
+    table = HELD_PROTESTS.replace("Students student NOUN NNS", "Sudan Sudan PROPN NNP")
+    table = table.replace("protests protest NOUN NNS", "students student NOUN NNS")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    assert [t for t in _tuples(doc, context) if t[0] == "arrests"]
