@@ -435,3 +435,51 @@ def test_holding_people_is_detention(parse, context):
     table = table.replace("protests protest NOUN NNS", "students student NOUN NNS")
     doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
     assert [t for t in _tuples(doc, context) if t[0] == "arrests"]
+
+
+SANCTIONS_RELATED = """
+Chad Chad PROPN NNP nsubj 1
+announced announce VERB VBD ROOT 1
+sanctions sanction NOUN NNS dobj 1
+related relate VERB VBN acl 2
+to to ADP IN prep 3
+the the DET DT det 7
+Sudan Sudan PROPN NNP compound 7
+conflict conflict NOUN NN pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_measure_takes_its_target_from_its_own_clause(parse, context):
+    doc = parse(SANCTIONS_RELATED, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("imposesSanctionsOn", "TCD", "SDN")]
+
+
+def test_a_non_measure_takes_no_target_from_its_clause(parse, context):
+    table = SANCTIONS_RELATED.replace("sanctions sanction NOUN NNS", "talks talk NOUN NNS")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == []
+
+
+ROUNDS_OF = """
+Chad Chad PROPN NNP nsubj 1
+imposed impose VERB VBD ROOT 1
+several several ADJ JJ amod 3
+rounds round NOUN NNS dobj 1
+of of ADP IN prep 3
+sanctions sanction NOUN NNS pobj 4
+on on ADP IN prep 5
+Sudan Sudan PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_portion_carries_its_event_for_the_light_verb(parse, context):
+    doc = parse(ROUNDS_OF, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("imposesSanctionsOn", "TCD", "SDN")]
+
+
+def test_a_noun_that_is_no_portion_carries_nothing(parse, context):
+    table = ROUNDS_OF.replace("rounds round NOUN NNS", "critics critic NOUN NNS")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    assert ("imposesSanctionsOn", "TCD", "SDN") not in _tuples(doc, context)

@@ -737,6 +737,43 @@ def _purpose_target(
     return ()
 
 
+CLAUSE_TARGET_CERTAINTY = 0.85
+
+
+def clause_target(
+    noun: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """The target a measure noun's own relative or participial clause names.
+
+    Rule: the first actor (or actor modifier) inside a clause modifying the noun, other than
+    its doers: "sanctions related to the South Sudan conflict" (SSD), "sanctions that have
+    battered Iran's economy" (IRN), "new sanctions targeting Russia's banks" (RUS). Clauses
+    beside the noun (of the verb governing it) are not searched.
+    """
+    own = {s.actor for s in subjects}
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "relcl"}:
+            continue
+        for token in clause.subtree:
+            if token.dep_ not in {"poss", "pobj", "dobj", "compound", "amod"}:
+                continue
+            if token.pos_ == "PRON" or stance(token) is not None:
+                continue
+            found = [
+                r
+                for r in resolver.actors(
+                    token, as_modifier=token.dep_ in {"poss", "compound", "amod"}
+                )
+                if r.actor not in own and not _same_mention(r, subjects)
+            ]
+            if found:
+                return tuple(
+                    Resolved(r.actor, r.certainty * CLAUSE_TARGET_CERTAINTY, r.via, r.token)
+                    for r in found[:2]
+                )
+    return ()
+
+
 def _incident_perpetrator(incident: Token, verb: Token, resolver: Resolver) -> tuple[Resolved, ...]:
     """Who a violent incident that killed or wounded someone stands for: its owner ("US
     Predator attacks killed ..."), else the state where it happened ("A roadside bombing

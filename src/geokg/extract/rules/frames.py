@@ -61,6 +61,7 @@ from geokg.extract.targets import (
     _state,
     _subject_actors,
     _symmetric_family,
+    clause_target,
     is_emergency,
     place_of,
     stance,
@@ -294,6 +295,13 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
     if carrier.dep_ == "compound" and carrier.head.pos_ == "NOUN":
         # "undertook a mediation mission between X and Y": the phrase head carries it.
         carrier = carrier.head
+    while (
+        carrier.dep_ == "pobj"
+        and carrier.head.lower_ == "of"
+        and carrier.head.head.lemma_.lower() in lexicon.portions
+    ):
+        # "imposed several rounds of sanctions": the portion carries the event.
+        carrier = _carrier(carrier.head.head)
     governor = carrier.head if carrier.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
     if governor is not None and carrier.dep_ == "pobj":
         governor = None
@@ -402,6 +410,10 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 )
         if not objects:
             objects = _opposed(token, subjects, lexicon, resolver)
+        if not objects and relation in lexicon.clause_target_relations:
+            objects = clause_target(token, subjects, resolver) or (
+                clause_target(carrier, subjects, resolver) if carrier != token else ()
+            )
         if not objects and len(subjects) >= 2 and _symmetric_family(relation):
             subjects, objects = _split_pair(subjects, resolver)
         if not objects and frame.default_target and relation in words().place_target_relations:
