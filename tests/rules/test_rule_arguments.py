@@ -483,3 +483,30 @@ def test_a_noun_that_is_no_portion_carries_nothing(parse, context):
     table = ROUNDS_OF.replace("rounds round NOUN NNS", "critics critic NOUN NNS")
     doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
     assert ("imposesSanctionsOn", "TCD", "SDN") not in _tuples(doc, context)
+
+
+MEDIATED_TALKS = """
+AU AU PROPN NNP npadvmod 2
+- - PUNCT HYPH punct 2
+mediated mediate VERB VBN amod 3
+talks talk NOUN NNS nsubj 8
+between between ADP IN prep 3
+Sudan Sudan PROPN NNP pobj 4
+and and CCONJ CC cc 5
+Chad Chad PROPN NNP conj 5
+resumed resume VERB VBD ROOT 8
+. . PUNCT . punct 8
+"""
+
+
+def test_a_hyphenated_doer_of_a_participle_acts_on_the_event_it_modifies(parse, context):
+    doc = parse(MEDIATED_TALKS, {"AU": "african_union", "Sudan": "SDN", "Chad": "TCD"})
+    tuples = _tuples(doc, context)
+    assert ("mediatesFor", "african_union", "SDN") in tuples
+    assert ("mediatesFor", "african_union", "TCD") in tuples
+
+
+def test_a_participle_on_a_noun_naming_no_event_gives_nothing(parse, context):
+    table = MEDIATED_TALKS.replace("talks talk NOUN NNS", "rebels rebel NOUN NNS")
+    doc = parse(table, {"AU": "african_union", "Sudan": "SDN", "Chad": "TCD"})
+    assert not [t for t in _tuples(doc, context) if t[0] == "mediatesFor"]

@@ -216,6 +216,69 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         return
 
 
+PARTICIPLE_STRENGTH = 0.85
+
+
+def participle_candidates(verb: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """A past participle modifying an event noun, with its doer named before a hyphen or
+    in a "by" phrase: the noun is its object.
+
+    Rule: "AU-mediated talks between Sudan and South Sudan" is "the AU mediated talks between
+    Sudan and South Sudan" (african_union mediatesFor SDN and SSD), "talks brokered by Qatar
+    between X and Y" likewise: the verb's frame reads its "dobj" slots from the modified
+    noun. A participle with no named doer ("the disputed islands"), no frame, or on a noun
+    that names no event ("Iran-backed rebels") gives nothing.
+    """
+    noun = verb.head
+    if (
+        verb.tag_ != "VBN"
+        or verb.dep_ not in {"amod", "acl"}
+        or noun.pos_ not in {"NOUN", "PROPN"}
+        or noun.lemma_.lower() not in lexicon.nouns
+    ):
+        return  # "Iran-backed rebels": a stance on people, no event
+    doc = verb.doc
+    doers = [
+        c
+        for c in verb.children
+        if c.dep_ in {"npadvmod", "compound", "nmod", "nsubj"}
+        and c.i + 2 == verb.i
+        and doc[c.i + 1].text == "-"
+    ] + slot_tokens(verb, "agent")
+    subjects: tuple[Resolved, ...] = ()
+    for doer in doers:
+        subjects = tuple(resolver.actors(doer, as_modifier=doer.dep_ != "pobj"))
+        if subjects:
+            break
+    if not subjects:
+        return
+    for frame in lexicon.verbs.get(lexicon.lemma(verb), ()):
+        if frame.particle is not None:
+            continue
+        objects: tuple[Resolved, ...] = ()
+        for slot in frame.object:
+            head, _, rest = slot.partition(">")
+            if head == "dobj" and rest:
+                fillers = slot_tokens(noun, rest)
+            elif head == "dobj":
+                fillers = [noun]
+            else:
+                fillers = slot_tokens(verb, slot)
+            objects = tuple(
+                r
+                for f in fillers
+                for r in resolver.actors(f)
+                if not _same_mention(r, subjects) and r.actor not in {s.actor for s in subjects}
+            )
+            if objects:
+                break
+        if objects:
+            yield Candidate(
+                verb, verb, frame, frame.relation, subjects, objects, None, PARTICIPLE_STRENGTH
+            )
+            return
+
+
 RECIPROCAL_STRENGTH = 0.8
 
 MAX_RECIPROCAL_SIDES = 4
@@ -626,6 +689,10 @@ def sentence_candidates(
                     if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c, resolver)
                 )
                 yield candidate
+            if not found:
+                participles = list(participle_candidates(token, lexicon, resolver))
+                found = bool(participles)
+                yield from participles
             if not found:
                 yield from reciprocal_candidates(token, lexicon, resolver)
     for token, pos in tokens:
