@@ -366,3 +366,147 @@ def test_an_adjunct_event_is_presupposed_against_the_clauses_negation(parse, con
     doc = parse(AFTER_TALKS_BETWEEN, {"Britain": "GBR", "Iran": "IRN", "Iraq": "IRQ"})
     (candidate,) = list(frame_rule(doc[:], context(doc)))
     assert not candidate.negation_is_act
+
+
+ANTI_RALLY = """
+Chinese chinese ADJ JJ amod 1
+protesters protester NOUN NNS nsubj 2
+staged stage VERB VBD ROOT 2
+an an DET DT det 7
+anti anti ADJ JJ amod 7
+- - PUNCT HYPH punct 6
+Japan Japan PROPN NNP compound 7
+rally rally NOUN NN dobj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_an_anti_modifier_is_the_events_target_never_its_doer(parse, context):
+    doc = parse(ANTI_RALLY, {"Chinese": ("CHN", "demonym"), "Japan": "JPN"})
+    tuples = _tuples(doc, context)
+    assert ("demonstratesAgainst", "CHN", "JPN") in tuples
+    assert not [t for t in tuples if t[1] == "JPN"]
+
+
+def test_a_pro_modifier_names_neither_side(parse, context):
+    table = ANTI_RALLY.replace("anti anti ADJ", "pro pro ADJ")
+    doc = parse(table, {"Chinese": ("CHN", "demonym"), "Japan": "JPN"})
+    assert not [t for t in _tuples(doc, context) if "JPN" in t]
+
+
+CONDEMNED_ANTI = """
+Vietnam Vietnam PROPN NNP nsubj 1
+condemned condemn VERB VBD ROOT 1
+the the DET DT det 6
+anti anti ADJ JJ amod 6
+- - PUNCT HYPH punct 5
+China China PROPN NNP compound 6
+riots riot NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_an_anti_modifier_is_not_the_owner_of_a_criticised_event(parse, context):
+    doc = parse(CONDEMNED_ANTI, {"Vietnam": "VNM", "China": "CHN"})
+    assert ("criticises", "VNM", "CHN") not in _tuples(doc, context)
+    table = CONDEMNED_ANTI.replace("anti anti ADJ JJ amod 6", "the the DET DT det 6")
+    table = table.replace("- - PUNCT HYPH punct 5", "new new ADJ JJ amod 6")
+    doc = parse(table, {"Vietnam": "VNM", "China": "CHN"})
+    assert ("criticises", "VNM", "CHN") in _tuples(doc, context)
+
+
+HELD_PROTESTS = """
+Students student NOUN NNS nsubj 1
+held hold VERB VBD ROOT 1
+protests protest NOUN NNS dobj 1
+in in ADP IN prep 1
+Chad Chad PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_holding_an_event_is_no_detention(parse, context):
+    doc = parse(HELD_PROTESTS, {"Chad": "TCD"})
+    assert not [t for t in _tuples(doc, context) if t[0] == "arrests"]
+
+
+def test_holding_people_is_detention(parse, context):
+    table = HELD_PROTESTS.replace("Students student NOUN NNS", "Sudan Sudan PROPN NNP")
+    table = table.replace("protests protest NOUN NNS", "students student NOUN NNS")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    assert [t for t in _tuples(doc, context) if t[0] == "arrests"]
+
+
+SANCTIONS_RELATED = """
+Chad Chad PROPN NNP nsubj 1
+announced announce VERB VBD ROOT 1
+sanctions sanction NOUN NNS dobj 1
+related relate VERB VBN acl 2
+to to ADP IN prep 3
+the the DET DT det 7
+Sudan Sudan PROPN NNP compound 7
+conflict conflict NOUN NN pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_measure_takes_its_target_from_its_own_clause(parse, context):
+    doc = parse(SANCTIONS_RELATED, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("imposesSanctionsOn", "TCD", "SDN")]
+
+
+def test_a_non_measure_takes_no_target_from_its_clause(parse, context):
+    table = SANCTIONS_RELATED.replace("sanctions sanction NOUN NNS", "talks talk NOUN NNS")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == []
+
+
+ROUNDS_OF = """
+Chad Chad PROPN NNP nsubj 1
+imposed impose VERB VBD ROOT 1
+several several ADJ JJ amod 3
+rounds round NOUN NNS dobj 1
+of of ADP IN prep 3
+sanctions sanction NOUN NNS pobj 4
+on on ADP IN prep 5
+Sudan Sudan PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_portion_carries_its_event_for_the_light_verb(parse, context):
+    doc = parse(ROUNDS_OF, {"Chad": "TCD", "Sudan": "SDN"})
+    assert _tuples(doc, context) == [("imposesSanctionsOn", "TCD", "SDN")]
+
+
+def test_a_noun_that_is_no_portion_carries_nothing(parse, context):
+    table = ROUNDS_OF.replace("rounds round NOUN NNS", "critics critic NOUN NNS")
+    doc = parse(table, {"Chad": "TCD", "Sudan": "SDN"})
+    assert ("imposesSanctionsOn", "TCD", "SDN") not in _tuples(doc, context)
+
+
+MEDIATED_TALKS = """
+AU AU PROPN NNP npadvmod 2
+- - PUNCT HYPH punct 2
+mediated mediate VERB VBN amod 3
+talks talk NOUN NNS nsubj 8
+between between ADP IN prep 3
+Sudan Sudan PROPN NNP pobj 4
+and and CCONJ CC cc 5
+Chad Chad PROPN NNP conj 5
+resumed resume VERB VBD ROOT 8
+. . PUNCT . punct 8
+"""
+
+
+def test_a_hyphenated_doer_of_a_participle_acts_on_the_event_it_modifies(parse, context):
+    doc = parse(MEDIATED_TALKS, {"AU": "african_union", "Sudan": "SDN", "Chad": "TCD"})
+    tuples = _tuples(doc, context)
+    assert ("mediatesFor", "african_union", "SDN") in tuples
+    assert ("mediatesFor", "african_union", "TCD") in tuples
+
+
+def test_a_participle_on_a_noun_naming_no_event_gives_nothing(parse, context):
+    table = MEDIATED_TALKS.replace("talks talk NOUN NNS", "rebels rebel NOUN NNS")
+    doc = parse(table, {"AU": "african_union", "Sudan": "SDN", "Chad": "TCD"})
+    assert not [t for t in _tuples(doc, context) if t[0] == "mediatesFor"]

@@ -138,6 +138,15 @@ class Lexicon:
     # a measure noun under them becomes (imposesSanctionsOn -> easesSanctionsOn).
     undo_words: frozenset[str] = frozenset()
     undo_relations: Mapping[str, str] = field(default_factory=dict)
+    # Prefixes that make an actor modifier a stance ("anti-China", "pro-Russian"): those
+    # against it name the target, those for it neither side.
+    stance_against: frozenset[str] = frozenset()
+    stance_for: frozenset[str] = frozenset()
+    # Relations of measures whose target may sit in the noun's own clause ("sanctions
+    # related to the South Sudan conflict").
+    clause_target_relations: frozenset[str] = frozenset()
+    # Nouns that count events and carry them for a light verb ("several rounds of").
+    portions: frozenset[str] = frozenset()
     # Every other word list of the rules and the resolver (``words.json``).
     words: Words = field(default_factory=load_words)
 
@@ -256,6 +265,10 @@ def load_lexicon() -> Lexicon:
         ),
         reciprocal_pronouns=frozenset(light.get("reciprocal", {}).get("pronouns", ())),
         undo_words=frozenset(light.get("undo", {}).get("words", ())),
+        stance_against=frozenset(light.get("stance_prefixes", {}).get("against", ())),
+        stance_for=frozenset(light.get("stance_prefixes", {}).get("for", ())),
+        clause_target_relations=frozenset(light.get("clause_targets", ())),
+        portions=frozenset(light.get("portions", ())),
         undo_relations=MappingProxyType(
             {str(k): str(v) for k, v in light.get("undo", {}).get("relations", {}).items()}
         ),
@@ -294,6 +307,7 @@ def check_against_ontology(lexicon: Lexicon, event_coreference: Mapping[str, Any
     mentioned.append(("light_verbs.json", "reciprocal.verbs", used))
     used = frozenset(lexicon.undo_relations) | frozenset(lexicon.undo_relations.values())
     mentioned.append(("light_verbs.json", "undo.relations", used))
+    mentioned.append(("light_verbs.json", "clause_targets", lexicon.clause_target_relations))
     for key, used in lexicon.words.relation_names().items():
         mentioned.append(("words.json", key, used))
     for source, key, used in mentioned:

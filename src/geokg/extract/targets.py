@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geokg.errors import GeokgError
-from geokg.extract.lexicon import Frame, Lexicon, words
+from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
 from geokg.extract.naming import conjuncts
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
@@ -143,6 +143,8 @@ def _resolve_slots(
                 continue
             # "a Liberian-flagged tanker": the demonym modifies the "-flagged" adjective.
             modifier = slot.rsplit(">", 1)[-1] in {"amod", "compound", "poss", "npadvmod"}
+            if modifier and stance(filler) is not None:
+                continue  # "condemned the anti-China riots": China is no rioter
             partner = _partner(filler, resolver, exclude) or tuple(_holder(filler, resolver))
             if partner:
                 return partner
@@ -213,6 +215,23 @@ def _same_mention(candidate: Resolved, mentions: tuple[Resolved, ...]) -> bool:
     return False
 
 
+def stance(modifier: Token) -> str | None:
+    """ "against" or "for" when a stance prefix stands before the modifier's phrase
+    ("anti-China", "anti-North Korea", "pro-Russian"), else None."""
+    lexicon = load_lexicon()
+    doc = modifier.doc
+    window = doc[max(modifier.left_edge.i - 2, 0) : modifier.i]
+    prefix = modifier.lower_.split("-", 1)[0] if "-" in modifier.lower_ else ""
+    for word in window:
+        if word.i + 1 < len(doc) and doc[word.i + 1].text == "-":
+            prefix = word.lower_
+    if prefix in lexicon.stance_against:
+        return "against"
+    if prefix in lexicon.stance_for:
+        return "for"
+    return None
+
+
 def _owner(
     filler: Token, resolver: Resolver, *, depth: int = 2, exclude: tuple[Resolved, ...] = ()
 ) -> list[Resolved]:
@@ -225,6 +244,8 @@ def _owner(
     via = Via.OWNER
     for child in filler.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            if stance(child) is not None:
+                continue  # "the anti-China riots" are not China's
             found = resolver.actors(child, as_modifier=True) or _owner(
                 child, resolver, depth=depth - 1
             )
@@ -713,6 +734,43 @@ def _purpose_target(
             found = [r for r in resolver.actors(token) if r.actor not in own]
             if found:
                 return tuple(Resolved(r.actor, r.certainty * 0.85, r.via, r.token) for r in found)
+    return ()
+
+
+CLAUSE_TARGET_CERTAINTY = 0.85
+
+
+def clause_target(
+    noun: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """The target a measure noun's own relative or participial clause names.
+
+    Rule: the first actor (or actor modifier) inside a clause modifying the noun, other than
+    its doers: "sanctions related to the South Sudan conflict" (SSD), "sanctions that have
+    battered Iran's economy" (IRN), "new sanctions targeting Russia's banks" (RUS). Clauses
+    beside the noun (of the verb governing it) are not searched.
+    """
+    own = {s.actor for s in subjects}
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "relcl"}:
+            continue
+        for token in clause.subtree:
+            if token.dep_ not in {"poss", "pobj", "dobj", "compound", "amod"}:
+                continue
+            if token.pos_ == "PRON" or stance(token) is not None:
+                continue
+            found = [
+                r
+                for r in resolver.actors(
+                    token, as_modifier=token.dep_ in {"poss", "compound", "amod"}
+                )
+                if r.actor not in own and not _same_mention(r, subjects)
+            ]
+            if found:
+                return tuple(
+                    Resolved(r.actor, r.certainty * CLAUSE_TARGET_CERTAINTY, r.via, r.token)
+                    for r in found[:2]
+                )
     return ()
 
 

@@ -61,8 +61,10 @@ from geokg.extract.targets import (
     _state,
     _subject_actors,
     _symmetric_family,
+    clause_target,
     is_emergency,
     place_of,
+    stance,
     undergoer_noun,
 )
 
@@ -214,6 +216,69 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         return
 
 
+PARTICIPLE_STRENGTH = 0.85
+
+
+def participle_candidates(verb: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
+    """A past participle modifying an event noun, with its doer named before a hyphen or
+    in a "by" phrase: the noun is its object.
+
+    Rule: "AU-mediated talks between Sudan and South Sudan" is "the AU mediated talks between
+    Sudan and South Sudan" (african_union mediatesFor SDN and SSD), "talks brokered by Qatar
+    between X and Y" likewise: the verb's frame reads its "dobj" slots from the modified
+    noun. A participle with no named doer ("the disputed islands"), no frame, or on a noun
+    that names no event ("Iran-backed rebels") gives nothing.
+    """
+    noun = verb.head
+    if (
+        verb.tag_ != "VBN"
+        or verb.dep_ not in {"amod", "acl"}
+        or noun.pos_ not in {"NOUN", "PROPN"}
+        or noun.lemma_.lower() not in lexicon.nouns
+    ):
+        return  # "Iran-backed rebels": a stance on people, no event
+    doc = verb.doc
+    doers = [
+        c
+        for c in verb.children
+        if c.dep_ in {"npadvmod", "compound", "nmod", "nsubj"}
+        and c.i + 2 == verb.i
+        and doc[c.i + 1].text == "-"
+    ] + slot_tokens(verb, "agent")
+    subjects: tuple[Resolved, ...] = ()
+    for doer in doers:
+        subjects = tuple(resolver.actors(doer, as_modifier=doer.dep_ != "pobj"))
+        if subjects:
+            break
+    if not subjects:
+        return
+    for frame in lexicon.verbs.get(lexicon.lemma(verb), ()):
+        if frame.particle is not None:
+            continue
+        objects: tuple[Resolved, ...] = ()
+        for slot in frame.object:
+            head, _, rest = slot.partition(">")
+            if head == "dobj" and rest:
+                fillers = slot_tokens(noun, rest)
+            elif head == "dobj":
+                fillers = [noun]
+            else:
+                fillers = slot_tokens(verb, slot)
+            objects = tuple(
+                r
+                for f in fillers
+                for r in resolver.actors(f)
+                if not _same_mention(r, subjects) and r.actor not in {s.actor for s in subjects}
+            )
+            if objects:
+                break
+        if objects:
+            yield Candidate(
+                verb, verb, frame, frame.relation, subjects, objects, None, PARTICIPLE_STRENGTH
+            )
+            return
+
+
 RECIPROCAL_STRENGTH = 0.8
 
 MAX_RECIPROCAL_SIDES = 4
@@ -293,6 +358,13 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
     if carrier.dep_ == "compound" and carrier.head.pos_ == "NOUN":
         # "undertook a mediation mission between X and Y": the phrase head carries it.
         carrier = carrier.head
+    while (
+        carrier.dep_ == "pobj"
+        and carrier.head.lower_ == "of"
+        and carrier.head.head.lemma_.lower() in lexicon.portions
+    ):
+        # "imposed several rounds of sanctions": the portion carries the event.
+        carrier = _carrier(carrier.head.head)
     governor = carrier.head if carrier.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
     if governor is not None and carrier.dep_ == "pobj":
         governor = None
@@ -325,7 +397,8 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     for f in slot_tokens(source, s)
                     for r in (
                         []
-                        if s in {"amod", "compound"} and _is_item_modifier(f)
+                        if s in {"amod", "compound"}
+                        and (_is_item_modifier(f) or stance(f) is not None)
                         else resolver.actors(f, as_modifier=s in {"amod", "compound", "poss"})
                     )
                 )[:2]
@@ -398,6 +471,12 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 objects = _resolve_slots(
                     source, frame.object, resolver, passive=False, exclude=subjects
                 )
+        if not objects:
+            objects = _opposed(token, subjects, lexicon, resolver)
+        if not objects and relation in lexicon.clause_target_relations:
+            objects = clause_target(token, subjects, resolver) or (
+                clause_target(carrier, subjects, resolver) if carrier != token else ()
+            )
         if not objects and len(subjects) >= 2 and _symmetric_family(relation):
             subjects, objects = _split_pair(subjects, resolver)
         if not objects and frame.default_target and relation in words().place_target_relations:
@@ -439,6 +518,25 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             negation_is_act=presupposed,
         )
         return
+
+
+def _opposed(
+    noun: Token, subjects: tuple[Resolved, ...], lexicon: Lexicon, resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """The target an "anti-X" modifier names.
+
+    Rule: an actor modifier of an event noun behind a stance prefix is never the event's
+    doer; behind an "against" prefix (``stance_prefixes`` in ``light_verbs.json``) it is the
+    target ("anti-China riots" are against China; "during an anti-North Korea rally"), behind
+    a "for" prefix neither side ("a pro-Russian rally" is not Russia's, nor against it).
+    """
+    return tuple(
+        r
+        for child in noun.children
+        if child.dep_ in {"amod", "compound"} and stance(child) == "against"
+        for r in resolver.actors(child, as_modifier=True)
+        if not _same_mention(r, subjects)
+    )[:2]
 
 
 def _undoes(word: Token, lexicon: Lexicon) -> bool:
@@ -591,6 +689,10 @@ def sentence_candidates(
                     if c.dep_ in {"dobj", "nsubjpass"} and not _names_own_doer(c, resolver)
                 )
                 yield candidate
+            if not found:
+                participles = list(participle_candidates(token, lexicon, resolver))
+                found = bool(participles)
+                yield from participles
             if not found:
                 yield from reciprocal_candidates(token, lexicon, resolver)
     for token, pos in tokens:
