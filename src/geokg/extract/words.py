@@ -199,6 +199,14 @@ class Words:
     attempt_doer_slots: tuple[str, ...]
     undergoer_preps: frozenset[str]
     owner_preps: frozenset[str]
+    # -- Evaluations (rules/evaluations.py)
+    evaluation_negative: frozenset[str]
+    evaluation_positive: frozenset[str]
+    evaluation_verbs: frozenset[str]
+    evaluation_supports: frozenset[str]
+    naming_verbs: frozenset[str]
+    appeal_adjectives: frozenset[str]
+    joint_event_nouns: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""

@@ -13,6 +13,9 @@ Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | 
 * :mod:`~geokg.extract.rules.complements`: acts stated only through their mode (the
   complement of "agreed to", "refused to", "vowed to", an "unless" condition, yielding to
   protests, refusing food, promises);
+* :mod:`~geokg.extract.rules.evaluations`: praise, criticism and appeals carried by what a
+  speaker says about an actor or its act ("said Vietnam's claim is ridiculous", "called the
+  test provocative", "it is important that X ...");
 * :mod:`~geokg.extract.rules.answers`: denials of earlier allegations and rejections of
   earlier protests or requests (they run after modality is applied, on drafts).
 
@@ -48,12 +51,20 @@ RULE_ORDER: tuple[str, ...] = (
     "weapon-purpose-threats",
     "complements",
     "retaliations",
+    "evaluations",
     "denied-allegations",
     "rejected-acts",
 )
 
 # The modules of the rule families; importing one registers its rules.
-FAMILIES: tuple[str, ...] = ("frames", "reactions", "threats", "complements", "answers")
+FAMILIES: tuple[str, ...] = (
+    "frames",
+    "reactions",
+    "threats",
+    "complements",
+    "evaluations",
+    "answers",
+)
 
 
 def ordered(names: Sequence[str] = RULE_ORDER) -> tuple[RuleEntry, ...]:

@@ -1,0 +1,199 @@
+"""The evaluations family on hand-built parses (fast: no model): praise, criticism and
+appeals carried by what a speaker says about an actor or its act."""
+
+from __future__ import annotations
+
+import pytest
+
+from geokg.extract.events import EventMention
+from geokg.extract.rules import History
+from geokg.extract.rules.evaluations import evaluation_rule
+from geokg.model import Actor, ActorType
+
+ACTORS = {
+    "Beijing": "CHN",
+    "Vietnam": "VNM",
+    "Washington": "USA",
+    "Turkey": "TUR",
+    "Iran": "IRN",
+    "Thailand": "THA",
+    "Moscow": "RUS",
+    "Ukraine": "UKR",
+    "Kyiv": "UKR",
+    "Kabul": "AFG",
+}
+
+CLAIM_RIDICULOUS = """
+Beijing Beijing PROPN NNP nsubj 1
+says say VERB VBZ ROOT 1
+Vietnam Vietnam PROPN NNP poss 4
+'s 's PART POS case 2
+claim claim NOUN NN nsubj 5
+is be AUX VBZ ccomp 1
+ridiculous ridiculous ADJ JJ acomp 5
+. . PUNCT . punct 1
+"""
+
+ACTIONS_APPROPRIATE = """
+Washington Washington PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+the the DET DT det 3
+actions action NOUN NNS nsubj 6
+by by ADP IN prep 3
+Turkey Turkey PROPN NNP pobj 4
+were be AUX VBD ccomp 1
+appropriate appropriate ADJ JJ acomp 6
+. . PUNCT . punct 1
+"""
+
+CALLED_PROVOCATIVE = """
+Washington Washington PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+Iran Iran PROPN NNP poss 4
+'s 's PART POS case 2
+test test NOUN NN dobj 1
+provocative provocative ADJ JJ oprd 1
+. . PUNCT . punct 1
+"""
+
+IMPORTANT_THAT = """
+Washington Washington PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+it it PRON PRP nsubj 3
+is be AUX VBZ ccomp 1
+important important ADJ JJ acomp 3
+that that SCONJ IN mark 7
+Thailand Thailand PROPN NNP nsubj 7
+end end VERB VBP ccomp 3
+the the DET DT det 9
+coup coup NOUN NN dobj 7
+. . PUNCT . punct 1
+"""
+
+NOT_A_THREAT = """
+Beijing Beijing PROPN NNP nsubj 1
+says say VERB VBZ ROOT 1
+Vietnam Vietnam PROPN NNP poss 4
+'s 's PART POS case 2
+claim claim NOUN NN nsubj 5
+is be AUX VBZ ccomp 1
+not not PART RB neg 5
+a a DET DT det 8
+threat threat NOUN NN attr 5
+. . PUNCT . punct 1
+"""
+
+WEATHER_RIDICULOUS = """
+Beijing Beijing PROPN NNP nsubj 1
+says say VERB VBZ ROOT 1
+the the DET DT det 3
+weather weather NOUN NN nsubj 4
+is be AUX VBZ ccomp 1
+ridiculous ridiculous ADJ JJ acomp 4
+. . PUNCT . punct 1
+"""
+
+TALKS_CONSTRUCTIVE = """
+Moscow Moscow PROPN NNP nsubj 1
+described describe VERB VBD ROOT 1
+the the DET DT det 5
+Ukraine Ukraine PROPN NNP compound 5
+peace peace NOUN NN compound 5
+talks talk NOUN NNS dobj 1
+as as ADP IN prep 1
+constructive constructive ADJ JJ amod 6
+. . PUNCT . punct 1
+"""
+
+OWN_CLAIM = """
+Beijing Beijing PROPN NNP nsubj 1
+says say VERB VBZ ROOT 1
+its its PRON PRP$ poss 3
+claim claim NOUN NN nsubj 4
+is be AUX VBZ ccomp 1
+ridiculous ridiculous ADJ JJ acomp 4
+. . PUNCT . punct 1
+"""
+
+NOT_ACCEPTABLE = """
+Moscow Moscow PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+Kyiv Kyiv PROPN NNP poss 4
+'s 's PART POS case 2
+proposal proposal NOUN NN nsubj 5
+was be AUX VBD ccomp 1
+not not PART RB neg 5
+acceptable acceptable ADJ JJ acomp 5
+. . PUNCT . punct 1
+"""
+
+READY = """
+Beijing Beijing PROPN NNP nsubj 1
+says say VERB VBZ ROOT 1
+Vietnam Vietnam PROPN NNP nsubj 3
+is be AUX VBZ ccomp 1
+ready ready ADJ JJ acomp 3
+. . PUNCT . punct 1
+"""
+
+DECISION_UNDERMINES = """
+Kabul Kabul PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+the the DET DT det 3
+decision decision NOUN NN nsubj 4
+undermines undermine VERB VBZ ccomp 1
+the the DET DT det 6
+government government NOUN NN dobj 4
+. . PUNCT . punct 1
+"""
+
+USA = Actor("USA", "United States", ActorType.STATE, "USA")
+
+
+def _found(parse, context, table, **fields):
+    doc = parse(table, ACTORS)
+    return [
+        (
+            [s.actor.country or s.actor.id for s in c.subjects],
+            c.relation,
+            [o.actor.country or o.actor.id for o in c.objects],
+        )
+        for c in evaluation_rule(doc[:], context(doc, **fields))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (CLAIM_RIDICULOUS, (["CHN"], "criticises", ["VNM"])),  # X's act is ridiculous
+        (ACTIONS_APPROPRIATE, (["USA"], "praises", ["TUR"])),  # the acts by X
+        (CALLED_PROVOCATIVE, (["USA"], "criticises", ["IRN"])),  # called X's test Y
+        (IMPORTANT_THAT, (["USA"], "appealsTo", ["THA"])),  # it is important that X ...
+        (NOT_ACCEPTABLE, (["RUS"], "criticises", ["UKR"])),  # a negated positive word
+    ],
+)
+def test_an_evaluation_targets_the_evaluated_actor(parse, context, table, expected):
+    assert _found(parse, context, table) == [expected]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        NOT_A_THREAT,  # a negated negative word says nothing
+        WEATHER_RIDICULOUS,  # nobody owns the weather
+        TALKS_CONSTRUCTIVE,  # talks are no single side's act
+        OWN_CLAIM,  # the speaker's own claim
+        READY,  # "ready" is no evaluation
+    ],
+)
+def test_no_evaluation_without_an_evaluative_word_and_another_owner(parse, context, table):
+    assert _found(parse, context, table) == []
+
+
+def test_an_unowned_event_noun_is_its_earlier_authors(parse, context):
+    """'the decision undermines ...': whoever decided, by event coreference; without an
+    earlier event, nobody."""
+    assert _found(parse, context, DECISION_UNDERMINES) == []
+    earlier = EventMention(-100, 0, frozenset({"decision"}), (USA,), frozenset({"decide"}))
+    found = _found(parse, context, DECISION_UNDERMINES, history=History([], [earlier], []))
+    assert found == [(["AFG"], "criticises", ["USA"])]
