@@ -207,6 +207,11 @@ class Words:
     naming_verbs: frozenset[str]
     appeal_adjectives: frozenset[str]
     joint_event_nouns: frozenset[str]
+    # -- Claims (rules/claims.py)
+    claim_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    responsibility_adjectives: frozenset[str]
+    civilian_sites: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""

@@ -13,6 +13,8 @@ Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | 
 * :mod:`~geokg.extract.rules.complements`: acts stated only through their mode (the
   complement of "agreed to", "refused to", "vowed to", an "unless" condition, yielding to
   protests, refusing food, promises);
+* :mod:`~geokg.extract.rules.claims`: claimed responsibility ("claimed responsibility for
+  the attack on a Kenyan mall" -> the claimant attacks Kenya, asserted by the claimant);
 * :mod:`~geokg.extract.rules.evaluations`: praise, criticism and appeals carried by what a
   speaker says about an actor or its act ("said Vietnam's claim is ridiculous", "called the
   test provocative", "it is important that X ...");
@@ -51,6 +53,7 @@ RULE_ORDER: tuple[str, ...] = (
     "weapon-purpose-threats",
     "complements",
     "retaliations",
+    "claims",
     "evaluations",
     "denied-allegations",
     "rejected-acts",
@@ -62,6 +65,7 @@ FAMILIES: tuple[str, ...] = (
     "reactions",
     "threats",
     "complements",
+    "claims",
     "evaluations",
     "answers",
 )
