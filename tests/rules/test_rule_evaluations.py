@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from geokg.extract.events import EventMention
-from geokg.extract.rules import History
+from geokg.extract.lexicon import Frame
+from geokg.extract.rules import Candidate, History
 from geokg.extract.rules.evaluations import evaluation_rule
 from geokg.model import Actor, ActorType
 
@@ -21,6 +22,10 @@ ACTORS = {
     "Ukraine": "UKR",
     "Kyiv": "UKR",
     "Kabul": "AFG",
+    "Khartoum": "SDN",
+    "Juba": "SSD",
+    "Tokyo": "JPN",
+    "Taipei": "TWN",
 }
 
 CLAIM_RIDICULOUS = """
@@ -147,6 +152,29 @@ government government NOUN NN dobj 4
 . . PUNCT . punct 1
 """
 
+WRONG_APPROACH = """
+Khartoum Khartoum PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+Juba Juba PROPN NNP nsubj 4
+had have AUX VBD aux 4
+taken take VERB VBN ccomp 1
+the the DET DT det 7
+wrong wrong ADJ JJ amod 7
+approach approach NOUN NN dobj 4
+. . PUNCT . punct 1
+"""
+
+FACES_THREAT = """
+Tokyo Tokyo PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+Taipei Taipei PROPN NNP nsubj 3
+faces face VERB VBZ ccomp 1
+a a DET DT det 6
+growing grow VERB VBG amod 6
+threat threat NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+
 USA = Actor("USA", "United States", ActorType.STATE, "USA")
 
 
@@ -170,6 +198,7 @@ def _found(parse, context, table, **fields):
         (CALLED_PROVOCATIVE, (["USA"], "criticises", ["IRN"])),  # called X's test Y
         (IMPORTANT_THAT, (["USA"], "appealsTo", ["THA"])),  # it is important that X ...
         (NOT_ACCEPTABLE, (["RUS"], "criticises", ["UKR"])),  # a negated positive word
+        (WRONG_APPROACH, (["SDN"], "criticises", ["SSD"])),  # an evaluative object modifier
     ],
 )
 def test_an_evaluation_targets_the_evaluated_actor(parse, context, table, expected):
@@ -184,6 +213,7 @@ def test_an_evaluation_targets_the_evaluated_actor(parse, context, table, expect
         TALKS_CONSTRUCTIVE,  # talks are no single side's act
         OWN_CLAIM,  # the speaker's own claim
         READY,  # "ready" is no evaluation
+        FACES_THREAT,  # a threat faced is no evaluation of who faces it
     ],
 )
 def test_no_evaluation_without_an_evaluative_word_and_another_owner(parse, context, table):
@@ -197,3 +227,13 @@ def test_an_unowned_event_noun_is_its_earlier_authors(parse, context):
     earlier = EventMention(-100, 0, frozenset({"decision"}), (USA,), frozenset({"decide"}))
     found = _found(parse, context, DECISION_UNDERMINES, history=History([], [earlier], []))
     assert found == [(["AFG"], "criticises", ["USA"])]
+
+
+def test_an_object_modifier_does_not_evaluate_a_verb_read_as_an_act(parse, context):
+    """'X said Y launched an illegal invasion': the invasion rule has the verb; the modifier
+    is not read again as an evaluation."""
+    doc = parse(WRONG_APPROACH, ACTORS)
+    made = context(doc)
+    frame = Frame("take", "VERB", "occupies", (), ())
+    made.candidates.append(Candidate(doc[4], doc[4], frame, "occupies", (), (), None, 1.0))
+    assert list(evaluation_rule(doc[:], made)) == []

@@ -96,11 +96,14 @@ def _phrase_polarity(head: Token) -> tuple[int, Token] | None:
     return None
 
 
-def _predicate_evaluation(clause: Token) -> tuple[int, Token] | None:
+def _predicate_evaluation(clause: Token, acts: set[int]) -> tuple[int, Token] | None:
     """The evaluation a clause's predicate carries: a copula's complement ("is
-    ridiculous", "was a threat to"), an evaluative verb ("undermines"), a support verb with
-    an evaluative object ("poses a threat", "represents a threat"); through an aspectual
-    infinitive ("continues to pose a threat")."""
+    ridiculous", "was a threat to"), an evaluative verb with an object ("undermines the
+    role"), a support verb with an evaluative object ("poses a threat", "represents a
+    threat"), or any other verb whose object an evaluative adjective qualifies ("had taken
+    the wrong approach", "make provocative threats", "passed a shameful resolution"), unless
+    a rule already reads that verb as an act (``acts``); through an aspectual infinitive
+    ("continues to pose a threat")."""
     for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
         lemma = verb.lemma_.lower()
         if lemma in words().copular:
@@ -109,14 +112,19 @@ def _predicate_evaluation(clause: Token) -> tuple[int, Token] | None:
                     found = _phrase_polarity(complement)
                     if found is not None:
                         return found
-        elif lemma in words().evaluation_verbs:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in words().evaluation_verbs and objects:
             return -1, verb
-        elif lemma in words().evaluation_supports:
-            for obj in verb.children:
-                if obj.dep_ == "dobj":
-                    found = _phrase_polarity(obj)
-                    if found is not None:
-                        return found
+        for obj in objects:
+            if lemma in words().evaluation_supports:
+                found = _phrase_polarity(obj)
+                if found is not None:
+                    return found
+            elif verb.i not in acts:
+                for modifier in obj.children:
+                    if modifier.dep_ == "amod" and _polarity(modifier):
+                        return _polarity(modifier), modifier
     return None
 
 
@@ -243,9 +251,10 @@ def evaluation_rule(sentence: Span, context: SentenceContext) -> Iterator[Candid
     """See the module docstring: reported and quoted evaluations, named evaluations."""
     resolver = context.actors
     covered = {c.predicate.i for c in context.candidates}
+    acts = covered | {c.anchor.i for c in context.candidates}
     for verb, phrase, clause in _evaluations(sentence, context):
         naming = clause is verb and verb.lemma_.lower() in words().naming_verbs
-        found = _naming_evaluation(verb, phrase) if naming else _predicate_evaluation(clause)
+        found = _naming_evaluation(verb, phrase) if naming else _predicate_evaluation(clause, acts)
         if found is None:
             continue
         polarity, word = found
