@@ -212,6 +212,12 @@ class Words:
     responsibility_nouns: frozenset[str]
     responsibility_adjectives: frozenset[str]
     civilian_sites: frozenset[str]
+    # -- Responses (rules/responses.py)
+    provoking_verbs: frozenset[str]
+    provoked_reactions: Mapping[str, str]
+    neutral_reactions: frozenset[str]
+    hostile_qualifiers: frozenset[str]
+    response_nouns: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""
@@ -226,6 +232,7 @@ class Words:
             "threat_by_root": frozenset(self.threat_by_root.values()),
             "reversal_by_root": frozenset(self.reversal_by_root.values()),
             "complement_relations": frozenset(self.complement_relations.values()),
+            "provoked_reactions": frozenset(self.provoked_reactions.values()),
         }
 
     def cameo_roots(self) -> dict[str, frozenset[str]]:

@@ -18,6 +18,8 @@ Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | 
 * :mod:`~geokg.extract.rules.evaluations`: praise, criticism and appeals carried by what a
   speaker says about an actor or its act ("said Vietnam's claim is ridiculous", "called the
   test provocative", "it is important that X ...");
+* :mod:`~geokg.extract.rules.responses`: reactions aimed at an earlier event's author ("the
+  move prompted a protest by Japan", "deployed troops in response to the attacks");
 * :mod:`~geokg.extract.rules.answers`: denials of earlier allegations and rejections of
   earlier protests or requests (they run after modality is applied, on drafts).
 
@@ -55,6 +57,8 @@ RULE_ORDER: tuple[str, ...] = (
     "retaliations",
     "claims",
     "evaluations",
+    "provoked-reactions",
+    "responses",
     "denied-allegations",
     "rejected-acts",
 )
@@ -67,6 +71,7 @@ FAMILIES: tuple[str, ...] = (
     "complements",
     "claims",
     "evaluations",
+    "responses",
     "answers",
 )
 
