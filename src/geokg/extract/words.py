@@ -218,6 +218,8 @@ class Words:
     neutral_reactions: frozenset[str]
     hostile_qualifiers: frozenset[str]
     response_nouns: frozenset[str]
+    response_preps: frozenset[str]
+    responded_preps: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""

@@ -62,10 +62,8 @@ def _reaction_relation(noun: Token) -> str | None:
 def _holders(noun: Token, verb: Token, context: SentenceContext) -> tuple[Resolved, ...]:
     """Who reacts: the reaction noun's "by"/"from" phrase or possessor, else the causing
     verb's "from" phrase ("drew criticism from Moscow")."""
-    tokens = _pobjs(noun, frozenset({"by", "from"})) + [
-        c for c in noun.children if c.dep_ == "poss"
-    ]
-    tokens += _pobjs(verb, frozenset({"from"}))
+    tokens = _pobjs(noun, words().author_preps) + [c for c in noun.children if c.dep_ == "poss"]
+    tokens += _pobjs(verb, words().author_preps - {"of"})
     for token in tokens:
         actor = speaker_actor(token, context.actors)
         if actor is not None:
@@ -138,9 +136,9 @@ def _responded(verb: Token) -> list[Token]:
     """E of "in response to E", "in retaliation for E" on ``verb``."""
     return [
         event
-        for response in _pobjs(verb, frozenset({"in", "as"}))
+        for response in _pobjs(verb, words().response_preps)
         if response.lemma_.lower() in words().response_nouns
-        for event in _pobjs(response, frozenset({"to", "for", "against"}))
+        for event in _pobjs(response, words().responded_preps)
     ]
 
 
