@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geokg.extract.rules.claims import claim_rule
+from geokg.extract.rules.claims import accusation_rule, claim_rule
 
 ACTORS = {"Houthis": "houthis", "Saudi": "SAU", "Arabia": "SAU", "Russia": "RUS", "Ukraine": "UKR"}
 
@@ -110,3 +110,46 @@ def test_a_claimed_attack_on_a_civilian_site_is_an_assault(parse, context):
     doc = parse(MALL, {"Al-Shabab": "al_shabaab", "Kenyan": ("KEN", "demonym")})
     found = [(d.subject.id, d.relation, d.object.id) for d in claim_rule(doc[:], context(doc))]
     assert found == [("al_shabaab", "assaults", "KEN")]
+
+
+RAIDS = """
+Juba Juba PROPN NNP nsubj 1
+accuses accuse VERB VBZ ROOT 1
+Khartoum Khartoum PROPN NNP dobj 1
+of of ADP IN prep 1
+launching launch VERB VBG pcomp 3
+raids raid NOUN NNS dobj 4
+. . PUNCT . punct 1
+"""
+
+HELPING = """
+Juba Juba PROPN NNP nsubj 1
+accuses accuse VERB VBZ ROOT 1
+Khartoum Khartoum PROPN NNP dobj 1
+of of ADP IN prep 1
+helping help VERB VBG pcomp 3
+rebels rebel NOUN NNS dobj 4
+. . PUNCT . punct 1
+"""
+
+
+def _alleged(parse, context, table, actors):
+    doc = parse(table, actors)
+    return [
+        (d.subject.id, d.relation, d.object.id, d.accused, d.asserted_by and d.asserted_by.id)
+        for d in accusation_rule(doc[:], context(doc))
+    ]
+
+
+def test_an_alleged_hostile_act_without_target_is_aimed_at_the_accusing_state(parse, context):
+    actors = {"Juba": "SSD", "Khartoum": "SDN"}
+    assert _alleged(parse, context, RAIDS, actors) == [("SDN", "attacks", "SSD", True, "SSD")]
+
+
+def test_no_alleged_act_against_an_accuser_that_is_no_state_or_for_a_friendly_act(parse, context):
+    # an organisation accusing: the act's target is unknown, not the organisation
+    assert (
+        _alleged(parse, context, RAIDS, {"Juba": "amnesty_international", "Khartoum": "SDN"}) == []
+    )
+    # helping is no hostile act
+    assert _alleged(parse, context, HELPING, {"Juba": "SSD", "Khartoum": "SDN"}) == []

@@ -56,6 +56,7 @@ RULE_ORDER: tuple[str, ...] = (
     "complements",
     "retaliations",
     "claims",
+    "accusations",
     "evaluations",
     "provoked-reactions",
     "responses",

@@ -1,4 +1,8 @@
-"""The claims family: claimed responsibility for an act is the act, asserted by the claimant.
+"""The claims family: claimed, denied and alleged acts.
+
+* claimed responsibility for an act is the act, asserted by the claimant;
+* an alleged act with no target of its own ("South Sudan accuses the Sudanese army of
+  launching bombing raids") is aimed at the accuser (see :func:`accusation_rule`).
 
 "The Houthis claimed responsibility for drone attacks against an oil pipeline in Saudi
 Arabia" -> houthis attacks SAU, asserted by the Houthis; "Al-Shabab claimed responsibility
@@ -33,7 +37,8 @@ from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
 from geokg.extract.rules.base import Candidate, Draft, SentenceContext, register
 from geokg.extract.syntax import logical_subject, slot_tokens
-from geokg.extract.targets import _key
+from geokg.extract.targets import _key, place_of
+from geokg.model import ActorType
 
 CLAIM_STRENGTH = 0.85
 
@@ -154,3 +159,98 @@ def claim_rule(sentence: Span, context: SentenceContext) -> Iterator[Draft]:
                     )
                 else:
                     yield dataclasses.replace(draft, asserted_by=draft.asserted_by or draft.subject)
+
+
+def _alleged_acts(verb: Token, lexicon: Lexicon) -> Iterator[tuple[Token, Frame]]:
+    """The acts an accusation names through its "of"/"for" phrase ("of launching bombing
+    raids", "for the attack"), each with its plain frame: a gerund's own (or, for a light
+    verb, its event object's), an event noun's."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # the parser's choice
+    for prep in (p for head in heads for p in head.children):
+        if prep.dep_ != "prep" or prep.lower_ not in words().charge_preps:
+            continue
+        for act in prep.children:
+            acts = [act, *(c for c in act.children if c.dep_ == "conj")]
+            for token in acts:
+                if token.dep_ in {"pcomp", "conj"} and token.pos_ == "VERB":
+                    frame = _plain_verb_frame(token, lexicon)
+                    if frame is not None:
+                        yield token, frame
+                        continue
+                    if lexicon.lemma(token) in lexicon.agent_light_verbs:
+                        for obj in token.children:
+                            noun_frame = _plain_frame(obj, lexicon) if obj.dep_ == "dobj" else None
+                            if noun_frame is not None:
+                                yield obj, noun_frame
+                elif token.pos_ == "NOUN":
+                    noun_frame = _plain_frame(token, lexicon)
+                    if noun_frame is not None:
+                        yield token, noun_frame
+
+
+def _plain_verb_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
+    for frame in lexicon.verbs.get(lexicon.lemma(verb), ()):
+        if not (frame.cues or frame.requires or frame.needs_item or frame.particle):
+            return frame
+    return None
+
+
+@register("accusations")
+def accusation_rule(sentence: Span, context: SentenceContext) -> Iterator[Draft]:
+    """An alleged hostile act with no target of its own is aimed at the accuser.
+
+    Rule: an accusation verb (``accusation`` in ``modality.json``) with an object (the
+    accused) and an "of"/"for" phrase (``charge_preps``) naming an act with a plain frame
+    of a conflict relation (quad class 3 or 4) that no other rule read (no target was
+    found in the act's own words): the accused does the act where the act's phrase places
+    it ("in the West Bank"), else to the accuser, when the accuser is a state ("accuses the
+    Sudanese army of launching bombing raids" -> SDN 19 SSD; "blamed Ukraine for the
+    attack" -> UKR attacks RUS). The act keeps its own modality, and is alleged (confidence
+    x 0.8) and asserted by the accuser."""
+    resolver, lexicon, ontology = context.actors, context.lexicon, context.ontology
+    covered = {c.predicate.i for c in context.candidates}
+    for verb in sentence:
+        if verb.pos_ != "VERB" or lexicon.lemma(verb) not in lexicon.accusation:
+            continue
+        accusers = tuple(
+            r
+            for s in logical_subject(verb)
+            for r in resolver.actors(s)
+            if r.actor.type == ActorType.STATE and r.via != Via.LOCATION
+        )
+        if not accusers:
+            continue
+        own = {_key(a.actor) for a in accusers}
+        accused = tuple(
+            r
+            for o in verb.children
+            if o.dep_ == "dobj"
+            for r in resolver.actors(o, exclude=[a.actor for a in accusers])
+            if _key(r.actor) not in own
+        )
+        if not accused:
+            continue
+        for act, frame in _alleged_acts(verb, lexicon):
+            if act.i in covered or ontology.relation(frame.relation).quad_class < 3:
+                continue
+            covered.add(act.i)
+            place = place_of(act, resolver)
+            if place is not None and _key(place.actor) not in {_key(a.actor) for a in accused}:
+                targets: tuple[Resolved, ...] = (place,)
+            else:
+                targets = tuple(Resolved(a.actor, a.certainty, Via.COREF, verb.i) for a in accusers)
+            candidate = Candidate(
+                act, act, frame, frame.relation, accused, targets, None, CLAIM_STRENGTH
+            )
+            for draft in candidate_drafts(candidate, sentence, context):
+                # alleged whatever the parse: asserted by the accuser, lower confidence
+                yield dataclasses.replace(
+                    draft,
+                    asserted_by=draft.asserted_by or accusers[0].actor,
+                    accused=True,
+                    confidence=draft.confidence if draft.accused else draft.confidence * 0.8,
+                    attributes=(
+                        *(kv for kv in draft.attributes if kv[0] != "modality"),
+                        ("modality", "alleged"),
+                    ),
+                )
