@@ -20,6 +20,8 @@ Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | 
   test provocative", "it is important that X ...");
 * :mod:`~geokg.extract.rules.responses`: reactions aimed at an earlier event's author ("the
   move prompted a protest by Japan", "deployed troops in response to the attacks");
+* :mod:`~geokg.extract.rules.discourse`: arguments only an earlier sentence names (an
+  agentless passive of a hostile act: its doer by event coreference);
 * :mod:`~geokg.extract.rules.answers`: denials of earlier allegations and rejections of
   earlier protests or requests (they run after modality is applied, on drafts).
 
@@ -60,6 +62,7 @@ RULE_ORDER: tuple[str, ...] = (
     "evaluations",
     "provoked-reactions",
     "responses",
+    "implicit-agents",
     "denied-allegations",
     "rejected-acts",
 )
@@ -73,6 +76,7 @@ FAMILIES: tuple[str, ...] = (
     "claims",
     "evaluations",
     "responses",
+    "discourse",
     "answers",
 )
 
