@@ -26,6 +26,7 @@ ACTORS = {
     "Juba": "SSD",
     "Tokyo": "JPN",
     "Taipei": "TWN",
+    "Russia": "RUS",
 }
 
 CLAIM_RIDICULOUS = """
@@ -175,6 +176,22 @@ threat threat NOUN NN dobj 3
 . . PUNCT . punct 1
 """
 
+MADE_CLEAR = """
+Washington Washington PROPN NNP nsubj 1
+made make VERB VBD ROOT 1
+clear clear ADJ JJ ccomp 1
+that that SCONJ IN mark 7
+Russia Russia PROPN NNP poss 6
+'s 's PART POS case 4
+annexation annexation NOUN NN nsubj 7
+was be AUX VBD ccomp 1
+illegal illegal ADJ JJ acomp 7
+. . PUNCT . punct 1
+"""
+
+# "Washington made sure that ...": no clarity complement, no statement.
+MADE_SURE = MADE_CLEAR.replace("clear clear ADJ", "sure sure ADJ")
+
 USA = Actor("USA", "United States", ActorType.STATE, "USA")
 
 
@@ -199,6 +216,7 @@ def _found(parse, context, table, **fields):
         (IMPORTANT_THAT, (["USA"], "appealsTo", ["THA"])),  # it is important that X ...
         (NOT_ACCEPTABLE, (["RUS"], "criticises", ["UKR"])),  # a negated positive word
         (WRONG_APPROACH, (["SDN"], "criticises", ["SSD"])),  # an evaluative object modifier
+        (MADE_CLEAR, (["USA"], "criticises", ["RUS"])),  # "made clear that" states
     ],
 )
 def test_an_evaluation_targets_the_evaluated_actor(parse, context, table, expected):
@@ -214,6 +232,7 @@ def test_an_evaluation_targets_the_evaluated_actor(parse, context, table, expect
         OWN_CLAIM,  # the speaker's own claim
         READY,  # "ready" is no evaluation
         FACES_THREAT,  # a threat faced is no evaluation of who faces it
+        MADE_SURE,  # "made sure that" states nothing
     ],
 )
 def test_no_evaluation_without_an_evaluative_word_and_another_owner(parse, context, table):

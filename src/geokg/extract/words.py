@@ -207,6 +207,8 @@ class Words:
     naming_verbs: frozenset[str]
     appeal_adjectives: frozenset[str]
     joint_event_nouns: frozenset[str]
+    clarity_verbs: frozenset[str]
+    clarity_adjectives: frozenset[str]
     # -- Claims (rules/claims.py)
     claim_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]

@@ -6,6 +6,8 @@ A speaker evaluates an actor, or an actor's act, without a verb of praise or cri
   the region is 'ridiculous'", "Carney said North Korea's action was a threat to regional
   security", "Nuland said the actions by Turkey were 'appropriate'", "Kabul said the U.S.
   decision ... undermines the role of the Afghan government";
+* the same stated by "made (it) clear that ...": "Kerry made it clear that North Korea's
+  bellicose rhetoric ... is unacceptable";
 * a naming verb with an evaluative object complement: "Obama called the test 'highly
   provocative'", "Ban described the move as 'deeply destabilizing'";
 * an evaluative clause quoted with its speaker: '"North Korea is a threat to peace," Kerry
@@ -204,6 +206,35 @@ def _quote_speakers(verb: Token, context: SentenceContext) -> tuple[Resolved, ..
     return ()
 
 
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a reporting verb states ("said that ...")."""
+    return [c for c in verb.children if c.dep_ == "ccomp"]
+
+
+def _made_clear(verb: Token) -> list[Token]:
+    """The that-clauses of "made (it) clear that ...", "made plain that ..." (``clarity_verbs``
+    with a ``clarity_adjectives`` complement): a statement, like "said that ..."."""
+    if verb.lemma_.lower() not in words().clarity_verbs:
+        return []
+    clear = [
+        c
+        for c in verb.children
+        if c.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}
+        and c.lemma_.lower() in words().clarity_adjectives
+    ]
+    if not clear:
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c not in clear]
+    clauses += [
+        c
+        for adjective in clear
+        for c in adjective.children
+        if c.dep_ in {"ccomp", "advcl"}
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    return clauses
+
+
 def _evaluations(sentence: Span, context: SentenceContext) -> Iterator[tuple[Token, Token, Token]]:
     """(speaking verb, evaluated phrase, clause or naming verb) of ``sentence``."""
     report = context.lexicon.report
@@ -211,13 +242,14 @@ def _evaluations(sentence: Span, context: SentenceContext) -> Iterator[tuple[Tok
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
-        if lemma in report:
-            for clause in verb.children:
-                if clause.dep_ == "ccomp":
-                    for subject in clause.children:
-                        if subject.dep_ == "nsubj" and subject.lower_ != "it":
-                            yield verb, subject, clause
-        elif verb.dep_ in {"ROOT", "ccomp"} and context.speakers.get(verb.i) is not None:
+        reported = lemma in report
+        clauses = _reported_clauses(verb) if reported else _made_clear(verb)
+        for clause in clauses:
+            for subject in clause.children:
+                if subject.dep_ == "nsubj" and subject.lower_ != "it":
+                    yield verb, subject, clause
+        quoted = not (reported or clauses) and verb.dep_ in {"ROOT", "ccomp"}
+        if quoted and context.speakers.get(verb.i) is not None:
             # A quoted clause with a speaker: its own subject is the evaluated phrase.
             for subject in verb.children:
                 if subject.dep_ == "nsubj" and subject.pos_ != "PRON":
