@@ -36,6 +36,7 @@ from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
 from geokg.extract.rules.base import Candidate, Draft, SentenceContext, register
+from geokg.extract.rules.discourse import plain_frame
 from geokg.extract.syntax import logical_subject, slot_tokens
 from geokg.extract.targets import _key, place_of
 from geokg.model import ActorType
@@ -72,13 +73,6 @@ def _claimed(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, bool, li
                     yield token, False, [obj, *(c for c in obj.children if c.dep_ == "conj")]
         elif token.dep_ == "acomp" and lemma in words().responsibility_adjectives:
             yield token.head, False, _for_events(token)
-
-
-def _plain_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
-    for frame in lexicon.nouns.get(noun.lemma_.lower(), ()):
-        if not (frame.cues or frame.requires or frame.needs_item or frame.particle):
-            return frame
-    return None
 
 
 def _claimed_relation(noun: Token, frame: Frame) -> str:
@@ -131,7 +125,7 @@ def claim_rule(sentence: Span, context: SentenceContext) -> Iterator[Draft]:
         for noun in events:
             if noun.i in covered or noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            frame = _plain_frame(noun, lexicon)
+            frame = plain_frame(noun, lexicon)
             if frame is None:
                 continue
             targets = _target(noun, frame, resolver, own)
@@ -173,26 +167,19 @@ def _alleged_acts(verb: Token, lexicon: Lexicon) -> Iterator[tuple[Token, Frame]
             acts = [act, *(c for c in act.children if c.dep_ == "conj")]
             for token in acts:
                 if token.dep_ in {"pcomp", "conj"} and token.pos_ == "VERB":
-                    frame = _plain_verb_frame(token, lexicon)
+                    frame = plain_frame(token, lexicon)
                     if frame is not None:
                         yield token, frame
                         continue
                     if lexicon.lemma(token) in lexicon.agent_light_verbs:
                         for obj in token.children:
-                            noun_frame = _plain_frame(obj, lexicon) if obj.dep_ == "dobj" else None
+                            noun_frame = plain_frame(obj, lexicon) if obj.dep_ == "dobj" else None
                             if noun_frame is not None:
                                 yield obj, noun_frame
                 elif token.pos_ == "NOUN":
-                    noun_frame = _plain_frame(token, lexicon)
+                    noun_frame = plain_frame(token, lexicon)
                     if noun_frame is not None:
                         yield token, noun_frame
-
-
-def _plain_verb_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
-    for frame in lexicon.verbs.get(lexicon.lemma(verb), ()):
-        if not (frame.cues or frame.requires or frame.needs_item or frame.particle):
-            return frame
-    return None
 
 
 @register("accusations")

@@ -35,8 +35,11 @@ IMPLICIT_AGENT_STRENGTH = 0.8
 PLACED = frozenset({Via.LOCATION, Via.EVENT_PLACE, Via.PLACE, Via.HOME, Via.CITY, Via.REGION})
 
 
-def _plain_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
-    for frame in lexicon.verbs.get(lexicon.lemma(verb), ()):
+def plain_frame(token: Token, lexicon: Lexicon) -> Frame | None:
+    """The first frame of a verb or noun that needs nothing beyond its lemma (no cue,
+    required slot, item or particle): what the word itself says the act is."""
+    frames = lexicon.nouns if token.pos_ in {"NOUN", "PROPN"} else lexicon.verbs
+    for frame in frames.get(lexicon.lemma(token), ()):
         if not (frame.cues or frame.requires or frame.needs_item or frame.particle):
             return frame
     return None
@@ -57,7 +60,7 @@ def implicit_agent_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
         if verb.pos_ != "VERB" or verb.i in acts or not _agentless_passive(verb):
             continue
         classes = events.classes_of_verb(lexicon.lemma(verb))
-        frame = _plain_frame(verb, lexicon)
+        frame = plain_frame(verb, lexicon)
         if not classes or frame is None:
             continue
         if context.ontology.relation(frame.relation).quad_class != 4:

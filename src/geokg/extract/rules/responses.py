@@ -30,6 +30,7 @@ from spacy.tokens import Span, Token
 from geokg.extract.lexicon import Frame, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.base import Candidate, SentenceContext, register
+from geokg.extract.rules.discourse import plain_frame
 from geokg.extract.rules.evaluations import _event_author, _owners
 from geokg.extract.syntax import logical_subject
 from geokg.extract.targets import _clause_doers, _key, speaker_actor
@@ -153,29 +154,25 @@ def response_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidat
         events = _responded(verb)
         if not events:
             continue
-        plain = [
-            f
-            for f in lexicon.verbs.get(lexicon.lemma(verb), ())
-            if not (f.particle or f.requires or f.cues or f.needs_item)
-        ]
-        if not plain:
+        frame = plain_frame(verb, lexicon)
+        if frame is None:
             continue
         doers = _clause_doers(verb, context.actors)
         if not doers:
             continue
         own = {_key(d.actor) for d in doers}
-        relation = plain[0].relation
+        relation = frame.relation
         for event in events:
             authors = _authors(event, verb, relation, sentence, context, own)
             if authors:
                 yield Candidate(
                     verb,
                     verb,
-                    plain[0],
+                    frame,
                     relation,
                     doers,
                     tuple(authors),
                     None,
-                    RESPONSE_STRENGTH * plain[0].strength,
+                    RESPONSE_STRENGTH * frame.strength,
                 )
                 break
