@@ -169,7 +169,7 @@ def _owners(phrase: Token, resolver: Resolver) -> list[Resolved]:
     return []
 
 
-def _event_author(
+def authors_of(
     phrase: Token,
     verb: Token,
     relation: str,
@@ -177,7 +177,12 @@ def _event_author(
     context: SentenceContext,
     own: set[str],
 ) -> list[Resolved]:
-    """'the test', 'the move': an unowned event noun's author, by event coreference."""
+    """Who a phrase names or whose act it is: the phrase or its owner (:func:`_owners`),
+    else, for an unowned event noun ("the test", "the move"), the agents of the latest
+    earlier event of its class (event coreference); never one of ``own``."""
+    found = [r for r in _owners(phrase, context.actors) if _key(r.actor) not in own]
+    if found or phrase.pos_ != "NOUN":
+        return found
     lexicon = load_event_lexicon()
     classes = lexicon.classes_of_noun(phrase.lemma_.lower())
     if not classes or not unowned(phrase, _is_actor(context.actors)):
@@ -281,7 +286,6 @@ def _naming_evaluation(verb: Token, obj: Token) -> tuple[int, Token] | None:
 @register("evaluations")
 def evaluation_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See the module docstring: reported and quoted evaluations, named evaluations."""
-    resolver = context.actors
     covered = {c.predicate.i for c in context.candidates}
     acts = covered | {c.anchor.i for c in context.candidates}
     for verb, phrase, clause in _evaluations(sentence, context):
@@ -304,9 +308,7 @@ def evaluation_rule(sentence: Span, context: SentenceContext) -> Iterator[Candid
             continue
         own = {_key(s.actor) for s in speakers}
         phrase = _relative_head(phrase)
-        targets = [r for r in _owners(phrase, resolver) if _key(r.actor) not in own]
-        if not targets and phrase.pos_ == "NOUN":
-            targets = _event_author(phrase, verb, relation, sentence, context, own)
+        targets = authors_of(phrase, verb, relation, sentence, context, own)
         if not targets:
             continue
         frame = Frame(word.lemma_.lower(), "VERB", relation, (), (), strength=EVALUATION_STRENGTH)

@@ -31,7 +31,7 @@ from geokg.extract.lexicon import Frame, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.rules.discourse import plain_frame
-from geokg.extract.rules.evaluations import _event_author, _owners
+from geokg.extract.rules.evaluations import authors_of
 from geokg.extract.syntax import logical_subject
 from geokg.extract.targets import _clause_doers, _key, speaker_actor
 
@@ -72,21 +72,6 @@ def _holders(noun: Token, verb: Token, context: SentenceContext) -> tuple[Resolv
     return ()
 
 
-def _authors(
-    cause: Token,
-    verb: Token,
-    relation: str,
-    sentence: Span,
-    context: SentenceContext,
-    own: set[str],
-) -> list[Resolved]:
-    """The author of a cause phrase: an actor itself, its owner, or an event's agents."""
-    found = [r for r in _owners(cause, context.actors) if _key(r.actor) not in own]
-    if not found and cause.pos_ == "NOUN":
-        found = _event_author(cause, verb, relation, sentence, context, own)
-    return found
-
-
 def _causers(verb: Token, context: SentenceContext) -> list[Token]:
     """The cause of a causing verb: its subject, or the subject of the clause a participle
     hangs on ("..., prompting an angry response")."""
@@ -111,7 +96,7 @@ def provoked_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidat
                 continue
             own = {_key(h.actor) for h in holders}
             for cause in _causers(verb, context):
-                authors = _authors(cause, verb, relation, sentence, context, own)
+                authors = authors_of(cause, verb, relation, sentence, context, own)
                 if authors:
                     frame = Frame(noun.lemma_.lower(), "NOUN", relation, (), ())
                     # "X has not ruled out ..., prompting a protest": the participle's
@@ -163,7 +148,7 @@ def response_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidat
         own = {_key(d.actor) for d in doers}
         relation = frame.relation
         for event in events:
-            authors = _authors(event, verb, relation, sentence, context, own)
+            authors = authors_of(event, verb, relation, sentence, context, own)
             if authors:
                 yield Candidate(
                     verb,
