@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from geokg.extract.events import EventMention
 from geokg.extract.rules import History
-from geokg.extract.rules.responses import provoked_rule, response_rule
+from geokg.extract.rules.responses import demanded_end_rule, provoked_rule, response_rule
 from geokg.model import Actor, ActorType
 
 ACTORS = {"Tokyo": "JPN", "Beijing": "CHN", "Cameroon": "CMR"}
@@ -84,3 +84,32 @@ def test_a_response_targets_the_author_of_the_event_it_answers(parse, context):
     assert _keys(response_rule(doc[:], made)) == [
         (["CMR"], "mobilisesForcesAgainst", ["boko_haram"])
     ]
+
+
+HALT = """
+Moscow Moscow PROPN NNP nsubj 1
+demanded demand VERB VBD ROOT 1
+a a DET DT det 3
+halt halt NOUN NN dobj 1
+to to ADP IN prep 3
+the the DET DT det 7
+Ukraine Ukraine PROPN NNP compound 7
+offensive offensive NOUN NN pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_demanded_end_is_aimed_at_the_events_author(parse, context):
+    doc = parse(HALT, {"Moscow": "RUS", "Ukraine": "UKR"})
+    found = _keys(demanded_end_rule(doc[:], context(doc)))
+    assert found == [(["RUS"], "demandsOf", ["UKR"])]
+
+
+def test_a_demanded_end_of_joint_talks_or_of_nothing_is_aimed_at_nobody(parse, context):
+    talks = parse(
+        HALT.replace("offensive offensive", "talks talk"), {"Moscow": "RUS", "Ukraine": "UKR"}
+    )
+    assert list(demanded_end_rule(talks[:], context(talks))) == []
+    # "demanded a stay of the Ukraine offensive": no cessation noun
+    stay = parse(HALT.replace("halt halt", "stay stay"), {"Moscow": "RUS", "Ukraine": "UKR"})
+    assert list(demanded_end_rule(stay[:], context(stay))) == []

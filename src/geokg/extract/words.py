@@ -223,6 +223,10 @@ class Words:
     response_nouns: frozenset[str]
     response_preps: frozenset[str]
     responded_preps: frozenset[str]
+    cessation_verbs: Mapping[str, str]
+    cessation_nouns: frozenset[str]
+    cessation_object_preps: frozenset[str]
+    cessation_event_preps: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""
@@ -238,6 +242,7 @@ class Words:
             "reversal_by_root": frozenset(self.reversal_by_root.values()),
             "complement_relations": frozenset(self.complement_relations.values()),
             "provoked_reactions": frozenset(self.provoked_reactions.values()),
+            "cessation_verbs": frozenset(self.cessation_verbs.values()),
         }
 
     def cameo_roots(self) -> dict[str, frozenset[str]]:

@@ -62,6 +62,7 @@ RULE_ORDER: tuple[str, ...] = (
     "evaluations",
     "provoked-reactions",
     "responses",
+    "demanded-ends",
     "implicit-agents",
     "denied-allegations",
     "rejected-acts",

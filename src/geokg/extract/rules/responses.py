@@ -4,6 +4,8 @@
   Japan criticises whoever moved; "Tokyo has not ruled out stationing officials, prompting
   an angry response by Beijing" -> Beijing criticises Tokyo; "the decision drew praise from
   Seoul" -> Seoul praises whoever decided.
+* A demanded end: "Moscow demanded a halt to the Ukraine offensive" -> a demand on Ukraine;
+  "called for an end to the shelling" -> an appeal to whoever shelled.
 * A response: "Cameroon has deployed troops to its border in response to the growing
   attacks" -> Cameroon's act targets whoever attacked; "in retaliation for Hamas rocket
   attacks" -> against Hamas.
@@ -18,7 +20,10 @@ phrase ("Israel's decision"), else, for an unowned event noun, the agents of the
 earlier event of its class (event coreference, :mod:`geokg.extract.rules.reactions`). A
 verb act with no target of its own (no rule found one) carrying "in response to E" / "in
 retaliation for E" (``response_nouns``) targets E's author, found the same way. Never the
-reacter itself. Rule strength :data:`RESPONSE_STRENGTH`.
+reacter itself. A demand or appeal verb (``cessation_verbs``: verb -> relation) whose object
+(or "for" object) is a cessation noun (``cessation_nouns``: "an end", "a halt") of an event
+("to"/"of" phrase) is aimed at that event's author, found the same way. Rule strength
+:data:`RESPONSE_STRENGTH`.
 """
 
 from __future__ import annotations
@@ -159,5 +164,44 @@ def response_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidat
                     tuple(authors),
                     None,
                     RESPONSE_STRENGTH * frame.strength,
+                )
+                break
+
+
+def _ended_events(verb: Token) -> list[Token]:
+    """E of "demanded a halt to E", "called for an end to E", "urged a stop of E"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += _pobjs(verb, words().cessation_object_preps)
+    preps = words().cessation_event_preps
+    return [
+        event
+        for noun in objects
+        if noun.lemma_.lower() in words().cessation_nouns
+        # the parser hangs "to E" on the noun or on the verb
+        for event in _pobjs(noun, preps) or _pobjs(verb, preps)
+    ]
+
+
+@register("demanded-ends")
+def demanded_end_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """See the module docstring: "demanded a halt to the Ukraine offensive"."""
+    acts = {c.predicate.i for c in context.candidates}
+    for verb in sentence:
+        relation = words().cessation_verbs.get(context.lexicon.lemma(verb))
+        if relation is None or verb.pos_ != "VERB" or verb.i in acts:
+            continue
+        events = _ended_events(verb)
+        if not events:
+            continue
+        doers = _clause_doers(verb, context.actors)
+        if not doers:
+            continue
+        own = {_key(d.actor) for d in doers}
+        for event in events:
+            authors = authors_of(event, verb, relation, sentence, context, own)
+            if authors:
+                frame = Frame(context.lexicon.lemma(verb), "VERB", relation, (), ())
+                yield Candidate(
+                    verb, verb, frame, relation, doers, tuple(authors), None, RESPONSE_STRENGTH
                 )
                 break
