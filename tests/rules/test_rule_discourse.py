@@ -54,3 +54,23 @@ def test_people_are_no_victim_actor(parse, context):
     doc = parse(CIVILIANS, {"Ukrainian": ("UKR", "demonym")})
     assert [r.actor.id for r in context(doc).actors.actors(doc[1])] == ["UKR"]
     assert _found(parse, context, CIVILIANS, [_attack(RUS)]) == []
+
+
+ITS_ARMY = """
+Ukraine Ukraine PROPN NNP nsubj 1
+mobilised mobilise VERB VBD ROOT 1
+. . PUNCT . punct 1
+Its its PRON PRP$ poss 4
+army army NOUN NN nsubjpass 6
+was be AUX VBD auxpass 6
+shelled shell VERB VBN ROOT 6
+. . PUNCT . punct 6
+"""
+
+
+def test_a_victim_known_only_through_a_pronoun_gets_no_inferred_doer(parse, context):
+    doc = parse(ITS_ARMY, {"Ukraine": "UKR"})
+    sentence = doc[3:]
+    made = context(doc, history=History([], [_attack(RUS)], []))
+    assert [r.actor.id for r in made.actors.actors(doc[4])] == ["UKR"]  # "its army" is Ukraine's
+    assert list(implicit_agent_rule(sentence, made)) == []

@@ -12,7 +12,8 @@ Rule (stated once): a passive verb with no "by" phrase, whose plain verb frame i
 material conflict relation (quad class 4) and whose lemma names an event class
 (``event_coreference`` in ``modality.json``), with a subject resolved to actors (the
 victims; not people merely placed somewhere: no undergoer noun such as "people" or
-"civilians", no place standing for its state) and no other rule's reading, gets the
+"civilians", no place standing for its state; not known only through a pronoun: "its top
+cleric has been killed") and no other rule's reading, gets the
 antecedent agents as subjects, with the coreference certainty and rule strength
 :data:`IMPLICIT_AGENT_STRENGTH`.
 """
@@ -45,6 +46,14 @@ def plain_frame(token: Token, lexicon: Lexicon) -> Frame | None:
     return None
 
 
+def _pronominal(token: Token) -> bool:
+    """'it', 'its top cleric': a victim known only through a pronoun is too weak a link to
+    pair with a doer that is itself inferred."""
+    return token.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
+
+
 def _agentless_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     return "nsubjpass" in deps and "auxpass" in deps and "agent" not in deps
@@ -71,7 +80,7 @@ def implicit_agent_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
             r
             for s in verb.children
             if s.dep_ == "nsubjpass"
-            if s.lemma_.lower() not in lexicon.undergoers
+            if s.lemma_.lower() not in lexicon.undergoers and not _pronominal(s)
             for r in resolver.actors(s)
             if r.via not in PLACED
         )
