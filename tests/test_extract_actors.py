@@ -539,7 +539,11 @@ def test_domestic_institution_from_context(extractor: Extractor, text: str, expe
 def test_greek_and_turkish_cypriots_are_cyprus(
     extractor: Extractor, text: str, expected: tuple[str, str]
 ) -> None:
-    assert {(s, o) for s, _r, o in fact_keys(extractor, text)} == {expected}
+    found = {(s, o) for s, _r, o in fact_keys(extractor, text)}
+    # Cypriots of either side are Cyprus: the pair is found and no other key appears (the
+    # alleged ceasefire violation, TUR -> CYP, is a fact of its own).
+    assert expected in found
+    assert {key for pair in found for key in pair} <= set(expected)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geokg.extract.events import EventMention
-from geokg.extract.rules import History
+from geokg.extract.rules import Draft, History
 from geokg.extract.rules.reactions import reaction_rule, sentence_reactions
 from geokg.model import Actor, ActorType
 
@@ -45,3 +45,35 @@ def test_an_event_of_another_class_is_no_antecedent(parse, context):
     visit = EventMention(-100, 0, frozenset({"visit"}), (USA,), frozenset({"visit"}))
     sentence, made = _context(parse, context, mentions=[visit])
     assert list(reaction_rule(sentence, made)) == []
+
+
+WELCOMED = """
+Washington Washington PROPN NNP nsubj 1
+welcomed welcome VERB VBD ROOT 1
+the the DET DT det 3
+agreement agreement NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def _draft(subject, relation, obj):
+    return Draft(subject, relation, obj, False, None, 1.0, (("trigger", "sign"),), -100, -50, False)
+
+
+def test_a_joint_act_is_each_partys(parse, context):
+    """'Israel and Hamas signed a cease-fire ... Washington welcomed the agreement': both
+    parties of a symmetric act; a one-sided act only its doer."""
+    isr = Actor("ISR", "Israel", ActorType.STATE, "ISR")
+    hamas = Actor("hamas", "Hamas", ActorType.ARMED_GROUP, None)
+    doc = parse(WELCOMED, {"Washington": "USA"})
+    sentence = doc[:]
+    for draft, expected in [
+        (_draft(isr, "signsAgreementWith", hamas), ["ISR", "hamas"]),
+        (_draft(isr, "declaresCeasefireWith", hamas), ["ISR", "hamas"]),
+        (_draft(isr, "releases", hamas), ["ISR"]),  # roots 08 too, but one-sided
+    ]:
+        made = context(doc, history=History([draft], [], []))
+        made.reactions = sentence_reactions(sentence, made.actors)
+        (candidate,) = list(reaction_rule(sentence, made))
+        assert candidate.relation == "praises"
+        assert [o.actor.id for o in candidate.objects] == expected

@@ -200,6 +200,34 @@ class Words:
     attempt_doer_slots: tuple[str, ...]
     undergoer_preps: frozenset[str]
     owner_preps: frozenset[str]
+    # -- Evaluations (rules/evaluations.py)
+    evaluation_negative: frozenset[str]
+    evaluation_positive: frozenset[str]
+    evaluation_verbs: frozenset[str]
+    evaluation_supports: frozenset[str]
+    naming_verbs: frozenset[str]
+    appeal_adjectives: frozenset[str]
+    joint_event_nouns: frozenset[str]
+    clarity_verbs: frozenset[str]
+    clarity_adjectives: frozenset[str]
+    # -- Claims (rules/claims.py)
+    claim_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    responsibility_adjectives: frozenset[str]
+    civilian_sites: frozenset[str]
+    charge_preps: frozenset[str]
+    # -- Responses (rules/responses.py)
+    provoking_verbs: frozenset[str]
+    provoked_reactions: Mapping[str, str]
+    neutral_reactions: frozenset[str]
+    hostile_qualifiers: frozenset[str]
+    response_nouns: frozenset[str]
+    response_preps: frozenset[str]
+    responded_preps: frozenset[str]
+    cessation_verbs: Mapping[str, str]
+    cessation_nouns: frozenset[str]
+    cessation_object_preps: frozenset[str]
+    cessation_event_preps: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""
@@ -214,6 +242,8 @@ class Words:
             "threat_by_root": frozenset(self.threat_by_root.values()),
             "reversal_by_root": frozenset(self.reversal_by_root.values()),
             "complement_relations": frozenset(self.complement_relations.values()),
+            "provoked_reactions": frozenset(self.provoked_reactions.values()),
+            "cessation_verbs": frozenset(self.cessation_verbs.values()),
         }
 
     def cameo_roots(self) -> dict[str, frozenset[str]]:

@@ -13,6 +13,15 @@ Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | 
 * :mod:`~geokg.extract.rules.complements`: acts stated only through their mode (the
   complement of "agreed to", "refused to", "vowed to", an "unless" condition, yielding to
   protests, refusing food, promises);
+* :mod:`~geokg.extract.rules.claims`: claimed responsibility ("claimed responsibility for
+  the attack on a Kenyan mall" -> the claimant attacks Kenya, asserted by the claimant);
+* :mod:`~geokg.extract.rules.evaluations`: praise, criticism and appeals carried by what a
+  speaker says about an actor or its act ("said Vietnam's claim is ridiculous", "called the
+  test provocative", "it is important that X ...");
+* :mod:`~geokg.extract.rules.responses`: reactions aimed at an earlier event's author ("the
+  move prompted a protest by Japan", "deployed troops in response to the attacks");
+* :mod:`~geokg.extract.rules.discourse`: arguments only an earlier sentence names (an
+  agentless passive of a hostile act: its doer by event coreference);
 * :mod:`~geokg.extract.rules.answers`: denials of earlier allegations and rejections of
   earlier protests or requests (they run after modality is applied, on drafts).
 
@@ -48,12 +57,29 @@ RULE_ORDER: tuple[str, ...] = (
     "weapon-purpose-threats",
     "complements",
     "retaliations",
+    "claims",
+    "accusations",
+    "evaluations",
+    "provoked-reactions",
+    "responses",
+    "demanded-ends",
+    "implicit-agents",
     "denied-allegations",
     "rejected-acts",
 )
 
 # The modules of the rule families; importing one registers its rules.
-FAMILIES: tuple[str, ...] = ("frames", "reactions", "threats", "complements", "answers")
+FAMILIES: tuple[str, ...] = (
+    "frames",
+    "reactions",
+    "threats",
+    "complements",
+    "claims",
+    "evaluations",
+    "responses",
+    "discourse",
+    "answers",
+)
 
 
 def ordered(names: Sequence[str] = RULE_ORDER) -> tuple[RuleEntry, ...]:

@@ -147,7 +147,8 @@ def _antecedent(
     sentences whose root fits, and verb mentions (earlier sentences, or earlier in this
     one). An event told with the reaction's own noun ("launched air strikes" ... "the
     strikes") beats a merely similar one ("the Houthis attacked ships"); then the most
-    recent sentence wins."""
+    recent sentence wins. A joint act (a symmetric relation: "Israel and Hamas signed a
+    cease-fire" ... "welcomed the agreement") has both parties as agents."""
     names = {c.name for c in reaction.classes}
     noun = reaction.noun.lemma_.lower()
     found: list[tuple[bool, int, Actor]] = []
@@ -159,7 +160,11 @@ def _antecedent(
             continue
         root = context.ontology.relation(draft.relation).cameo_root
         if any(c.matches_root(root) for c in reaction.classes):
-            found.append((attributes.get("trigger") == noun, draft.start, draft.subject))
+            exact = attributes.get("trigger") == noun
+            found.append((exact, draft.start, draft.subject))
+            if draft.relation in words().symmetric_relations:
+                # a joint event (an agreement, a cease-fire) is each party's
+                found.append((exact, draft.start, draft.object))
     for mention in context.history.mentions:
         if mention.start == sentence.start_char and mention.token >= reaction.verb.i:
             continue  # later in the reaction's own sentence
