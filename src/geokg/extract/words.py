@@ -199,6 +199,16 @@ class Words:
     attempt_doer_slots: tuple[str, ...]
     undergoer_preps: frozenset[str]
     owner_preps: frozenset[str]
+    # -- Modality scope and conditional threats (issue 10)
+    open_rejections: frozenset[str]
+    complement_marks: frozenset[str]
+    warning_words: frozenset[str]
+    penalty_nouns: frozenset[str]
+    incurring_verbs: frozenset[str]
+    continuation_verbs: frozenset[str]
+    addressee_slots: tuple[str, ...]
+    expectation_verbs: frozenset[str]
+    anticipation_adverbs: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""
