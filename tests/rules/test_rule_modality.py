@@ -257,3 +257,42 @@ def test_an_event_noun_still_to_come_is_an_intent(parse, context):
     )
     roots = {load_ontology().relation(r).cameo_root for _, r, _, _ in _drafts_of(held, context)}
     assert roots == {"04"}
+
+
+FIRST_TO = """
+Obama Obama PROPN NNP nsubj 2
+will will AUX MD aux 2
+be be AUX VB ROOT 2
+the the DET DT det 5
+first first ADJ JJ amod 5
+president president NOUN NN attr 2
+to to PART TO aux 7
+visit visit VERB VB relcl 5
+Cambodia Cambodia PROPN NNP dobj 7
+. . PUNCT . punct 2
+"""
+
+
+def test_the_infinitive_of_a_copulas_attribute_takes_its_tense(parse):
+    assert assess(parse(FIRST_TO)[7], load_lexicon()).mode == Mode.INTENT
+    past = parse(FIRST_TO.replace("will will AUX MD aux 2", "then then ADV RB advmod 2"))
+    assert assess(past[7], load_lexicon()).mode == Mode.ACT
+
+
+NO_PLANS = """
+Afghanistan Afghanistan PROPN NNP nsubj 1
+has have VERB VBZ ROOT 1
+no no DET DT det 3
+plans plan NOUN NNS dobj 1
+to to PART TO aux 5
+hold hold VERB VB acl 3
+talks talk NOUN NNS dobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_no_plans_to_act_is_a_negated_intent(parse):
+    modality = assess(parse(NO_PLANS)[5], load_lexicon())
+    assert (modality.mode, modality.negated) == (Mode.INTENT, True)
+    some = assess(parse(NO_PLANS.replace("no no DET DT", "new new ADJ JJ"))[5], load_lexicon())
+    assert (some.mode, some.negated) == (Mode.INTENT, False)

@@ -19,6 +19,9 @@
   withdraw") state what someone wants done, not a fact: ``hypothetical``;
 * a possibility modal with no perfect ("could impose sanctions", "may recall its ambassador";
   not "may have supplied") makes the act ``potential``: a coercive act held out (a threat);
+* an infinitive relative of a copula's attribute takes the copula's tense ("will be the
+  first U.S. president to visit Cambodia": an intent); "no" on a noun of intent negates
+  its act ("has no plans to hold talks");
 * a conjunct with its own subject is a clause of its own: the negation, future, hedges and
   control verbs of the clause it is coordinated with do not reach it ("Iran did not attend
   the talks, but Iraq met Saudi officials"); reporting, denial and conditions above both do;
@@ -74,6 +77,12 @@ class Modality:
 
 
 def _is_negated(token: Token, lexicon: Lexicon) -> bool:
+    """A negation on ``token``: "not", "never", "no longer", or "no" on a noun of intent
+    governing the act ("has no plans to hold talks")."""
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in lexicon.negation for c in token.children
+    ):
+        return True
     for child in token.children:
         if child.dep_ == "neg" or (
             child.dep_ in {"advmod", "neg", "preconj"} and child.lower_ in lexicon.negation
@@ -399,6 +408,11 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             # instructors to train the army" is an offer to train.
             node = head
             continue
+        if _attribute_infinitive(node):
+            # "Obama will be the first U.S. president to visit Cambodia": the infinitive
+            # takes the tense of the copula its noun is the attribute of.
+            node = head.head
+            continue
         if node.dep_ in {"acomp", "xcomp"} and head_lemma in {"be"}:
             node = head
             continue
@@ -406,6 +420,16 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
     if result.asserter is None:
         result.asserter = _according_to(predicate)
     return result
+
+
+def _attribute_infinitive(token: Token) -> bool:
+    """'(will be) the first president to visit X': an infinitive relative clause of a
+    copula's attribute."""
+    return (
+        token.dep_ in {"acl", "relcl"}
+        and token.head.dep_ == "attr"
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
+    )
 
 
 def _infinitive_clause(token: Token) -> bool:
