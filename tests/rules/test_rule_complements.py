@@ -56,3 +56,34 @@ def test_a_vowed_blow_is_a_threat_of_force(parse, context):
 def test_a_vow_with_no_doer_is_nothing(parse, context):
     doc = parse(VOW, {"Eritrea": "ERI"})
     assert list(complement_rule(doc[:], context(doc))) == []
+
+
+KEEP_IF_FAILS = """
+America America PROPN NNP nsubj 3
+will will AUX MD aux 3
+not not PART RB neg 3
+keep keep VERB VB ROOT 3
+troops troop NOUN NNS dobj 3
+in in ADP IN prep 3
+Iraq Iraq PROPN NNP pobj 5
+if if SCONJ IN mark 9
+Baghdad Baghdad PROPN NNP nsubj 9
+fails fail VERB VBZ advcl 3
+to to PART TO aux 11
+sign sign VERB VB xcomp 9
+. . PUNCT . punct 3
+"""
+KEEP_ACTORS = {"America": "USA", "Iraq": "IRQ", "Baghdad": "IRQ"}
+
+
+def test_an_act_under_a_failed_condition_is_a_threat_whose_negation_is_the_act(parse, context):
+    doc = parse(KEEP_IF_FAILS, KEEP_ACTORS)
+    (candidate,) = list(complement_rule(doc[:], context(doc)))
+    assert (candidate.relation, candidate.negation_is_act) == ("threatens", True)
+    assert [o.actor.id for o in candidate.objects] == ["IRQ"]
+
+
+def test_an_act_under_a_condition_met_is_no_threat(parse, context):
+    met = KEEP_IF_FAILS.replace("fails fail VERB VBZ advcl 3", "agrees agree VERB VBZ advcl 3")
+    doc = parse(met, KEEP_ACTORS)
+    assert [c.relation for c in complement_rule(doc[:], context(doc))] == []

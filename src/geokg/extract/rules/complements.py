@@ -10,12 +10,13 @@ threat), a conditional act of relief (a promise), yielding to protests (08), ref
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
 from geokg.extract.drafts import threat_of
-from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
+from geokg.extract.lexicon import Control, Frame, Lexicon, load_lexicon, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
     Resolver,
@@ -117,7 +118,9 @@ def _complement_candidates(
                 token, token, "threatens", covered, resolver, (CONDITION_SUBJECT,)
             )
             if found is not None:
-                yield found
+                # "will not keep troops in Iraq unless ...": the act's negation is what is
+                # threatened, not a negation of the threat.
+                yield dataclasses.replace(found, negation_is_act=True)
 
 
 def _infinitive_complement(clause: Token) -> bool:
@@ -191,7 +194,8 @@ def _until_targets(verb: Token, own: list[Actor], resolver: Resolver) -> tuple[R
 
 
 def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
-    """A future or possible act carrying "unless ..." or "if ... not ..."."""
+    """A future or possible act carrying "unless ..." or a negative "if" clause: "if ...
+    not ...", "if X fails/refuses to ..." (a negating or refusing control verb)."""
     if not any(
         c.dep_ == "aux" and c.lower_ in (load_lexicon().future | words().possibility_modals)
         for c in verb.children
@@ -203,11 +207,21 @@ def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if "unless" in marks:
             return True
-        if "if" in marks and any(
-            c.dep_ == "neg" or c.lower_ in lexicon.negation for c in clause.children
+        if "if" in marks and (
+            any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in clause.children)
+            or _negative_control(clause, lexicon)
         ):
             return True
     return False
+
+
+def _negative_control(clause: Token, lexicon: Lexicon) -> bool:
+    """'(if X) fails to sign', '(if X) refuses to hold elections': a clause whose verb
+    controls an infinitive it says will not be done."""
+    lemma = lexicon.lemma(clause)
+    return any(c.dep_ == "xcomp" for c in clause.children) and (
+        lemma in words().negating_control or lexicon.control.get(lemma) == Control.REFUSE
+    )
 
 
 def _conditional_relief(verb: Token, lexicon: Lexicon) -> bool:
