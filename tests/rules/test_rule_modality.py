@@ -296,3 +296,20 @@ def test_no_plans_to_act_is_a_negated_intent(parse):
     assert (modality.mode, modality.negated) == (Mode.INTENT, True)
     some = assess(parse(NO_PLANS.replace("no no DET DT", "new new ADJ JJ"))[5], load_lexicon())
     assert (some.mode, some.negated) == (Mode.INTENT, False)
+
+
+NOTHING_TO = """
+Korea Korea PROPN NNP nsubj 1
+does do VERB VBZ ROOT 1
+nothing nothing PRON NN dobj 1
+to to PART TO aux 4
+help help VERB VB relcl 2
+Iran Iran PROPN NNP dobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_doing_nothing_to_help_is_no_help(parse):
+    assert assess(parse(NOTHING_TO)[4], load_lexicon()).hypothetical
+    much = parse(NOTHING_TO.replace("nothing nothing PRON NN", "much much ADJ JJ"))
+    assert not assess(much[4], load_lexicon()).hypothetical

@@ -16,7 +16,8 @@
   Washington ..." is speculation, not a promise (the pipeline drops such cooperative acts);
 * the content of a demand or an appeal ("demanded that Japan impose sanctions", "called on
   Morocco to hold talks", "the demand that ...") and a clause of obligation ("Israel must
-  withdraw") state what someone wants done, not a fact: ``hypothetical``;
+  withdraw") state what someone wants done, not a fact: ``hypothetical``; so is the
+  infinitive of "does nothing/little to" ("does nothing to help X");
 * a possibility modal with no perfect ("could impose sanctions", "may recall its ambassador";
   not "may have supplied") makes the act ``potential``: a coercive act held out (a threat);
 * an infinitive relative of a copula's attribute takes the copula's tense ("will be the
@@ -157,6 +158,19 @@ def _demanded(node: Token, lexicon: Lexicon) -> bool:
     return any(frame.relation in words().demanding_relations for frame in frames)
 
 
+def _done_for_nothing(clause: Token) -> bool:
+    """'the test does nothing to help North Korea', 'did little to weaken Iran': the
+    infinitive of "do nothing/little" is an act not done."""
+    head = clause.head
+    return (
+        clause.dep_ in {"relcl", "acl", "advcl", "xcomp"}
+        and head.lower_ in words().null_objects
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() == "do"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
+
+
 def _complement_of(clause: Token) -> bool:
     """An adverbial clause the parser made of a complement: "for X to ...", "that ...", or an
     infinitive ("calls on North Korea to comply")."""
@@ -208,6 +222,7 @@ def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
         or _unsupported_claim(node)
         or (node.dep_ in {"xcomp", "ccomp"} and node.head.lower_ in words().nonfactual_heads)
         or _demanded(node, lexicon)
+        or _done_for_nothing(node)
     )
 
 

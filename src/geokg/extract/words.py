@@ -209,6 +209,7 @@ class Words:
     addressee_slots: tuple[str, ...]
     expectation_verbs: frozenset[str]
     anticipation_adverbs: frozenset[str]
+    null_objects: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""
