@@ -84,6 +84,24 @@ def test_an_act_under_a_failed_condition_is_a_threat_whose_negation_is_the_act(p
 
 
 def test_an_act_under_a_condition_met_is_no_threat(parse, context):
+    # "America will keep troops in Iraq if Baghdad agrees to sign": a promise, no threat.
     met = KEEP_IF_FAILS.replace("fails fail VERB VBZ advcl 3", "agrees agree VERB VBZ advcl 3")
+    met = met.replace("not not PART RB neg 3", "still still ADV RB advmod 3")
     doc = parse(met, KEEP_ACTORS)
     assert [c.relation for c in complement_rule(doc[:], context(doc))] == []
+
+
+def test_an_act_withheld_under_any_condition_is_a_threat(parse, context):
+    # "America will not keep troops in Iraq if Baghdad signs": what is withheld is the threat.
+    withheld = KEEP_IF_FAILS.replace("fails fail VERB VBZ advcl 3", "signs sign VERB VBZ advcl 3")
+    withheld = withheld.replace(
+        "to to PART TO aux 11\nsign sign VERB VB xcomp 9",
+        "it it PRON PRP dobj 9\nnow now ADV RB advmod 9",
+    )
+    doc = parse(withheld, KEEP_ACTORS)
+    assert [c.relation for c in complement_rule(doc[:], context(doc))] == ["threatens"]
+    # Not withheld ("will keep troops ... if Baghdad signs"): a promise, no threat.
+    kept = parse(
+        withheld.replace("not not PART RB neg 3", "still still ADV RB advmod 3"), KEEP_ACTORS
+    )
+    assert [c.relation for c in complement_rule(kept[:], context(kept))] == []

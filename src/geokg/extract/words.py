@@ -210,6 +210,7 @@ class Words:
     expectation_verbs: frozenset[str]
     anticipation_adverbs: frozenset[str]
     null_objects: frozenset[str]
+    ability_modals: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""

@@ -195,17 +195,23 @@ def _until_targets(verb: Token, own: list[Actor], resolver: Resolver) -> tuple[R
 
 def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
     """A future or possible act carrying "unless ..." or a negative "if" clause: "if ...
-    not ...", "if X fails/refuses to ..." (a negating or refusing control verb)."""
-    if not any(
-        c.dep_ == "aux" and c.lower_ in (load_lexicon().future | words().possibility_modals)
-        for c in verb.children
-    ):
+    not ...", "if X fails/refuses to ..." (a negating or refusing control verb); or an act
+    withheld under any "if" clause ("cannot guarantee the safety of X's peacekeepers if the
+    president is indicted", "will not keep troops in X if ..."): only acts no frame covers
+    come here, so a hostile act not done under a condition ("will not attack X if ...") is
+    not one of them."""
+    modals = load_lexicon().future | words().possibility_modals | words().ability_modals
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not auxiliaries & modals:
         return False
+    withheld = bool(auxiliaries & (load_lexicon().future | words().ability_modals)) and any(
+        c.dep_ == "neg" for c in verb.children
+    )
     for clause in verb.children:
         if clause.dep_ != "advcl":
             continue
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if "unless" in marks:
+        if "unless" in marks or ("if" in marks and withheld):
             return True
         if "if" in marks and (
             any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in clause.children)
