@@ -36,11 +36,10 @@ CASES: list[Any] = [
     # Lifted, eased or suspended sanctions and tariffs: an easing (08), never a sanction (16).
     ("The European Union lifted its sanctions on Belarus on Tuesday.", ("eu 16 BLR",), "eu 08 BLR"),
     ("Washington eased tariffs on Mexican steel last week.", ("USA 16 MEX",), "USA 08 MEX"),
-    pytest.param(
+    (
         "Canada suspended its sanctions against Venezuela for six months.",
         ("CAN 16 VEN",),
         None,
-        marks=_owed("vocabulary", "'suspend' undoes a sanctions noun (08), as 'lift' does"),
     ),
     ("Japan will lift export controls on South Korea next month.", ("JPN 16 KOR",), None),
     # "Did not rule out": no rejection (12); a hostile act left open is at most a threat.
@@ -129,11 +128,10 @@ CASES: list[Any] = [
         marks=_owed("actors", "'X's ally Y' resolves to X"),
     ),
     # "West African" is not the West; another body's Peace and Security Council is not the UN.
-    pytest.param(
+    (
         "West African leaders condemned the coup in Niger.",
         ("west 11 NER",),
         None,
-        marks=_owed("actors", "'West African' matches the alias 'West'"),
     ),
     ("The West African bloc ECOWAS imposed sanctions on Mali.", ("west 16 MLI",), None),
     (
