@@ -313,3 +313,22 @@ def test_doing_nothing_to_help_is_no_help(parse):
     assert assess(parse(NOTHING_TO)[4], load_lexicon()).hypothetical
     much = parse(NOTHING_TO.replace("nothing nothing PRON NN", "much much ADJ JJ"))
     assert not assess(much[4], load_lexicon()).hypothetical
+
+
+TERMS = """
+terms term NOUN NNS ROOT 0
+under under ADP IN prep 5
+which which PRON WDT pobj 1
+troops troop NOUN NNS nsubj 5
+would would AUX MD aux 5
+remain remain VERB VB relcl 0
+. . PUNCT . punct 0
+"""
+
+
+def test_what_terms_would_have_happen_is_not_asserted(parse):
+    assert assess(parse(TERMS)[5], load_lexicon()).hypothetical
+    past = parse(TERMS.replace("would would AUX MD aux 5", "then then ADV RB advmod 5"))
+    assert not assess(past[5], load_lexicon()).hypothetical
+    visit = parse(TERMS.replace("terms term", "visit visit"))
+    assert not assess(visit[5], load_lexicon()).hypothetical

@@ -17,7 +17,9 @@
 * the content of a demand or an appeal ("demanded that Japan impose sanctions", "called on
   Morocco to hold talks", "the demand that ...") and a clause of obligation ("Israel must
   withdraw") state what someone wants done, not a fact: ``hypothetical``; so is the
-  infinitive of "does nothing/little to" ("does nothing to help X");
+  infinitive of "does nothing/little to" ("does nothing to help X"), and a relative or
+  content clause of terms or assurances in a hypothetical modal ("terms under which troops
+  would remain");
 * a possibility modal with no perfect ("could impose sanctions", "may recall its ambassador";
   not "may have supplied") makes the act ``potential``: a coercive act held out (a threat);
 * an infinitive relative of a copula's attribute takes the copula's tense ("will be the
@@ -158,6 +160,22 @@ def _demanded(node: Token, lexicon: Lexicon) -> bool:
     return any(frame.relation in words().demanding_relations for frame in frames)
 
 
+def _terms(clause: Token) -> bool:
+    """'terms under which 10,000 U.S. troops would remain in Afghanistan', 'assurances that
+    U.S. forces would not raid Afghan homes': a relative or content clause of a noun of terms,
+    drafts or assurances, in a hypothetical modal, tells what is proposed, not a fact (in
+    the indicative it is one: "the deal under which Iran released the prisoners")."""
+    head = clause.head
+    return (
+        clause.dep_ in {"relcl", "acl", "ccomp"}
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in words().terms_nouns
+        and any(
+            c.dep_ == "aux" and c.lower_ in words().hypothetical_modals for c in clause.children
+        )
+    )
+
+
 def _done_for_nothing(clause: Token) -> bool:
     """'the test does nothing to help North Korea', 'did little to weaken Iran': the
     infinitive of "do nothing/little" is an act not done."""
@@ -223,6 +241,7 @@ def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
         or (node.dep_ in {"xcomp", "ccomp"} and node.head.lower_ in words().nonfactual_heads)
         or _demanded(node, lexicon)
         or _done_for_nothing(node)
+        or _terms(node)
     )
 
 

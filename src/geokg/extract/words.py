@@ -211,6 +211,8 @@ class Words:
     anticipation_adverbs: frozenset[str]
     null_objects: frozenset[str]
     ability_modals: frozenset[str]
+    terms_nouns: frozenset[str]
+    hypothetical_modals: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""
