@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.lexicon import Lexicon, words
+from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.modality import Modality, Mode, assess
 from geokg.extract.naming import conjuncts
 from geokg.extract.resolution import Resolved, Via
@@ -282,16 +282,22 @@ def _left_open(candidate: Candidate, modality: Modality, lexicon: Lexicon) -> bo
     )
 
 
-def _open_threat(act: Token, context: SentenceContext) -> str | None:
-    """The threat a coercive act left open makes: the act's first frame with no cue, no
-    required item and no required slot, if coercive ("did not rule out strikes on X");
-    None for any other act ("has not ruled out talks", "sending troops")."""
-    lexicon = context.lexicon
-    table = lexicon.verbs if act.pos_ == "VERB" else lexicon.nouns
-    lemma = lexicon.lemma(act) if act.pos_ == "VERB" else act.lemma_.lower()
-    plain = [
+def plain_frames(act: Token, lexicon: Lexicon) -> list[Frame]:
+    """The frames of a verb or noun that say what kind of act it is by themselves: no
+    particle, required slot, cue or required item ("strike" is hostile; "open" only with
+    "fire")."""
+    table = lexicon.verbs if act.pos_ in {"VERB", "AUX"} else lexicon.nouns
+    lemma = lexicon.lemma(act) if act.pos_ in {"VERB", "AUX"} else act.lemma_.lower()
+    return [
         f for f in table.get(lemma, ()) if not (f.particle or f.requires or f.cues or f.needs_item)
     ]
+
+
+def _open_threat(act: Token, context: SentenceContext) -> str | None:
+    """The threat a coercive act left open makes: its first plain frame's, if coercive
+    ("did not rule out strikes on X"); None for any other act ("has not ruled out talks",
+    "sending troops")."""
+    plain = plain_frames(act, context.lexicon)
     return threat_of(plain[0].relation, context.ontology) if plain else None
 
 

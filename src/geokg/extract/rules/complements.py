@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.drafts import threat_of
+from geokg.extract.drafts import plain_frames, threat_of
 from geokg.extract.lexicon import Control, Frame, Lexicon, load_lexicon, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
@@ -148,11 +148,7 @@ def _vowed_threat(
     lexicon = resolver.lexicon
     lemma = lexicon.lemma(clause)
     relation: str | None = "threatensMilitaryForceAgainst" if lemma in words().vowed_force else None
-    plain = [
-        f
-        for f in lexicon.verbs.get(lemma, ())
-        if not (f.particle or f.requires or f.cues or f.needs_item)
-    ]
+    plain = plain_frames(clause, lexicon)
     if relation is None and plain:
         relation = threat_of(plain[0].relation)
     if relation is None:
@@ -293,11 +289,7 @@ def _complement_event(
     # A complement verb with a frame whose arguments were not found still says what kind
     # of act it is ("pledging to strike deep inside Israel" is a threat, not a promise).
     # Only a frame that needs no cue says so ("open" is hostile only with "fire").
-    plain = [
-        f
-        for f in resolver.lexicon.verbs.get(resolver.lexicon.lemma(clause), ())
-        if not (f.particle or f.requires or f.cues or f.needs_item)
-    ]
+    plain = plain_frames(clause, resolver.lexicon)
     if plain and clause is not head:
         relation = plain[0].relation
     frame = Frame(

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.drafts import threat_of
+from geokg.extract.drafts import plain_frames, threat_of
 from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
 from geokg.extract.modality import assess
 from geokg.extract.naming import conjuncts
@@ -188,11 +188,8 @@ CONDITIONAL_THREAT_STRENGTH = 0.8
 def _penalty_threat(penalties: list[Token], context: SentenceContext) -> str:
     """The threat a penalty makes: that of the first penalty noun whose plain frame is a
     coercive act ("sanctions": a threat of sanctions), else a plain threat."""
-    lexicon = context.lexicon
     for noun in penalties:
-        for frame in lexicon.nouns.get(noun.lemma_.lower(), ()):
-            if frame.cues or frame.needs_item:
-                continue
+        for frame in plain_frames(noun, context.lexicon):
             threat = threat_of(frame.relation, context.ontology)
             if threat is not None:
                 return threat
@@ -338,16 +335,12 @@ def _disjunct(conjunct: Token) -> bool:
 
 def _coercive(act: Token, context: SentenceContext) -> bool:
     """A verb or noun whose plain frame is a coercive or violent act ("attacks", "fight")."""
-    lexicon = context.lexicon
-    table = lexicon.verbs if act.pos_ == "VERB" else lexicon.nouns
-    lemma = lexicon.lemma(act) if act.pos_ == "VERB" else act.lemma_.lower()
     return (
         any(
             threat_of(f.relation, context.ontology) is not None
-            for f in table.get(lemma, ())
-            if not (f.cues or f.needs_item)
+            for f in plain_frames(act, context.lexicon)
         )
-        or lemma in words().violent_incidents
+        or act.lemma_.lower() in words().violent_incidents
     )
 
 
