@@ -1313,3 +1313,60 @@ def test_refusing_food_is_a_protest(extractor: Extractor, text: str, expected: K
 def test_refusing_food_aid_is_no_hunger_strike(extractor: Extractor) -> None:
     facts = facts_of(extractor, "The Pakistani army refused food aid from India.")
     assert not [f for f in facts if f[1] == "14"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The European Union warned of sanctions if Serbia does not recognize the vote.",
+            "eu 13 SRB",
+        ),
+        ("Brazil called on Venezuela to free the prisoners, or face new sanctions.", "BRA 13 VEN"),
+        (
+            "Japan repeated threats of serious consequences if China did not halt the patrols.",
+            "JPN 13 CHN",
+        ),
+        (
+            "Ghana's president will continue the attacks until Togo withdraws its troops.",
+            "GHA 13 TGO",
+        ),
+        (
+            "The African Union gave Mali 60 days to hold elections or face sanctions.",
+            "african_union 13 MLI",
+        ),
+    ],
+)
+def test_a_penalty_under_a_condition_threatens_whom_it_names(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    subject, root, obj = expected.split()
+    facts = facts_of(extractor, text)
+    assert (subject, root, obj, False) in facts, facts
+    # The act inside the condition is not asserted.
+    assert not [k for k in facts if k[0] == obj and k[2] == subject]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Talks between Serbia and Kosovo are scheduled for Monday.", ("SRB", "XKX")),
+        (
+            "A meeting between the Indian and Chinese ministers is expected on Friday.",
+            ("IND", "CHN"),
+        ),
+        (
+            "Ahead of a visit to Cairo by the Turkish president, Egypt freed two journalists.",
+            ("TUR", "EGY"),
+        ),
+    ],
+)
+def test_an_expected_meeting_is_an_intent_not_a_meeting(
+    extractor: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    facts = facts_of(extractor, text)
+    pairs = {(s, o) for s, _, o, _ in facts} | {(o, s) for s, _, o, _ in facts}
+    assert not [k for k in facts if k[1] == "04"], facts
+    assert pair in pairs and all(k[1] == "03" for k in facts if {k[0], k[2]} == set(pair)), facts

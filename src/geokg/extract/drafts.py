@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.lexicon import words
+from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.modality import Modality, Mode, assess
 from geokg.extract.naming import conjuncts
 from geokg.extract.resolution import Resolved, Via
@@ -214,6 +214,21 @@ def _drafts(
         return
     if _speculative(candidate.relation, modality, ontology):
         return
+    if _background_event(candidate, modality):
+        return
+    if _left_open(candidate, modality, context.lexicon):
+        # "has not ruled out talks with Y", "refused to rule out the use of force": no
+        # rejection; a coercive act left open is held over Y (a hedged threat), other acts
+        # say nothing.
+        act = candidate.predicate if candidate.predicate != candidate.anchor else candidate.item
+        threat = _open_threat(act, context) if act is not None else None
+        if threat is None:
+            return
+        candidate = dataclasses.replace(candidate, relation=threat)
+        modality = dataclasses.replace(modality, negated=False, mode=Mode.ACT)
+        modality.hedge = min(modality.hedge, OPEN_THREAT_HEDGE)
+    if modality.mode == Mode.ACT and _upcoming(candidate.predicate, context.lexicon):
+        modality = dataclasses.replace(modality, mode=Mode.INTENT)
     relation = apply_mode(_accepted_mediation(candidate), modality, ontology)
     if relation is None:
         return
@@ -248,6 +263,77 @@ def _drafts(
             )
 
 
+# Confidence factor of a coercive act "not ruled out" (a hedged threat).
+OPEN_THREAT_HEDGE = 0.7
+
+# Modes under which a clause states no act of its own (see :func:`_background_event`).
+UNASSERTED_MODES = frozenset({Mode.INTENT, Mode.THREAT, Mode.REFUSE})
+
+
+def _left_open(candidate: Candidate, modality: Modality, lexicon: Lexicon) -> bool:
+    """A rejection by ruling an act out ("ruled out talks with Y", "excluded strikes") that
+    is itself negated or refused ("has not ruled out", "refused to rule out"): the act is
+    left open, nothing is rejected."""
+    trigger = candidate.anchor if candidate.anchor.pos_ == "VERB" else candidate.predicate
+    return (
+        candidate.relation == "rejects"
+        and lexicon.lemma(trigger) in words().open_rejections
+        and (modality.negated or modality.mode == Mode.REFUSE)
+    )
+
+
+def plain_frames(act: Token, lexicon: Lexicon) -> list[Frame]:
+    """The frames of a verb or noun that say what kind of act it is by themselves: no
+    particle, required slot, cue or required item ("strike" is hostile; "open" only with
+    "fire")."""
+    table = lexicon.verbs if act.pos_ in {"VERB", "AUX"} else lexicon.nouns
+    lemma = lexicon.lemma(act) if act.pos_ in {"VERB", "AUX"} else act.lemma_.lower()
+    return [
+        f for f in table.get(lemma, ()) if not (f.particle or f.requires or f.cues or f.needs_item)
+    ]
+
+
+def _open_threat(act: Token, context: SentenceContext) -> str | None:
+    """The threat a coercive act left open makes: its first plain frame's, if coercive
+    ("did not rule out strikes on X"); None for any other act ("has not ruled out talks",
+    "sending troops")."""
+    plain = plain_frames(act, context.lexicon)
+    return threat_of(plain[0].relation, context.ontology) if plain else None
+
+
+def _background_event(candidate: Candidate, modality: Modality) -> bool:
+    """An event noun that is not what its clause does ("A war between India and Pakistan
+    would be catastrophic", "would remain to assist the government in its war against the
+    Taliban", "threatened to invade in the biggest confrontation between Moscow and the
+    West"): a clause announced for the future, threatened, refused or put under a condition
+    does not make the noun an intent or a threat; it states no fact. Only the object of the
+    clause's verb ("will impose sanctions on X", "threatened an invasion of X") takes the
+    clause's mode."""
+    noun = candidate.predicate
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun == candidate.anchor:
+        return False
+    if not (modality.mode in UNASSERTED_MODES or modality.conditional or modality.potential):
+        return False
+    return not (noun.head == candidate.anchor and noun.dep_ in {"dobj", "nsubjpass", "attr"})
+
+
+def _upcoming(noun: Token, lexicon: Lexicon) -> bool:
+    """An event noun told as still to come: the passive subject of "expected", "scheduled"
+    ("A meeting between X and Y is expected later today", "Negotiations had been expected
+    to start") or the object of "ahead of" ("Ahead of a visit to Moscow by X"); it is an
+    intent (03), not the act. Not: "the meeting was held", "after a visit to Moscow"."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    head = noun.head
+    if noun.dep_ == "nsubjpass":
+        return lexicon.lemma(head) in words().expectation_verbs
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in words().anticipation_adverbs
+    )
+
+
 def threat_of(relation_name: str, ontology: Ontology) -> str | None:
     """The threat (13) a coercive or violent act makes when only vowed ("vowed to fight
     on"), else None."""
@@ -278,9 +364,10 @@ def apply_mode(relation_name: str, modality: Modality, ontology: Ontology) -> st
     relation = ontology.relation(relation_name)
     root = relation.cameo_root
     coercive = relation.quad_class >= QuadClass.MATERIAL_CONFLICT
-    if mode == Mode.ACT and coercive and modality.conditional and modality.possible:
-        # "The EC may halt mediation if cooperation founders": a possible coercive act put
-        # under a condition is held over the target, i.e. a threat (13).
+    if mode == Mode.ACT and coercive and (modality.potential or modality.possible):
+        # "The EC may halt mediation if cooperation founders", "Washington could impose
+        # further sanctions": a possible coercive act is held over the target, i.e. a
+        # threat (13), never the act.
         return words().threat_by_root.get(root, "threatens")
     if mode in {Mode.ACT, Mode.ATTEMPT}:
         return relation_name

@@ -14,6 +14,20 @@
   and records the subordinator (``condition``) and whether a possibility modal ("may",
   "might", "could") weakens it (``possible``): "If China blockades the shoal, Manila may ask
   Washington ..." is speculation, not a promise (the pipeline drops such cooperative acts);
+* the content of a demand or an appeal ("demanded that Japan impose sanctions", "called on
+  Morocco to hold talks", "the demand that ...") and a clause of obligation ("Israel must
+  withdraw") state what someone wants done, not a fact: ``hypothetical``; so is the
+  infinitive of "does nothing/little to" ("does nothing to help X"), and a relative or
+  content clause of terms or assurances in a hypothetical modal ("terms under which troops
+  would remain");
+* a possibility modal with no perfect ("could impose sanctions", "may recall its ambassador";
+  not "may have supplied") makes the act ``potential``: a coercive act held out (a threat);
+* an infinitive relative of a copula's attribute takes the copula's tense ("will be the
+  first U.S. president to visit Cambodia": an intent); "no" on a noun of intent negates
+  its act ("has no plans to hold talks");
+* a conjunct with its own subject is a clause of its own: the negation, future, hedges and
+  control verbs of the clause it is coordinated with do not reach it ("Iran did not attend
+  the talks, but Iraq met Saudi officials"); reporting, denial and conditions above both do;
 * accusation ("has been accused of supplying", "allegedly", "suspected") lowers confidence;
 * denial ("X denied supplying", "claiming that Iran hadn't supplied", "rumours that X had
   shelled ... were denied by Y") negates the act and attributes it to the denier; rumours and
@@ -55,6 +69,8 @@ class Modality:
     condition: str | None = None
     possible: bool = False
     hypothetical: bool = False
+    # A possibility modal with no perfect: "could impose sanctions" (not "may have supplied").
+    potential: bool = False
     asserter: Token | None = None
     denier: Token | None = None
     instrument: Token | None = None
@@ -64,6 +80,12 @@ class Modality:
 
 
 def _is_negated(token: Token, lexicon: Lexicon) -> bool:
+    """A negation on ``token``: "not", "never", "no longer", or "no" on a noun of intent
+    governing the act ("has no plans to hold talks")."""
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in lexicon.negation for c in token.children
+    ):
+        return True
     for child in token.children:
         if child.dep_ == "neg" or (
             child.dep_ in {"advmod", "neg", "preconj"} and child.lower_ in lexicon.negation
@@ -107,6 +129,83 @@ def _has_possibility_modal(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words().possibility_modals for c in token.children)
 
 
+def _is_potential(token: Token) -> bool:
+    """'could impose sanctions', 'may recall its ambassador': a possibility modal with no
+    perfect after it ("may have supplied" is a hedged past act)."""
+    auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i]
+    return any(a.lower_ in words().possibility_modals for a in auxiliaries) and not any(
+        a.lemma_.lower() == "have" for a in auxiliaries
+    )
+
+
+def _demanded(node: Token, lexicon: Lexicon) -> bool:
+    """A clause that says what someone wants done: the clause of an obligation modal
+    ("Israel must withdraw", "Somalia should halt attacks"), or the complement of a demand or
+    an appeal: a verb ("demanded that Japan impose ...", "called on Morocco to hold talks",
+    "pushed for the US to support ...") or a noun ("the demand that ... be released") with a
+    frame of a demanding relation."""
+    if any(c.dep_ == "aux" and c.lower_ in words().obligation_modals for c in node.children):
+        return True
+    head = node.head
+    if head == node:
+        return False
+    if head.pos_ in {"NOUN", "PROPN"}:
+        if not _content_clause(node):
+            return False
+        frames = lexicon.nouns.get(head.lemma_.lower(), ())
+    elif node.dep_ in {"ccomp", "xcomp"} or (node.dep_ == "advcl" and _complement_of(node)):
+        frames = lexicon.verbs.get(lexicon.lemma(head), ())
+    else:
+        return False
+    return any(frame.relation in words().demanding_relations for frame in frames)
+
+
+def _terms(clause: Token) -> bool:
+    """'terms under which 10,000 U.S. troops would remain in Afghanistan', 'assurances that
+    U.S. forces would not raid Afghan homes': a relative or content clause of a noun of terms,
+    drafts or assurances, in a hypothetical modal, tells what is proposed, not a fact (in
+    the indicative it is one: "the deal under which Iran released the prisoners")."""
+    head = clause.head
+    return (
+        clause.dep_ in {"relcl", "acl", "ccomp"}
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in words().terms_nouns
+        and any(
+            c.dep_ == "aux" and c.lower_ in words().hypothetical_modals for c in clause.children
+        )
+    )
+
+
+def _done_for_nothing(clause: Token) -> bool:
+    """'the test does nothing to help North Korea', 'did little to weaken Iran': the
+    infinitive of "do nothing/little" is an act not done."""
+    head = clause.head
+    return (
+        clause.dep_ in {"relcl", "acl", "advcl", "xcomp"}
+        and head.lower_ in words().null_objects
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() == "do"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
+
+
+def _complement_of(clause: Token) -> bool:
+    """An adverbial clause the parser made of a complement: "for X to ...", "that ...", or an
+    infinitive ("calls on North Korea to comply")."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in words().complement_marks)
+        or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in clause.children
+    )
+
+
+def _own_clause(conjunct: Token) -> bool:
+    """A conjunct with a subject of its own ("..., but Iraq met Saudi officials")."""
+    return conjunct.dep_ == "conj" and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conjunct.children
+    )
+
+
 def _condition_mark(token: Token, lexicon: Lexicon) -> str | None:
     for child in token.children:
         if child.dep_ == "mark" and child.lower_ in lexicon.conditional:
@@ -140,6 +239,9 @@ def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
         or _inverted_condition(node)
         or _unsupported_claim(node)
         or (node.dep_ in {"xcomp", "ccomp"} and node.head.lower_ in words().nonfactual_heads)
+        or _demanded(node, lexicon)
+        or _done_for_nothing(node)
+        or _terms(node)
     )
 
 
@@ -222,11 +324,16 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
     result = Modality()
     node = predicate
     first = True
+    # False above a conjunct with its own subject, until a report verb: that clause's
+    # negation, future, hedges, conditions and control verbs are not the conjunct's.
+    local = True
     for _ in range(12):
         result.chain.append(node)
-        if _is_negated(node, lexicon):
+        if local and _is_negated(node, lexicon):
             result.negated = not result.negated
-        result.hedge = min(result.hedge, _hedge(node, lexicon))
+        if local:
+            result.hedge = min(result.hedge, _hedge(node, lexicon))
+            result.potential = result.potential or _is_potential(node)
         if _not_asserted(node, lexicon):
             result.hypothetical = True
             return result
@@ -242,7 +349,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
                 return result
             if rumour.lemma_.lower() in words().hedged_rumours:
                 result.hedge = min(result.hedge, 0.6)
-        carried = _carries_condition(node, lexicon)
+        carried = _carries_condition(node, lexicon) if local else None
         if carried is not None:
             result.conditional = True
             result.condition = result.condition or carried
@@ -250,7 +357,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
                 result.possible = True
             if carried == "unless" and result.mode == Mode.ACT:
                 result.mode = Mode.THREAT
-        if _is_future(node, lexicon) and result.mode == Mode.ACT:
+        if local and _is_future(node, lexicon) and result.mode == Mode.ACT:
             result.mode = Mode.INTENT
         if first and lexicon.lemma(node) in lexicon.hedges:
             result.hedge = min(result.hedge, lexicon.hedges[lexicon.lemma(node)])
@@ -258,9 +365,13 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
         head = node.head
         if head == node:
             break
+        if _own_clause(node) and head.pos_ in {"VERB", "AUX"}:
+            local = False
+            node = head
+            continue
         head_lemma = lexicon.lemma(head)
         # "expressed readiness to resume talks": an intent noun controls its infinitive.
-        if node.dep_ == "xcomp" and head_lemma in words().negating_control:
+        if local and node.dep_ == "xcomp" and head_lemma in words().negating_control:
             result.negated = not result.negated
             node = head
             continue
@@ -277,10 +388,10 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
                 result.instrument = next(
                     (c for c in head.children if c.dep_ == "dobj"), result.instrument
                 )
-            if control != Control.TRANSPARENT and result.mode == Mode.ACT:
+            if local and control != Control.TRANSPARENT and result.mode == Mode.ACT:
                 result.mode = Mode(control)
                 result.controller = head_lemma
-            elif control == Control.ATTEMPT:
+            elif local and control == Control.ATTEMPT:
                 result.hedge = min(result.hedge, 0.75)
             node = head
             continue
@@ -312,6 +423,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             return result
         if node.dep_ in {"ccomp", "parataxis"} and head_lemma in lexicon.report:
             result.asserter = subject_of(head)
+            local = True
             if head_lemma in {"allege", "claim"}:
                 result.hedge = min(result.hedge, 0.85)
             node = head
@@ -330,6 +442,11 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             # instructors to train the army" is an offer to train.
             node = head
             continue
+        if _attribute_infinitive(node):
+            # "Obama will be the first U.S. president to visit Cambodia": the infinitive
+            # takes the tense of the copula its noun is the attribute of.
+            node = head.head
+            continue
         if node.dep_ in {"acomp", "xcomp"} and head_lemma in {"be"}:
             node = head
             continue
@@ -337,6 +454,16 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
     if result.asserter is None:
         result.asserter = _according_to(predicate)
     return result
+
+
+def _attribute_infinitive(token: Token) -> bool:
+    """'(will be) the first president to visit X': an infinitive relative clause of a
+    copula's attribute."""
+    return (
+        token.dep_ in {"acl", "relcl"}
+        and token.head.dep_ == "attr"
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
+    )
 
 
 def _infinitive_clause(token: Token) -> bool:

@@ -228,6 +228,20 @@ class Words:
     cessation_nouns: frozenset[str]
     cessation_object_preps: frozenset[str]
     cessation_event_preps: frozenset[str]
+    # -- Modality scope and conditional threats (issue 10)
+    open_rejections: frozenset[str]
+    complement_marks: frozenset[str]
+    warning_words: frozenset[str]
+    penalty_nouns: frozenset[str]
+    incurring_verbs: frozenset[str]
+    continuation_verbs: frozenset[str]
+    addressee_slots: tuple[str, ...]
+    expectation_verbs: frozenset[str]
+    anticipation_adverbs: frozenset[str]
+    null_objects: frozenset[str]
+    ability_modals: frozenset[str]
+    terms_nouns: frozenset[str]
+    hypothetical_modals: frozenset[str]
 
     def relation_names(self) -> dict[str, frozenset[str]]:
         """Relation names mentioned by the vocabulary, by key (checked against the ontology)."""

@@ -9,7 +9,8 @@ Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | 
 * :mod:`~geokg.extract.rules.reactions`: reactions to an earlier event ("condemned the
   strikes" -> whoever struck), by event coreference over the document's history;
 * :mod:`~geokg.extract.rules.threats`: threats without a threat verb (a price to pay, no
-  more tolerance, arms gathered for use against X, a vowed retaliation);
+  more tolerance, arms gathered for use against X, a penalty held out under a condition
+  or an ultimatum, a vowed retaliation);
 * :mod:`~geokg.extract.rules.complements`: acts stated only through their mode (the
   complement of "agreed to", "refused to", "vowed to", an "unless" condition, yielding to
   protests, refusing food, promises);
@@ -56,6 +57,7 @@ RULE_ORDER: tuple[str, ...] = (
     "tolerance-threats",
     "weapon-purpose-threats",
     "complements",
+    "conditional-threats",
     "retaliations",
     "claims",
     "accusations",

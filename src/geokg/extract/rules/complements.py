@@ -10,12 +10,13 @@ threat), a conditional act of relief (a promise), yielding to protests (08), ref
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.drafts import threat_of
-from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
+from geokg.extract.drafts import plain_frames, threat_of
+from geokg.extract.lexicon import Control, Frame, Lexicon, load_lexicon, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import (
     Resolver,
@@ -117,7 +118,9 @@ def _complement_candidates(
                 token, token, "threatens", covered, resolver, (CONDITION_SUBJECT,)
             )
             if found is not None:
-                yield found
+                # "will not keep troops in Iraq unless ...": the act's negation is what is
+                # threatened, not a negation of the threat.
+                yield dataclasses.replace(found, negation_is_act=True)
 
 
 def _infinitive_complement(clause: Token) -> bool:
@@ -145,11 +148,7 @@ def _vowed_threat(
     lexicon = resolver.lexicon
     lemma = lexicon.lemma(clause)
     relation: str | None = "threatensMilitaryForceAgainst" if lemma in words().vowed_force else None
-    plain = [
-        f
-        for f in lexicon.verbs.get(lemma, ())
-        if not (f.particle or f.requires or f.cues or f.needs_item)
-    ]
+    plain = plain_frames(clause, lexicon)
     if relation is None and plain:
         relation = threat_of(plain[0].relation)
     if relation is None:
@@ -191,23 +190,40 @@ def _until_targets(verb: Token, own: list[Actor], resolver: Resolver) -> tuple[R
 
 
 def _threat_condition(verb: Token, lexicon: Lexicon) -> bool:
-    """A future or possible act carrying "unless ..." or "if ... not ..."."""
-    if not any(
-        c.dep_ == "aux" and c.lower_ in (load_lexicon().future | words().possibility_modals)
-        for c in verb.children
-    ):
+    """A future or possible act carrying "unless ..." or a negative "if" clause: "if ...
+    not ...", "if X fails/refuses to ..." (a negating or refusing control verb); or an act
+    withheld under any "if" clause ("cannot guarantee the safety of X's peacekeepers if the
+    president is indicted", "will not keep troops in X if ..."): only acts no frame covers
+    come here, so a hostile act not done under a condition ("will not attack X if ...") is
+    not one of them."""
+    modals = load_lexicon().future | words().possibility_modals | words().ability_modals
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not auxiliaries & modals:
         return False
+    withheld = bool(auxiliaries & (load_lexicon().future | words().ability_modals)) and any(
+        c.dep_ == "neg" for c in verb.children
+    )
     for clause in verb.children:
         if clause.dep_ != "advcl":
             continue
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if "unless" in marks:
+        if "unless" in marks or ("if" in marks and withheld):
             return True
-        if "if" in marks and any(
-            c.dep_ == "neg" or c.lower_ in lexicon.negation for c in clause.children
+        if "if" in marks and (
+            any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in clause.children)
+            or _negative_control(clause, lexicon)
         ):
             return True
     return False
+
+
+def _negative_control(clause: Token, lexicon: Lexicon) -> bool:
+    """'(if X) fails to sign', '(if X) refuses to hold elections': a clause whose verb
+    controls an infinitive it says will not be done."""
+    lemma = lexicon.lemma(clause)
+    return any(c.dep_ == "xcomp" for c in clause.children) and (
+        lemma in words().negating_control or lexicon.control.get(lemma) == Control.REFUSE
+    )
 
 
 def _conditional_relief(verb: Token, lexicon: Lexicon) -> bool:
@@ -273,11 +289,7 @@ def _complement_event(
     # A complement verb with a frame whose arguments were not found still says what kind
     # of act it is ("pledging to strike deep inside Israel" is a threat, not a promise).
     # Only a frame that needs no cue says so ("open" is hostile only with "fire").
-    plain = [
-        f
-        for f in resolver.lexicon.verbs.get(resolver.lexicon.lemma(clause), ())
-        if not (f.particle or f.requires or f.cues or f.needs_item)
-    ]
+    plain = plain_frames(clause, resolver.lexicon)
     if plain and clause is not head:
         relation = plain[0].relation
     frame = Frame(

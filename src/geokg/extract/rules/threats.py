@@ -3,7 +3,12 @@
 * a price to pay: "X warned that Y would pay a heavy price", "Y will face the consequences";
 * no more tolerance: "police will no longer tolerate rallies by Y";
 * arms for use against X: "manufacturing chemical weapons to use against the United States";
-* a vowed retaliation with no target: whoever last attacked the vower (from the history).
+* a vowed retaliation with no target: whoever last attacked the vower (from the history);
+* a penalty held over whom a condition names: "warned of sanctions if X does not commit to
+  talks", "repeated threats of grave consequences if X did not change its attitude", "called
+  on X to stop fighting, or face sanctions", "gave X 90 days to settle or face arbitration",
+  "will continue their campaign until X halts its operations" (the act in the condition stays
+  unasserted).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Span, Token
 
+from geokg.extract.drafts import plain_frames, threat_of
 from geokg.extract.lexicon import Frame, Lexicon, load_lexicon, words
 from geokg.extract.modality import assess
 from geokg.extract.naming import conjuncts
@@ -20,10 +26,14 @@ from geokg.extract.resolve import (
     Resolver,
 )
 from geokg.extract.rules.base import Candidate, Draft, SentenceContext, register
-from geokg.extract.rules.complements import _complement_target, _infinitive_complement
+from geokg.extract.rules.complements import (
+    _complement_target,
+    _infinitive_complement,
+    _until_targets,
+)
 from geokg.extract.rules.reactions import COREF_CERTAINTY, EVENT_COREF_STRENGTH
 from geokg.extract.syntax import logical_subject, slot_tokens
-from geokg.extract.targets import _key, item_classes, speaker_actor
+from geokg.extract.targets import _clause_doers, _key, item_classes, speaker_actor
 from geokg.model import Actor
 
 THREAT_FRAME = Frame("pay", "VERB", "threatens", (), (), strength=0.9)
@@ -170,6 +180,174 @@ def _weapon_purpose_threats(
                 None,
                 WEAPON_PURPOSE_FRAME.strength,
             )
+
+
+CONDITIONAL_THREAT_STRENGTH = 0.8
+
+
+def _penalty_threat(penalties: list[Token], context: SentenceContext) -> str:
+    """The threat a penalty makes: that of the first penalty noun whose plain frame is a
+    coercive act ("sanctions": a threat of sanctions), else a plain threat."""
+    for noun in penalties:
+        for frame in plain_frames(noun, context.lexicon):
+            threat = threat_of(frame.relation, context.ontology)
+            if threat is not None:
+                return threat
+    return "threatens"
+
+
+def _penalties(word: Token) -> list[Token]:
+    """The penalty nouns a warning names: "warned of sanctions and other consequences",
+    "threats of grave consequences", "threatened sanctions"."""
+    fillers = [*slot_tokens(word, "prep:of"), *slot_tokens(word, "dobj")]
+    return [
+        t
+        for f in fillers
+        for t in conjuncts(f)
+        if t.pos_ == "NOUN" and t.lemma_.lower() in words().penalty_nouns
+    ]
+
+
+def _condition_subjects(
+    clause_heads: list[Token], own: list[Actor], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """Whom a condition names: the subject of an "if"/"unless" clause under one of
+    ``clause_heads`` ("if South Sudan's government and rebel forces do not commit"), other
+    than the speakers; else the first actor an "until" clause names."""
+    marks = load_lexicon().conditional
+    for head in clause_heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+            ):
+                continue
+            found = tuple(
+                r
+                for s in clause.children
+                if s.dep_ in {"nsubj", "nsubjpass"}
+                for r in resolver.actors(s, exclude=own)
+                if r.actor not in own and r.via != Via.LOCATION
+            )
+            if found:
+                return found
+        until = _until_targets(head, own, resolver)
+        if until:
+            return until
+    return ()
+
+
+def _speakers(word: Token, resolver: Resolver) -> tuple[Resolved, ...]:
+    """Who issues a warning: the subject of the verb, or the owner of the noun ("Seoul's
+    threats"), else the subject of the verb governing or modifying it ("repeated threats")."""
+    if word.pos_ == "VERB":
+        return _clause_doers(word, resolver)
+    for owner in (c for c in word.children if c.dep_ == "poss"):
+        found = tuple(r for r in resolver.actors(owner) if r.via != Via.LOCATION)
+        if found:
+            return found
+    verbs = [word.head] if word.head != word else []
+    verbs += [c for c in word.children if c.dep_ in {"amod", "acl"} and c.pos_ == "VERB"]
+    for verb in verbs:
+        if verb.pos_ == "VERB":
+            found = _clause_doers(verb, resolver)
+            if found:
+                return found
+    return ()
+
+
+def _addressees(appeal: Token, own: list[Actor], resolver: Resolver) -> tuple[Resolved, ...]:
+    """Whom an appeal or ultimatum addresses ("called on X to", "gave X 90 days to")."""
+    for slot in words().addressee_slots:
+        for filler in slot_tokens(appeal, slot):
+            found = tuple(r for r in resolver.actors(filler, exclude=own) if r.actor not in own)
+            if found:
+                return found
+    return ()
+
+
+def _conditional_threats(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """A penalty held over someone under a condition is a threat (13) against them:
+
+    * a warning of a penalty with an "if"/"unless"/"until" condition: against the condition's
+      subject ("warned of sanctions if X does not commit to talks");
+    * "or face <penalty>" after an appeal or an ultimatum: against its addressee ("called on X
+      to stop fighting, or face sanctions", "gave X 90 days to settle or face arbitration");
+    * a coercive campaign continued until someone acts ("will continue their attacks until X
+      withdraws"): against whom the "until" clause names.
+
+    Not a threat: a warning with no penalty noun ("warned of floods if the rains go on"), a
+    penalty with no condition or addressee, a condition whose only actor is the speaker."""
+    resolver, lexicon = context.actors, context.lexicon
+    covered = {c.anchor.i for c in context.candidates} | {c.predicate.i for c in context.candidates}
+    for word in sentence:
+        if word.i in covered or word.pos_ not in {"VERB", "NOUN"}:
+            continue
+        lemma = lexicon.lemma(word) if word.pos_ == "VERB" else word.lemma_.lower()
+        anchor = word
+        penalties: list[Token] = []
+        speakers: tuple[Resolved, ...] = ()
+        targets: tuple[Resolved, ...] = ()
+        if lemma in words().warning_words:
+            penalties = _penalties(word)
+            if not penalties:
+                continue
+            speakers = _speakers(word, resolver)
+            own = [s.actor for s in speakers]
+            # The condition may hang on the verb governing a warning noun ("repeated
+            # threats of grave consequences if ...").
+            governor = [word.head] if word.pos_ == "NOUN" and word.head != word else []
+            targets = _condition_subjects([word, *penalties, *governor], own, resolver)
+        elif lemma in words().incurring_verbs and word.dep_ == "conj" and _disjunct(word):
+            penalties = [
+                t for t in slot_tokens(word, "dobj") if t.lemma_.lower() in words().penalty_nouns
+            ]
+            demanded = word.head
+            appeal = demanded.head
+            if not penalties or demanded.dep_ not in {"xcomp", "advcl", "ccomp"}:
+                continue
+            anchor = appeal
+            speakers = _clause_doers(appeal, resolver)
+            own = [s.actor for s in speakers]
+            targets = _addressees(appeal, own, resolver)
+        elif lemma in words().continuation_verbs and word.pos_ == "VERB":
+            acts = [c for c in word.children if c.dep_ in {"dobj", "xcomp"}]
+            if not any(_coercive(act, context) for act in acts):
+                continue
+            speakers = _clause_doers(word, resolver)
+            own = [s.actor for s in speakers]
+            targets = _until_targets(word, own, resolver)
+            penalties = acts
+        if not (speakers and targets):
+            continue
+        relation = _penalty_threat(penalties, context)
+        frame = Frame(lemma, "VERB", relation, (), (), strength=CONDITIONAL_THREAT_STRENGTH)
+        yield Candidate(word, anchor, frame, relation, speakers, targets, None, frame.strength)
+
+
+def _disjunct(conjunct: Token) -> bool:
+    """A conjunct joined by "or" (the parser hangs the "or" on the first conjunct or on this
+    one): "stop fighting, or face sanctions"."""
+    return any(
+        c.dep_ == "cc" and c.lower_ == "or" and c.i < conjunct.i
+        for c in (*conjunct.children, *conjunct.head.children)
+    )
+
+
+def _coercive(act: Token, context: SentenceContext) -> bool:
+    """A verb or noun whose plain frame is a coercive or violent act ("attacks", "fight")."""
+    return (
+        any(
+            threat_of(f.relation, context.ontology) is not None
+            for f in plain_frames(act, context.lexicon)
+        )
+        or act.lemma_.lower() in words().violent_incidents
+    )
+
+
+@register("conditional-threats")
+def conditional_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """See :func:`_conditional_threats`."""
+    return _conditional_threats(sentence, context)
 
 
 @register("price-threats")
