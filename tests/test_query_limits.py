@@ -3,6 +3,7 @@ Oxigraph store, a real ``oxigraph serve`` and real ``geokg`` processes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -152,10 +153,26 @@ def test_cli_timeout_exits_with_one_line(store: Path) -> None:
     assert stdout == "" and time.monotonic() - started < 60  # generous: 1 s limit, endless join
 
 
+def _wait_for_the_query_thread(process: subprocess.Popen[str]) -> None:
+    """Until the process runs a second Python thread, the query's worker (a fixed sleep
+    raced the imports on a busy machine: Ctrl-C before the query is another message)."""
+    tasks = Path(f"/proc/{process.pid}/task")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        with contextlib.suppress(OSError):
+            python = (tasks.parent / "comm").read_text()  # the main thread's name
+            names = [(task / "comm").read_text() for task in tasks.iterdir()]
+            if names.count(python) >= 2:  # Oxigraph's own threads are named rocksdb:...
+                return
+        time.sleep(0.1)
+    pytest.fail(f"the query did not start within 60 s (exit status {process.poll()})")
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_a_running_query(store: Path) -> None:
     process = geokg(store, "query", "--timeout", "0", CROSS_JOIN)
-    time.sleep(4)  # started, store open, the cross join running in native code
+    _wait_for_the_query_thread(process)
+    time.sleep(1)  # the cross join running in native code
     assert process.poll() is None
     interrupted = time.monotonic()
     process.send_signal(signal.SIGINT)
