@@ -423,6 +423,18 @@ def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path) -> None:
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize("name", ["image.ttl", "image.nt", "image.jsonld", "image.rdf"])
+def test_binary_import_says_so(store: Path, tmp_path: Path, name: str) -> None:
+    """README, bad input: a binary file is one line for imports too, the same line as for
+    articles (it was the parser's "'' is not allowed at the beginning of a prefix name")."""
+    before = snapshot(store)
+    binary = tmp_path / name
+    binary.write_bytes(b"<http://x/a> <http://x/b> <http://x/c> .\n" + b"\x89PNG\x00\x00\x1a" * 100)
+    line = assert_one_line_error(run(store, "import", str(binary)))
+    assert line == f"geokg: error: {binary}: binary data, not a text file"
+    assert snapshot(store) == before
+
+
 def test_internal_errors_are_one_line_unless_debugging(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -133,6 +133,9 @@ def test_render_says_when_there_is_nothing_to_draw(store: Path, tmp_path: Path) 
     message = fails(store, "render", "--actor", "Iran", "--relation", "19", "-o", str(page))
     assert "about 'Iran'" in message and "--relation 19" in message
     assert not page.exists()  # nothing written
+    # path says which actor has no fact (and whom an alias stands for), exit 1
+    assert fails(store, "path", "Peru", "Iran").strip().endswith("no selected fact involves 'Peru'")
+    assert fails(store, "path", "Iran", "Lima").strip().endswith("involves 'Lima' (Peru)")
     denials = tmp_path / "denials.jsonl"
     record = {"document": {"id": "d"}, "subject": "Iran", "relation": "suppliesMilitaryAidTo",
               "object": "Russia", "negated": True}  # fmt: skip

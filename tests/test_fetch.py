@@ -144,11 +144,12 @@ def test_oversized_body_is_refused(site: Callable[..., Site], send_length: bool)
 
 
 def test_slow_server_times_out_once(site: Callable[..., Site]) -> None:
-    web = site({"/slow": Route(body=b"<p>late</p>", delay=5)})
+    web = site({"/slow": Route(body=b"<p>late</p>", delay=30)})
     started = time.monotonic()
     with pytest.raises(FetchError, match=r"no answer within 0\.5 s"):
         fetch(web.url("/slow"), FetchPolicy(timeout=0.5))
-    assert time.monotonic() - started < 2.5
+    # The timeout is the behaviour under test: a generous bound, far from the page's 30 s.
+    assert time.monotonic() - started < 15
     assert len(web.requests) == 1  # never retried
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import Counter
 from datetime import date
 from importlib import resources
@@ -434,13 +433,7 @@ def test_surface_forms_avoid_dangerous_codes(gazetteer: Gazetteer) -> None:
 
 
 # ------------------------------------------------------------------------ performance
-
-
-def test_loading_is_fast() -> None:
-    start = time.perf_counter()
-    gazetteer = Gazetteer.load()
-    gazetteer.resolve("Iran")
-    assert time.perf_counter() - start < 0.5  # the brief asks < 100 ms; leave CI headroom
+# Load and variant speed: benchmarks/bench_load.py (a ratio, not a timed unit test).
 
 
 def test_load_gazetteer_is_cached() -> None:
@@ -715,17 +708,6 @@ def test_a_place_name_in_two_states_is_rejected() -> None:
         Gazetteer.from_documents(documents)
 
 
-def test_historical_data_keeps_loading_fast() -> None:
-    best = min(_load_time() for _ in range(3))
-    assert best < 0.25  # ~40 ms on the development machine; CI headroom
-
-
-def _load_time() -> float:
-    start = time.perf_counter()
-    Gazetteer.load().resolve("Iran")
-    return time.perf_counter() - start
-
-
 # ------------------------------------------------------------------------ misspelt names
 
 
@@ -775,14 +757,6 @@ def test_person_variants_need_a_long_full_name(gazetteer: Gazetteer) -> None:
     assert gazetteer.variant("Bouteflicka", person=True) is None  # one word
     assert gazetteer.variant("John Smith", person=True) is None
     assert gazetteer.variant("Abdelaziz Bouteflicka") is None  # not a state
-
-
-def test_variants_are_cheap(gazetteer: Gazetteer) -> None:
-    words = [f"Xyzzyland{i}" for i in range(100)] + ["Afganistan", "Quatar"] * 50
-    start = time.perf_counter()
-    for word in words:
-        gazetteer.variant(word)
-    assert time.perf_counter() - start < 0.5
 
 
 # ------------------------------------------------------------------------ ethnic groups

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 import geokg
 from geokg.cli import cli
+from geokg.model import ActorType, CameoRoot, QuadClass
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -139,3 +140,33 @@ def test_every_runtime_import_is_a_declared_dependency() -> None:
                 if not names & allowed:
                     undeclared.append(f"{path.relative_to(source)}: {module}")
     assert undeclared == []
+
+
+def _spelled_out_concepts() -> dict[str, str]:
+    """Each spelling of a concept that model.py defines once, with what it spells."""
+    spellings = {kind.value: "ActorType" for kind in ActorType}
+    for quad in QuadClass:
+        spellings |= {quad.label: "QuadClass", quad.slug: "QuadClass"}
+    # One-word root labels ("reject", "yield") are also verbs that rules look for.
+    spellings |= {root.label: "CameoRoot" for root in CameoRoot if " " in root.label}
+    return spellings
+
+
+def test_actor_types_quad_classes_cameo_roots_and_the_store_are_defined_once() -> None:
+    """Issue 9: actor types and quad classes were spelled out in model.py, cli.py and
+    render.py, and DEFAULT_STORE defined twice with different values. Every other module
+    names them through the enums of geokg.model (a string literal spelling one is a copy)."""
+    spellings = _spelled_out_concepts()
+    source = Path(geokg.__file__).parent
+    stores, copies = [], []
+    for path in sorted(source.rglob("*.py")):
+        where = path.relative_to(source).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(isinstance(t, ast.Name) and t.id == "DEFAULT_STORE" for t in targets):
+                    stores.append(where)
+            if isinstance(node, ast.Constant) and node.value in spellings and where != "model.py":
+                copies.append(f"{where}:{node.lineno}: {node.value!r} ({spellings[node.value]})")
+    assert stores == ["model.py"]
+    assert copies == []

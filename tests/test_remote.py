@@ -102,7 +102,7 @@ def test_unreachable_endpoint_fails_fast_with_one_line() -> None:
     started = time.monotonic()
     with pytest.raises(RemoteStoreError) as raised:
         backend.query("ASK {}")
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 15  # a generous bound: no hang, no long back-off
     assert str(raised.value) == f"cannot reach SPARQL endpoint {url}: connection refused"
 
 
@@ -148,11 +148,11 @@ def test_retries_give_up(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None
 
 
 def test_timeout(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
-    url, _ = serve(Reply(200, ASK_TRUE, "application/sparql-results+json", delay=2))
+    url, _ = serve(Reply(200, ASK_TRUE, "application/sparql-results+json", delay=30))
     started = time.monotonic()
     with pytest.raises(RemoteStoreError, match=r"did not answer within 0.3 s"):
         RemoteBackend(url, timeout=0.3, retries=0).query("ASK {}")
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 15  # generous, and far from the answer's 30 s
 
 
 def test_malformed_query_is_a_query_error(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
@@ -264,11 +264,11 @@ def _canonical(nquads: bytes) -> ox.Dataset:
 
 def test_timed_out_query_is_never_retried(serve: Callable[..., tuple[str, FakeEndpoint]]) -> None:
     """Issue 11: a 5 s timeout failed after 24 s, retried while the server kept computing."""
-    url, endpoint = serve(Reply(200, ASK_TRUE, "application/sparql-results+json", delay=2))
+    url, endpoint = serve(Reply(200, ASK_TRUE, "application/sparql-results+json", delay=30))
     started = time.monotonic()
     with pytest.raises(RemoteStoreError, match=r"within 0\.3 s \(not retried\)"):
         RemoteBackend(url, timeout=0.3, retries=3, backoff=0.01).query("ASK {}")
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 15  # generous, and far from the answer's 30 s
     assert len(endpoint.requests) == 1
 
 

@@ -78,8 +78,9 @@ def test_read_only_commands_pay_recovery_once_after_a_killed_import(tmp_path: Pa
     second, again = timed("--store", str(store), "query", "SELECT (COUNT(*) AS ?n) {?s ?p ?o}")
     assert str(triples) in answer and answer == again  # nothing lost, nothing changed
     # Before the fix both paid the replay (about 5 s each at this size, and a minute for
-    # 3 million triples); now only the first one does.
-    assert second < first / 2, f"first {first:.2f}s, second {second:.2f}s"
+    # 3 million triples); now only the first one does. A ratio in one test, with room for
+    # a busy machine (both also pay the start-up, which load stretches): equal times fail.
+    assert second < first * 0.75, f"first {first:.2f}s, second {second:.2f}s"
 
 
 def test_a_clean_close_leaves_no_mark_and_a_live_writer_keeps_its_own(tmp_path: Path) -> None:

@@ -833,7 +833,8 @@ def path(
     ids = [dyad_id(actor) if by_state else actor.id for actor in (a, b)]
     for name, actor, actor_id in ((first, a, ids[0]), (second, b, ids[1])):
         if actor_id not in network:
-            raise InputError(f"no selected fact involves {name!r} ({actor.label})")
+            shown = repr(name) if name == actor.label else f"{name!r} ({actor.label})"
+            raise InputError(f"no selected fact involves {shown}")
     steps = shortest_path(network, ids[0], ids[1], include_negated=include_negated)
     for subject, _relation, obj, data in steps:
         label = data.get("relation_label") or data.get("relation")

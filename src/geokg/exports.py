@@ -19,7 +19,15 @@ from typing import IO, TYPE_CHECKING
 
 from geokg.errors import InputError
 from geokg.store import KnowledgeGraph, RdfFormat, StatementFilter
-from geokg.userfiles import STDIN, check_output_path, open_binary, os_reason, write_output
+from geokg.userfiles import (
+    SNIFF_BYTES,
+    STDIN,
+    check_output_path,
+    looks_binary,
+    open_binary,
+    os_reason,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from geokg.network import ActorProfiles
@@ -106,14 +114,17 @@ class RdfFile:
         self.format = rdf_format
         self._stream = open_binary(path)
         try:
-            empty = not self._stream.read(1)
+            head = self._stream.read(SNIFF_BYTES)
             self._stream.seek(0)
         except OSError as error:
             self._stream.close()
             raise InputError(f"{path}: cannot read file ({os_reason(error)})") from None
-        if empty:
+        if not head:
             self._stream.close()
             raise InputError(f"{path}: the file is empty: nothing to import")
+        if looks_binary(head):  # every RDF format geokg reads is text
+            self._stream.close()
+            raise InputError(f"{path}: binary data, not a text file")
 
     def load_into(self, kg: KnowledgeGraph) -> int:
         """Bulk-load the file, all or nothing; the number of triples it added."""

@@ -24,6 +24,7 @@ import networkx as nx
 import numpy as np
 
 from geokg.errors import InputError
+from geokg.model import ActorType
 from geokg.network import ActorProfiles
 from geokg.resources import data_file
 
@@ -73,7 +74,11 @@ _LAND_CELL = 5.0
 
 #: Placed in the margin row of a geo map: actors with no territory of their own.
 NO_TERRITORY_TYPES = frozenset(
-    {"InternationalOrganization", "NonGovernmentalOrganization", "CollectiveActor"}
+    {
+        ActorType.INTERNATIONAL_ORGANIZATION,
+        ActorType.NON_GOVERNMENTAL_ORGANIZATION,
+        ActorType.COLLECTIVE_ACTOR,
+    }
 )
 
 
@@ -327,7 +332,7 @@ def geo_positions(
         if kind in NO_TERRITORY_TYPES:
             margin.append(node)
             continue
-        if kind == "State":
+        if kind == ActorType.STATE:
             spot = places.state(str(data.get("iso3") or node))
             if spot is not None:
                 positions[node] = spot

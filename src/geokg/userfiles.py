@@ -41,6 +41,7 @@ __all__ = [
     "STDIN",
     "check_output_path",
     "decode_text",
+    "looks_binary",
     "numbered_lines",
     "open_binary",
     "open_input",
@@ -106,10 +107,17 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode_text(read_bytes(path), str(path))
 
 
+def looks_binary(head: bytes) -> bool:
+    """Whether a file whose first bytes are ``head`` is binary data rather than text
+    (only its first :data:`SNIFF_BYTES` are looked at)."""
+    head = head[:SNIFF_BYTES]
+    return b"\x00" in head or _looks_binary(head)
+
+
 def decode_text(data: bytes, where: str) -> str:
     """Strict UTF-8 without a byte-order mark; binary data and invalid bytes are refused
     with the byte offset and line, ``where`` naming the source."""
-    if b"\x00" in data[:SNIFF_BYTES] or _looks_binary(data[:SNIFF_BYTES]):
+    if looks_binary(data):
         raise InputError(f"{where}: binary data, not a text file")
     body = data.removeprefix(b"\xef\xbb\xbf")
     bom = len(data) - len(body)
