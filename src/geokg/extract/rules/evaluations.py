@@ -179,7 +179,8 @@ def authors_of(
 ) -> list[Resolved]:
     """Who a phrase names or whose act it is: the phrase or its owner (:func:`_owners`),
     else, for an unowned event noun ("the test", "the move"), the agents of the latest
-    earlier event of its class (event coreference); never one of ``own``."""
+    earlier event of its class (event coreference), unless one of ``own`` took part in it;
+    never one of ``own``."""
     found = [r for r in _owners(phrase, context.actors) if _key(r.actor) not in own]
     if found or phrase.pos_ != "NOUN":
         return found
@@ -188,7 +189,9 @@ def authors_of(
     if not classes or not unowned(phrase, _is_actor(context.actors)):
         return []
     reaction = Reaction(verb, relation, phrase, classes)
-    agents = _antecedent(reaction, context, sentence, excluded=own)
+    agents = _antecedent(reaction, context, sentence, excluded=set())
+    if any(_key(a) in own for a in agents):
+        return []  # the speaker's own (joint) act: "said the action was proportionate"
     return [Resolved(a, COREF_CERTAINTY, Via.EVENT, phrase.i) for a in agents]
 
 
