@@ -192,6 +192,12 @@ CASES: list[Any] = [
         ("KEN 01 USA",),
         None,
     ),
+    # Military strikes are no labour strikes: "launched" cues an attack, not a walkout.
+    (
+        "Israel launched air strikes on Iranian air defence sites near Isfahan.",
+        ("ISR 14 IRN",),
+        "ISR 19 IRN",
+    ),
     # Sports stories: a match won is no attack.
     pytest.param(
         "Brazil beat Argentina 2-1 in the World Cup qualifier on Tuesday.",
