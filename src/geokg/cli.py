@@ -686,6 +686,30 @@ def evaluate(gold: str, articles_dir: str | None, model: str | None, show: bool)
     click.echo(evaluation.format_report(report, show=show))
 
 
+@cli.command("train-model")
+@click.argument("inputs", nargs=-1, metavar="[FILE.jsonl]...")
+@click.option("--pool", metavar="POOL", help="The news pool the pool annotations point into.")
+@click.option("-o", "--output", metavar="FILE", help="Where to save (default: the packaged model).")
+@click.option("--C", "c", type=float, default=1.0, show_default=True, help="Inverse L2 strength.")
+@_model_option
+def train_model(
+    inputs: tuple[str, ...], pool: str | None, output: str | None, c: float, model: str | None
+) -> None:
+    """Train the learned event model from annotation files (default: data/training/*.jsonl).
+
+    Needs the train extra (scikit-learn); see geokg.extract.learned.train."""
+    from geokg.extract.learned import train
+
+    train.train(
+        [Path(p) for p in inputs] or train.default_inputs(Path.cwd()),
+        pool=Path(pool) if pool else None,
+        output=Path(output) if output else train.shipped_model_path(),
+        c=c,
+        model_name=model,
+        report=lambda line: click.echo(line, err=True),
+    )
+
+
 # --- networks ------------------------------------------------------------------------------
 
 

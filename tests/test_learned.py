@@ -1,0 +1,175 @@
+"""The learned event model without spaCy: training data readers, a tiny retrain that must
+learn hand-made candidates, the weights round trip, the replay of decisions that chooses
+thresholds, and the mode switch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from geokg.errors import InputError
+from geokg.extract.learned.data import read_training
+from geokg.extract.learned.features import Candidate, Mention, RuleFact
+from geokg.extract.learned.inference import events_mode
+from geokg.extract.learned.model import NONE, EventModel, EventModelError
+from geokg.extract.learned.train import CLASSES, SentenceRecord, TrainingText, fit, score, simulate
+from geokg.model import Actor, ActorType
+
+TEXT = "Russia imposed sanctions on Ukraine on Monday."
+FACT = {
+    "subject": "RUS",
+    "relation": "16",
+    "object": "UKR",
+    "negated": False,
+    "asserted_by": None,
+    "optional": False,
+    "evidence": [0, 45],
+    "trigger": [7, 24],
+    "subject_span": [0, 6],
+    "object_span": [27, 34],
+}
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_reads_synthetic_and_pool_records(tmp_path: Path) -> None:
+    synthetic = _write(
+        tmp_path / "synthetic.jsonl",
+        [{"id": "syn-1", "text": TEXT, "published": "2022-03-01", "facts": [FACT]}],
+    )
+    pool = _write(tmp_path / "pool.jsonl", [{"id": "P-1", "text": TEXT, "published": None}])
+    annotations = _write(tmp_path / "pool_part1.jsonl", [{"id": "P-1", "facts": []}])
+    texts = list(read_training([synthetic, annotations], pool=pool))
+    assert [t.id for t in texts] == ["syn-1", "P-1"]
+    fact = texts[0].facts[0]
+    assert (fact.subject, fact.root, fact.object, fact.evidence) == ("RUS", "16", "UKR", (0, 45))
+    assert TEXT[fact.trigger[0] : fact.trigger[1]] == "imposed sanctions"  # type: ignore[index]
+    assert texts[1].text == TEXT and texts[1].facts == ()
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"id": "s", "text": TEXT, "facts": [{**FACT, "evidence": [0, 999]}]}, "outside"),
+        ({"id": "s", "text": TEXT, "facts": [{**FACT, "relation": "21"}]}, "unknown CAMEO root"),
+        ({"id": "P-404", "facts": []}, "not in"),
+    ],
+)
+def test_bad_training_records_are_one_line_errors(
+    tmp_path: Path, record: dict[str, object], message: str
+) -> None:
+    pool = _write(tmp_path / "pool.jsonl", [{"id": "P-1", "text": TEXT}])
+    path = _write(tmp_path / "pool_x.jsonl", [record])
+    with pytest.raises(InputError, match=message):
+        list(read_training([path], pool=pool))
+
+
+def test_pool_records_need_the_pool(tmp_path: Path) -> None:
+    path = _write(tmp_path / "pool_x.jsonl", [{"id": "P-1", "facts": []}])
+    with pytest.raises(InputError, match="news pool"):
+        list(read_training([path]))
+
+
+# Hand-made candidates: a verb between two states decides the root.
+ROWS = [
+    ["bias", "lca=sanction", "lcar=16", "p=nsubj|pobj", "oprep=on"],
+    ["bias", "lca=penalise", "lcar=16", "p=nsubj|dobj"],
+    ["bias", "lca=meet", "lcar=04", "p=nsubj|pobj", "oprep=with"],
+    ["bias", "lca=talk", "lcar=04", "p=nsubj|pobj", "oprep=with"],
+    ["bias", "lca=play", "p=nsubj|dobj"],
+    ["bias", "lca=visit", "p=nsubj|dobj", "ok=Person"],
+]
+LABELS = ["16", "16", "04", "04", NONE, NONE]
+
+
+def test_tiny_retrain_learns_its_records_and_round_trips(tmp_path: Path) -> None:
+    model = fit(ROWS * 3, LABELS * 3, c=10.0)
+    probabilities = model.probabilities(ROWS)
+    predicted = [model.classes[int(row.argmax())] for row in probabilities]
+    assert predicted == LABELS
+    # An unseen verb with a lexicon root of 16 goes to 16: the root feature generalises.
+    unseen = model.probabilities([["bias", "lca=embargo", "lcar=16", "p=nsubj|dobj"]])[0]
+    assert model.classes[int(unseen.argmax())] == "16"
+    # Roots never seen in training are never chosen.
+    assert probabilities[:, model.classes.index("20")].max() < 1e-6
+
+    path = tmp_path / "events.npz"
+    saved = EventModel(
+        model.features, model.classes, model.weights, model.bias, 0.6, 0.1, {"texts": 6}
+    )
+    saved.save(path)
+    loaded = EventModel.load(path)
+    assert (loaded.propose, loaded.veto, loaded.meta["texts"]) == (0.6, 0.1, 6)
+    assert loaded.features == model.features and loaded.classes == CLASSES
+    np.testing.assert_allclose(loaded.probabilities(ROWS), probabilities, rtol=1e-5)
+
+
+def test_weights_file_errors_are_geokg_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip file")
+    with pytest.raises(EventModelError, match="cannot read the event model"):
+        EventModel.load(bad)
+    with pytest.raises(EventModelError, match="cannot read"):
+        EventModel.load(tmp_path / "missing.npz")
+    # Object arrays (pickles) are refused, not unpickled.
+    with (tmp_path / "pickled.npz").open("wb") as handle:
+        np.savez(handle, features=np.array([{"x": 1}], dtype=object))
+    with pytest.raises(EventModelError):
+        EventModel.load(tmp_path / "pickled.npz")
+
+
+def _mention(key: str, head: int) -> Mention:
+    return Mention(head, Actor(key, key, ActorType.STATE, key), key, 1.0, "name")
+
+
+def _candidate(subject: str, obj: str) -> Candidate:
+    return Candidate(_mention(subject, 0), _mention(obj, 2), 1, False, False, ("bias",))
+
+
+def _row(**probabilities: float) -> list[float]:
+    row = [0.0] * len(CLASSES)
+    for root, p in probabilities.items():
+        row[CLASSES.index(root.lstrip("r"))] = p
+    row[0] = 1.0 - sum(row)
+    return row
+
+
+def test_replayed_decisions_veto_rules_and_add_proposals() -> None:
+    texts = [
+        TrainingText("t", "x", None, (), "synthetic.jsonl"),
+    ]
+    record = SentenceRecord(
+        0,
+        0,
+        10,
+        frozenset({"RUS", "UKR", "FRA"}),
+        [_candidate("RUS", "UKR"), _candidate("FRA", "UKR")],
+        [RuleFact("RUS", "UKR", "19", False)],
+    )
+    rows = [np.array([_row(r19=0.04, r16=0.9)]), np.array([_row(r04=0.7)])]
+    rows_array = [np.vstack([rows[0], rows[1]])]
+    both = simulate([record], rows_array, mode="both", propose=0.5, veto=0.05)
+    # The rule's 19 is vetoed (0.04 < 0.05); RUS-UKR stays the rules' pair, so no proposal
+    # there; FRA-UKR 04 is proposed (undirected: keys sorted).
+    assert both == {0: {("FRA", "04", "UKR", False)}}
+    rules = simulate([record], rows_array, mode="rules", propose=0.5, veto=0.05)
+    assert rules == {0: {("RUS", "19", "UKR", False)}}
+    model = simulate([record], rows_array, mode="model", propose=0.5, veto=0.05)
+    assert model == {0: {("RUS", "16", "UKR", False), ("FRA", "04", "UKR", False)}}
+    assert score(rules, texts, [0]).predicted == 1
+
+
+def test_event_mode_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GEOKG_EVENTS", raising=False)
+    assert events_mode() == "both"
+    monkeypatch.setenv("GEOKG_EVENTS", "rules")
+    assert events_mode() == "rules"
+    assert events_mode("Model") == "model"
+    with pytest.raises(InputError, match="unknown event mode 'magic'"):
+        events_mode("magic")
