@@ -699,11 +699,12 @@ def train_model(
 
     Needs the train extra (scikit-learn); see geokg.extract.learned.train."""
     from geokg.extract.learned import train
+    from geokg.extract.learned.model import shipped_model_path
 
     train.train(
         [Path(p) for p in inputs] or train.default_inputs(Path.cwd()),
         pool=Path(pool) if pool else None,
-        output=Path(output) if output else train.shipped_model_path(),
+        output=Path(output) if output else shipped_model_path(),
         c=c,
         model_name=model,
         report=lambda line: click.echo(line, err=True),

@@ -40,6 +40,9 @@ DISCOURSE_ACTORS = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
+)
 CLAUSE_DEPS = frozenset({"dobj", "attr", "xcomp", "ccomp", "oprd", "acomp"})
 
 
@@ -74,6 +77,13 @@ class Candidate:
     discourse: bool
     negated: bool
     features: tuple[str, ...]
+    # May the model propose a fact here? Not under "if"/"unless" (the rules make no fact
+    # of a hypothetical either), and only with an event word of the lexicon on the path.
+    proposable: bool = True
+
+    @property
+    def certainty(self) -> float:
+        return min(self.subject.certainty, self.object.certainty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +139,7 @@ def sentence_mentions(
     country", "both sides") resolved by its coreference. Places are left out."""
     found: dict[tuple[int, str], Mention] = {}
     for index, resolved, _ in resolver.mentions():
-        if sentence.start <= index < sentence.end:
+        if sentence.start <= index < sentence.end and not _place_phrase(sentence.doc[index]):
             _add(found, resolved, key)
     for token in sentence:
         if token.pos_ == "PRON" or (
@@ -143,6 +153,12 @@ def sentence_mentions(
                 _add(found, resolved, key)
     mentions = sorted(found.values(), key=lambda m: m.head)
     return mentions[:MAX_MENTIONS]
+
+
+def _place_phrase(token: Token) -> bool:
+    """'talks in Moscow', 'a bombing near Kabul': a place where something happens, not an
+    actor taking part."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
 def _add(
@@ -306,6 +322,11 @@ def pair_candidate(
         *_actor_features("o", obj, o_tok),
         *_rule_features(subject.key, obj.key, rules),
     ]
+    # The lexicon roots of the event word with the roles the two actors fill ("16 with
+    # its subject and a prepositional object"): the features that carry to unseen words.
+    roles = f"{up[-1].dep_ if up else '-'}|{down[-1].dep_ if down else '-'}"
+    features.append(f"lcaroles={lca_lemma}|{roles}")
+    features.extend(f"lcar={r}|{roles}" for r in cues.roots_of(lca))
     if subject.key == obj.key:
         features.append("samekey")
     if lca.i == s_tok.i or lca.i == o_tok.i:
@@ -330,7 +351,8 @@ def pair_candidate(
     negated = _negated(cue_set, lca, cues) or any(
         r.negated for r in rules if (r.subject, r.object) == (subject.key, obj.key)
     )
-    return Candidate(subject, obj, anchor.i, False, negated, tuple(features))
+    proposable = cues.is_trigger(anchor) and not ({"cue=cond", "gov=cond"} & cue_set)
+    return Candidate(subject, obj, anchor.i, False, negated, tuple(features), proposable)
 
 
 def discourse_candidates(
@@ -376,6 +398,7 @@ def discourse_candidates(
         if not any(c.dep_ in {"dobj", "dative"} for c in anchor.children):
             common.append("noobj")
         negated = _negated(set(common), anchor, cues)
+        proposable = not ({"cue=cond", "gov=cond"} & set(common))
         for rank, other in enumerate(earlier[:DISCOURSE_ACTORS]):
             for subject, obj, side in ((inside, other, "in=s"), (other, inside, "in=o")):
                 features = [
@@ -383,13 +406,16 @@ def discourse_candidates(
                     side,
                     f"{side}|{path}",
                     f"{side}|{cues.lemma(anchor)}",
+                    *(f"tr={r}|{side}|{token.dep_}" for r in cues.roots_of(anchor)),
                     f"rank={rank}",
                     f"kk={subject.actor.type.value}:{obj.actor.type.value}",
                     f"ink={inside.actor.type.value}",
                     f"inv={inside.via}",
                     *_rule_features(subject.key, obj.key, rules),
                 ]
-                out.append(Candidate(subject, obj, anchor_i, True, negated, tuple(features)))
+                out.append(
+                    Candidate(subject, obj, anchor_i, True, negated, tuple(features), proposable)
+                )
     return out
 
 

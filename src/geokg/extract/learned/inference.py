@@ -7,8 +7,10 @@ facts its rules found; :meth:`DocumentEvents.sentence` answers with a :class:`De
   pair (``None`` when the pair is no candidate, e.g. an actor the mentions do not cover);
   the pipeline multiplies the rule's confidence by ``(1 + p) / 2`` and drops the fact when
   ``p`` is below the model's veto threshold;
-* ``proposals``: pairs the model codes with a root at or above its proposal threshold and
-  the rules left alone (for ``mode="model"``: every pair the model codes).
+* ``proposals``: pairs the model codes with a root whose probability times the pair's
+  resolution certainty reaches the proposal threshold, that the rules left alone (for
+  ``mode="model"``: every pair the model codes), outside "if"/"unless" clauses and with an
+  event word of the lexicon on the path between the two actors.
 
 Modes (``GEOKG_EVENTS`` or ``Extractor(events=...)``): ``rules`` (the rules alone; the
 model is not loaded), ``model`` (only the model's proposals; the rules are still run,
@@ -163,7 +165,7 @@ class DocumentEvents:
                 masked[none] = -1.0
             column = int(masked.argmax())
             probability = float(row[column])
-            if probability < model.propose:
+            if not candidate.proposable or probability * candidate.certainty < model.propose:
                 continue
             root = model.classes[column]
             pair = (candidate.subject.key, candidate.object.key)

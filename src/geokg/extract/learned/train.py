@@ -49,8 +49,8 @@ from geokg.model import Document
 CLASSES = (NONE, *ROOTS)
 MIN_COUNT = 2
 FOLDS = 5
-PROPOSE_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-VETO_GRID = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+PROPOSE_GRID = tuple(round(0.3 + 0.05 * n, 2) for n in range(14))  # 0.3 ... 0.95
+VETO_GRID = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 
 Key = tuple[str, str, str, bool]  # subject, root, object, negated
 
@@ -321,7 +321,7 @@ def simulate(
             if s == o or (mode == "both" and ((s, o) in ruled or (o, s) in ruled)):
                 continue
             column = int(np.argmax(row[1:])) + 1
-            if row[column] >= propose:
+            if candidate.proposable and row[column] * candidate.certainty >= propose:
                 facts.add(_fact_key(s, CLASSES[column], o, candidate.negated))
     return out
 
@@ -351,17 +351,31 @@ def choose_thresholds(
     probabilities: Sequence[npt.NDArray[np.float64]],
     texts: Sequence[TrainingText],
 ) -> tuple[float, float, Score]:
-    """The (propose, veto) pair with the best F1 of ``both`` over all training texts."""
+    """Thresholds for ``both`` from out-of-fold probabilities on the training texts.
+
+    For each proposal threshold the veto is the one with the best F1 (ties: the lower, so
+    a veto must earn its place); the proposal threshold is the one with the best F1 among
+    those whose precision is at least the rules' own (the model may add recall, not trade
+    precision for it), else the most precise."""
     which = range(len(texts))
+    floor = score(simulate(records, probabilities, mode="rules", propose=1, veto=0), texts, which)
     best: tuple[float, float, Score] | None = None
+    fallback: tuple[float, float, Score] | None = None
     for propose in PROPOSE_GRID:
+        chosen: tuple[float, float, Score] | None = None
         for veto in VETO_GRID:
             found = simulate(records, probabilities, mode="both", propose=propose, veto=veto)
             result = score(found, texts, which)
-            if best is None or result.f1 > best[2].f1:
-                best = (propose, veto, result)
-    assert best is not None
-    return best
+            if chosen is None or result.f1 > chosen[2].f1:
+                chosen = (propose, veto, result)
+        assert chosen is not None
+        if fallback is None or chosen[2].precision > fallback[2].precision:
+            fallback = chosen
+        if chosen[2].precision >= floor.precision and (best is None or chosen[2].f1 > best[2].f1):
+            best = chosen
+    result_ = best or fallback
+    assert result_ is not None
+    return result_
 
 
 # -- the command ---------------------------------------------------------------------------
