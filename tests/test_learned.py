@@ -167,9 +167,9 @@ def test_replayed_decisions_veto_rules_and_add_proposals() -> None:
 
 def test_event_mode_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GEOKG_EVENTS", raising=False)
-    assert events_mode() == "both"
-    monkeypatch.setenv("GEOKG_EVENTS", "rules")
     assert events_mode() == "rules"
+    monkeypatch.setenv("GEOKG_EVENTS", "both")
+    assert events_mode() == "both"
     assert events_mode("Model") == "model"
     with pytest.raises(InputError, match="unknown event mode 'magic'"):
         events_mode("magic")

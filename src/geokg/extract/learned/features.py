@@ -29,6 +29,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from geokg.extract.resolve import EVENT_PLACE_PREPS
 from geokg.model import Actor
 
 # Determiners that make a noun a possible reference back to an actor ("the country",
@@ -37,12 +38,9 @@ REFERRING_DETERMINERS = frozenset({"the", "both", "this", "that", "these", "thos
 MAX_MENTIONS = 10  # pairs are quadratic: a sentence listing 30 states gives no event pair
 DISCOURSE_SENTENCES = 2
 DISCOURSE_ACTORS = 2
+MAX_PATH = 7  # longer paths between two actors almost never state an event between them
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-MODALS = frozenset({"may", "might", "could", "should", "must", "can"})
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
-)
 CLAUSE_DEPS = frozenset({"dobj", "attr", "xcomp", "ccomp", "oprd", "acomp"})
 
 
@@ -98,6 +96,10 @@ class Cues:
     denial: frozenset[str]
     light_verbs: frozenset[str]
     lemma: Callable[[Token], str]
+    # Nouns that may refer back to an actor after a determiner ("the country", "both
+    # sides"): the only nouns :func:`sentence_mentions` asks the resolver's coreference.
+    nominals: frozenset[str] = frozenset()
+    modals: frozenset[str] = frozenset()  # hedging auxiliaries ("may", "could")
 
     def roots_of(self, token: Token) -> tuple[str, ...]:
         pos = "NOUN" if token.pos_ in {"NOUN", "PROPN"} else "VERB"
@@ -132,7 +134,7 @@ class ResolverLike(Protocol):
 
 
 def sentence_mentions(
-    sentence: Span, resolver: ResolverLike, key: Callable[[Actor], str]
+    sentence: Span, resolver: ResolverLike, key: Callable[[Actor], str], cues: Cues
 ) -> list[Mention]:
     """The resolved actor mentions of ``sentence``: the resolver's explicit mentions (names,
     demonyms, agent nouns with a state), and pronouns and referring nominals ("it", "the
@@ -144,6 +146,7 @@ def sentence_mentions(
     for token in sentence:
         if token.pos_ == "PRON" or (
             token.pos_ == "NOUN"
+            and token.lemma_.lower() in cues.nominals
             and any(
                 c.dep_ in {"det", "predet"} and c.lower_ in REFERRING_DETERMINERS
                 for c in token.children
@@ -158,7 +161,7 @@ def sentence_mentions(
 def _place_phrase(token: Token) -> bool:
     """'talks in Moscow', 'a bombing near Kabul': a place where something happens, not an
     actor taking part."""
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+    return token.dep_ == "pobj" and token.head.lower_ in EVENT_PLACE_PREPS
 
 
 def _add(
@@ -171,6 +174,42 @@ def _add(
     slot = (mention.head, mention.key)
     if slot not in found or found[slot].certainty < mention.certainty:
         found[slot] = mention
+
+
+class SentenceCache:
+    """Per-sentence memo of what several pairs share (head chains, the anchor's
+    surroundings, cue words), so that a sentence's pairs cost little more than one."""
+
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
+        self._chains: dict[int, list[Token]] = {}
+        self._words: dict[tuple[str, int], list[str]] = {}
+        self._around: dict[int, list[str]] = {}
+        self._cues: dict[int, frozenset[str]] = {}
+
+    def chain(self, token: Token) -> list[Token]:
+        found = self._chains.get(token.i)
+        if found is None:
+            found = self._chains[token.i] = _chain(token)
+        return found
+
+    def words(self, prefix: str, token: Token) -> list[str]:
+        found = self._words.get((prefix, token.i))
+        if found is None:
+            found = self._words[(prefix, token.i)] = _token_features(prefix, token, self.cues)
+        return found
+
+    def around(self, anchor: Token) -> list[str]:
+        found = self._around.get(anchor.i)
+        if found is None:
+            found = self._around[anchor.i] = _around(anchor, self.cues)
+        return found
+
+    def cue_words(self, token: Token) -> frozenset[str]:
+        found = self._cues.get(token.i)
+        if found is None:
+            found = self._cues[token.i] = frozenset(_cue_features([token], self.cues))
+        return found
 
 
 def _chain(token: Token) -> list[Token]:
@@ -198,7 +237,7 @@ def _cue_features(tokens: Iterable[Token], cues: Cues) -> set[str]:
                 found.add("cue=neg")
             elif child.dep_ == "aux" and lower in cues.future:
                 found.add("cue=future")
-            elif child.dep_ == "aux" and lower in MODALS:
+            elif child.dep_ == "aux" and lower in cues.modals:
                 found.add("cue=modal:" + lower)
             elif child.dep_ == "mark" and lower in cues.conditional:
                 found.add("cue=cond")
@@ -242,21 +281,19 @@ def _token_features(prefix: str, token: Token, cues: Cues) -> list[str]:
     return out
 
 
-def _around(anchor: Token, cues: Cues, skip: set[int]) -> list[str]:
+def _around(anchor: Token, cues: Cues) -> list[str]:
     """Objects and complements of the anchor (light verb + event noun: "imposed sanctions",
     "held talks"), with their lexicon roots."""
     out: list[str] = []
     for child in anchor.children:
-        if child.i in skip:
-            continue
         if child.dep_ in CLAUSE_DEPS:
             out.extend(_token_features("ch:" + child.dep_, child, cues))
             for grandchild in child.children:
-                if grandchild.dep_ in {"xcomp", "dobj", "pobj"} and grandchild.i not in skip:
+                if grandchild.dep_ in {"xcomp", "dobj", "pobj"}:
                     out.extend(_token_features("gch", grandchild, cues))
         elif child.dep_ == "prep":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i not in skip and cues.roots_of(pobj):
+                if pobj.dep_ == "pobj" and cues.roots_of(pobj):
                     out.extend(_token_features("pch", pobj, cues))
     if cues.lemma(anchor) in cues.light_verbs:
         out.append("anchor=light")
@@ -295,16 +332,33 @@ def pair_candidate(
     sentence: Span,
     rules: Sequence[RuleFact],
     cues: Cues,
-) -> Candidate:
-    """The features of an ordered pair of mentions of one sentence."""
+    *,
+    cache: SentenceCache | None = None,
+    needed_only: bool = False,
+) -> Candidate | None:
+    """The features of an ordered pair of mentions of one sentence; None for a pair no
+    rule fact names whose path is longer than :data:`MAX_PATH` dependencies, and with
+    ``needed_only`` for a pair whose score cannot matter at extraction (no rule fact for it,
+    and no proposal possible: the same actor twice, or no event word on the path)."""
     doc = sentence.doc
     s_tok, o_tok = doc[subject.head], doc[obj.head]
-    s_chain, o_chain = _chain(s_tok), _chain(o_tok)
+    cache = cache or SentenceCache(cues)
+    s_chain, o_chain = cache.chain(s_tok), cache.chain(o_tok)
     o_index = {t.i: n for n, t in enumerate(o_chain)}
     n_up = next((n for n, t in enumerate(s_chain) if t.i in o_index), len(s_chain) - 1)
     lca = s_chain[n_up]
     up = s_chain[:n_up]
     down = o_chain[: o_index.get(lca.i, len(o_chain) - 1)]
+    interior = [t for t in (*up[1:], *down[1:]) if t.i != lca.i]
+    ruled = any({r.subject, r.object} == {subject.key, obj.key} for r in rules)
+    if not ruled and (
+        len(up) + len(down) > MAX_PATH
+        or (
+            needed_only
+            and (subject.key == obj.key or not any(cues.is_trigger(t) for t in (lca, *interior)))
+        )
+    ):
+        return None
     up_labels = "^".join(t.dep_ for t in up)
     down_labels = "v".join(t.dep_ for t in reversed(down))
     lca_lemma = cues.lemma(lca)
@@ -317,7 +371,7 @@ def pair_candidate(
         f"dist={_distance(abs(s_tok.i - o_tok.i))}",
         "order=" + ("so" if s_tok.i < o_tok.i else "os"),
         f"kk={subject.actor.type.value}:{obj.actor.type.value}",
-        *_token_features("lca", lca, cues),
+        *cache.words("lca", lca),
         *_actor_features("s", subject, s_tok),
         *_actor_features("o", obj, o_tok),
         *_rule_features(subject.key, obj.key, rules),
@@ -331,9 +385,8 @@ def pair_candidate(
         features.append("samekey")
     if lca.i == s_tok.i or lca.i == o_tok.i:
         features.append("lca=endpoint")
-    interior = [t for t in (*up[1:], *down[1:]) if t.i != lca.i]
     for token in interior:
-        features.extend(_token_features("w", token, cues))
+        features.extend(cache.words("w", token))
         if token.dep_ == "prep":
             features.append(f"prep={token.lower_}")
     if o_tok.dep_ == "pobj":
@@ -341,9 +394,9 @@ def pair_candidate(
         features.append(f"oprep={o_tok.head.lower_}|{lca_lemma}")
     if s_tok.dep_ == "pobj":
         features.append(f"sprep={s_tok.head.lower_}")
-    path_tokens = [lca, *interior]
-    features.extend(_around(lca, cues, {s_tok.i, o_tok.i}))
-    cue_set = _cue_features(path_tokens, cues) | _governors(lca, cues)
+    features.extend(cache.around(lca))
+    cue_set = set(cache.cue_words(lca)).union(*(cache.cue_words(t) for t in interior))
+    cue_set |= _governors(lca, cues)
     features.extend(sorted(cue_set))
     anchor = lca
     if not cues.is_trigger(lca):
@@ -388,7 +441,7 @@ def discourse_candidates(
             f"dpl={path}|{cues.lemma(anchor)}",
             f"apos={anchor.pos_}",
             *_token_features("t", anchor, cues),
-            *_around(anchor, cues, {token.i}),
+            *_around(anchor, cues),
             *sorted(_cue_features([anchor], cues) | _governors(anchor, cues)),
         ]
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in anchor.children):

@@ -185,7 +185,7 @@ def reachability(
             elif fact.object not in keys:
                 reasons["object not resolved in the evidence"] += 1
             else:
-                reasons["both resolved, no candidate pair (other sentences)"] += 1
+                reasons["both resolved, no candidate pair (other sentences, or a long path)"] += 1
     return reached, total, reasons
 
 
