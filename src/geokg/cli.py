@@ -698,17 +698,13 @@ def train_model(
     """Train the learned event model from annotation files (default: data/training/*.jsonl).
 
     Needs the train extra (scikit-learn); see geokg.extract.learned.train."""
-    from geokg.extract.learned import train
-    from geokg.extract.learned.model import shipped_model_path
+    from geokg.extract.learned.train import train_files
 
-    train.train(
-        [Path(p) for p in inputs] or train.default_inputs(Path.cwd()),
-        pool=Path(pool) if pool else None,
-        output=Path(output) if output else shipped_model_path(),
-        c=c,
-        model_name=model,
-        report=lambda line: click.echo(line, err=True),
-    )
+    train_files(inputs, pool=pool, output=output, c=c, model_name=model, report=_echo_err)
+
+
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
 
 
 # --- networks ------------------------------------------------------------------------------

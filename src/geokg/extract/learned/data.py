@@ -8,7 +8,6 @@ offsets, so the pool must be given to read them (the texts stay in ``../shared``
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from geokg.errors import InputError
+from geokg.extract.documents import iter_jsonl_records
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
 # CAMEO roots compared without direction by the scorer (consult, diplomatic and material
@@ -82,19 +82,9 @@ def read_pool(path: Path) -> dict[str, Mapping[str, Any]]:
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path.name}:{number}: not JSON ({error.msg})") from error
-        if not isinstance(record, dict) or "id" not in record:
-            raise InputError(f"{path.name}:{number}: a record is an object with an 'id'")
+    for number, record in iter_jsonl_records(path):
+        if "id" not in record:
+            raise InputError(f"{path.name}:{number}: a record needs an 'id'")
         yield number, record
 
 

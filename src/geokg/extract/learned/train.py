@@ -453,18 +453,38 @@ def train(
     return model
 
 
+def train_files(
+    inputs: Sequence[str],
+    *,
+    pool: str | None = None,
+    output: str | None = None,
+    c: float = 1.0,
+    model_name: str | None = None,
+    report: Any = None,
+) -> EventModel:
+    """:func:`train` with the command line's defaults: the annotation files of
+    ``data/training`` under the working directory, and the packaged weights as output."""
+    return train(
+        [Path(p) for p in inputs] or default_inputs(Path.cwd()),
+        pool=Path(pool) if pool else None,
+        output=Path(output) if output else shipped_model_path(),
+        c=c,
+        model_name=model_name,
+        report=report,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m geokg.extract.learned.train", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("inputs", nargs="*", type=Path, help="annotation files (JSON Lines)")
-    parser.add_argument("--pool", type=Path, default=None, help="news_pool/pool.jsonl")
-    parser.add_argument("-o", "--output", type=Path, default=shipped_model_path())
+    parser.add_argument("inputs", nargs="*", help="annotation files (JSON Lines)")
+    parser.add_argument("--pool", default=None, help="news_pool/pool.jsonl")
+    parser.add_argument("-o", "--output", default=None)
     parser.add_argument("--C", dest="c", type=float, default=1.0)
     args = parser.parse_args(argv)
-    inputs = args.inputs or default_inputs(Path.cwd())
     try:
-        train(inputs, pool=args.pool, output=args.output, c=args.c)
+        train_files(args.inputs, pool=args.pool, output=args.output, c=args.c)
     except GeokgError as error:
         print(f"geokg: error: {error}", file=sys.stderr)
         return 1
