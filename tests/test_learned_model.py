@@ -192,4 +192,4 @@ def test_train_model_command(tmp_path: Path) -> None:
         c for c in model.classes if model.bias[model.classes.index(c)] > -30
     }
     missing = CliRunner().invoke(cli, ["train-model", str(tmp_path / "nope.jsonl")])
-    assert missing.exit_code == 1 and "cannot read" in missing.stderr
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
