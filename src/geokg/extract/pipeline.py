@@ -69,6 +69,9 @@ from geokg.extract.annotate import ActorResolver, make_doc, resolver_for
 from geokg.extract.drafts import candidate_drafts
 from geokg.extract.events import EVENT_WINDOW, EventMention
 from geokg.extract.language import clearly_foreign, looks_english
+from geokg.extract.learned.hook import EventsHook
+from geokg.extract.learned.inference import LearnedEvents, build_cues, events_mode
+from geokg.extract.learned.model import EventModel
 from geokg.extract.lexicon import Lexicon, load_lexicon
 from geokg.extract.rules import RULE_ORDER, ordered
 from geokg.extract.rules.base import Candidate, Draft, History, SentenceContext, Stage
@@ -149,9 +152,16 @@ class Extractor:
         n_process: int = 1,
         zone_size: int = DEFAULT_ZONE_SIZE,
         rules: Sequence[str] = RULE_ORDER,
+        events: str | None = None,
+        learned: LearnedEvents | None = None,
     ) -> None:
         """``rules``: the names of the rules to run, in order (default
-        :data:`geokg.extract.rules.RULE_ORDER`)."""
+        :data:`geokg.extract.rules.RULE_ORDER`); ``events``: ``rules``, ``model`` or ``both``
+        (default ``$GEOKG_EVENTS``, else :data:`geokg.extract.learned.inference.DEFAULT_MODE`);
+        ``learned``: a learned event model to use instead of the packaged one (its own mode
+        applies)."""
+        self.events = learned.mode if learned is not None else events_mode(events)
+        self._learned = learned
         self.model_name = model
         self.rules = ordered(rules)
         self._gazetteer = gazetteer
@@ -199,6 +209,14 @@ class Extractor:
     @property
     def lexicon(self) -> Lexicon:
         return load_lexicon()
+
+    @property
+    def learned(self) -> LearnedEvents | None:
+        """The learned event model (``None`` when the rules work alone)."""
+        if self._learned is None and self.events != "rules":
+            cues = build_cues(self.lexicon, self.ontology)
+            self._learned = LearnedEvents(EventModel.load(), cues, self.events)
+        return self._learned
 
     # -- public API --------------------------------------------------------------------
 
@@ -266,6 +284,10 @@ class Extractor:
         mentions: list[EventMention] = []  # verbs telling an event, for event coreference
         speakers = quote_speakers(doc, self.lexicon.report)
         starts: list[int] = []  # start characters of the body sentences seen so far
+        learned = self.learned
+        events = None
+        if learned is not None:
+            events = EventsHook(learned, resolver, self.lexicon, self.ontology)
         for sentence in doc.sents:
             region = region_of(sentence)
             if region in {Region.BOILERPLATE, Region.BYLINE} or clearly_foreign(sentence):
@@ -290,7 +312,12 @@ class Extractor:
                 ),
                 reactions=sentence_reactions(sentence, resolver),
             )
-            drafts.extend(self.sentence_drafts(sentence, context))
+            found = self.sentence_drafts(sentence, context)
+            drafts.extend(found)
+            if events is not None:
+                events.sentence(sentence, found)
+        if events is not None:
+            drafts = events.finish(drafts)
         return self._facts(drafts, document, doc, offset)
 
     def sentence_drafts(self, sentence: Span, context: SentenceContext) -> list[Draft]:

@@ -18,9 +18,6 @@ from geokg.errors import InputError
 from geokg.extract.documents import iter_jsonl_records
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
-# CAMEO roots compared without direction by the scorer (consult, diplomatic and material
-# cooperation).
-UNDIRECTED_ROOTS = frozenset({"04", "05", "06"})
 
 
 @dataclass(frozen=True, slots=True)

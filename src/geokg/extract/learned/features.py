@@ -29,12 +29,9 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.resolve import EVENT_PLACE_PREPS
+from geokg.extract.lexicon import words
 from geokg.model import Actor
 
-# Determiners that make a noun a possible reference back to an actor ("the country",
-# "both sides", "the group").
-REFERRING_DETERMINERS = frozenset({"the", "both", "this", "that", "these", "those"})
 MAX_MENTIONS = 10  # pairs are quadratic: a sentence listing 30 states gives no event pair
 DISCOURSE_SENTENCES = 2
 DISCOURSE_ACTORS = 2
@@ -100,6 +97,7 @@ class Cues:
     # sides"): the only nouns :func:`sentence_mentions` asks the resolver's coreference.
     nominals: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()  # hedging auxiliaries ("may", "could")
+    collective: frozenset[str] = frozenset()  # "both sides", "the two countries"
 
     def roots_of(self, token: Token) -> tuple[str, ...]:
         pos = "NOUN" if token.pos_ in {"NOUN", "PROPN"} else "VERB"
@@ -147,10 +145,7 @@ def sentence_mentions(
         if token.pos_ == "PRON" or (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in cues.nominals
-            and any(
-                c.dep_ in {"det", "predet"} and c.lower_ in REFERRING_DETERMINERS
-                for c in token.children
-            )
+            and any(_referring(c, cues) for c in token.children)
         ):
             for resolved in resolver.actors(token):
                 _add(found, resolved, key)
@@ -158,10 +153,20 @@ def sentence_mentions(
     return mentions[:MAX_MENTIONS]
 
 
+def _referring(determiner: Token, cues: Cues) -> bool:
+    """A determiner that makes a noun a possible reference back to an actor: definite or
+    demonstrative ("the country", "these nations"), or collective ("both sides")."""
+    return determiner.dep_ in {"det", "predet"} and (
+        "Def" in determiner.morph.get("Definite", [])
+        or "Dem" in determiner.morph.get("PronType", [])
+        or determiner.lower_ in cues.collective
+    )
+
+
 def _place_phrase(token: Token) -> bool:
     """'talks in Moscow', 'a bombing near Kabul': a place where something happens, not an
     actor taking part."""
-    return token.dep_ == "pobj" and token.head.lower_ in EVENT_PLACE_PREPS
+    return token.dep_ == "pobj" and token.head.lower_ in words().event_place_preps
 
 
 def _add(

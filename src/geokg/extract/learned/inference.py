@@ -23,14 +23,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from geokg.errors import GeokgError, InputError
-from geokg.evaluate import actor_key
-from geokg.extract.learned.data import UNDIRECTED_ROOTS
+from geokg.evaluate import UNDIRECTED_ROOTS, actor_key
 from geokg.extract.learned.features import (
     SUBJECT_DEPS,
     Candidate,
@@ -50,8 +50,17 @@ if TYPE_CHECKING:
     from geokg.extract.lexicon import Lexicon
     from geokg.ontology import Ontology
 
-EVENT_MODES = ("rules", "model", "both")
-DEFAULT_MODE = "rules"
+
+class EventMode(StrEnum):
+    """Who makes the facts: the rules alone, the model alone, or both."""
+
+    RULES = "rules"
+    MODEL = "model"
+    BOTH = "both"
+
+
+EVENT_MODES = tuple(mode.value for mode in EventMode)
+DEFAULT_MODE = EventMode.RULES.value
 MODE_VARIABLE = "GEOKG_EVENTS"
 
 
@@ -228,6 +237,7 @@ def build_cues(lexicon: Lexicon, ontology: Ontology) -> Cues:
         light_verbs=lexicon.agent_light_verbs,
         lemma=lexicon.lemma,
         modals=frozenset(lexicon.hedges),
+        collective=lexicon.words.collective_determiners,
         nominals=lexicon.state_nominals
         | frozenset(phrase.split()[-1] for phrase in lexicon.pair_nominals),
     )

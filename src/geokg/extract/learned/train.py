@@ -34,15 +34,15 @@ import numpy.typing as npt
 from spacy.tokens import Span
 
 from geokg.errors import GeokgError, InputError
+from geokg.evaluate import UNDIRECTED_ROOTS
 from geokg.extract.learned.data import (
     ROOTS,
-    UNDIRECTED_ROOTS,
     AnnotatedFact,
     TrainingText,
     read_training,
 )
 from geokg.extract.learned.features import Candidate, Mention, RuleFact
-from geokg.extract.learned.inference import Decision, DocumentEvents, LearnedEvents
+from geokg.extract.learned.inference import EVENT_MODES, Decision, DocumentEvents, LearnedEvents
 from geokg.extract.learned.model import NONE, EventModel, shipped_model_path
 from geokg.model import Document
 
@@ -427,7 +427,7 @@ def train(
         "cross_validation": {},
     }
     pool_texts = [n for n, t in enumerate(texts) if t.source.startswith("pool")]
-    for mode in ("rules", "model", "both"):
+    for mode in EVENT_MODES:
         found = simulate(records, probabilities, mode=mode, propose=propose, veto=veto)
         for name, which in (("all", range(len(texts))), ("pool", pool_texts)):
             if not which:
