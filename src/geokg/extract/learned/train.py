@@ -107,6 +107,7 @@ def collect(
     texts: Sequence[TrainingText], *, model_name: str | None = None
 ) -> list[SentenceRecord]:
     """Run the pipeline over ``texts`` and return every sentence's candidates, labelled."""
+    from geokg.extract.annotate import make_doc
     from geokg.extract.learned.inference import build_cues
     from geokg.extract.pipeline import Extractor, text_chunks
 
@@ -114,13 +115,14 @@ def collect(
     empty = EventModel((), (NONE,), np.zeros((0, 1), np.float32), np.zeros(1, np.float32))
     collector = Collector(LearnedEvents(empty, build_cues(probe.lexicon, probe.ontology)))
     extractor = Extractor(model=model_name, learned=collector, gazetteer=probe.gazetteer)
+    nlp = extractor.nlp
     pieces = (
-        (chunk, (number, offset))
+        (make_doc(nlp, chunk, text.published), (number, offset))
         for number, text in enumerate(texts)
         for offset, chunk in text_chunks(text.text)
     )
-    with extractor.nlp.memory_zone():
-        for doc, (number, offset) in extractor.nlp.pipe(pieces, as_tuples=True, batch_size=16):
+    with nlp.memory_zone():
+        for doc, (number, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=16):
             text = texts[number]
             collector.text = number
             before = len(collector.sink)
