@@ -11,11 +11,19 @@ import numpy as np
 import pytest
 
 from geokg.errors import InputError
-from geokg.extract.learned.data import read_training
+from geokg.extract.learned.data import AnnotatedFact, read_training
 from geokg.extract.learned.features import Candidate, Mention, RuleFact
 from geokg.extract.learned.inference import events_mode
 from geokg.extract.learned.model import NONE, EventModel, EventModelError
-from geokg.extract.learned.train import CLASSES, SentenceRecord, TrainingText, fit, score, simulate
+from geokg.extract.learned.train import (
+    CLASSES,
+    SentenceRecord,
+    TrainingText,
+    choose_thresholds,
+    fit,
+    score,
+    simulate,
+)
 from geokg.model import Actor, ActorType
 
 TEXT = "Russia imposed sanctions on Ukraine on Monday."
@@ -163,6 +171,47 @@ def test_replayed_decisions_veto_rules_and_add_proposals() -> None:
     model = simulate([record], rows_array, mode="model", propose=0.5, veto=0.05)
     assert model == {0: {("RUS", "16", "UKR", False), ("FRA", "04", "UKR", False)}}
     assert score(rules, texts, [0]).predicted == 1
+
+
+def _gold(subject: str, root: str, obj: str) -> AnnotatedFact:
+    return AnnotatedFact(subject, root, obj, False, False, (0, 10))
+
+
+def test_thresholds_veto_weak_rule_facts_and_keep_the_rules_precision() -> None:
+    """Text 0 is real news (the focus): the rules' false FRA-DEU has a low model score, so
+    a veto raises precision there; text 1 (synthetic) has two false proposals at 0.9, so
+    any proposal threshold up to 0.9 loses the rules' precision on all texts."""
+    texts = [
+        TrainingText("p", "x", None, (_gold("RUS", "19", "UKR"),), "pool_part1.jsonl"),
+        TrainingText("s", "x", None, (_gold("ESP", "04", "PRT"),), "synthetic.jsonl"),
+    ]
+    records = [
+        SentenceRecord(
+            0,
+            0,
+            10,
+            frozenset({"RUS", "UKR", "FRA", "DEU"}),
+            [_candidate("RUS", "UKR"), _candidate("FRA", "DEU")],
+            [RuleFact("RUS", "UKR", "19", False), RuleFact("FRA", "DEU", "19", False)],
+        ),
+        SentenceRecord(
+            1,
+            0,
+            10,
+            frozenset({"ESP", "PRT", "GRC", "TUR", "CYP"}),
+            [_candidate("ESP", "PRT"), _candidate("GRC", "TUR"), _candidate("GRC", "CYP")],
+            [RuleFact("ESP", "PRT", "04", False)],
+        ),
+    ]
+    rows = [
+        np.array([_row(r19=0.9), _row(r19=0.04)]),
+        np.array([_row(r04=0.9), _row(r13=0.9), _row(r13=0.9)]),
+    ]
+    propose, veto, result = choose_thresholds(records, rows, texts, [0])
+    assert propose > 0.9 and 0.04 < veto <= 0.9
+    assert (result.precision, result.recall) == (1.0, 1.0)
+    kept = simulate(records, rows, mode="both", propose=propose, veto=veto)
+    assert kept == {0: {("RUS", "19", "UKR", False)}, 1: {("ESP", "04", "PRT", False)}}
 
 
 def test_event_mode_switch(monkeypatch: pytest.MonkeyPatch) -> None:
