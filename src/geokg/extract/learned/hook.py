@@ -6,9 +6,10 @@ then :meth:`EventsHook.finish` with all the drafts of the Doc. Rescoring happens
 loop, so that the rules' own look-back (denials, answers) sees what the rules found.
 
 * ``both``: a rule draft whose root the model scores below the veto threshold for its actor
-  pair is dropped; the others keep ``confidence x (1 + p) / 2`` (drafts of pairs that are
-  no candidate are kept unchanged); the model's proposals for pairs no rule covers are
-  added.
+  pair is dropped when its root is one the veto may drop (``EventModel.veto_roots``: the
+  roots where the rules are least precise on the training texts); the others keep
+  ``confidence x (1 + p) / 2`` (drafts of pairs that are no candidate are kept unchanged);
+  the model's proposals for pairs no rule covers are added.
 * ``model``: the rule drafts are replaced by the model's proposals.
 
 A proposal becomes a draft of the root's default relation in the ontology, with
@@ -49,7 +50,8 @@ class EventsHook:
         self.lexicon = lexicon
         self.ontology = ontology
         self._seen = 0  # drafts handed over so far
-        self._judged: list[tuple[Span, int, int, Decision]] = []
+        # sentence, its drafts' range, their CAMEO roots, the model's decision
+        self._judged: list[tuple[Span, int, int, tuple[str, ...], Decision]] = []
 
     def sentence(self, sentence: Span, drafts: Sequence[Draft]) -> None:
         """The model's decision on ``sentence`` whose rules made ``drafts`` (the next
@@ -67,9 +69,9 @@ class EventsHook:
         actors = sentence_mentions(sentence, self.resolver, key, self.learned.cues)
         first = self._seen
         self._seen += len(drafts)
-        self._judged.append(
-            (sentence, first, self._seen, self.events.sentence(sentence, actors, rules))
-        )
+        roots = tuple(r.root for r in rules)
+        decision = self.events.sentence(sentence, actors, rules)
+        self._judged.append((sentence, first, self._seen, roots, decision))
 
     def finish(self, drafts: Sequence[Draft]) -> list[Draft]:
         """``drafts`` (every draft of the Doc, as handed over) rescored or vetoed, plus the
@@ -77,15 +79,16 @@ class EventsHook:
         result: list[Draft] = []
         done = 0
         mode = self.learned.mode
-        veto = self.learned.model.veto
-        for sentence, first, end, decision in self._judged:
+        model = self.learned.model
+        for sentence, first, end, roots, decision in self._judged:
             result.extend(drafts[done:first])  # drafts of sentences the hook did not see
             done = end
             if mode == "both":
-                for draft, score in zip(drafts[first:end], decision.rule_scores, strict=True):
+                scores = zip(drafts[first:end], roots, decision.rule_scores, strict=True)
+                for draft, root, score in scores:
                     if score is None:
                         result.append(draft)
-                    elif score >= veto:
+                    elif score >= model.veto or not model.vetoes(root):
                         confidence = _clamp(draft.confidence * (1.0 + score) / 2.0)
                         result.append(dataclasses.replace(draft, confidence=confidence))
             for proposal in decision.proposals:

@@ -6,7 +6,8 @@ Saved as one compressed ``.npz`` (read with ``allow_pickle=False``; no pickle an
 * ``classes``: ``"none"`` and the CAMEO roots ``"01"`` ... ``"20"``,
 * ``weights`` (float32, features x classes) and ``bias`` (classes),
 * ``meta``: a JSON string with the thresholds chosen by cross-validation on the training
-  data and the training summary.
+  data, the roots the veto may drop (``veto_roots``: those whose rule facts are less
+  precise than the rules overall on the training texts) and the training summary.
 
 Scoring needs numpy only (scikit-learn is for training): the logits of a candidate are the
 bias plus the rows of its known features, and a softmax gives the probabilities.
@@ -51,6 +52,8 @@ class EventModel:
     propose: float = DEFAULT_PROPOSE  # a proposal needs at least this probability
     veto: float = DEFAULT_VETO  # a rule fact whose root gets less is dropped
     meta: Mapping[str, Any] = field(default_factory=dict)
+    # The CAMEO roots whose rule facts the veto may drop (None: every root).
+    veto_roots: frozenset[str] | None = None
     index: Mapping[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -62,6 +65,10 @@ class EventModel:
         if self.bias.shape != (len(self.classes),) or NONE not in self.classes:
             raise EventModelError("event model: bad bias or classes")
         object.__setattr__(self, "index", {f: n for n, f in enumerate(self.features)})
+
+    def vetoes(self, root: str) -> bool:
+        """May the veto drop a rule fact of ``root``?"""
+        return self.veto_roots is None or root in self.veto_roots
 
     def class_index(self, name: str) -> int | None:
         try:
@@ -84,6 +91,8 @@ class EventModel:
 
     def save(self, path: Path) -> None:
         meta = {**self.meta, "propose": self.propose, "veto": self.veto}
+        if self.veto_roots is not None:
+            meta["veto_roots"] = sorted(self.veto_roots)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
             np.savez_compressed(
@@ -110,6 +119,11 @@ class EventModel:
                     propose=float(meta.get("propose", DEFAULT_PROPOSE)),
                     veto=float(meta.get("veto", DEFAULT_VETO)),
                     meta=meta,
+                    veto_roots=(
+                        frozenset(str(r) for r in meta["veto_roots"])
+                        if "veto_roots" in meta
+                        else None
+                    ),
                 )
         except (OSError, KeyError, ValueError) as error:
             raise EventModelError(f"cannot read the event model {path}: {error}") from error

@@ -49,6 +49,7 @@ from geokg.model import Document
 CLASSES = (NONE, *ROOTS)
 MIN_COUNT = 2
 FOLDS = 5
+MIN_WEAK = 3
 PROPOSE_GRID = tuple(round(0.3 + 0.05 * n, 2) for n in range(14))  # 0.3 ... 0.95
 VETO_GRID = (0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3)
 
@@ -296,6 +297,7 @@ def simulate(
     mode: str,
     propose: float,
     veto: float,
+    veto_roots: frozenset[str] | None = None,
 ) -> dict[int, set[Key]]:
     """The facts each text gets in ``mode`` with these thresholds (what
     :class:`~geokg.extract.learned.inference.DocumentEvents` decides, replayed)."""
@@ -314,7 +316,8 @@ def simulate(
                         or (rule.root in UNDIRECTED_ROOTS and pair == (rule.object, rule.subject))
                     ):
                         best = max(best or 0.0, float(row[column]))
-                if mode == "rules" or best is None or best >= veto:
+                vetoable = veto_roots is None or rule.root in veto_roots
+                if mode == "rules" or best is None or best >= veto or not vetoable:
                     facts.add(_fact_key(rule.subject, rule.root, rule.object, rule.negated))
         if mode == "rules":
             continue
@@ -353,6 +356,7 @@ def choose_thresholds(
     probabilities: Sequence[npt.NDArray[np.float64]],
     texts: Sequence[TrainingText],
     focus: Sequence[int] | None = None,
+    veto_roots: frozenset[str] | None = None,
 ) -> tuple[float, float, Score]:
     """Thresholds for ``both`` from out-of-fold probabilities on the training texts.
 
@@ -370,7 +374,14 @@ def choose_thresholds(
     fallback: tuple[float, float, Score] | None = None
     for propose in PROPOSE_GRID:
         for veto in VETO_GRID:
-            found = simulate(records, probabilities, mode="both", propose=propose, veto=veto)
+            found = simulate(
+                records,
+                probabilities,
+                mode="both",
+                propose=propose,
+                veto=veto,
+                veto_roots=veto_roots,
+            )
             result, overall = score(found, texts, which), score(found, texts, every)
             if fallback is None or result.precision > fallback[2].precision:
                 fallback = (propose, veto, result)
@@ -382,6 +393,33 @@ def choose_thresholds(
     chosen = best[1] if best is not None else fallback
     assert chosen is not None
     return chosen
+
+
+def weak_roots(
+    records: Sequence[SentenceRecord],
+    probabilities: Sequence[npt.NDArray[np.float64]],
+    texts: Sequence[TrainingText],
+) -> frozenset[str]:
+    """The CAMEO roots whose rule facts are less precise on the training texts than the
+    rules' facts overall (at least :data:`MIN_WEAK` facts): the only ones the veto may drop."""
+    found = simulate(records, probabilities, mode="rules", propose=1, veto=0)
+    overall = score(found, texts, range(len(texts)))
+    true, predicted = Counter[str](), Counter[str]()
+    for number, facts in found.items():
+        gold = {
+            _fact_key(f.subject, f.root, f.object, f.negated): f.optional
+            for f in texts[number].facts
+        }
+        for fact in facts:
+            if gold.get(fact) is True:
+                continue  # optional: neither true nor false
+            predicted[fact[1]] += 1
+            true[fact[1]] += fact in gold
+    return frozenset(
+        root
+        for root, n in predicted.items()
+        if n >= MIN_WEAK and true[root] / n < overall.precision
+    )
 
 
 # -- the command ---------------------------------------------------------------------------
@@ -423,7 +461,9 @@ def train(
         say(f"  unreachable: {count:4d}  {reason}")
     probabilities = out_of_fold(records, c=c)
     pool_texts = [n for n, t in enumerate(texts) if t.source.startswith("pool")]
-    propose, veto, best = choose_thresholds(records, probabilities, texts, pool_texts)
+    weak = weak_roots(records, probabilities, texts)
+    say(f"roots the veto may drop (rules less precise than overall): {' '.join(sorted(weak))}")
+    propose, veto, best = choose_thresholds(records, probabilities, texts, pool_texts, weak)
     summary: dict[str, Any] = {
         "texts": len(texts),
         "facts": total,
@@ -434,7 +474,9 @@ def train(
         "cross_validation": {},
     }
     for mode in EVENT_MODES:
-        found = simulate(records, probabilities, mode=mode, propose=propose, veto=veto)
+        found = simulate(
+            records, probabilities, mode=mode, propose=propose, veto=veto, veto_roots=weak
+        )
         for name, which in (("all", range(len(texts))), ("pool", pool_texts)):
             if not which:
                 continue
@@ -453,7 +495,14 @@ def train(
         c=c,
     )
     model = EventModel(
-        final.features, final.classes, final.weights, final.bias, propose, veto, summary
+        final.features,
+        final.classes,
+        final.weights,
+        final.bias,
+        propose,
+        veto,
+        summary,
+        weak,
     )
     model.save(output)
     say(f"saved {output} ({output.stat().st_size / 1e6:.2f} MB, {len(final.features)} features)")
