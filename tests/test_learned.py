@@ -23,6 +23,7 @@ from geokg.extract.learned.train import (
     fit,
     score,
     simulate,
+    weak_roots,
 )
 from geokg.model import Actor, ActorType
 
@@ -109,11 +110,19 @@ def test_tiny_retrain_learns_its_records_and_round_trips(tmp_path: Path) -> None
 
     path = tmp_path / "events.npz"
     saved = EventModel(
-        model.features, model.classes, model.weights, model.bias, 0.6, 0.1, {"texts": 6}
+        model.features,
+        model.classes,
+        model.weights,
+        model.bias,
+        0.6,
+        0.1,
+        {"texts": 6},
+        frozenset({"19", "04"}),
     )
     saved.save(path)
     loaded = EventModel.load(path)
     assert (loaded.propose, loaded.veto, loaded.meta["texts"]) == (0.6, 0.1, 6)
+    assert loaded.veto_roots == {"04", "19"} and loaded.vetoes("19") and not loaded.vetoes("16")
     assert loaded.features == model.features and loaded.classes == CLASSES
     np.testing.assert_allclose(loaded.probabilities(ROWS), probabilities, rtol=1e-5)
 
@@ -212,6 +221,28 @@ def test_thresholds_veto_weak_rule_facts_and_keep_the_rules_precision() -> None:
     assert (result.precision, result.recall) == (1.0, 1.0)
     kept = simulate(records, rows, mode="both", propose=propose, veto=veto)
     assert kept == {0: {("RUS", "19", "UKR", False)}, 1: {("ESP", "04", "PRT", False)}}
+
+
+def test_the_veto_drops_only_the_rules_weak_roots() -> None:
+    """Rules: three true 16 facts, one true and two false 19 facts (4/6 overall), so 19 is
+    the weak root; a veto above every score then drops the false 19s and keeps the 16s."""
+    gold = [_gold(s, "16", o) for s, o in (("A", "B"), ("C", "D"), ("E", "F"))]
+    texts = [TrainingText("t", "x", None, (*gold, _gold("G", "19", "H")), "pool_part1.jsonl")]
+    pairs = [("A", "B", "16"), ("C", "D", "16"), ("E", "F", "16")]
+    pairs += [("G", "H", "19"), ("I", "J", "19"), ("K", "L", "19")]
+    record = SentenceRecord(
+        0,
+        0,
+        10,
+        frozenset(k for s, o, _ in pairs for k in (s, o)),
+        [_candidate(s, o) for s, o, _ in pairs],
+        [RuleFact(s, o, root, False) for s, o, root in pairs],
+    )
+    rows = [np.array([_row(r16=0.01, r19=0.01) for _ in pairs])]
+    weak = weak_roots([record], rows, texts)
+    assert weak == {"19"}
+    kept = simulate([record], rows, mode="both", propose=1.0, veto=0.5, veto_roots=weak)
+    assert kept == {0: {("A", "16", "B", False), ("C", "16", "D", False), ("E", "16", "F", False)}}
 
 
 def test_event_mode_switch(monkeypatch: pytest.MonkeyPatch) -> None:
