@@ -222,6 +222,8 @@ def build_cues(lexicon: Lexicon, ontology: Ontology) -> Cues:
             found: set[str] = set()
             for frame in frames:
                 for name in (frame.relation, *frame.items.values()):
+                    if name is None:  # an item class that rules the frame out
+                        continue
                     try:
                         found.add(ontology.relation(name).cameo_root)
                     except GeokgError:
