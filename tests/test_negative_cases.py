@@ -221,7 +221,7 @@ def extractor() -> Extractor:
 
 
 def test_the_table_is_of_the_promised_size() -> None:
-    assert 20 <= len(CASES) <= 40
+    assert len(CASES) >= 20  # the table only grows: a new kind of false fact gets its row
     texts = [getattr(case, "values", case)[0] for case in CASES]
     assert len(set(texts)) == len(texts)
 
