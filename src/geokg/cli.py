@@ -18,7 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from geokg.cli_output import DATE, HyphenatedChoice, emit, output_options, render_json
+from geokg.cli_options import (
+    by_state_option,
+    jobs_option,
+    limit_option,
+    min_sources_option,
+    model_option,
+    negated_option,
+    progress_option,
+    published_option,
+    relation_option,
+    since_option,
+    skip_errors_option,
+    until_option,
+)
+from geokg.cli_output import HyphenatedChoice, emit, output_options, render_json
 from geokg.errors import GeokgError
 from geokg.exports import EXPORT_FORMATS, RDF_FORMATS
 from geokg.model import DEFAULT_STORE, ActorType, QuadClass
@@ -187,34 +201,6 @@ def cli(ctx: click.Context, store: str, update_url: str | None) -> None:
 
 # --- ingest and extract ----------------------------------------------------------------------
 
-_published_option = click.option(
-    "--published",
-    type=DATE,
-    help="Publication date (YYYY-MM-DD) for every document, overriding datelines.",
-)
-_model_option = click.option("--model", metavar="NAME", help="spaCy model package to use.")
-_jobs_option = click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for spaCy.",
-)
-
-
-_skip_errors_option = click.option(
-    "--skip-errors",
-    is_flag=True,
-    help="Report a bad file or URL on stderr and go on with the others (exit status 3 "
-    "when any was skipped). Without it the first bad input stops the run before anything "
-    "is stored.",
-)
-_progress_option = click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show a progress bar on stderr (default: when stderr is a terminal).",
-)
-
 
 # Options that one way of ingesting reads and another would silently ignore: given with the
 # other, they are a usage error.
@@ -244,11 +230,11 @@ def _extraction_run(paths: Sequence[str], published: date | None, **options: Any
 
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
-@_published_option
-@_model_option
-@_jobs_option
-@_skip_errors_option
-@_progress_option
+@published_option
+@model_option
+@jobs_option
+@skip_errors_option
+@progress_option
 @click.option(
     "--facts",
     "facts_file",
@@ -351,12 +337,12 @@ def ingest(
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@_published_option
+@published_option
 @output_options(formats=("jsonl", "table"))
-@_model_option
-@_jobs_option
-@_skip_errors_option
-@_progress_option
+@model_option
+@jobs_option
+@skip_errors_option
+@progress_option
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -392,50 +378,16 @@ def extract(
 
 # --- lookups -------------------------------------------------------------------------------
 
-_relation_option = click.option(
-    "--relation",
-    "relations",
-    multiple=True,
-    metavar="R",
-    help="Relation name, label, IRI, CAMEO code, or CAMEO root (all its relations). Repeatable.",
-)
-_since_option = click.option(
-    "--since",
-    type=DATE,
-    help="Only facts a source published on or after DATE reports (undated sources: none).",
-)
-_until_option = click.option(
-    "--until",
-    type=DATE,
-    help="Only facts a source published on or before DATE reports (undated sources: none).",
-)
-_by_state_option = click.option(
-    "--by-state",
-    is_flag=True,
-    help="State-to-state dyads: people and institutions count as the state they act for.",
-)
-_negated_option = click.option(
-    "--include-negated", is_flag=True, help="Also show negated and denied facts."
-)
-_min_sources_option = click.option(
-    "--min-sources",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Only facts reported by at least N documents.",
-)
-_limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most N rows.")
-
 
 @cli.command()
 @click.argument("actor", metavar="ACTOR")
-@_relation_option
+@relation_option
 @click.option("--with", "other", metavar="OTHER", help="Only facts that also involve OTHER.")
-@_since_option
-@_until_option
-@_negated_option
-@_min_sources_option
-@_limit_option
+@since_option
+@until_option
+@negated_option
+@min_sources_option
+@limit_option
 @output_options()
 @click.pass_context
 def facts(
@@ -664,7 +616,7 @@ def relations(search: str | None, output_format: str) -> None:
 @cli.command()
 @click.argument("gold", metavar="GOLD")
 @click.argument("articles_dir", required=False, metavar="[ARTICLES_DIR]")
-@_model_option
+@model_option
 @click.option("--show", is_flag=True, help="Also list every missed and spurious fact.")
 def evaluate(gold: str, articles_dir: str | None, model: str | None, show: bool) -> None:
     """Score the extractor against gold facts (precision, recall, F1).
@@ -691,7 +643,7 @@ def evaluate(gold: str, articles_dir: str | None, model: str | None, show: bool)
 @click.option("--pool", metavar="POOL", help="The news pool the pool annotations point into.")
 @click.option("-o", "--output", metavar="FILE", help="Where to save (default: the packaged model).")
 @click.option("--C", "c", type=float, default=1.0, show_default=True, help="Inverse L2 strength.")
-@_model_option
+@model_option
 def train_model(
     inputs: tuple[str, ...], pool: str | None, output: str | None, c: float, model: str | None
 ) -> None:
@@ -763,7 +715,7 @@ def _network(
 @click.option(
     "--depth", type=click.IntRange(min=0), default=1, show_default=True, help="Hops around --actor."
 )
-@_relation_option
+@relation_option
 @click.option(
     "--quad-class",
     "quad_classes",
@@ -771,11 +723,11 @@ def _network(
     type=click.Choice([*(q.slug for q in QuadClass), *(str(int(q)) for q in QuadClass)]),
     help="Only relations of this CAMEO quad class. Repeatable.",
 )
-@_since_option
-@_until_option
-@_min_sources_option
-@_negated_option
-@_by_state_option
+@since_option
+@until_option
+@min_sources_option
+@negated_option
+@by_state_option
 @click.option(
     "--layout",
     type=click.Choice(["force", "geo"]),
@@ -829,10 +781,10 @@ def render(
 @cli.command()
 @click.argument("first", metavar="A")
 @click.argument("second", metavar="B")
-@_negated_option
-@_since_option
-@_until_option
-@_by_state_option
+@negated_option
+@since_option
+@until_option
+@by_state_option
 @click.pass_context
 def path(
     ctx: click.Context,
@@ -882,9 +834,9 @@ def path(
 @click.option(
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N actors."
 )
-@_since_option
-@_until_option
-@_by_state_option
+@since_option
+@until_option
+@by_state_option
 @output_options()
 @click.pass_context
 def rank(

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from geokg.extract.lexicon import Frame, Lexicon, words
+from geokg.extract.rejections import is_rejected, rejected_act, rejection_candidate
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
 from geokg.extract.rules.base import Candidate, SentenceContext, register
@@ -53,7 +54,6 @@ from geokg.extract.targets import (
     _is_bombing,
     _item,
     _modifier_owners,
-    _owner,
     _participants,
     _resolve_slots,
     _same_mention,
@@ -667,15 +667,15 @@ def sentence_candidates(
         if pos not in {"VERB", "AUX"}:
             continue
         lemma = lexicon.lemma(token)
-        rejected = _rejected_act(token, lexicon)
+        rejected = rejected_act(token, lexicon)
         if rejected is not None:
             act, rejecters = rejected
-            candidate = _rejection_candidate(token, act, rejecters, lexicon, resolver)
+            candidate = rejection_candidate(token, act, rejecters, lexicon, resolver)
             if candidate is not None:
                 used.add(act.i)
                 yield candidate
         if lemma in lexicon.verbs or lemma in lexicon.reciprocal_verbs:
-            if _demanded_act(token, lexicon) or _is_rejected(token, lexicon):
+            if _demanded_act(token, lexicon) or is_rejected(token, lexicon):
                 continue
             found = False
             for candidate in verb_candidates(token, lexicon, resolver):
@@ -712,80 +712,6 @@ def sentence_candidates(
             yield from obligation_candidates(token, resolver)
         if pos == "VERB" and lemma in words().death_verbs:
             yield from custody_death_candidates(token, resolver)
-
-
-REJECTION_FRAME = Frame("rule", "VERB", "rejects", ("dobj",), ("nsubj",), strength=0.8)
-
-
-def _rejected_act(token: Token, lexicon: Lexicon) -> tuple[Token, list[Token]] | None:
-    """An act ruled out: "X ruled out talks with Y / sending troops to Y" (the act and X),
-    "X said removing sanctions on Y is out of the question" (the act and the speaker)."""
-    if token.pos_ not in {"VERB", "AUX"}:
-        return None
-    if lexicon.lemma(token) == "rule" and any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in token.children
-    ):
-        for child in token.children:
-            if child.dep_ in {"advcl", "xcomp", "dobj", "pcomp"} and (
-                child.pos_ in {"VERB", "NOUN"}
-            ):
-                return child, logical_subject(token)
-        return None
-    if token.lemma_.lower() != "be" or not _out_of_question(token):
-        return None
-    acts = _children(token, "csubj") or _children(token, "nsubj")
-    if not acts or acts[0].pos_ == "PRON":
-        return None
-    speaker = token.head if token.dep_ == "ccomp" else None
-    if speaker is None or lexicon.lemma(speaker) not in lexicon.report:
-        return None
-    return acts[0], logical_subject(speaker)
-
-
-def _out_of_question(copula: Token) -> bool:
-    return any(
-        prep.dep_ == "prep" and prep.lower_ == "out" and noun.lemma_.lower() == "question"
-        for prep in copula.children
-        for of in _children(prep, "prep")
-        for noun in _children(of, "pobj")
-    )
-
-
-def _is_rejected(verb: Token, lexicon: Lexicon) -> bool:
-    """The act itself of "ruled out sending troops" / "X is out of the question"."""
-    head = verb.head
-    return head != verb and (
-        (rejected := _rejected_act(head, lexicon)) is not None and rejected[0] == verb
-    )
-
-
-def _rejection_candidate(
-    anchor: Token, act: Token, rejecters: list[Token], lexicon: Lexicon, resolver: Resolver
-) -> Candidate | None:
-    """The rejecter rejects whom the act would have targeted."""
-    subjects: tuple[Resolved, ...] = ()
-    for doer in rejecters:
-        subjects = tuple(resolver.actors(doer))
-        if subjects:
-            break
-    if not subjects:
-        return None
-    table = lexicon.verbs if act.pos_ == "VERB" else lexicon.nouns
-    objects: tuple[Resolved, ...] = ()
-    for frame in table.get(lexicon.lemma(act), ()):
-        item, _ = _item(act, frame, lexicon, resolver, passive=False)
-        objects = _resolve_slots(
-            act, frame.object, resolver, passive=False, exclude=subjects, skip=item
-        )
-        if item is not None and not objects:
-            objects = tuple(_owner(item, resolver, exclude=subjects))
-        if objects:
-            break
-    if not objects and act.pos_ == "NOUN":
-        objects = tuple(_owner(act, resolver, exclude=subjects))
-    if not objects:
-        return None
-    return Candidate(act, anchor, REJECTION_FRAME, "rejects", subjects, objects, None, 0.8)
 
 
 def _misplaced_doers(noun: Token, resolver: Resolver) -> tuple[Resolved, ...]:
