@@ -186,7 +186,7 @@ def pair_nominal(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
     """ "both sides", "the two countries": the pair of the story (see
-    :meth:`~geokg.extract.resolve.Resolver.story_pair`)."""
+    :meth:`~geokg.extract.coreference.Coreference.story_pair`)."""
     if not resolver.pair_nominal(token):
         return None
     return resolver.story_pair(token, exclude=exclude)

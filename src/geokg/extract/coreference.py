@@ -1,0 +1,255 @@
+"""Document coreference of a :class:`~geokg.extract.resolve.Resolver`: pronouns, state
+nominals and pair nominals resolved to earlier explicit mentions.
+
+Split out of :mod:`geokg.extract.resolve` (which must stay under 900 lines) along its one
+clean seam: everything here reads the resolver's explicit mentions (:meth:`Coreference.mentions`,
+built on :meth:`~geokg.extract.resolve.Resolver.explicit`) and the sentence layout, and
+resolves no name itself. :class:`Coreference` is a mixin of
+:class:`~geokg.extract.resolve.Resolver`, which owns and initialises the state declared here
+(the mention list, the antecedent memo and the sentence starts, kept in
+:class:`~geokg.extract.resolve.ResolutionState`).
+
+- :meth:`Coreference.antecedent`: "it", "its", "he", "they", "the country": the most salient
+  earlier compatible actor, skipping the other argument of the relation;
+- :meth:`Coreference.story_pair`: "both sides", "the two leaders": the pair of the story;
+- :meth:`Coreference.last_distinct`: the last actors of distinct states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from geokg.extract.lexicon import Lexicon, words
+from geokg.extract.naming import SUBJECT_DEPS, _bisect, conjuncts
+from geokg.extract.resolution import Resolved, Via
+from geokg.model import Actor, ActorType
+
+# Routes by which a phrase names a part of a state rather than the state itself.
+DOMESTIC_ANTECEDENT_VIAS = frozenset({Via.AGENT_NOUN, Via.DEMONYM, Via.OFFICE, Via.MODIFIER})
+
+
+class Coreference:
+    """Coreference over the explicit mentions of one document (a mixin of
+    :class:`~geokg.extract.resolve.Resolver`, which initialises these attributes)."""
+
+    doc: Doc
+    lexicon: Lexicon
+    span_of: dict[int, Span]
+    _starts: list[int] | None
+    _pronoun_memo: dict[tuple[int, tuple[str, ...]], list[Resolved]]
+    _mentions: list[tuple[int, Resolved, int]] | None
+
+    if TYPE_CHECKING:
+        # Defined by Resolver.
+
+        def explicit(self, token: Token) -> Resolved | None: ...
+
+        def actors(
+            self, token: Token, *, exclude: Sequence[Actor] = (), as_modifier: bool = False
+        ) -> list[Resolved]: ...
+
+    def mentions(self) -> list[tuple[int, Resolved, int]]:
+        """Explicit actor mentions of the document: (token index, actor, salience)."""
+        if self._mentions is None:
+            self._mentions = []
+            for token in self.doc:
+                if token.dep_ in {"compound", "amod"} and token.head.i in self.span_of:
+                    continue
+                resolved = self.explicit(token)
+                if resolved is not None and resolved.via != Via.LOCATION:
+                    self._mentions.append((token.i, resolved, self._salience(token)))
+        return self._mentions
+
+    def _salience(self, token: Token) -> int:
+        head = token
+        while head.dep_ in {"compound", "appos", "amod", "poss"} and head.head != head:
+            if head.dep_ in {"amod", "poss"}:
+                # The agent of a nominal event ("the Russian invasion", "Iran's supply").
+                return 4 if head.head.lemma_.lower() in self.lexicon.nouns else 1
+            head = head.head
+        if head.dep_ in SUBJECT_DEPS:
+            return 6 if head.head.dep_ == "ROOT" else 4
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            return 4
+        return 0
+
+    def antecedent(
+        self, token: Token, *, exclude: Sequence[Actor], states_only: bool = False
+    ) -> list[Resolved]:
+        """Most salient earlier actor compatible with the pronoun or nominal ``token``."""
+        key = (token.i, tuple(a.id for a in exclude))
+        if key in self._pronoun_memo:
+            return self._pronoun_memo[key]
+        lower = token.lower_
+        wants_person = lower in words().person_pronouns
+        wants_state = states_only or lower in words().state_pronouns
+        if lower in words().plural_pronouns:
+            result = self._plural(token, exclude=exclude)
+            self._pronoun_memo[key] = result
+            return result
+        excluded = {a.id for a in exclude} | self._bound(token)
+        chained = self._chain(token, excluded, wants_person=wants_person)
+        if chained is not None:
+            self._pronoun_memo[key] = [chained]
+            return [chained]
+        sentence = token.sent
+        best: tuple[float, Resolved] | None = None
+        for index, resolved, salience in self.mentions():
+            if index >= token.i or index < sentence.start - 200:
+                continue
+            actor = resolved.actor
+            if actor.id in excluded or (
+                actor.country
+                and actor.country in excluded
+                and actor.type == ActorType.PERSON
+                and wants_state
+            ):
+                continue
+            if wants_person != (actor.type == ActorType.PERSON) and not (
+                wants_person
+                and (self._office_holder(self.doc[index]) or resolved.via == Via.OFFICE)
+            ):
+                continue
+            if wants_state and actor.type not in {ActorType.STATE} and states_only:
+                continue
+            distance = self._sentence_distance(index, token)
+            if distance > 3:
+                continue
+            score = salience - 8 * distance + (0.01 * index if distance == 0 else 0)
+            if distance > 0:
+                score += 0.001 * (sentence.start - index)  # leftmost subject of a sentence
+            if best is None or score > best[0]:
+                best = (score, resolved)
+        result = []
+        if best is not None:
+            certainty = 0.7 if not states_only else 0.75
+            result = [Resolved(best[1].actor, certainty, Via.COREF, token.i)]
+        self._pronoun_memo[key] = result
+        return result
+
+    def _office_holder(self, token: Token) -> bool:
+        """A singular noun for one person standing for a state ('the Polish president', 'the
+        Turkish foreign minister'): "he"/"she" can refer to it."""
+        return token.tag_ in {"NN", "NNP"} and token.lemma_.lower() in words().office_holders
+
+    def _chain(self, token: Token, excluded: set[str], *, wants_person: bool) -> Resolved | None:
+        """A pronoun continues the referent of an earlier same-kind pronoun in its sentence."""
+        for earlier in token.sent:
+            if earlier.i >= token.i:
+                break
+            same_kind = (earlier.lower_ in words().person_pronouns) == wants_person and (
+                earlier.lower_ in words().person_pronouns | words().state_pronouns
+            )
+            if same_kind and (earlier.i, ()) in self._pronoun_memo:
+                found = self._pronoun_memo[(earlier.i, ())]
+                if found and found[0].actor.id not in excluded:
+                    return Resolved(found[0].actor, 0.7, Via.COREF, token.i)
+        return None
+
+    def _bound(self, token: Token) -> set[str]:
+        """Actors a possessive in a copular predicate cannot denote ('X became its ally')."""
+        if token.dep_ != "poss":
+            return set()
+        head = token.head
+        while head.dep_ in {"pobj", "prep", "attr", "acomp", "dobj"} and head.head != head:
+            head = head.head
+            if head.lemma_ in words().copular and head.pos_ in {"VERB", "AUX"}:
+                subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+                return {r.actor.id for s in subjects for r in self.actors(s)}
+        return set()
+
+    def _plural(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+        """'they': a plural/collective actor or the last group of coordinated actors ("Obama
+        and Putin spoke ... they agreed": both, as a subject; not the other argument)."""
+        excluded = {a.id for a in exclude}
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i or self._sentence_distance(index, token) > 1:
+                continue
+            if resolved.actor.id in excluded:
+                continue
+            head = self.doc[index]
+            group = self._coordinated(head, excluded) if token.dep_ in SUBJECT_DEPS else []
+            if len(group) > 1:
+                return [Resolved(actor, 0.6, Via.COREF, token.i) for actor in group]
+            if head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and head.dep_ != "poss"):
+                # Only a subject pronoun ("they would strike"): "their demands" is the
+                # domestic phrase's own, no second actor.
+                domestic = resolved.via in DOMESTIC_ANTECEDENT_VIAS and token.dep_ in SUBJECT_DEPS
+                via = Via.DOMESTIC_COREF if domestic else Via.COREF
+                return [Resolved(resolved.actor, 0.65, via, token.i)]
+            if resolved.actor.type != ActorType.PERSON:
+                return [Resolved(resolved.actor, 0.6, Via.COREF, token.i)]
+        return []
+
+    def _coordinated(self, mention: Token, excluded: set[str]) -> list[Actor]:
+        """The actors of different states named by the coordination ``mention`` is in
+        ("Sudan and South Sudan"), none of them ``excluded``; else none."""
+        first = mention.head if mention.dep_ == "conj" else mention
+        while first.dep_ == "conj":
+            first = first.head
+        actors: list[Actor] = []
+        for member in conjuncts(first):
+            named = self.explicit(member)
+            if named is None or named.actor.id in excluded:
+                return []
+            if all(_key(a) != _key(named.actor) for a in actors):
+                actors.append(named.actor)
+        return actors if len(actors) > 1 else []
+
+    def story_pair(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
+        """'Both sides', 'the two leaders': the pair of the story, less the other argument
+        ("Sudan said both sides should withdraw": South Sudan alone). The pair is the last
+        two actors of different states coordinated ("talks between Sudan and South Sudan",
+        "Obama and Putin") in this sentence before the token or the three before, else the
+        last two distinct actors, never a venue ("in Addis Ababa")."""
+        excluded = {a.id for a in exclude}
+        pair: list[Actor] = []
+        for index, _, _ in reversed(self.mentions()):
+            if index >= token.i or self._sentence_distance(index, token) > 3:
+                continue
+            if self.doc[index].dep_ == "conj":
+                pair = self._coordinated(self.doc[index], set())[-2:]
+                if pair:
+                    break
+        if not pair:
+            pair = [r.actor for r in self.last_distinct(token, 2, exclude=(), certainty=0.6)]
+        return [Resolved(a, 0.6, Via.COREF, token.i) for a in pair if a.id not in excluded]
+
+    def last_distinct(
+        self, token: Token, count: int, *, exclude: Sequence[Actor], certainty: float
+    ) -> list[Resolved]:
+        excluded = {a.id for a in exclude}
+        found: list[Resolved] = []
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i or self._sentence_distance(index, token) > 3:
+                continue
+            mention = self.doc[index]
+            if resolved.actor.id in excluded or (
+                mention.dep_ == "pobj" and mention.head.lower_ in words().event_place_preps
+            ):
+                continue  # the other argument; a venue ("talks in Addis Ababa")
+            actor = resolved.actor
+            key = actor.country or actor.id
+            if any((r.actor.country or r.actor.id) == key for r in found):
+                continue
+            found.append(Resolved(actor, certainty, Via.COREF, token.i))
+            if len(found) == count:
+                break
+        return found if len(found) == count else []
+
+    def _sentence_distance(self, index: int, token: Token) -> int:
+        sentences = self._sentence_starts()
+        return _bisect(sentences, token.i) - _bisect(sentences, index)
+
+    def _sentence_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [s.start for s in self.doc.sents]
+        return self._starts
+
+
+def _key(actor: Actor) -> str:
+    """The state an actor is or acts for, else its own id (a pair needs two of them)."""
+    return actor.country or actor.id
