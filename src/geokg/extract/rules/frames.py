@@ -635,26 +635,6 @@ def _is_item_modifier(token: Token) -> bool:
     return token.pos_ == "NOUN"
 
 
-def _demanded_act(verb: Token, lexicon: Lexicon) -> bool:
-    """The act demanded of someone is not a fact: "pushed for the US to support its plan",
-    "demanded that Israel withdraw", "demanded that its partners refuse to recognise X"."""
-    node = verb
-    for _ in range(3):
-        head = node.head
-        if head == node or node.dep_ not in {"ccomp", "xcomp", "advcl"}:
-            return False
-        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if node.dep_ == "advcl" and not marks & {"that", "for"} and not infinitive:
-            return False
-        # "calls on North Korea to comply with ...": the parser makes the act an advcl.
-        frames = lexicon.verbs.get(lexicon.lemma(head), ())
-        if any(frame.relation in words().demanding_relations for frame in frames):
-            return True
-        node = head
-    return False
-
-
 def sentence_candidates(
     sentence: Span, lexicon: Lexicon, resolver: Resolver
 ) -> Iterator[Candidate]:
@@ -675,7 +655,7 @@ def sentence_candidates(
                 used.add(act.i)
                 yield candidate
         if lemma in lexicon.verbs or lemma in lexicon.reciprocal_verbs:
-            if _demanded_act(token, lexicon) or is_rejected(token, lexicon):
+            if is_rejected(token, lexicon):
                 continue
             found = False
             for candidate in verb_candidates(token, lexicon, resolver):
