@@ -1,5 +1,7 @@
 """Fixtures shared by several test files: a real Oxigraph server (``oxigraph serve``) for
-the remote backend. Keep this file small."""
+the remote backend, and real on-disk stores built once per session and copied per test
+(writing the vocabulary into a new store takes about a second; copying one takes
+milliseconds). Keep this file small."""
 
 from __future__ import annotations
 
@@ -11,9 +13,16 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from geokg.cli import cli
+from geokg.store import KnowledgeGraph
+
+SAMPLE = Path(str(files("geokg") / "data" / "facts" / "sample.jsonl"))
 
 
 def _oxigraph_binary() -> str:
@@ -91,3 +100,39 @@ def remote_store_url(oxigraph_server: str) -> str:
     with urllib.request.urlopen(request, timeout=10) as response:
         response.read()
     return oxigraph_server
+
+
+# --- on-disk stores, built once and copied ------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def vocabulary_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed on-disk store holding the ontology and the gazetteer and no document, as
+    the first ingest leaves it. Never open it: copy it with :func:`vocabulary_store`."""
+    path = tmp_path_factory.mktemp("vocabulary-template") / "store"
+    with KnowledgeGraph(path) as graph:
+        graph.ensure_vocabulary()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed on-disk store after ``geokg ingest --facts sample.jsonl``. Never open it:
+    copy it with :func:`sample_store_copy`."""
+    path = tmp_path_factory.mktemp("sample-template") / "store"
+    result = CliRunner().invoke(cli, ["--store", str(path), "ingest", "--facts", str(SAMPLE)])
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert result.stdout == "1 documents, 11 facts, 11 new statements, 11 new mentions\n"
+    return path
+
+
+@pytest.fixture
+def vocabulary_store(vocabulary_store_template: Path, tmp_path: Path) -> Path:
+    """This test's own store with the vocabulary loaded and no document yet."""
+    return Path(shutil.copytree(vocabulary_store_template, tmp_path / "store"))
+
+
+@pytest.fixture
+def sample_store_copy(sample_store_template: Path, tmp_path: Path) -> Path:
+    """This test's own store holding the bundled sample facts (free to change)."""
+    return Path(shutil.copytree(sample_store_template, tmp_path / "store"))

@@ -36,9 +36,9 @@ def store(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def sample_store(store: Path) -> Path:
-    ok(store, "ingest", "--facts", str(SAMPLE))
-    return store
+def sample_store(sample_store_copy: Path) -> Path:
+    """This test's own copy of a store after ``ingest --facts sample.jsonl``."""
+    return sample_store_copy
 
 
 # --- the bundled sample --------------------------------------------------------------------
@@ -74,12 +74,15 @@ def test_ingesting_twice_adds_nothing(sample_store: Path) -> None:
     assert json.loads(ok(sample_store, "stats", "--format", "json")) == before
 
 
-def test_ingest_facts_from_stdin(store: Path) -> None:
-    output = ok(store, "ingest", "--facts", "-", input=SAMPLE.read_bytes())
+def test_ingest_facts_from_stdin(vocabulary_store: Path) -> None:
+    output = ok(vocabulary_store, "ingest", "--facts", "-", input=SAMPLE.read_bytes())
     assert output.startswith("1 documents, 11 facts, 11 new statements")
 
 
-def test_a_negated_fact_alone_makes_no_direct_triple(store: Path, tmp_path: Path) -> None:
+def test_a_negated_fact_alone_makes_no_direct_triple(
+    vocabulary_store: Path, tmp_path: Path
+) -> None:
+    store = vocabulary_store
     denial = {
         "document": {"id": "d1", "published": "2024-05-20"},
         "subject": "Iran",
@@ -110,8 +113,9 @@ def _facts_file(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
 
 
 def test_reingesting_a_changed_facts_file_replaces_its_documents(
-    store: Path, tmp_path: Path
+    vocabulary_store: Path, tmp_path: Path
 ) -> None:
+    store = vocabulary_store
     aid = "suppliesMilitaryAidTo"
     version_1 = [
         ("d1", "Iran", aid, "RUS"),

@@ -49,12 +49,9 @@ def assert_one_line_error(result: Result, *, exit_code: int = 1, contains: str =
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    """A store holding the sample facts."""
-    path = tmp_path / "store"
-    result = run(path, "ingest", "--facts", str(SAMPLE))
-    assert result.exit_code == 0, result.stderr
-    return path
+def store(sample_store_copy: Path) -> Path:
+    """This test's own store holding the sample facts."""
+    return sample_store_copy
 
 
 def _other_document(line: str) -> str:

@@ -59,7 +59,7 @@ def fails(store: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
+def store(tmp_path: Path, vocabulary_store: Path) -> Path:
     path = tmp_path / "facts.jsonl"
     lines = []
     for document, published, subject, relation, obj in FACTS:
@@ -71,9 +71,8 @@ def store(tmp_path: Path) -> Path:
         }
         lines.append(json.dumps(record))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    location = tmp_path / "store"
-    ok(location, "ingest", "--facts", str(path))
-    return location
+    ok(vocabulary_store, "ingest", "--facts", str(path))
+    return vocabulary_store
 
 
 def key(record: dict[str, Any]) -> tuple[str, str, str]:

@@ -5,8 +5,8 @@ hard links, and every refusal is one line that leaves the directory as it was.""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,6 @@ from click.testing import CliRunner, Result
 
 from geokg.cli import cli
 from geokg.store import KnowledgeGraph
-
-SAMPLE = Path(str(files("geokg") / "data" / "facts" / "sample.jsonl"))
 
 
 def run(store: Path, *args: str) -> Result:
@@ -31,11 +29,10 @@ def one_line_error(result: Result) -> str:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(tmp_path_factory: pytest.TempPathFactory, sample_store_template: Path) -> Path:
+    """A store holding the sample facts, shared by this module's tests (which only read)."""
     path = tmp_path_factory.mktemp("outputs") / "store"
-    result = run(path, "ingest", "--facts", str(SAMPLE))
-    assert result.exit_code == 0, result.stderr
-    return path
+    return Path(shutil.copytree(sample_store_template, path))
 
 
 @pytest.fixture(scope="module")

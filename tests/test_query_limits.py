@@ -6,11 +6,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,6 @@ from geokg.errors import QueryError
 from geokg.query_limits import QueryLimits, run_query, uses_service
 from geokg.store import KnowledgeGraph, SelectResult
 
-SAMPLE = Path(str(files("geokg") / "data" / "facts" / "sample.jsonl"))
 # Three copies of every triple of the store (the vocabulary alone has thousands): far more
 # rows than any machine evaluates in minutes.
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -29,11 +28,10 @@ ROWS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(tmp_path_factory: pytest.TempPathFactory, sample_store_template: Path) -> Path:
+    """A store holding the sample facts, shared by this module's tests (which only read)."""
     path = tmp_path_factory.mktemp("query-limits") / "store"
-    result = CliRunner().invoke(cli, ["--store", str(path), "ingest", "--facts", str(SAMPLE)])
-    assert result.exit_code == 0, result.stderr
-    return path
+    return Path(shutil.copytree(sample_store_template, path))
 
 
 def geokg(store: Path, *args: str, **env: str) -> subprocess.Popen[str]:
