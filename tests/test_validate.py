@@ -9,6 +9,7 @@ import rdflib
 from rdflib.compare import isomorphic, to_isomorphic
 
 from geokg.namespace import ACTOR, DOCUMENT, GEOKG, MENTION, STATEMENT, bind_prefixes
+from geokg.ontology import ontology_graph
 from geokg.store import KnowledgeGraph, RdfFormat
 from geokg.validate import (
     ValidationReport,
@@ -27,6 +28,18 @@ RDF_JSON = rdflib.URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
 
 S1, M1, D1 = STATEMENT.s1, MENTION.m1, DOCUMENT.d1
 SENTENCE = "Iran has supplied hundreds of drones to Russia, officials said."
+
+
+@pytest.fixture(scope="module")
+def shapes() -> rdflib.Graph:
+    """The shapes, parsed once for the module (validation leaves them unchanged)."""
+    return shapes_graph()
+
+
+@pytest.fixture(scope="module")
+def ontology() -> rdflib.Graph:
+    """The ontology, parsed once for the module (validation leaves it unchanged)."""
+    return ontology_graph()
 
 
 def _lit(value: object, datatype: rdflib.URIRef | None = None) -> rdflib.Literal:
@@ -208,11 +221,16 @@ BROKEN = [
 
 @pytest.mark.parametrize(("mutate", "focus", "path", "words"), BROKEN)
 def test_one_broken_constraint_gives_one_violation(
-    mutate: Callable[[rdflib.Graph], None], focus: str, path: str | None, words: str
+    mutate: Callable[[rdflib.Graph], None],
+    focus: str,
+    path: str | None,
+    words: str,
+    shapes: rdflib.Graph,
+    ontology: rdflib.Graph,
 ) -> None:
     g = valid_graph()
     mutate(g)
-    report = validate(g)
+    report = validate(g, shapes=shapes, ontology=ontology)
     assert not report.conforms
     assert len(report.violations) == 1, format_report(report)
     violation = report.violations[0]
@@ -257,11 +275,30 @@ def test_validation_does_not_change_the_data_graph() -> None:
     assert len(g) == len(before)
 
 
-def test_rdfs_inference_gives_the_same_result() -> None:
+def test_shapes_and_ontology_reused_across_calls_give_the_same_findings() -> None:
+    """What lets the tests (and callers) parse them once and validate many graphs (with
+    RDFS inference too: see the next test). pyshacl adds two RDFS axioms to a shapes graph on
+    its first use, which change no finding; the ontology is left as it was."""
+    shapes, ontology = shapes_graph(), ontology_graph()
+    g = valid_graph()
+    g.set((S1, GEOKG.confidence, _lit("1.7", XSD.decimal)))
+    g.remove((M1, GEOKG.document, None))
+    fresh = validate(g)
+    assert len(fresh.violations) == 2
+    for _ in range(2):
+        assert validate(g, shapes=shapes, ontology=ontology) == fresh
+        with store_of(g) as kg:
+            assert validate_store(kg, shapes=shapes, ontology=ontology) == fresh
+    assert isomorphic(ontology, ontology_graph()) and len(ontology) == len(ontology_graph())
+
+
+def test_rdfs_inference_gives_the_same_result(shapes: rdflib.Graph, ontology: rdflib.Graph) -> None:
     g = valid_graph()
     assert validate(g, inference="rdfs").conforms
     g.set((S1, GEOKG.confidence, _lit("1.7", XSD.decimal)))
-    assert validate(g, inference="rdfs").violations == validate(g).violations
+    inferred = validate(g, inference="rdfs", shapes=shapes, ontology=ontology)
+    assert inferred.violations == validate(g).violations
+    assert len(inferred.violations) == 1
 
 
 def test_violations_are_sorted_and_compact() -> None:
@@ -334,15 +371,16 @@ def store_of(graph: rdflib.Graph) -> KnowledgeGraph:
     ids=[str(case.id) for case in BROKEN] + ["valid"],
 )
 def test_a_store_validated_in_batches_gives_the_same_findings(
-    mutate: Callable[[rdflib.Graph], None],
+    mutate: Callable[[rdflib.Graph], None], shapes: rdflib.Graph, ontology: rdflib.Graph
 ) -> None:
     graph = valid_graph()
     mutate(graph)
     with store_of(graph) as kg:
-        assert validate_store(kg) == validate(graph)
+        in_batches = validate_store(kg, shapes=shapes, ontology=ontology)
+    assert in_batches == validate(graph, shapes=shapes, ontology=ontology)
 
 
-def test_batches_cover_every_focus_node_once() -> None:
+def test_batches_cover_every_focus_node_once(shapes: rdflib.Graph, ontology: rdflib.Graph) -> None:
     """Many statements, some broken, validated one small batch at a time."""
     graph = bind_prefixes(rdflib.Graph())
     template = valid_graph()
@@ -354,8 +392,9 @@ def test_batches_cover_every_focus_node_once() -> None:
         graph.set((STATEMENT[f"s{i}"], GEOKG.sourceCount, _lit(0)))
     graph.remove((MENTION.m7, GEOKG.document, None))
     graph.add((DOCUMENT.d9, DCTERMS.title, _lit("A second title")))
-    whole = validate(graph)
+    whole = validate(graph, shapes=shapes, ontology=ontology)
     assert len(whole.violations) == 5
     with store_of(graph) as kg:
         for size in (1, 4, 2000):
-            assert validate_store(kg, batch_size=size) == whole
+            in_batches = validate_store(kg, batch_size=size, shapes=shapes, ontology=ontology)
+            assert in_batches == whole

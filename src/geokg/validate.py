@@ -78,25 +78,43 @@ def shapes_graph() -> rdflib.Graph:
     return rdflib.Graph().parse(data=text, format="turtle")
 
 
-def validate(data_graph: rdflib.Graph, *, inference: Inference = "none") -> ValidationReport:
+def validate(
+    data_graph: rdflib.Graph,
+    *,
+    inference: Inference = "none",
+    shapes: rdflib.Graph | None = None,
+    ontology: rdflib.Graph | None = None,
+) -> ValidationReport:
     """Validate ``data_graph`` against the geokg shapes.
 
     ``inference="rdfs"`` first applies RDFS entailment with the ontology (for example, a
     resource typed only with a subclass of a targeted class); it is slower and rarely needed
     for data written by geokg, which types every node explicitly.
+
+    ``shapes`` and ``ontology`` (from :func:`shapes_graph` and
+    :func:`geokg.ontology.ontology_graph`) spare parsing them again when validating many
+    graphs: the same findings as fresh ones (the ontology is only read; pyshacl adds two
+    RDFS axioms to the shapes graph on first use). By default each call parses its own.
     """
-    conforms, violations = _run(data_graph, shapes_graph(), ontology_graph(), inference)
+    shapes = shapes_graph() if shapes is None else shapes
+    ontology = ontology_graph() if ontology is None else ontology
+    conforms, violations = _run(data_graph, shapes, ontology, inference)
     return ValidationReport(conforms=conforms, violations=_sorted(violations))
 
 
 def validate_store(
-    graph: KnowledgeGraph, *, inference: Inference = "none", batch_size: int = BATCH_SIZE
+    graph: KnowledgeGraph,
+    *,
+    inference: Inference = "none",
+    batch_size: int = BATCH_SIZE,
+    shapes: rdflib.Graph | None = None,
+    ontology: rdflib.Graph | None = None,
 ) -> ValidationReport:
     """Validate a store against the geokg shapes in bounded memory (see the module
     documentation): the same findings as ``validate(graph.graph)``, for any backend,
-    remote SPARQL endpoints included."""
-    shapes = shapes_graph()
-    ontology = ontology_graph()
+    remote SPARQL endpoints included. ``shapes`` and ``ontology`` as for :func:`validate`."""
+    shapes = shapes_graph() if shapes is None else shapes
+    ontology = ontology_graph() if ontology is None else ontology
     conforms = True
     violations: list[Violation] = []
     for shape, target in sorted(shapes.subject_objects(SH.targetClass)):
