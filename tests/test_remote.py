@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from geokg.cli import cli
 from geokg.errors import QueryError, RemoteStoreError, StoreError
-from geokg.store import AskResult, KnowledgeGraph, RdfFormat, SelectResult
+from geokg.store import AskResult, KnowledgeGraph, RdfFormat, SelectResult, remote
 from geokg.store.remote import RemoteBackend, RemoteSettings
 
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
@@ -94,6 +94,13 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def short_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's default retries of a refused connection, 10 ms apart instead of 0.5 s, 1 s
+    and 2 s (the tests below are about the message; the back-off has its own test above)."""
+    monkeypatch.setattr(remote, "DEFAULT_BACKOFF", 0.01)
 
 
 def test_unreachable_endpoint_fails_fast_with_one_line() -> None:
@@ -284,6 +291,7 @@ def test_credentials_in_the_url_are_used_and_never_shown(
     assert backend.location == url and "pa" not in backend.settings.update_url
 
 
+@pytest.mark.usefixtures("short_backoff")
 def test_credentials_in_an_unreachable_url_are_never_shown() -> None:
     closed = f"http://ana:pa%2Fss@127.0.0.1:{_closed_port()}/query"
     result = CliRunner().invoke(cli, ["--store", closed, "stats"])
@@ -301,6 +309,7 @@ def test_malformed_store_url_is_one_line(url: str) -> None:
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.usefixtures("short_backoff")
 def test_validate_against_an_unreachable_endpoint_is_one_line() -> None:
     url = f"http://127.0.0.1:{_closed_port()}/query"
     result = CliRunner().invoke(cli, ["--store", url, "validate"])
