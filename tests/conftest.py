@@ -108,7 +108,7 @@ def remote_store_url(oxigraph_server: str) -> str:
 @pytest.fixture(scope="session")
 def vocabulary_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A closed on-disk store holding the ontology and the gazetteer and no document, as
-    the first ingest leaves it. Never open it: copy it with :func:`vocabulary_store`."""
+    the first ingest leaves it. Never write to it: copy it with :func:`vocabulary_store`."""
     path = tmp_path_factory.mktemp("vocabulary-template") / "store"
     with KnowledgeGraph(path) as graph:
         graph.ensure_vocabulary()
@@ -117,8 +117,8 @@ def vocabulary_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A closed on-disk store after ``geokg ingest --facts sample.jsonl``. Never open it:
-    copy it with :func:`sample_store_copy`."""
+    """A closed on-disk store after ``geokg ingest --facts sample.jsonl``. Never write to it
+    (read it read-only at most): copy it with :func:`sample_store_copy`."""
     path = tmp_path_factory.mktemp("sample-template") / "store"
     result = CliRunner().invoke(cli, ["--store", str(path), "ingest", "--facts", str(SAMPLE)])
     assert result.exit_code == 0, (result.stdout, result.stderr)

@@ -54,6 +54,13 @@ def store(sample_store_copy: Path) -> Path:
     return sample_store_copy
 
 
+@pytest.fixture(scope="module")
+def sample(sample_store_template: Path) -> bytes:
+    """What every ``store`` of this module holds before its test: the sample store as sorted
+    N-Quads, exported once (each test compares its store with it afterwards)."""
+    return snapshot(sample_store_template)
+
+
 def _other_document(line: str) -> str:
     record = json.loads(line)
     record["document"] = {"id": "another", "published": "2024-06-01"}
@@ -139,22 +146,22 @@ FACT_FILES: dict[str, tuple[Callable[[Path], bytes], str]] = {
 
 
 @pytest.mark.parametrize("case", sorted(FACT_FILES))
-def test_bad_facts_file_changes_nothing(store: Path, tmp_path: Path, case: str) -> None:
+def test_bad_facts_file_changes_nothing(
+    store: Path, tmp_path: Path, case: str, sample: bytes
+) -> None:
     make, expected = FACT_FILES[case]
     bad = tmp_path / "bad.jsonl"
     bad.write_bytes(make(tmp_path))
-    before = snapshot(store)
     assert_one_line_error(run(store, "ingest", "--facts", str(bad)), contains=expected)
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
-def test_bad_facts_on_stdin_change_nothing(store: Path) -> None:
-    before = snapshot(store)
+def test_bad_facts_on_stdin_change_nothing(store: Path, sample: bytes) -> None:
     data = "\n".join([_other_document(SAMPLE_LINES[0]), "not json"]) + "\n"
     assert_one_line_error(
         run(store, "ingest", "--facts", "-", input=data), contains="<stdin>:line 2: invalid JSON"
     )
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
 @pytest.mark.parametrize(
@@ -166,17 +173,15 @@ def test_bad_facts_on_stdin_change_nothing(store: Path) -> None:
     ids=["missing", "directory"],
 )
 def test_unreadable_facts_file(
-    store: Path, tmp_path: Path, make_path: Callable[[Path], Path], expected: str
+    store: Path, tmp_path: Path, make_path: Callable[[Path], Path], expected: str, sample: bytes
 ) -> None:
-    before = snapshot(store)
     result = run(store, "ingest", "--facts", str(make_path(tmp_path)))
     assert_one_line_error(result, contains=expected)
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
-def test_unreadable_article(store: Path, tmp_path: Path) -> None:
+def test_unreadable_article(store: Path, tmp_path: Path, sample: bytes) -> None:
     """Extraction inputs fail before the model is loaded, with the reader's message."""
-    before = snapshot(store)
     assert_one_line_error(run(store, "ingest", str(tmp_path / "nope.txt")))
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 100)
@@ -184,7 +189,7 @@ def test_unreadable_article(store: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert_one_line_error(run(store, "ingest", str(empty)))
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
 @pytest.mark.parametrize(
@@ -200,11 +205,10 @@ def test_unreadable_article(store: Path, tmp_path: Path) -> None:
     ids=["missing", "binary", "latin-1"],
 )
 def test_every_command_reading_a_whole_file_says_the_same(
-    store: Path, tmp_path: Path, content: bytes | None, message: str
+    store: Path, tmp_path: Path, content: bytes | None, message: str, sample: bytes
 ) -> None:
     """Articles, queries and gold files are opened and decoded in one place
     (geokg.userfiles): one message for one problem, whichever command reads the file."""
-    before = snapshot(store)
     for command, name in (
         (["ingest"], "article.txt"),
         (["extract"], "article.txt"),
@@ -216,7 +220,7 @@ def test_every_command_reading_a_whole_file_says_the_same(
             path.write_bytes(content)
         line = assert_one_line_error(run(store, *command, str(path)))
         assert line == f"geokg: error: {path}: {message}", command
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
 def _unreadable_file_source() -> Path:
@@ -244,17 +248,16 @@ def _unreadable_file_source() -> Path:
     ids=["article", "jsonl-article", "facts", "query", "import", "gold"],
 )
 def test_a_file_that_cannot_be_read_is_one_line(
-    store: Path, tmp_path: Path, command: list[str], name: str
+    store: Path, tmp_path: Path, command: list[str], name: str, sample: bytes
 ) -> None:
     """README, bad input: an unreadable input file is one line for articles, facts files,
     queries and imports (a read error was an "internal error: OSError" for facts files
     and imports)."""
     path = tmp_path / name
     path.symlink_to(_unreadable_file_source())
-    before = snapshot(store)
     line = assert_one_line_error(run(store, *command, str(path)))
     assert line == f"geokg: error: {path}: cannot read file (input/output error)"
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
 def test_unknown_actor_suggests_close_matches(store: Path) -> None:
@@ -277,8 +280,7 @@ def test_malformed_sparql_shows_the_parser_message(store: Path) -> None:
     assert "error at" in line
 
 
-def test_update_sent_to_query_is_refused(store: Path) -> None:
-    before = snapshot(store)
+def test_update_sent_to_query_is_refused(store: Path, sample: bytes) -> None:
     assert_one_line_error(
         run(store, "query", "DELETE WHERE { ?s ?p ?o }"), contains="updates are not allowed"
     )
@@ -286,7 +288,7 @@ def test_update_sent_to_query_is_refused(store: Path) -> None:
         run(store, "query", "PREFIX x: <http://x/>\nINSERT DATA { x:a x:b x:c }"),
         contains="read-only",
     )
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
 def test_empty_and_missing_query_file(store: Path, tmp_path: Path) -> None:
@@ -387,14 +389,13 @@ def test_usage_errors_keep_clicks_message(store: Path) -> None:
          "partition-size"],
 )  # fmt: skip
 def test_options_an_ingest_would_ignore_are_usage_errors(
-    store: Path, tmp_path: Path, args: list[str], message: str
+    store: Path, tmp_path: Path, args: list[str], message: str, sample: bytes
 ) -> None:
     """--skip-errors (and --published, --jobs ...) used to be silently ignored by the
     ingest that does not read them; now they are refused before anything is read."""
     articles = tmp_path / "articles"
     articles.mkdir()
     (articles / "bad.txt").write_bytes(b"")  # would be skipped, or stop the run
-    before = snapshot(store)
     arguments = [str(articles) if arg == "ARTICLES" else arg for arg in args]
     result = run(store, "ingest", *arguments)
     assert result.exit_code == 2, result.output
@@ -402,11 +403,10 @@ def test_options_an_ingest_would_ignore_are_usage_errors(
     assert [line for line in result.stderr.splitlines() if line.startswith("Error")] == [
         f"Error: {message}"
     ]
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
-def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path) -> None:
-    before = snapshot(store)
+def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path, sample: bytes) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix x: <http://x/> .\nx:a x:b x:c .\nx:d x:e\n", encoding="utf-8")
     assert_one_line_error(run(store, "import", str(bad)), contains="nothing was loaded")
@@ -417,19 +417,18 @@ def test_bad_rdf_import_changes_nothing(store: Path, tmp_path: Path) -> None:
     unknown = tmp_path / "data.bin"
     unknown.write_bytes(b"\x00")
     assert_one_line_error(run(store, "import", str(unknown)), contains="give the format")
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
 @pytest.mark.parametrize("name", ["image.ttl", "image.nt", "image.jsonld", "image.rdf"])
-def test_binary_import_says_so(store: Path, tmp_path: Path, name: str) -> None:
+def test_binary_import_says_so(store: Path, tmp_path: Path, name: str, sample: bytes) -> None:
     """README, bad input: a binary file is one line for imports too, the same line as for
     articles (it was the parser's "'' is not allowed at the beginning of a prefix name")."""
-    before = snapshot(store)
     binary = tmp_path / name
     binary.write_bytes(b"<http://x/a> <http://x/b> <http://x/c> .\n" + b"\x89PNG\x00\x00\x1a" * 100)
     line = assert_one_line_error(run(store, "import", str(binary)))
     assert line == f"geokg: error: {binary}: binary data, not a text file"
-    assert snapshot(store) == before
+    assert snapshot(store) == sample
 
 
 def test_internal_errors_are_one_line_unless_debugging(
