@@ -41,6 +41,15 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.fixture
+def refused_port() -> Iterator[int]:
+    """A loopback port that refuses connections at once: bound for the whole test but never
+    listening, so no other process (a parallel test worker, say) can take it meanwhile."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as holder:
+        holder.bind(("127.0.0.1", 0))
+        yield int(holder.getsockname()[1])
+
+
 def _wait_until_answering(url: str, process: subprocess.Popen[bytes], *, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     request = urllib.request.Request(

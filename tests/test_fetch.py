@@ -153,9 +153,9 @@ def test_slow_server_times_out_once(site: Callable[..., Site]) -> None:
     assert len(web.requests) == 1  # never retried
 
 
-def test_closed_port_and_malformed_url() -> None:
+def test_closed_port_and_malformed_url(refused_port: int) -> None:
     with pytest.raises(FetchError, match="connection refused"):
-        fetch(f"http://127.0.0.1:{_closed_port()}/page")
+        fetch(f"http://127.0.0.1:{refused_port}/page")
     with pytest.raises(InputError, match=r"invalid URL 'http://\[::1'"):
         fetch("http://[::1")
 
@@ -236,11 +236,3 @@ def test_check_fetches_a_url_once(site: Callable[..., Site], tmp_path: Path) -> 
     assert [d.title for d in reader] == ["Iran supplies drones to Russia"]
     assert [r["path"] for r in web.requests] == ["/a", "/missing"]
     assert "HTTP 404" in reader.skipped[0].reason
-
-
-def _closed_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

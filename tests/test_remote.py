@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -90,12 +89,6 @@ def serve() -> Iterator[Callable[..., tuple[str, FakeEndpoint]]]:
         server.server_close()
 
 
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def short_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI's default retries of a refused connection, 10 ms apart instead of 0.5 s, 1 s
@@ -103,8 +96,8 @@ def short_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(remote, "DEFAULT_BACKOFF", 0.01)
 
 
-def test_unreachable_endpoint_fails_fast_with_one_line() -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/query"
+def test_unreachable_endpoint_fails_fast_with_one_line(refused_port: int) -> None:
+    url = f"http://127.0.0.1:{refused_port}/query"
     backend = RemoteBackend(url, timeout=1, retries=2, backoff=0.01)
     started = time.monotonic()
     with pytest.raises(RemoteStoreError) as raised:
@@ -292,8 +285,8 @@ def test_credentials_in_the_url_are_used_and_never_shown(
 
 
 @pytest.mark.usefixtures("short_backoff")
-def test_credentials_in_an_unreachable_url_are_never_shown() -> None:
-    closed = f"http://ana:pa%2Fss@127.0.0.1:{_closed_port()}/query"
+def test_credentials_in_an_unreachable_url_are_never_shown(refused_port: int) -> None:
+    closed = f"http://ana:pa%2Fss@127.0.0.1:{refused_port}/query"
     result = CliRunner().invoke(cli, ["--store", closed, "stats"])
     assert result.exit_code == 1
     assert result.stderr.startswith("geokg: error: cannot reach SPARQL endpoint http://127.0.0.1:")
@@ -310,8 +303,8 @@ def test_malformed_store_url_is_one_line(url: str) -> None:
 
 
 @pytest.mark.usefixtures("short_backoff")
-def test_validate_against_an_unreachable_endpoint_is_one_line() -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/query"
+def test_validate_against_an_unreachable_endpoint_is_one_line(refused_port: int) -> None:
+    url = f"http://127.0.0.1:{refused_port}/query"
     result = CliRunner().invoke(cli, ["--store", url, "validate"])
     assert result.exit_code == 1
     assert (
