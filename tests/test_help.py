@@ -173,3 +173,17 @@ def test_actor_types_quad_classes_cameo_roots_and_the_store_are_defined_once() -
                 copies.append(f"{where}:{node.lineno}: {node.value!r} ({spellings[node.value]})")
     assert stores == ["model.py"]
     assert copies == []
+
+
+def test_ci_runs_the_readme_test_command_with_two_workers() -> None:
+    """`.ci/run` runs the README's install-and-test command verbatim, and both that command
+    and the fast-test command run two pytest workers (pytest-xdist, a test dependency)."""
+    readme = README.read_text(encoding="utf-8")
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    [install] = re.findall(r"(?m)^command -v chromium .*$", readme)
+    assert install in ci.splitlines()
+    assert install.endswith("&& .venv/bin/python -m pytest -n 2")
+    assert '.venv/bin/python -m pytest -n 2 -m "not slow"' in readme
+    project = tomllib.loads((README.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    test_extra = project["project"]["optional-dependencies"]["test"]
+    assert any(re.match(r"pytest-xdist\b", requirement) for requirement in test_extra)
