@@ -139,10 +139,17 @@ def _run(
     shape: URIRef | None = None,
 ) -> tuple[bool, list[Violation]]:
     # A copy of the once-parsed ontology: pyshacl may add to the graph it is given
-    # (inference), and copying is about three times faster than parsing again.
+    # (inference), and copying is about three times faster than parsing again. Without
+    # inference the shapes read only the ontology's typing (sh:class and sh:targetClass
+    # follow rdf:type and rdfs:subClassOf), a sixth of it: only that is copied.
     with_ontology = rdflib.Graph()
-    for triple in ontology:
-        with_ontology.add(triple)
+    if inference == "none":
+        for predicate in (RDF.type, RDFS.subClassOf):
+            for triple in ontology.triples((None, predicate, None)):
+                with_ontology.add(triple)
+    else:
+        for triple in ontology:
+            with_ontology.add(triple)
     for triple in data_graph.triples((None, None, None)):
         with_ontology.add(triple)
     conforms, results, _text = pyshacl.validate(
