@@ -79,7 +79,7 @@ def denial_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
     lexicon, resolver, factor = context.lexicon, context.actors, context.factor
     recent = context.recent + context.drafts
     result: list[Draft] = []
-    for token in sentence:
+    for token in context.tokens(sentence).lemma_in(lexicon.denial | {"reject"}):
         if not _answers_allegation(token, lexicon):
             continue
         alleged = [d for d in recent if d.accused and not d.negated]
@@ -121,7 +121,7 @@ def rejection_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
     resolver, factor = context.actors, context.factor
     recent = context.recent + context.drafts
     result: list[Draft] = []
-    for token in sentence:
+    for token in context.tokens(sentence).lemma_in(words().rejection_verbs | words().bare_refusals):
         lemma = resolver.lexicon.lemma(token)
         if lemma not in words().rejection_verbs | words().bare_refusals or token.pos_ != "VERB":
             continue

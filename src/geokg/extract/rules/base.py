@@ -9,7 +9,9 @@ which rules run is the one table :data:`geokg.extract.rules.RULE_ORDER`.
 
 The :class:`SentenceContext` carries everything a rule may read: the lexicon, the ontology,
 the document's resolved actors, the speakers of quotations, the drafts of recent sentences,
-the history of earlier event mentions, and what earlier rules found in this sentence.
+the history of earlier event mentions, what earlier rules found in this sentence, and the
+sentence's :class:`~geokg.extract.tokenindex.TokenIndex` (:meth:`SentenceContext.tokens`),
+from which a rule takes its trigger words.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from geokg.extract.lexicon import Frame, Lexicon
 from geokg.extract.resolution import Resolved
+from geokg.extract.tokenindex import TokenIndex
 from geokg.model import Actor
 
 if TYPE_CHECKING:
@@ -89,6 +92,16 @@ class SentenceContext:
     reactions: list[Reaction] = field(default_factory=list)  # of this sentence
     candidates: list[Candidate] = field(default_factory=list)  # found so far
     drafts: list[Draft] = field(default_factory=list)  # of this sentence, so far
+    index: TokenIndex | None = field(default=None, repr=False)  # of this sentence, lazily
+
+    def tokens(self, sentence: Span) -> TokenIndex:
+        """The token index of ``sentence`` (built on first use, then kept for the other
+        rules of the sentence): a rule asks it for its trigger words instead of walking
+        every token."""
+        index = self.index
+        if index is None or not index.covers(sentence):
+            index = self.index = TokenIndex(sentence, self.lexicon)
+        return index
 
 
 class Stage(Enum):

@@ -39,6 +39,7 @@ from geokg.extract.rules.base import Candidate, Draft, SentenceContext, register
 from geokg.extract.rules.discourse import plain_frame
 from geokg.extract.syntax import logical_subject, slot_tokens
 from geokg.extract.targets import _key, place_of
+from geokg.extract.tokenindex import TokenIndex
 from geokg.model import ActorType
 
 CLAIM_STRENGTH = 0.85
@@ -56,9 +57,11 @@ def _for_events(head: Token) -> list[Token]:
     return found
 
 
-def _claimed(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, bool, list[Token]]]:
-    """(claim or denial head, denied?, event nouns) of ``sentence``."""
-    for token in sentence:
+def _claimed(tokens: TokenIndex, lexicon: Lexicon) -> Iterator[tuple[Token, bool, list[Token]]]:
+    """(claim or denial head, denied?, event nouns) of a sentence."""
+    for token in tokens.plain_in(
+        lexicon.denial | words().claim_verbs | words().responsibility_adjectives
+    ):
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} and lemma in lexicon.denial:
             for obj in token.children:
@@ -113,7 +116,7 @@ def claim_rule(sentence: Span, context: SentenceContext) -> Iterator[Draft]:
     """See the module docstring."""
     resolver, lexicon = context.actors, context.lexicon
     covered = {c.predicate.i for c in context.candidates}
-    for anchor, denied, events in _claimed(sentence, lexicon):
+    for anchor, denied, events in _claimed(context.tokens(sentence), lexicon):
         claimants: tuple[Resolved, ...] = ()
         for subject in logical_subject(anchor):
             claimants = tuple(r for r in resolver.actors(subject) if r.via != Via.LOCATION)
@@ -196,7 +199,7 @@ def accusation_rule(sentence: Span, context: SentenceContext) -> Iterator[Draft]
     x 0.8) and asserted by the accuser."""
     resolver, lexicon, ontology = context.actors, context.lexicon, context.ontology
     covered = {c.predicate.i for c in context.candidates}
-    for verb in sentence:
+    for verb in context.tokens(sentence).lemma_in(lexicon.accusation):
         if verb.pos_ != "VERB" or lexicon.lemma(verb) not in lexicon.accusation:
             continue
         accusers = tuple(

@@ -24,6 +24,7 @@ from geokg.extract.resolve import (
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.syntax import slot_tokens
 from geokg.extract.targets import _clause_doers, place_of, state_of
+from geokg.extract.tokenindex import TokenIndex
 from geokg.model import Actor, ActorType
 
 COMPLEMENT_STRENGTH = 0.75
@@ -53,7 +54,7 @@ def _first_triggered(token: Token, lemma: str, rules: tuple[VerbRule, ...]) -> C
 
 
 def _complement_candidates(
-    sentence: Span,
+    tokens: TokenIndex,
     candidates: list[Candidate],
     resolver: Resolver,
     lexicon: Lexicon,
@@ -78,8 +79,9 @@ def _complement_candidates(
         (words().food_refusals, lambda verb: _food_refusal(verb, covered, resolver)),
         (words().assuring_verbs, lambda verb: _promise_to(verb, covered, resolver)),
     )
-    for token in sentence:
-        lemma = lexicon.lemma(token)
+    # Every branch below needs a verb (or, for a complement relation, an adjective).
+    for token in tokens.pos("VERB", "ADJ"):
+        lemma = tokens.lemma(token)
         if lemma in words().vow_verbs and token.pos_ == "VERB" and threat_of is not None:
             for clause in token.children:
                 if _infinitive_complement(clause):
@@ -555,5 +557,9 @@ def complement_rule(sentence: Span, context: SentenceContext) -> Iterator[Candid
         return threat_of(relation, context.ontology)
 
     return _complement_candidates(
-        sentence, context.candidates, context.actors, context.lexicon, threat_of=threat
+        context.tokens(sentence),
+        context.candidates,
+        context.actors,
+        context.lexicon,
+        threat_of=threat,
     )

@@ -65,7 +65,7 @@ def implicit_agent_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
     lexicon, resolver = context.lexicon, context.actors
     events = load_event_lexicon()
     acts = {c.predicate.i for c in context.candidates} | {c.anchor.i for c in context.candidates}
-    for verb in sentence:
+    for verb in context.tokens(sentence).pos("VERB"):
         if verb.pos_ != "VERB" or verb.i in acts or not _agentless_passive(verb):
             continue
         classes = events.classes_of_verb(lexicon.lemma(verb))

@@ -246,7 +246,7 @@ def _made_clear(verb: Token) -> list[Token]:
 def _evaluations(sentence: Span, context: SentenceContext) -> Iterator[tuple[Token, Token, Token]]:
     """(speaking verb, evaluated phrase, clause or naming verb) of ``sentence``."""
     report = context.lexicon.report
-    for verb in sentence:
+    for verb in context.tokens(sentence).pos("VERB", "AUX"):
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
@@ -331,7 +331,7 @@ def _relative_head(phrase: Token) -> Token:
 def _appeals(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """'it is important that the army end this coup': an appeal (02) by the speaker (the
     subject of the reporting verb, or the quote's speaker) to the that-clause's subject."""
-    for adjective in sentence:
+    for adjective in context.tokens(sentence).dep("acomp"):
         if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in words().appeal_adjectives:
             continue
         copula = adjective.head

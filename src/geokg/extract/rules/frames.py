@@ -67,6 +67,7 @@ from geokg.extract.targets import (
     stance,
     undergoer_noun,
 )
+from geokg.extract.tokenindex import TokenIndex
 
 NOMINAL_RULE_STRENGTH = 0.85
 
@@ -636,17 +637,18 @@ def _is_item_modifier(token: Token) -> bool:
 
 
 def sentence_candidates(
-    sentence: Span, lexicon: Lexicon, resolver: Resolver
+    sentence: Span, lexicon: Lexicon, resolver: Resolver, index: TokenIndex | None = None
 ) -> Iterator[Candidate]:
-    """Every candidate relation of one sentence."""
+    """Every candidate relation of one sentence (``index``: its token index, if built)."""
     used: set[int] = set()
     # Two passes, verbs first (a verb frame consumes the nouns it takes); the part of speech
-    # is read once per token, as most tokens of a sentence are neither kind of predicate.
-    tokens = [(token, token.pos_) for token in sentence]
+    # is read once per token, and only nouns and verbs can be predicates.
+    index = index or TokenIndex(sentence, lexicon)
+    tokens = [(token, token.pos_) for token in index.pos("NOUN", "PROPN", "VERB", "AUX")]
     for token, pos in tokens:
         if pos not in {"VERB", "AUX"}:
             continue
-        lemma = lexicon.lemma(token)
+        lemma = index.lemma(token)
         rejected = rejected_act(token, lexicon)
         if rejected is not None:
             act, rejecters = rejected
@@ -819,5 +821,7 @@ def custody_death_candidates(verb: Token, resolver: Resolver) -> Iterator[Candid
 def frame_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """The lexicon's verb and noun frames (:func:`sentence_candidates`); what an unowned
     event noun reacted to was done to is no target of the reaction."""
-    for candidate in sentence_candidates(sentence, context.lexicon, context.actors):
+    for candidate in sentence_candidates(
+        sentence, context.lexicon, context.actors, context.tokens(sentence)
+    ):
         yield _without_event_patients(candidate, context.reactions)

@@ -89,7 +89,7 @@ def _causers(verb: Token, context: SentenceContext) -> list[Token]:
 @register("provoked-reactions")
 def provoked_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See the module docstring: "the move prompted a protest by Japan"."""
-    for verb in sentence:
+    for verb in context.tokens(sentence).plain_in(words().provoking_verbs):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in words().provoking_verbs:
             continue
         for noun in (c for c in verb.children if c.dep_ == "dobj"):
@@ -138,7 +138,7 @@ def response_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidat
     """See the module docstring: "deployed troops in response to the attacks"."""
     acts = {c.predicate.i for c in context.candidates} | {c.anchor.i for c in context.candidates}
     lexicon = context.lexicon
-    for verb in sentence:
+    for verb in context.tokens(sentence).pos("VERB"):
         if verb.pos_ != "VERB" or verb.i in acts:
             continue
         events = _responded(verb)
@@ -186,7 +186,7 @@ def _ended_events(verb: Token) -> list[Token]:
 def demanded_end_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See the module docstring: "demanded a halt to the Ukraine offensive"."""
     acts = {c.predicate.i for c in context.candidates}
-    for verb in sentence:
+    for verb in context.tokens(sentence).lemma_in(words().cessation_verbs):
         relation = words().cessation_verbs.get(context.lexicon.lemma(verb))
         if relation is None or verb.pos_ != "VERB" or verb.i in acts:
             continue

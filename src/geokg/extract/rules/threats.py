@@ -34,18 +34,19 @@ from geokg.extract.rules.complements import (
 from geokg.extract.rules.reactions import COREF_CERTAINTY, EVENT_COREF_STRENGTH
 from geokg.extract.syntax import logical_subject, slot_tokens
 from geokg.extract.targets import _clause_doers, _key, item_classes, speaker_actor
+from geokg.extract.tokenindex import TokenIndex
 from geokg.model import Actor
 
 THREAT_FRAME = Frame("pay", "VERB", "threatens", (), (), strength=0.9)
 
 
 def _price_threats(
-    sentence: Span, resolver: Resolver, lexicon: Lexicon, quote_speakers: Mapping[int, Token]
+    tokens: TokenIndex, resolver: Resolver, lexicon: Lexicon, quote_speakers: Mapping[int, Token]
 ) -> Iterator[Candidate]:
     """'X warned that Y would pay a heavy price', '“Y will face the consequences,” X said':
     the speaker threatens Y (CAMEO 13). The speaker is whoever reports or warns the clause,
     else the speaker of the quotation the sentence belongs to."""
-    for verb in sentence:
+    for verb in tokens.lemma_in(words().price_idioms):
         nouns = words().price_idioms.get(lexicon.lemma(verb))
         if nouns is None or verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -78,12 +79,12 @@ ACT_OWNER_DEPS = frozenset({"poss", "pobj", "compound", "amod", "nmod"})
 
 
 def _tolerance_threats(
-    sentence: Span, resolver: Resolver, lexicon: Lexicon, quote_speakers: Mapping[int, Token]
+    tokens: TokenIndex, resolver: Resolver, lexicon: Lexicon, quote_speakers: Mapping[int, Token]
 ) -> Iterator[Candidate]:
     """'Cairo's security chief warned that police will no longer tolerate rallies by the
     Kifaya group': the subject (else whoever warns) threatens the owner of the untolerated
     act (CAMEO 13)."""
-    for verb in sentence:
+    for verb in tokens.lemma_in(words().tolerance_verbs):
         if lexicon.lemma(verb) not in words().tolerance_verbs or verb.pos_ != "VERB":
             continue
         if not any(
@@ -136,12 +137,12 @@ WEAPON_PURPOSE_FRAME = Frame("use", "VERB", "threatensMilitaryForceAgainst", (),
 
 
 def _weapon_purpose_threats(
-    sentence: Span, resolver: Resolver, lexicon: Lexicon
+    tokens: TokenIndex, resolver: Resolver, lexicon: Lexicon
 ) -> Iterator[Candidate]:
     """'A group claims to be manufacturing chemical weapons to use against the United
     States', 'is stockpiling drones to use against Ukrainian cities': arms gathered for use
     against X are a threat of force against X (CAMEO 13), not an attack."""
-    for use in sentence:
+    for use in tokens.lemma_in({"use"}):
         if lexicon.lemma(use) != "use" or use.dep_ not in {"advcl", "relcl", "acl", "xcomp"}:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in use.children):
@@ -279,7 +280,7 @@ def _conditional_threats(sentence: Span, context: SentenceContext) -> Iterator[C
     penalty with no condition or addressee, a condition whose only actor is the speaker."""
     resolver, lexicon = context.actors, context.lexicon
     covered = {c.anchor.i for c in context.candidates} | {c.predicate.i for c in context.candidates}
-    for word in sentence:
+    for word in context.tokens(sentence).pos("VERB", "NOUN"):
         if word.i in covered or word.pos_ not in {"VERB", "NOUN"}:
             continue
         lemma = lexicon.lemma(word) if word.pos_ == "VERB" else word.lemma_.lower()
@@ -353,19 +354,23 @@ def conditional_threat_rule(sentence: Span, context: SentenceContext) -> Iterato
 @register("price-threats")
 def price_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See :func:`_price_threats`."""
-    return _price_threats(sentence, context.actors, context.lexicon, context.speakers)
+    return _price_threats(
+        context.tokens(sentence), context.actors, context.lexicon, context.speakers
+    )
 
 
 @register("tolerance-threats")
 def tolerance_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See :func:`_tolerance_threats`."""
-    return _tolerance_threats(sentence, context.actors, context.lexicon, context.speakers)
+    return _tolerance_threats(
+        context.tokens(sentence), context.actors, context.lexicon, context.speakers
+    )
 
 
 @register("weapon-purpose-threats")
 def weapon_purpose_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See :func:`_weapon_purpose_threats`."""
-    return _weapon_purpose_threats(sentence, context.actors, context.lexicon)
+    return _weapon_purpose_threats(context.tokens(sentence), context.actors, context.lexicon)
 
 
 @register("retaliations")
@@ -375,7 +380,7 @@ def retaliation_rule(sentence: Span, context: SentenceContext) -> Iterator[Candi
     the preceding sentences."""
     resolver = context.actors
     covered = {c.anchor.i for c in context.candidates if c.objects}
-    for head in sentence:
+    for head in context.tokens(sentence).lemma_in(words().vow_verbs | {"threaten"}):
         if (
             context.lexicon.lemma(head) not in words().vow_verbs | {"threaten"}
             or head.pos_ != "VERB"
