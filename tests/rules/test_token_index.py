@@ -1,8 +1,14 @@
-"""The sentence token index the rules take their trigger words from (fast: no model)."""
+"""The indexes the rules read instead of walking tokens (fast: no model): the sentence token
+index, the per-document children by label, and the line-break sentencizer."""
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from geokg.extract.lexicon import load_lexicon
+from geokg.extract.segments import LineBreakSentencizer
+from geokg.extract.syntax import _child_index, _children
 from geokg.extract.tokenindex import TokenIndex
 
 # "The army staged drills and Iran warned that Israel will pay. They agreed." (two
@@ -65,3 +71,22 @@ def test_the_context_builds_the_index_once_per_sentence(parse, context):
     assert made.tokens(doc[:]) is first
     other = made.tokens(doc[5:12])
     assert other is not first and _words(other.pos("VERB")) == ["warned", "pay"]
+
+
+def test_children_by_label_match_the_parse(parse):
+    doc = parse(TABLE)
+    index = _child_index(doc)
+    for token in doc:
+        # Left and right children, in document order, with their labels.
+        assert index[token.i] == [(c.dep_, c.i) for c in token.children]
+    assert [t.text for t in _children(doc[2], "conj")] == ["warned"]
+    assert [t.text for t in _children(doc[10], "nsubj")] == ["Israel"]
+    assert _children(doc[0], "det") == []
+
+
+def test_a_line_break_starts_a_sentence():
+    vocab = spacy.blank("en").vocab
+    words = ["Tehran", "\n", "Iran", "warned", "Israel", "today", "."]
+    spaces = [False, False, True, True, True, False, False]
+    doc = LineBreakSentencizer()(Doc(vocab, words=words, spaces=spaces))
+    assert [t.is_sent_start for t in doc] == [True, False, True, None, None, None, None]

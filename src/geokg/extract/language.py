@@ -26,6 +26,9 @@ MIN_FOREIGN_WORDS = 2
 
 
 def _latin_share(terms: list[str]) -> float:
+    joined = "".join(terms)
+    if joined.isascii():  # the common case, without a walk over every letter
+        return 1.0 if any(c.isalpha() for c in joined) else 0.0
     letters = [c for w in terms for c in w if c.isalpha()]
     if not letters:
         return 0.0

@@ -72,12 +72,15 @@ class LineBreakSentencizer:
     """Start a sentence at every token that follows a line break."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+        previous: Token | None = None  # the token before (each Token is built once)
+        for token in doc:
+            if previous is None:
+                pass  # the first token starts the Doc's first sentence anyway
+            elif "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
                 token.is_sent_start = True
             elif token.is_space and "\n" in token.text:
                 token.is_sent_start = False
+            previous = token
         return doc
 
 

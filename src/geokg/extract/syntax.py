@@ -9,12 +9,15 @@ sentence.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from geokg.extract.lexicon import load_lexicon, words
 from geokg.extract.modality import subject_of
 
 CHILD_INDEX_KEY = "geokg.child_index"
+UINT64_MASK = (1 << 64) - 1  # a label's hash read back from a signed array
 
 
 def _children(token: Token, dep: str) -> list[Token]:
@@ -30,10 +33,16 @@ def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
     index: list[list[tuple[str, int]]] | None = doc.user_data.get(CHILD_INDEX_KEY)
     if index is None or len(index) != len(doc):
         index = [[] for _ in range(len(doc))]
-        for token in doc:
-            head = token.head.i
-            if head != token.i:
-                index[head].append((token.dep_, token.i))
+        # Heads (relative offsets) and labels read as one array: no Token is built.
+        strings = doc.vocab.strings
+        labels: dict[int, str] = {}
+        table = doc.to_array([HEAD, DEP]).astype(numpy.int64).tolist()
+        for i, (offset, dep) in enumerate(table):
+            if offset:
+                label = labels.get(dep)
+                if label is None:
+                    label = labels[dep] = strings[dep & UINT64_MASK]
+                index[i + offset].append((label, i))
         doc.user_data[CHILD_INDEX_KEY] = index
     return index
 
