@@ -5,6 +5,7 @@ thresholds, and the mode switch."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import numpy as np
@@ -253,3 +254,26 @@ def test_event_mode_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     assert events_mode("Model") == "model"
     with pytest.raises(InputError, match="unknown event mode 'magic'"):
         events_mode("magic")
+
+
+def test_batched_probabilities_equal_row_by_row_sums_to_the_last_bit() -> None:
+    """The batch is scored with one gather over zero-padded rows; each row must get exactly
+    the float32 sum, in feature order, of its own known features' weights."""
+    generator = np.random.default_rng(7)
+    features = tuple(f"f{n}" for n in range(50))
+    classes = ("none", "01", "13", "17")
+    weights = generator.normal(size=(50, 4)).astype(np.float32)
+    bias = generator.normal(size=4).astype(np.float32)
+    model = EventModel(features=features, classes=classes, weights=weights, bias=bias)
+    picks = random.Random(3)
+    batch = [[f"f{picks.randrange(60)}" for _ in range(picks.randrange(0, 40))] for _ in range(30)]
+    batch.append(["unknown"])
+    # The row-by-row scoring it replaces.
+    logits = np.tile(bias.astype(np.float64), (len(batch), 1))
+    for row, bag in enumerate(batch):
+        known = [model.index[f] for f in bag if f in model.index]
+        if known:
+            logits[row] += weights[known].sum(axis=0)
+    logits -= logits.max(axis=1, keepdims=True)
+    expected = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    assert np.array_equal(model.probabilities(batch), expected)

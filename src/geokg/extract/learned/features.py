@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from geokg.extract.lexicon import words
 from geokg.model import Actor
@@ -191,6 +191,30 @@ class SentenceCache:
         self._words: dict[tuple[str, int], list[str]] = {}
         self._around: dict[int, list[str]] = {}
         self._cues: dict[int, frozenset[str]] = {}
+        self._tokens: dict[int, Token] = {}
+        self._triggers: dict[int, bool] = {}
+        self._roots: dict[int, tuple[str, ...]] = {}
+
+    def token(self, doc: Doc, i: int) -> Token:
+        """``doc[i]``, built once per sentence."""
+        found = self._tokens.get(i)
+        if found is None:
+            found = self._tokens[i] = doc[i]
+        return found
+
+    def trigger(self, token: Token) -> bool:
+        """:meth:`Cues.is_trigger`, once per token."""
+        found = self._triggers.get(token.i)
+        if found is None:
+            found = self._triggers[token.i] = self.cues.is_trigger(token)
+        return found
+
+    def roots_of(self, token: Token) -> tuple[str, ...]:
+        """:meth:`Cues.roots_of`, once per token."""
+        found = self._roots.get(token.i)
+        if found is None:
+            found = self._roots[token.i] = self.cues.roots_of(token)
+        return found
 
     def chain(self, token: Token) -> list[Token]:
         found = self._chains.get(token.i)
@@ -346,8 +370,8 @@ def pair_candidate(
     ``needed_only`` for a pair whose score cannot matter at extraction (no rule fact for it,
     and no proposal possible: the same actor twice, or no event word on the path)."""
     doc = sentence.doc
-    s_tok, o_tok = doc[subject.head], doc[obj.head]
     cache = cache or SentenceCache(cues)
+    s_tok, o_tok = cache.token(doc, subject.head), cache.token(doc, obj.head)
     s_chain, o_chain = cache.chain(s_tok), cache.chain(o_tok)
     o_index = {t.i: n for n, t in enumerate(o_chain)}
     n_up = next((n for n, t in enumerate(s_chain) if t.i in o_index), len(s_chain) - 1)
@@ -360,7 +384,7 @@ def pair_candidate(
         len(up) + len(down) > MAX_PATH
         or (
             needed_only
-            and (subject.key == obj.key or not any(cues.is_trigger(t) for t in (lca, *interior)))
+            and (subject.key == obj.key or not any(cache.trigger(t) for t in (lca, *interior)))
         )
     ):
         return None
@@ -385,7 +409,7 @@ def pair_candidate(
     # its subject and a prepositional object"): the features that carry to unseen words.
     roles = f"{up[-1].dep_ if up else '-'}|{down[-1].dep_ if down else '-'}"
     features.append(f"lcaroles={lca_lemma}|{roles}")
-    features.extend(f"lcar={r}|{roles}" for r in cues.roots_of(lca))
+    features.extend(f"lcar={r}|{roles}" for r in cache.roots_of(lca))
     if subject.key == obj.key:
         features.append("samekey")
     if lca.i == s_tok.i or lca.i == o_tok.i:
@@ -404,12 +428,12 @@ def pair_candidate(
     cue_set |= _governors(lca, cues)
     features.extend(sorted(cue_set))
     anchor = lca
-    if not cues.is_trigger(lca):
-        anchor = next((t for t in interior if cues.is_trigger(t)), lca)
+    if not cache.trigger(lca):
+        anchor = next((t for t in interior if cache.trigger(t)), lca)
     negated = _negated(cue_set, lca, cues) or any(
         r.negated for r in rules if (r.subject, r.object) == (subject.key, obj.key)
     )
-    proposable = cues.is_trigger(anchor) and not ({"cue=cond", "gov=cond"} & cue_set)
+    proposable = cache.trigger(anchor) and not ({"cue=cond", "gov=cond"} & cue_set)
     return Candidate(subject, obj, anchor.i, False, negated, tuple(features), proposable)
 
 

@@ -80,10 +80,20 @@ class EventModel:
         """Class probabilities (rows) of candidates given by their feature strings."""
         logits = np.tile(self.bias.astype(np.float64), (len(batch), 1))
         index = self.index
-        for row, features in enumerate(batch):
-            known = [index[f] for f in features if f in index]
-            if known:
-                logits[row] += self.weights[known].sum(axis=0)
+        # One gather and one sum for the whole batch. Rows are padded to the longest with
+        # zeros (x + 0.0 is x): summing the padded axis adds each row's weights one after
+        # the other in feature order, as ``weights[known].sum(axis=0)`` row by row does, so
+        # the probabilities are the same to the last bit.
+        bags = [[index[f] for f in features if f in index] for features in batch]
+        width = max(map(len, bags), default=0)
+        if width:
+            positions = np.zeros((len(bags), width), dtype=np.intp)
+            present = np.zeros((len(bags), width), dtype=bool)
+            for row, known in enumerate(bags):
+                positions[row, : len(known)] = known
+                present[row, : len(known)] = True
+            gathered = np.where(present[:, :, None], self.weights[positions], np.float32(0.0))
+            logits += gathered.sum(axis=1)  # a row with no known feature adds 0.0
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         result: npt.NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
