@@ -183,11 +183,12 @@ class DocumentEvents:
             scores.append(best)
         ruled = {(r.subject, r.object) for r in rules}
         proposals: dict[tuple[str, str, str], Proposal] = {}
-        for candidate, row in zip(candidates, probabilities, strict=True):
-            masked = row.copy()
-            if none is not None:
-                masked[none] = -1.0
-            column = int(masked.argmax())
+        # Each row's best class other than "none", for the whole batch at once.
+        masked = probabilities.copy()
+        if none is not None:
+            masked[:, none] = -1.0
+        best_columns = masked.argmax(axis=1).tolist()
+        for candidate, row, column in zip(candidates, probabilities, best_columns, strict=True):
             probability = float(row[column])
             if not candidate.proposable or probability * candidate.certainty < model.propose:
                 continue
