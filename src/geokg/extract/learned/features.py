@@ -443,16 +443,19 @@ def discourse_candidates(
     earlier: Sequence[Mention],
     rules: Sequence[RuleFact],
     cues: Cues,
+    *,
+    cache: SentenceCache | None = None,
 ) -> list[Candidate]:
     """Pairs of an event word's only resolved argument in ``sentence`` with the salient
     actors named before (``earlier``: most salient first, none of the sentence's keys)."""
     if not earlier or not mentions:
         return []
     doc = sentence.doc
+    cache = cache or SentenceCache(cues)
     arguments: dict[int, list[Mention]] = {}
     for mention in mentions:
-        for token in _chain(doc[mention.head])[1:5]:
-            if cues.is_trigger(token):
+        for token in cache.chain(cache.token(doc, mention.head))[1:5]:
+            if cache.trigger(token):
                 arguments.setdefault(token.i, []).append(mention)
                 break
     out: list[Candidate] = []
@@ -460,9 +463,10 @@ def discourse_candidates(
         if len({m.key for m in found}) != 1:
             continue
         inside = found[0]
-        anchor = doc[anchor_i]
-        token = doc[inside.head]
-        path = "^".join(t.dep_ for t in _chain(token)[: _chain(token).index(anchor)])
+        anchor = cache.token(doc, anchor_i)
+        token = cache.token(doc, inside.head)
+        chain = cache.chain(token)
+        path = "^".join(t.dep_ for t in chain[: chain.index(anchor)])
         common = [
             "bias",
             "disc",
@@ -470,8 +474,8 @@ def discourse_candidates(
             f"dpl={path}|{cues.lemma(anchor)}",
             f"apos={anchor.pos_}",
             *_token_features("t", anchor, cues),
-            *_around(anchor, cues),
-            *sorted(_cue_features([anchor], cues) | _governors(anchor, cues)),
+            *cache.around(anchor),
+            *sorted(cache.cue_words(anchor) | _governors(anchor, cues)),
         ]
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in anchor.children):
             common.append("passive")

@@ -154,7 +154,7 @@ class DocumentEvents:
                     found.append(candidate)
         keys = {m.key for m in mentions}
         earlier = salient(self.history, keys)
-        found.extend(discourse_candidates(sentence, mentions, earlier, rules, cues))
+        found.extend(discourse_candidates(sentence, mentions, earlier, rules, cues, cache=cache))
         doc = sentence.doc
         self.history.append([(m, doc[m.head].dep_ in SUBJECT_DEPS) for m in mentions])
         return found
