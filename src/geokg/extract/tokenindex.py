@@ -49,8 +49,6 @@ class TokenIndex:
     lemma (:meth:`Lexicon.lemma`, corrected for known tagger errors on verbs), ``plain`` the
     token's own lowercase lemma (``token.lemma_.lower()``)."""
 
-    __slots__ = ("_by_dep", "_by_lemma", "_by_plain", "_by_pos", "_lemmas", "span", "tokens")
-
     def __init__(self, sentence: Span, lexicon: Lexicon) -> None:
         self.span = sentence
         tokens = tuple(sentence)
