@@ -568,10 +568,20 @@ class Resolver(Coreference):
             and not placed
         ):
             return None
+        relational = lemma in words().relational_nouns
+        if relational:
+            named = self._related_name(token)
+            if named is not None:
+                return named
         # A possessive pronoun is weaker than a named modifier: in "its European Community
         # partners" the partners are the Community's.
         for named_first in (True, False):
             for child in token.children:
+                if relational and child.dep_ == "poss":
+                    # "Iran's ally": the other side of the relation, still a referent of
+                    # its own ("one of its allies while it faced ..." continues "its").
+                    self._owner(child)
+                    continue
                 if child.dep_ == "poss" and (child.pos_ != "PRON") == named_first:
                     owner = self._owner(child)
                     if owner is not None:
@@ -592,7 +602,7 @@ class Resolver(Coreference):
         )
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in owner_preps:
-                if named_organisation:
+                if named_organisation or relational:
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -623,6 +633,25 @@ class Resolver(Coreference):
                 where = event_location(self, token)
             if where is not None:
                 return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
+        return None
+
+    def _related_name(self, token: Token) -> Resolved | None:
+        """The actor a relational noun (``relational_nouns``) names beside it: its apposition
+        ("an ally of Russia, Belarus,"), or the name right after it that the parser made a
+        second subject or object of the same head ("Iran's ally Hezbollah fired"); the
+        parser may hang the apposition on the owner ("an ally of Russia, Belarus,")."""
+        owners = [p for c in token.children if c.dep_ == "prep" for p in c.children]
+        for child in [*token.children, *(c for o in owners for c in o.children)]:
+            if child.dep_ == "appos":
+                named = self.explicit(child)
+                if named is not None:
+                    return Resolved(named.actor, named.certainty, named.via, token.i)
+        if token.i + 1 < len(self.doc):
+            following = self.doc[token.i + 1]
+            if following.head == token.head and following.dep_ == token.dep_ != "ROOT":
+                named = self.explicit(following)
+                if named is not None:
+                    return Resolved(named.actor, named.certainty, named.via, token.i)
         return None
 
     def _leaders_government(self, token: Token, child: Token) -> Resolved | None:

@@ -89,6 +89,7 @@ class Words:
     domestic_roles: frozenset[str]
     place_adjectives: frozenset[str]
     envoy_nouns: frozenset[str]
+    relational_nouns: frozenset[str]
     name_titles: frozenset[str]
     surname_particles: frozenset[str]
     # -- Quotations and language
