@@ -513,13 +513,31 @@ class Resolver(Coreference):
         found = [_record_actor(self._record(code), self.published) for code in sorted(pair)]
         return [Resolved(a, 0.9, Via.ALIAS, token.i) for a in found if a is not None]
 
+    def named_set(self, token: Token) -> list[Resolved] | None:
+        """'six world powers', 'the P5+1 group': each member state of a named set
+        (``named_sets``: the plural head with its modifiers, lower case, '+' unspaced)."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        modifiers = [c for c in token.lefts if c.dep_ in {"nummod", "compound", "amod", "nmod"}]
+        if not modifiers:
+            return None
+        phrase = " ".join(t.lower_ for t in self.doc[modifiers[0].i : token.i + 1])
+        members = words().named_sets.get(phrase.replace(" + ", "+"))
+        if members is None:
+            return None
+        found = [_record_actor(self._record(code), self.published) for code in sorted(members)]
+        return [Resolved(a, 0.85, Via.ALIAS, token.i) for a in found if a is not None]
+
     def _acting(self, record: ActorRecord | None) -> Actor | None:
         """The actor a gazetteer record stands for on the publication date: a person holding
         an organisation's office that day acts for the organisation ("NATO Secretary-General
         Jens Stoltenberg accused Moscow" is NATO's act, as a head of state's is his state's;
         Ban Ki-moon is the UN from 2007, South Korea's foreign minister before; see
         :meth:`~geokg.actors.records.ActorRecord.office_on`); a body that is ``part_of`` a
-        larger organisation acts for it (UNHCR, a UN mission: the UN; AMISOM: the AU)."""
+        larger organisation acts for it (UNHCR, a UN mission: the UN; AMISOM: the AU); an
+        uncodable collective ("the international community") stands for no actor."""
+        if record is not None and record.id in words().uncodable_collectives:
+            return None
         if record is not None and record.part_of is not None:
             whole = _record_actor(self._record(record.part_of), self.published)
             if whole is not None:

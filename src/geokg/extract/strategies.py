@@ -58,7 +58,11 @@ def gazetteer_mention(resolver: Resolver, token: Token) -> list[Resolved] | None
     """A gazetteer mention covering the token (name, alias, code, capital, person, demonym
     heading its phrase, a place standing for its state)."""
     span = resolver.span_at(token)
-    return _one(resolver.from_span(span, token)) if span is not None else None
+    if span is None:
+        return None
+    if span.kb_id_ in words().uncodable_collectives:
+        return []  # "the international community": no analyst codes it
+    return _one(resolver.from_span(span, token))
 
 
 def divided_half(resolver: Resolver, token: Token) -> list[Resolved] | None:
@@ -182,6 +186,16 @@ def dual_name(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> lis
     return [r for r in found if r.actor.id not in excluded]
 
 
+def named_set(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
+    """ "six world powers", "the P5+1 group": each member state of the named set, except
+    the other argument."""
+    found = resolver.named_set(token)
+    if found is None:
+        return None
+    excluded = {a.id for a in exclude}
+    return [r for r in found if r.actor.id not in excluded]
+
+
 def pair_nominal(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
@@ -271,6 +285,7 @@ ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     misparsed_participle,
     counted_people,
     dual_name,
+    named_set,
     pair_nominal,
     named,
     group_nominal,

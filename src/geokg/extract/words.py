@@ -62,6 +62,8 @@ class Words:
     plural_pronouns: frozenset[str]
     divided_states: Mapping[str, frozenset[str]]
     dual_names: Mapping[str, frozenset[str]]
+    named_sets: Mapping[str, frozenset[str]]
+    uncodable_collectives: frozenset[str]
     document_nouns: frozenset[str]
     pact_nouns: frozenset[str]
     media_outlets: frozenset[str]
