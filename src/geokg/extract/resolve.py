@@ -382,7 +382,13 @@ class Resolver(Coreference):
 
     def modified_name(self, token: Token) -> Resolved | None:
         """An unknown person or body named with a state modifier or apposition:
-        'Israeli President Moshe Katsav', 'Pakistan President Zia', 'X, the UN envoy'."""
+        'Israeli President Moshe Katsav', 'Pakistan President Zia', 'X, the UN envoy'; a
+        commentator ("Cato Institute analyst Justin Logan", ``commentator_roles``) is none."""
+        roles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
+        if token.dep_ == "appos":
+            roles.append(token.head)
+        if any(r.lemma_.lower() in words().commentator_roles for r in roles):
+            return None
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 owner = self.modifier_actor(child)
@@ -809,7 +815,7 @@ class Resolver(Coreference):
             if organisation is not None:
                 return Resolved(organisation, 0.8, Via.MODIFIER, token.i)
         for child in token.children:
-            if child.dep_ in {"compound", "amod", "poss"}:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 found = self.modifier_actor(child)
                 if found is not None:
                     return found
@@ -832,6 +838,32 @@ class Resolver(Coreference):
                 if actor is not None:
                     return Resolved(actor, certainty, Via.OFFICE, noun.i)
         return Resolved(owner.actor, certainty, Via.AGENT_NOUN, noun.i)
+
+    def remember_name(self, token: Token, actor: Actor) -> None:
+        """An unknown person's name resolved through a title or a state ("Unification
+        Minister Ryoo Kihl-jae"): its first and last words (family names come first in some
+        languages) resolve later bare mentions to the same actor, unless already known."""
+        if token.ent_type_ != "PERSON" and not any(
+            c.ent_type_ == "PERSON" for c in token.children if c.dep_ == "compound"
+        ):
+            return
+        titles = self._title_words()
+        parts = [
+            t
+            for t in (*(c for c in token.children if c.dep_ == "compound"), token)
+            if t.ent_type_ == "PERSON" or t == token
+        ]
+        parts = [
+            t
+            for t in sorted(parts, key=lambda t: t.i)
+            if t.is_alpha
+            and t.is_title
+            and len(t) > 1
+            and t.i not in self.span_of
+            and t.lower_ not in titles
+        ]
+        for part in {parts[0], parts[-1]} if parts else ():
+            self._surnames.setdefault(part.lower_, actor)
 
     def _remember_person(self, span: Span, actor: Actor) -> None:
         surname = span[-1].lower_

@@ -91,14 +91,19 @@ def unknown_organisation(resolver: Resolver, token: Token) -> list[Resolved] | N
 
 def personal_name(resolver: Resolver, token: Token) -> list[Resolved] | None:
     """A name: a known surname ("Mr Raisi" after "Ebrahim Raisi"), else an unknown person
-    named with a state or a domestic role; a name resolves to nothing else."""
+    named with a state or a domestic role, whose name is then known for later bare mentions
+    ("Juba Information Minister Barnaba Marial Benjamin ... Benjamin said"); a name resolves
+    to nothing else."""
     if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
         return None
     named = resolver.surname(token)
     if named is not None:
         return [named]
     found = resolver.modified_name(token)
-    return [found] if found is not None else []
+    if found is None:
+        return []
+    resolver.remember_name(token, found.actor)
+    return [found]
 
 
 def surname_tagged_as_noun(resolver: Resolver, token: Token) -> list[Resolved] | None:

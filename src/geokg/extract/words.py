@@ -92,6 +92,7 @@ class Words:
     place_adjectives: frozenset[str]
     envoy_nouns: frozenset[str]
     relational_nouns: frozenset[str]
+    commentator_roles: frozenset[str]
     name_titles: frozenset[str]
     surname_particles: frozenset[str]
     # -- Quotations and language
