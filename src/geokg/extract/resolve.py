@@ -758,6 +758,11 @@ class Resolver(Coreference):
         known = self._record(slug)
         if known is not None:
             return _record_actor(known, self.published)
+        if kind is ActorType.POLITICAL_GROUP:
+            # An unknown party or movement acts at home (the annotation guide keys it by
+            # its state): the one state its sentence, else the last ones, are about.
+            home = self.home_state(ent.root)
+            return Actor(slug, label, kind, country=home.id if home is not None else None)
         return Actor(slug, label, kind)
 
     def _state_in_org_name(self, token: Token) -> Resolved | None:
