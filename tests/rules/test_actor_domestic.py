@@ -66,3 +66,32 @@ def test_a_named_group_and_an_institution_in_context_are_a_domestic_pair(parse, 
     # "it", or the group's own quoted "we", may be the group itself
     assert not _distinct(party, Resolved(lithuania.to_actor(), 0.7, Via.COREF, 6), resolver)
     assert not _distinct(party, Resolved(lithuania.to_actor(), 0.7, Via.SPEAKER, 6), resolver)
+
+
+ARREST = """
+Thailand Thailand PROPN NNP nsubj 1
+criticized criticize VERB VBD ROOT 1
+Washington Washington PROPN NNP dobj 1
+. . PUNCT . punct 1
+The the DET DT det 6
+Thai Thai ADJ JJ amod 6
+military military NOUN NN nsubj 7
+arrested arrest VERB VBD ROOT 7
+the the DET DT det 9
+country country NOUN NN poss 12
+'s 's PART POS case 9
+prime prime ADJ JJ amod 12
+minister minister NOUN NN dobj 7
+. . PUNCT . punct 7
+"""
+
+
+def test_a_state_nominal_owner_is_its_antecedent_even_the_other_argument(parse, gazetteer):
+    doc = parse(
+        ARREST, {"Thailand": "THA", "Washington": ("USA", "capital"), "Thai": ("THA", "demonym")}
+    )
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    (military,) = resolver.resolve(doc[6], exclude=())
+    (minister,) = resolver.resolve(doc[12], exclude=[military.actor])
+    assert minister.actor.id == "THA"  # not the United States, named last before
+    assert _distinct(military, minister, resolver)  # two domestic phrases of Thailand

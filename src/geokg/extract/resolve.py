@@ -798,8 +798,11 @@ class Resolver(Coreference):
         return None
 
     def _owner(self, token: Token) -> Resolved | None:
-        if token.pos_ == "PRON":
-            found = self.antecedent(token, exclude=())
+        """The owner of an agent noun: a pronoun's or a state nominal's antecedent ("the
+        Thai military took the country's ousted prime minister": Thailand's, never skipping
+        the other argument, since a domestic phrase may face its own state), else a name."""
+        if token.pos_ == "PRON" or self.is_state_nominal(token):
+            found = self.antecedent(token, exclude=(), states_only=token.pos_ != "PRON")
             return found[0] if found else None
         # "the agency's director general" after "the IAEA"
         return self.explicit(token) or self.named_body(token)
