@@ -303,13 +303,22 @@ class Resolver(Coreference):
         return frozenset(found)
 
     def home_state(self, token: Token, *, avoid: frozenset[str] = frozenset()) -> Actor | None:
-        """The one state the sentence of ``token`` is about (a name, place, capital, demonym,
-        possessive or person of it), else the one state of the nearest earlier sentence (up to
-        two back) that names any; ``None`` when two states are in play. States in ``avoid``
-        (a "pro-X" modifier's) are not counted."""
+        """The state an institution or group named without its owner belongs to, by one
+        stated order: the one state the sentence of ``token`` is about (a name, place,
+        capital, demonym, possessive or person of it); when the sentence names none, the
+        state the story is about (:meth:`story_state`); else the one state of the nearest
+        earlier sentence (up to two back) that names any. ``None`` when two states are in
+        play in the sentence. States in ``avoid`` (a "pro-X" modifier's) are not counted."""
         starts = self._sentence_starts()
         position = _bisect(starts, token.i)
-        for back in range(3):
+        named = self._sentence_states(position)
+        states = {code: actor for code, actor in named.items() if code not in avoid}
+        if states:
+            return next(iter(states.values())) if len(states) == 1 else None
+        story = self.story_state(position)
+        if story is not None and story.id not in avoid:
+            return story
+        for back in range(1, 3):
             if position - back < 0:
                 break
             named = self._sentence_states(position - back)
@@ -317,6 +326,25 @@ class Resolver(Coreference):
             if states:
                 return next(iter(states.values())) if len(states) == 1 else None
         return None
+
+    def story_state(self, position: int) -> Actor | None:
+        """The state the story is about up to its ``position``-th sentence: the state with
+        the most mentions in the sentences so far (a state, a place of it, a person or
+        group acting for it), the first two sentences (headline, lead) counting three
+        times; ``None`` when no state leads by a clear margin (two mentions)."""
+        scores: dict[str, int] = {}
+        actors: dict[str, Actor] = {}
+        for index in range(position):
+            weight = 3 if index < 2 else 1
+            for code, actor in self._sentence_states(index).items():
+                scores[code] = scores.get(code, 0) + weight
+                actors[code] = actor
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        if not ranked:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 2:
+            return None
+        return actors[ranked[0][0]]
 
     def _sentence_states(self, position: int) -> dict[str, Actor]:
         """The states named or implied in the ``position``-th sentence, by code."""
