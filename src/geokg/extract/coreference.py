@@ -150,13 +150,17 @@ class Coreference:
         return None
 
     def _bound(self, token: Token) -> set[str]:
-        """Actors a possessive in a copular predicate cannot denote ('X became its ally')."""
+        """Actors a possessive in a copular predicate cannot denote ('X became its ally',
+        'X is one of its allies'); an adverbial phrase of the copula is no predicate ('X was
+        subject to an embargo because of its support' may be X's own)."""
         if token.dep_ != "poss":
             return set()
         head = token.head
+        predicate = False
         while head.dep_ in {"pobj", "prep", "attr", "acomp", "dobj"} and head.head != head:
+            predicate = head.dep_ in {"attr", "acomp", "dobj"}
             head = head.head
-            if head.lemma_ in words().copular and head.pos_ in {"VERB", "AUX"}:
+            if predicate and head.lemma_ in words().copular and head.pos_ in {"VERB", "AUX"}:
                 subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
                 return {r.actor.id for s in subjects for r in self.actors(s)}
         return set()

@@ -766,6 +766,16 @@ class Resolver(Coreference):
             self._organisations[ent.start] = self._name_organisation(ent)
         return self._organisations[ent.start]
 
+    def national_body(self, ent: Span) -> bool:
+        """An unknown organisation named as a state's body with no state in its name ("the
+        National Security Council", ``national_body_markers``), not a party or movement."""
+        terms = [t for t in ent if t.lower_ not in words().name_fillers]
+        if ent.label_ != "ORG" or len(terms) < 2 or any(t.i in self.span_of for t in ent):
+            return False
+        if {t.lower_ for t in terms} & words().group_markers:
+            return False
+        return terms[0].lower_ in words().national_body_markers
+
     def _name_organisation(self, ent: Span) -> Actor | None:
         terms = [t for t in ent if t.lower_ not in words().name_fillers]
         if len(terms) < 2 or any(t.i in self.span_of for t in ent):
@@ -847,7 +857,11 @@ class Resolver(Coreference):
             if actor is not None:
                 return Resolved(actor, 0.9, Via.MODIFIER, token.i)
         if token.i in self.org_of:
-            organisation = self.unknown_organisation(self.org_of[token.i])
+            ent = self.org_of[token.i]
+            if self.national_body(ent):
+                home = self.home_state(token)
+                return Resolved(home, 0.75, Via.MODIFIER, token.i) if home else None
+            organisation = self.unknown_organisation(ent)
             if organisation is not None:
                 return Resolved(organisation, 0.8, Via.MODIFIER, token.i)
         for child in token.children:
@@ -970,6 +984,14 @@ class Resolver(Coreference):
     def pair_nominal(self, token: Token) -> bool:
         phrase = " ".join(t.lower_ for t in token.subtree)
         return any(phrase.endswith(p.removeprefix("the ")) for p in self.lexicon.pair_nominals)
+
+    def previous_subject(self, token: Token) -> Token | None:
+        """The subject of the main clause of the sentence before ``token``'s."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        return next((c for c in previous.root.children if c.dep_ in SUBJECT_DEPS), None)
 
     def is_state_nominal(self, token: Token) -> bool:
         if token.lemma_.lower() not in self.lexicon.state_nominals:

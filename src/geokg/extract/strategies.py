@@ -81,8 +81,14 @@ def agent_noun(resolver: Resolver, token: Token) -> list[Resolved] | None:
 
 def unknown_organisation(resolver: Resolver, token: Token) -> list[Resolved] | None:
     """An organisation the gazetteer does not know, named like one ("the Association of
-    African Jurists")."""
+    African Jurists"); a state's body named without its state ("the National Security
+    Council") is the state in context, else no actor."""
     if token.ent_type_ == "ORG" and token.i in resolver.org_of:
+        if resolver.national_body(resolver.org_of[token.i]):
+            # "National Security Council spokesman Ned Price": a body of the state in
+            # context, no organisation of its own.
+            home = resolver.home_state(token)
+            return [Resolved(home, 0.75, Via.HOME_INSTITUTION, token.i)] if home else []
         organisation = resolver.unknown_organisation(resolver.org_of[token.i])
         if organisation is not None:
             return [Resolved(organisation, 0.8, Via.ORGANISATION, token.i)]
@@ -145,6 +151,24 @@ def second_person(
 ) -> list[Resolved] | None:
     """'you' is never resolved."""
     return [] if token.lower_ in words().second_person else None
+
+
+def document_pronoun(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "The resolution condemns Eritrea ... It also allows the council to ...": a subject
+    "it" continues a document subject of the previous sentence (``document_nouns``,
+    ``pact_nouns``) and speaks for whom that document does (:func:`document_nominal`),
+    never for an actor named inside it."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    document = resolver.previous_subject(token)
+    if document is None:
+        return None
+    vocabulary = words()
+    if document.lemma_.lower() not in vocabulary.document_nouns | vocabulary.pact_nouns:
+        return None
+    return document_nominal(resolver, document, exclude) or []
 
 
 def pronoun(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
@@ -286,6 +310,7 @@ def bare_institution(
 ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     first_person,
     second_person,
+    document_pronoun,
     pronoun,
     misparsed_participle,
     counted_people,

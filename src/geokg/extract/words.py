@@ -93,6 +93,7 @@ class Words:
     envoy_nouns: frozenset[str]
     relational_nouns: frozenset[str]
     commentator_roles: frozenset[str]
+    national_body_markers: frozenset[str]
     name_titles: frozenset[str]
     surname_particles: frozenset[str]
     # -- Quotations and language

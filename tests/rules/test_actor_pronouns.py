@@ -1,0 +1,154 @@
+"""Pronouns and unnamed bodies that must not take the wrong actor (A7; fast: hand-built Docs).
+
+Rules: a possessive is kept from the subject of a copula only inside its predicate ("Iran
+became one of its allies"), not inside an adverbial phrase ("Eritrea was subject to an
+embargo because of its support": Eritrea's); a subject "it" after a sentence whose subject
+is a document ("The resolution condemns Eritrea. It also allows ...") is that document,
+speaking for its author, never the actor named inside it; a state's body named without its
+state ("the National Security Council", ``national_body_markers``) is the one state of its
+sentence or story, else no actor, never an organisation of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from geokg.extract.actors import SPAN_KEY
+from geokg.extract.lexicon import load_lexicon
+from geokg.extract.resolve import Resolver
+
+BECAUSE = """
+Eritrea Eritrea PROPN NNP nsubj 1
+was be AUX VBD ROOT 1
+subject subject ADJ JJ acomp 1
+to to ADP IN prep 2
+an an DET DT det 5
+embargo embargo NOUN NN pobj 3
+because because SCONJ IN prep 1
+of of ADP IN pcomp 6
+its its PRON PRP$ poss 9
+support support NOUN NN pobj 6
+. . PUNCT . punct 1
+"""
+
+BECAME = """
+Iran Iran PROPN NNP nsubj 1
+became become VERB VBD ROOT 1
+one one NUM CD attr 1
+of of ADP IN prep 2
+its its PRON PRP$ poss 5
+allies ally NOUN NNS pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def _ids(found):
+    return [r.actor.id for r in found]
+
+
+def test_a_possessive_in_an_adverbial_phrase_may_be_the_subjects(parse, gazetteer):
+    doc = parse(BECAUSE, {"Eritrea": "ERI"})
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[8], exclude=())) == ["ERI"]
+
+
+def test_a_possessive_in_the_predicate_is_not_the_subjects(parse, gazetteer):
+    doc = parse(BECAME, {"Iran": "IRN"})
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[4], exclude=())) == []
+
+
+def _story(blank: Language, sentences, actors, ents=()) -> Doc:
+    words, lemmas, pos, deps, heads, starts = [], [], [], [], [], []
+    for sentence in sentences:
+        offset = len(words)
+        for i, row in enumerate(sentence.strip().splitlines()):
+            word, lemma, tag, dep, head = row.split()
+            words.append(word)
+            lemmas.append(lemma)
+            pos.append(tag)
+            deps.append(dep)
+            heads.append(offset + int(head))
+            starts.append(i == 0)
+    doc = Doc(
+        blank.vocab, words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads, sent_starts=starts
+    )
+    doc.spans[SPAN_KEY] = [
+        Span(doc, i, i + 1, label=actors[w][1], kb_id=actors[w][0])
+        for i, w in enumerate(words)
+        if w in actors
+    ]
+    doc.ents = [Span(doc, s, e, label="ORG") for s, e in ents]
+    return doc
+
+
+COUNCIL_VOTED = """
+The the DET det 1
+Council Council PROPN nsubj 2
+voted vote VERB ROOT 2
+. . PUNCT punct 2
+"""
+RESOLUTION = """
+The the DET det 1
+resolution resolution NOUN nsubj 2
+condemns condemn VERB ROOT 2
+Eritrea Eritrea PROPN dobj 2
+. . PUNCT punct 2
+"""
+IT_ALLOWS = """
+It it PRON nsubj 1
+allows allow VERB ROOT 1
+sanctions sanction NOUN dobj 1
+. . PUNCT punct 1
+"""
+ERITREA_REJECTED = """
+Eritrea Eritrea PROPN nsubj 1
+rejected reject VERB ROOT 1
+the the DET det 3
+resolution resolution NOUN dobj 1
+. . PUNCT punct 1
+"""
+ACTORS = {"Council": ("unsc", "alias"), "Eritrea": ("ERI", "name")}
+STATES = {"Turkey": ("TUR", "name")}
+
+
+def test_it_after_a_document_subject_is_the_document_not_the_actor_inside(blank, gazetteer):
+    doc = _story(blank, [COUNCIL_VOTED, RESOLUTION, IT_ALLOWS], ACTORS)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    it = doc[9]
+    assert it.lower_ == "it"
+    assert "ERI" not in _ids(resolver.resolve(it, exclude=()))
+
+
+def test_it_after_an_actor_subject_is_that_actor(blank, gazetteer):
+    doc = _story(blank, [ERITREA_REJECTED, IT_ALLOWS], ACTORS)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[5], exclude=())) == ["ERI"]
+
+
+NSC = """
+The the DET det 3
+National National PROPN compound 3
+Security Security PROPN compound 3
+Council Council PROPN nsubj 4
+met meet VERB ROOT 4
+. . PUNCT punct 4
+"""
+TURKEY = """
+Turkey Turkey PROPN nsubj 1
+protested protest VERB ROOT 1
+. . PUNCT punct 1
+"""
+
+
+def test_a_national_body_is_the_state_in_context(blank, gazetteer):
+    doc = _story(blank, [TURKEY, NSC], STATES, ents=[(4, 7)])
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[6], exclude=())) == ["TUR"]
+
+
+def test_a_national_body_with_no_state_in_context_is_no_actor(blank, gazetteer):
+    doc = _story(blank, [NSC], STATES, ents=[(1, 4)])
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[3], exclude=())) == []
