@@ -103,10 +103,12 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     (PLOVER's domestic events: 'Turkish police prevented a demonstration by students',
     'Turkey will allow Turkish Kurd refugees to return') need two explicit phrases with
     different head nouns, at least one of them a domestic actor phrase rather than a name."""
-    if subject.token == obj.token:
-        return False
     key_s = subject.actor.country or subject.actor.id
     key_o = obj.actor.country or obj.actor.id
+    if subject.token == obj.token:
+        # One phrase standing for two actors ("the two leaders agreed", "they agreed")
+        # acts each to each when they are of two states; else it is one actor.
+        return subject.actor.id != obj.actor.id and key_s != key_o
     if key_s != key_o:
         return True
     if _two_people(subject, obj):

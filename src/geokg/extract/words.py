@@ -94,6 +94,7 @@ class Words:
     relational_nouns: frozenset[str]
     commentator_roles: frozenset[str]
     national_body_markers: frozenset[str]
+    pair_kinds: Mapping[str, frozenset[str]]
     name_titles: frozenset[str]
     surname_particles: frozenset[str]
     # -- Quotations and language
