@@ -26,11 +26,14 @@ Each resolution carries a certainty used in the confidence formula: exact name 1
 person/title 0.95, agent noun with a state modifier 0.9, bare demonym 0.85, surname 0.85,
 pronoun or nominal coreference 0.7, pair nominals 0.6.
 
-The module is split in two to stay under 900 lines: document coreference (step 2: the
+The module is split in three to stay under 900 lines: document coreference (step 2: the
 explicit mentions with their salience, antecedents of pronouns and nominals, the pair of the
 story) is the :class:`~geokg.extract.coreference.Coreference` mixin, the one part that only
-reads the explicit mentions resolved here and resolves no name itself. This module keeps the
-explicit resolution (steps 1, 3 and 4) and the per-document state, which it initialises.
+reads the explicit mentions resolved here and resolves no name itself; whose body an unowned
+institution or unknown organisation is (the story's state, "the police", "the National
+Security Council") is the :class:`~geokg.extract.institutions.Institutions` mixin. This
+module keeps the explicit resolution (steps 1, 3 and 4) and the per-document state, which it
+initialises.
 """
 
 from __future__ import annotations
@@ -44,14 +47,11 @@ from spacy.tokens import Doc, Span, Token
 from geokg.actors.records import ActorRecord
 from geokg.extract import places
 from geokg.extract.actors import IN_NAME, PLACE_KINDS, SPAN_KEY, GazetteerLike
-from geokg.extract.coreference import Coreference
+from geokg.extract.institutions import Institutions
 from geokg.extract.lexicon import Lexicon, words
 from geokg.extract.naming import (
-    GROUP_TYPES,
     SUBJECT_DEPS,
-    _bisect,
     _conjoined,
-    _envoy,
     _modifiers,
     _other_state,
     _record_actor,
@@ -86,7 +86,7 @@ class ResolutionState:
     surnames: Mapping[str, Actor]
 
 
-class Resolver(Coreference):
+class Resolver(Institutions):
     """Resolves argument tokens of one document (keeps per-document coreference state; the
     coreference methods are :class:`~geokg.extract.coreference.Coreference`'s)."""
 
@@ -222,169 +222,6 @@ class Resolver(Coreference):
             if found is not None:
                 return found
         return []
-
-    def named_body(self, token: Token) -> Resolved | None:
-        """'the court', 'the agency', 'the union' after a body whose name has that word ("the
-        International Court of Justice", "the IAEA" = International Atomic Energy Agency),
-        named in the last five sentences: that body, not an institution of a state."""
-        if (
-            token.tag_ != "NN"
-            or token.ent_iob_ == "I"
-            or token.lemma_.lower() not in words().body_nouns
-        ):
-            return None
-        dets = [c for c in token.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_ != "the":
-            return None
-        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.children):
-            return None
-        lemma = token.lemma_.lower()
-        for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i:
-                continue
-            if self._sentence_distance(index, token) > 5:
-                break
-            actor = resolved.actor
-            if actor.type in {ActorType.STATE, ActorType.PERSON}:
-                continue
-            if lemma in actor.label.lower().replace("-", " ").split():
-                return Resolved(actor, 0.75, Via.COREF, token.i)
-        return None
-
-    def bare_institution(self, token: Token) -> bool:
-        """'the police', 'parliament', 'the ruling party', 'opposition leaders': a domestic
-        institution (or an agent noun of one) named without its state; not a named body
-        ("the Union" mid-sentence, "the Fatah party") nor one owned by someone."""
-        lemma = token.lemma_.lower()
-        home = self.placed.home
-        member = lemma in words().institution_members and any(
-            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in home for c in token.children
-        )
-        if lemma not in home and not member:
-            return False
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in self.span_of:
-            return False
-        if token.is_title and token.i != token.sent.start and lemma == "union":
-            return False
-        if token.ent_iob_ == "I" or (
-            token.ent_type_ == "ORG"
-            and token.i + 1 < len(self.doc)
-            and self.doc[token.i + 1].ent_iob_ == "I"
-        ):
-            return False
-        stance = self.stance_states(token)  # "pro-Russia separatists": no owner named
-        for child in token.children:
-            if child.dep_ == "poss":
-                return False
-            if (
-                child.dep_ in {"compound", "amod", "nmod"}
-                and not stance
-                and (
-                    child.pos_ == "PROPN"
-                    or child.i in self.span_of
-                    # "Latin American governments", "Western police": a named owner unknown
-                    or (child.is_title and child.i != token.sent.start)
-                )
-            ):
-                return False
-        return True
-
-    def stance_states(self, token: Token) -> frozenset[str]:
-        """The states a "pro-X"/"anti-X" modifier of ``token`` names ("pro-Russia
-        separatists"): never the group's own state."""
-        found: set[str] = set()
-        for child in token.children:
-            if child.dep_ not in {"compound", "amod", "nmod"}:
-                continue
-            for inner in child.subtree:
-                span = self.span_of.get(inner.i)
-                if span is not None and _stance_prefixed(self.doc[span.start]):
-                    found.add(span.kb_id_)
-        return frozenset(found)
-
-    def home_state(self, token: Token, *, avoid: frozenset[str] = frozenset()) -> Actor | None:
-        """The state an institution or group named without its owner belongs to, by one
-        stated order: the one state the sentence of ``token`` is about (a name, place,
-        capital, demonym, possessive or person of it); when the sentence names none, the
-        state the story is about (:meth:`story_state`); else the one state of the nearest
-        earlier sentence (up to two back) that names any. ``None`` when two states are in
-        play in the sentence. States in ``avoid`` (a "pro-X" modifier's) are not counted."""
-        starts = self._sentence_starts()
-        position = _bisect(starts, token.i)
-        named = self._sentence_states(position)
-        states = {code: actor for code, actor in named.items() if code not in avoid}
-        if states:
-            return next(iter(states.values())) if len(states) == 1 else None
-        story = self.story_state(position)
-        if story is not None and story.id not in avoid:
-            return story
-        for back in range(1, 3):
-            if position - back < 0:
-                break
-            named = self._sentence_states(position - back)
-            states = {code: actor for code, actor in named.items() if code not in avoid}
-            if states:
-                return next(iter(states.values())) if len(states) == 1 else None
-        return None
-
-    def story_state(self, position: int) -> Actor | None:
-        """The state the story is about up to its ``position``-th sentence: the state with
-        the most mentions in the sentences so far (a state, a place of it, a person or
-        group acting for it), the first two sentences (headline, lead) counting three
-        times; ``None`` when no state leads by a clear margin (two mentions)."""
-        scores: dict[str, int] = {}
-        actors: dict[str, Actor] = {}
-        for index in range(position):
-            weight = 3 if index < 2 else 1
-            for code, actor in self._sentence_states(index).items():
-                scores[code] = scores.get(code, 0) + weight
-                actors[code] = actor
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        if not ranked:
-            return None
-        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 2:
-            return None
-        return actors[ranked[0][0]]
-
-    def _sentence_states(self, position: int) -> dict[str, Actor]:
-        """The states named or implied in the ``position``-th sentence, by code."""
-        if position not in self._states_of:
-            starts = self._sentence_starts()
-            end = starts[position + 1] if position + 1 < len(starts) else len(self.doc)
-            states: dict[str, Actor] = {}
-            for token in self.doc[starts[position] : end]:
-                found = self.explicit(token)
-                if found is None or _envoy(self.doc[found.token]):
-                    continue
-                actor = found.actor
-                if actor.type == ActorType.STATE:
-                    states.setdefault(actor.id, actor)
-                elif actor.country and actor.type == ActorType.PERSON:
-                    state = _record_actor(self._record(actor.country), self.published)
-                    if state is not None and state.type == ActorType.STATE:
-                        states.setdefault(state.id, state)
-            self._states_of[position] = states
-        return self._states_of[position]
-
-    def group_antecedent(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
-        """ "the group", "the militia": the nearest non-state group named in the last three
-        sentences ("Iran denies arming the group" after "... supplying the Houthis")."""
-        excluded = {a.id for a in exclude}
-        for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i or resolved.actor.id in excluded:
-                continue
-            if self._sentence_distance(index, token) > 3:
-                break
-            if resolved.actor.type in GROUP_TYPES:
-                return [Resolved(resolved.actor, 0.7, Via.COREF, token.i)]
-        return []
-
-    def home_institution(self, token: Token) -> list[Resolved]:
-        """'Polish workers demanded that the government ...': an institution named without
-        its state is the one of the state in context, even when that is the other argument's
-        (a domestic event; the pipeline keeps such pairs only against a domestic phrase)."""
-        found = self.antecedent(token, exclude=(), states_only=True)
-        return [Resolved(r.actor, r.certainty, HOME_INSTITUTION, token.i) for r in found]
 
     def _explicit(self, token: Token) -> Resolved | None:
         """The first of :data:`NAME_STRATEGIES` that decides (no coreference)."""
@@ -733,91 +570,6 @@ class Resolver(Coreference):
                         return Resolved(found.actor, 0.85, Via.AGENT_NOUN, token.i)
         return None
 
-    def media_owned(self, token: Token) -> bool:
-        """'VOA's Somali Service', 'the BBC's Burmese service': a news outlet's own unit,
-        no actor (``media_outlets``)."""
-        outlets = words().media_outlets
-        for child in token.children:
-            if child.dep_ != "poss":
-                continue
-            ent = self.org_of.get(child.i)
-            names = {child.lower_, ent.text.lower() if ent is not None else ""}
-            if names & outlets:
-                return True
-        return False
-
-    def _based_in(self, token: Token) -> Resolved | None:
-        """'the Hong Kong-based magazine', 'a Nairobi-based group': the place's state."""
-        for child in token.children:
-            if child.dep_ != "amod" or child.lemma_.lower() not in words().place_adjectives:
-                continue
-            for place in child.children:
-                if place.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
-                    where = self.explicit(place)
-                    if where is not None and where.actor.type == ActorType.STATE:
-                        return Resolved(where.actor, 0.8, Via.AGENT_NOUN, token.i)
-        return None
-
-    def unknown_organisation(self, ent: Span) -> Actor | None:
-        """An organisation the gazetteer does not know, named like one ("the Organization of
-        African Unity", "the Association of African Jurists", "the European Community"):
-        an actor with a slug id. Its type is read off the name."""
-        if ent.start not in self._organisations:
-            self._organisations[ent.start] = self._name_organisation(ent)
-        return self._organisations[ent.start]
-
-    def national_body(self, ent: Span) -> bool:
-        """An unknown organisation named as a state's body with no state in its name ("the
-        National Security Council", ``national_body_markers``), not a party or movement."""
-        terms = [t for t in ent if t.lower_ not in words().name_fillers]
-        if ent.label_ != "ORG" or len(terms) < 2 or any(t.i in self.span_of for t in ent):
-            return False
-        if {t.lower_ for t in terms} & words().group_markers:
-            return False
-        return terms[0].lower_ in words().national_body_markers
-
-    def _name_organisation(self, ent: Span) -> Actor | None:
-        terms = [t for t in ent if t.lower_ not in words().name_fillers]
-        if len(terms) < 2 or any(t.i in self.span_of for t in ent):
-            return None
-        if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in terms):
-            return None
-        lowered = {t.lower_ for t in terms}
-        if lowered & words().igo_markers or terms[0].lower_ == "international":
-            kind = ActorType.INTERNATIONAL_ORGANIZATION
-        elif lowered & words().ngo_markers or "international" in lowered:
-            kind = ActorType.NON_GOVERNMENTAL_ORGANIZATION
-        elif lowered & words().group_markers:
-            kind = ActorType.POLITICAL_GROUP
-        else:
-            return None
-        label = " ".join(t.text for t in terms)
-        slug = "_".join("".join(c for c in t.lower_ if c.isalnum()) for t in terms if t.is_alpha)
-        known = self._record(slug)
-        if known is not None:
-            return _record_actor(known, self.published)
-        if kind is ActorType.POLITICAL_GROUP:
-            # An unknown party or movement acts at home (the annotation guide keys it by
-            # its state): the one state its sentence, else the last ones, are about.
-            home = self.home_state(ent.root)
-            return Actor(slug, label, kind, country=home.id if home is not None else None)
-        return Actor(slug, label, kind)
-
-    def _state_in_org_name(self, token: Token) -> Resolved | None:
-        """The head of an organisation's name that contains a state's name ("National
-        Union for the Total Independence of Angola") is a domestic actor of that state."""
-        ent = self.org_of.get(token.i)
-        if ent is None:
-            return None
-        for inner in ent:
-            span = self.span_of.get(inner.i)
-            if span is None or span.label_ != IN_NAME:
-                continue
-            actor = self._acting(self._record(span.kb_id_))
-            if actor is not None and actor.type == ActorType.STATE:
-                return Resolved(actor, 0.85, Via.AGENT_NOUN, token.i)
-        return None
-
     def _homeland(self, token: Token, span: Span, people: Actor) -> Resolved | None:
         """A people named with another state: "Bosnian Serbs", "Albanians of southern
         Serbia", "ethnic Albanians demonstrated in Serbia" act for that state."""
@@ -839,6 +591,9 @@ class Resolver(Coreference):
         """The owner of an agent noun: a pronoun's or a state nominal's antecedent ("the
         Thai military took the country's ousted prime minister": Thailand's, never skipping
         the other argument, since a domestic phrase may face its own state), else a name."""
+        if token.lower_ in words().first_person:
+            found = self.speaker(token)  # "our areas": the quoted speaker's
+            return found[0] if found else None
         if token.pos_ == "PRON" or self.is_state_nominal(token):
             found = self.antecedent(token, exclude=(), states_only=token.pos_ != "PRON")
             return found[0] if found else None
@@ -969,10 +724,16 @@ class Resolver(Coreference):
     # -- coreference ------------------------------------------------------------------
 
     def speaker(self, token: Token) -> list[Resolved]:
-        """'I'/'we' in a quote: the subject of the sentence's speech verb ('..., X said')."""
+        """'I'/'we' in a quote: the subject of the sentence's speech verb ('..., X said'), or
+        of the next sentence's when the quote runs on into it ('"We are concerned ... our
+        areas. [...] still overflying our area," he said.')."""
         if token.lower_ == "us" and token.text == "US":
             return []
-        for candidate in token.sent:
+        sentence = token.sent
+        tokens = list(sentence)
+        if _quote_open(sentence) and sentence.end < len(self.doc):
+            tokens.extend(self.doc[sentence.end].sent)
+        for candidate in tokens:
             if candidate.lemma_.lower() in words().speech_verbs and candidate.i > token.i:
                 for child in candidate.children:
                     if child.dep_ == "nsubj" and child.lower_ not in words().first_person:
@@ -999,6 +760,15 @@ class Resolver(Coreference):
         dets = [c for c in token.children if c.dep_ == "det"]
         other = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep"}]
         return bool(dets) and dets[0].lower_ in words().anaphoric_determiners and not other
+
+
+def _quote_open(sentence: Span) -> bool:
+    """Whether a quotation opened in ``sentence`` is still open at its end."""
+    vocabulary = words()
+    opened = sum(t.text in vocabulary.opening_quotes for t in sentence)
+    closed = sum(t.text in vocabulary.closing_quotes for t in sentence)
+    straight = sum(t.text in vocabulary.straight_quotes for t in sentence)
+    return opened > closed or straight % 2 == 1
 
 
 def _inside_longer_name(token: Token) -> bool:

@@ -171,8 +171,33 @@ def document_pronoun(
     return document_nominal(resolver, document, exclude) or []
 
 
+def _expletive(token: Token) -> bool:
+    """ "It is the duty of the AU to warn Sudan", "it is important that ...": an "it"
+    subject of a copula whose clause is extraposed (an infinitive or a that-clause) stands
+    for no one."""
+    head = token.head
+    if token.lower_ != "it" or token.dep_ != "nsubj" or head.lemma_ not in words().copular:
+        return False
+    for complement in [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]:
+        # "it is the duty of X to ...": a noun's infinitive; "it is ready to talk" is no
+        # extraposition, "it is clear that ..." is.
+        nominal = complement.dep_ == "attr" or (
+            complement == head and any(c.dep_ == "attr" for c in head.children)
+        )
+        marks = {"to", "that"} if nominal else {"that"}
+        for clause in complement.children:
+            if clause.dep_ not in {"xcomp", "ccomp", "acl", "advcl"}:
+                continue
+            if any(c.lower_ in marks for c in clause.children if c.dep_ in {"aux", "mark"}):
+                return True
+    return False
+
+
 def pronoun(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
-    """'it', 'he', 'they': the most salient earlier compatible actor."""
+    """'it', 'he', 'they': the most salient earlier compatible actor; an expletive "it"
+    ("it is the duty of X to ...") none."""
+    if _expletive(token):
+        return []
     vocabulary = words()
     pronouns = vocabulary.state_pronouns | vocabulary.person_pronouns
     if token.pos_ == "PRON" or token.lower_ in pronouns | vocabulary.plural_pronouns:
