@@ -152,3 +152,66 @@ def test_a_national_body_with_no_state_in_context_is_no_actor(blank, gazetteer):
     doc = _story(blank, [NSC], STATES, ents=[(1, 4)])
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[3], exclude=())) == []
+
+
+QUOTE_OPEN = """
+" " PUNCT punct 2
+We we PRON nsubj 2
+are be AUX ROOT 2
+bombed bomb VERB acomp 2
+our our PRON poss 5
+areas area NOUN dobj 3
+. . PUNCT punct 2
+"""
+SAID = """
+Juba Juba PROPN nsubj 1
+suffers suffer VERB ccomp 5
+, , PUNCT punct 5
+" " PUNCT punct 5
+Turkey Turkey PROPN nsubj 5
+said say VERB ROOT 5
+. . PUNCT punct 5
+"""
+
+
+def test_a_first_person_owner_is_the_speaker_of_a_quote_running_on(blank, gazetteer):
+    actors = {"Turkey": ("TUR", "name"), "Juba": ("SSD", "capital")}
+    doc = _story(blank, [QUOTE_OPEN, SAID], actors)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert doc[4].lower_ == "our"
+    assert _ids(resolver.speaker(doc[4])) == ["TUR"]
+    # a closed quote does not run on
+    closed = QUOTE_OPEN.replace(". . PUNCT punct 2", '" " PUNCT punct 2')
+    doc = _story(blank, [closed, SAID], actors)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.speaker(doc[4])) == []
+
+
+DUTY = """
+It it PRON nsubj 1
+is be AUX ROOT 1
+the the DET det 3
+duty duty NOUN attr 1
+to to PART aux 5
+warn warn VERB xcomp 1
+Sudan Sudan PROPN dobj 5
+. . PUNCT punct 1
+"""
+READY = """
+It it PRON nsubj 1
+is be AUX ROOT 1
+ready ready ADJ acomp 1
+to to PART aux 4
+talk talk VERB xcomp 1
+. . PUNCT punct 1
+"""
+
+
+def test_an_expletive_it_is_no_one_but_a_ready_it_is_someone(blank, gazetteer):
+    actors = {"Turkey": ("TUR", "name"), "Sudan": ("SDN", "name")}
+    doc = _story(blank, [TURKEY, DUTY], actors)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[3], exclude=())) == []
+    doc = _story(blank, [TURKEY, READY], actors)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[3], exclude=())) == ["TUR"]
