@@ -10,9 +10,6 @@ state or one actor never.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
-
-from geokg.extract.actors import SPAN_KEY
 from geokg.extract.drafts import _distinct
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.resolution import Resolved, Via
@@ -44,50 +41,27 @@ ACTORS = {
 }
 
 
-def _doc(blank, sentences) -> Doc:
-    words, lemmas, pos, deps, heads, starts = [], [], [], [], [], []
-    for sentence in sentences:
-        offset = len(words)
-        for i, row in enumerate(sentence.strip().splitlines()):
-            word, lemma, tag, dep, head = row.split()
-            words.append(word)
-            lemmas.append(lemma)
-            pos.append(tag)
-            deps.append(dep)
-            heads.append(offset + int(head))
-            starts.append(i == 0)
-    doc = Doc(
-        blank.vocab, words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads, sent_starts=starts
-    )
-    doc.spans[SPAN_KEY] = [
-        Span(doc, i, i + 1, label=ACTORS[w][1], kb_id=ACTORS[w][0])
-        for i, w in enumerate(words)
-        if w in ACTORS
-    ]
-    return doc
-
-
-def _pair(blank, gazetteer, noun, lemma):
-    doc = _doc(blank, [MET, AGREED.format(noun=noun, lemma=lemma)])
+def _pair(story, gazetteer, noun, lemma):
+    doc = story([MET, AGREED.format(noun=noun, lemma=lemma)], ACTORS)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     return sorted(r.actor.id for r in resolver.resolve(doc[11], exclude=()))
 
 
-def test_the_two_leaders_are_two_people(blank, gazetteer):
-    assert _pair(blank, gazetteer, "leaders", "leader") == ["barack-obama", "vladimir-putin"]
+def test_the_two_leaders_are_two_people(story, gazetteer):
+    assert _pair(story, gazetteer, "leaders", "leader") == ["barack-obama", "vladimir-putin"]
 
 
-def test_the_two_countries_are_two_states(blank, gazetteer):
+def test_the_two_countries_are_two_states(story, gazetteer):
     # Only one state in view (the people are no states, the AU no country): no pair.
-    assert _pair(blank, gazetteer, "countries", "country") == []
+    assert _pair(story, gazetteer, "countries", "country") == []
 
 
-def test_both_sides_are_never_a_mediating_organisation(blank, gazetteer):
-    assert "african_union" not in _pair(blank, gazetteer, "sides", "side")
+def test_both_sides_are_never_a_mediating_organisation(story, gazetteer):
+    assert "african_union" not in _pair(story, gazetteer, "sides", "side")
 
 
-def test_one_phrase_for_two_states_acts_each_to_each(blank, gazetteer):
-    doc = _doc(blank, [MET, AGREED.format(noun="leaders", lemma="leader")])
+def test_one_phrase_for_two_states_acts_each_to_each(story, gazetteer):
+    doc = story([MET, AGREED.format(noun="leaders", lemma="leader")], ACTORS)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     obama, putin = (gazetteer.get(i) for i in ("barack-obama", "vladimir-putin"))
     assert obama is not None and putin is not None

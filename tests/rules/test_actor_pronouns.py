@@ -11,10 +11,6 @@ sentence or story, else no actor, never an organisation of its own.
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-
-from geokg.extract.actors import SPAN_KEY
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.resolve import Resolver
 
@@ -59,30 +55,6 @@ def test_a_possessive_in_the_predicate_is_not_the_subjects(parse, gazetteer):
     assert _ids(resolver.resolve(doc[4], exclude=())) == []
 
 
-def _story(blank: Language, sentences, actors, ents=()) -> Doc:
-    words, lemmas, pos, deps, heads, starts = [], [], [], [], [], []
-    for sentence in sentences:
-        offset = len(words)
-        for i, row in enumerate(sentence.strip().splitlines()):
-            word, lemma, tag, dep, head = row.split()
-            words.append(word)
-            lemmas.append(lemma)
-            pos.append(tag)
-            deps.append(dep)
-            heads.append(offset + int(head))
-            starts.append(i == 0)
-    doc = Doc(
-        blank.vocab, words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads, sent_starts=starts
-    )
-    doc.spans[SPAN_KEY] = [
-        Span(doc, i, i + 1, label=actors[w][1], kb_id=actors[w][0])
-        for i, w in enumerate(words)
-        if w in actors
-    ]
-    doc.ents = [Span(doc, s, e, label="ORG") for s, e in ents]
-    return doc
-
-
 COUNCIL_VOTED = """
 The the DET det 1
 Council Council PROPN nsubj 2
@@ -113,16 +85,16 @@ ACTORS = {"Council": ("unsc", "alias"), "Eritrea": ("ERI", "name")}
 STATES = {"Turkey": ("TUR", "name")}
 
 
-def test_it_after_a_document_subject_is_the_document_not_the_actor_inside(blank, gazetteer):
-    doc = _story(blank, [COUNCIL_VOTED, RESOLUTION, IT_ALLOWS], ACTORS)
+def test_it_after_a_document_subject_is_the_document_not_the_actor_inside(story, gazetteer):
+    doc = story([COUNCIL_VOTED, RESOLUTION, IT_ALLOWS], ACTORS)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     it = doc[9]
     assert it.lower_ == "it"
     assert "ERI" not in _ids(resolver.resolve(it, exclude=()))
 
 
-def test_it_after_an_actor_subject_is_that_actor(blank, gazetteer):
-    doc = _story(blank, [ERITREA_REJECTED, IT_ALLOWS], ACTORS)
+def test_it_after_an_actor_subject_is_that_actor(story, gazetteer):
+    doc = story([ERITREA_REJECTED, IT_ALLOWS], ACTORS)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[5], exclude=())) == ["ERI"]
 
@@ -142,14 +114,14 @@ protested protest VERB ROOT 1
 """
 
 
-def test_a_national_body_is_the_state_in_context(blank, gazetteer):
-    doc = _story(blank, [TURKEY, NSC], STATES, ents=[(4, 7)])
+def test_a_national_body_is_the_state_in_context(story, gazetteer):
+    doc = story([TURKEY, NSC], STATES, orgs=((4, 7),))
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[6], exclude=())) == ["TUR"]
 
 
-def test_a_national_body_with_no_state_in_context_is_no_actor(blank, gazetteer):
-    doc = _story(blank, [NSC], STATES, ents=[(1, 4)])
+def test_a_national_body_with_no_state_in_context_is_no_actor(story, gazetteer):
+    doc = story([NSC], STATES, orgs=((1, 4),))
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[3], exclude=())) == []
 
@@ -174,15 +146,15 @@ said say VERB ROOT 5
 """
 
 
-def test_a_first_person_owner_is_the_speaker_of_a_quote_running_on(blank, gazetteer):
+def test_a_first_person_owner_is_the_speaker_of_a_quote_running_on(story, gazetteer):
     actors = {"Turkey": ("TUR", "name"), "Juba": ("SSD", "capital")}
-    doc = _story(blank, [QUOTE_OPEN, SAID], actors)
+    doc = story([QUOTE_OPEN, SAID], actors)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert doc[4].lower_ == "our"
     assert _ids(resolver.speaker(doc[4])) == ["TUR"]
     # a closed quote does not run on
     closed = QUOTE_OPEN.replace(". . PUNCT punct 2", '" " PUNCT punct 2')
-    doc = _story(blank, [closed, SAID], actors)
+    doc = story([closed, SAID], actors)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.speaker(doc[4])) == []
 
@@ -207,11 +179,11 @@ talk talk VERB xcomp 1
 """
 
 
-def test_an_expletive_it_is_no_one_but_a_ready_it_is_someone(blank, gazetteer):
+def test_an_expletive_it_is_no_one_but_a_ready_it_is_someone(story, gazetteer):
     actors = {"Turkey": ("TUR", "name"), "Sudan": ("SDN", "name")}
-    doc = _story(blank, [TURKEY, DUTY], actors)
+    doc = story([TURKEY, DUTY], actors)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[3], exclude=())) == []
-    doc = _story(blank, [TURKEY, READY], actors)
+    doc = story([TURKEY, READY], actors)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[3], exclude=())) == ["TUR"]
