@@ -187,3 +187,17 @@ def test_an_expletive_it_is_no_one_but_a_ready_it_is_someone(story, gazetteer):
     doc = story([TURKEY, READY], actors)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[3], exclude=())) == ["TUR"]
+
+
+THERE = """
+There there PRON expl 1
+was be VERB ROOT 1
+violence violence NOUN attr 1
+. . PUNCT punct 1
+"""
+
+
+def test_an_expletive_there_is_no_one(story, gazetteer):
+    doc = story([TURKEY, THERE], STATES)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[3], exclude=())) == []

@@ -103,3 +103,27 @@ def test_a_capital_heading_an_office_is_its_states(blank):
 def test_a_capital_in_another_name_is_only_a_place(blank):
     words = ["Juba", "Monitor", "reporter", "Barnaba", "Benjamin"]
     assert _capital_kept(blank, words, (0, 2)) == []
+
+
+ENVOY = """
+The the DET DT det 1
+U.N. U.N. PROPN NNP poss 4
+'s 's PART POS case 1
+special special ADJ JJ amod 4
+envoy envoy NOUN NN nsubj 11
+to to ADP IN prep 4
+Burma Burma PROPN NNP pobj 5
+, , PUNCT , punct 6
+Vijay Vijay PROPN NNP compound 9
+Nambiar Nambiar PROPN NNP appos 6
+, , PUNCT , punct 6
+returned return VERB VBD ROOT 11
+. . PUNCT . punct 11
+"""
+
+
+def test_a_name_hung_on_the_offices_complement_is_the_offices(parse, gazetteer):
+    doc = _doc(parse, ENVOY, {"U.N.": ("un", "alias"), "Burma": ("MMR", "alias")}, [(8, 10)])
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver, doc[9]) == ["un"]  # not Burma: the envoy's name
+    assert _ids(resolver, doc[6]) == ["MMR"]  # the complement itself stays Burma

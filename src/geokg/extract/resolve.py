@@ -272,8 +272,13 @@ class Resolver(Institutions):
                 if named is not None:
                     return Resolved(named.actor, named.certainty * 0.95, named.via, token.i)
         if token.dep_ == "appos" and token.ent_type_ == "PERSON":
-            # "Iran's religious leader Ayatollah Khomeini": the name is the office's.
-            office = self.explicit(token.head)
+            # "Iran's religious leader Ayatollah Khomeini": the name is the office's; "the
+            # U.N.'s special envoy to Burma, Vijay Nambiar": the parser hangs it on the
+            # office's last noun.
+            holder = token.head
+            if holder.dep_ == "pobj" and holder.head.dep_ == "prep":
+                holder = holder.head.head
+            office = self.explicit(holder)
             if office is not None and office.via == Via.AGENT_NOUN:
                 return Resolved(office.actor, office.certainty * 0.95, office.via, token.i)
         return self._domestic_role_holder(token)

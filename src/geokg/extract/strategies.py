@@ -175,6 +175,8 @@ def _expletive(token: Token) -> bool:
     """ "It is the duty of the AU to warn Sudan", "it is important that ...": an "it"
     subject of a copula whose clause is extraposed (an infinitive or a that-clause) stands
     for no one."""
+    if token.dep_ == "expl":
+        return True  # "There has been violence", "it seems that ..." as the parser marks them
     head = token.head
     if token.lower_ != "it" or token.dep_ != "nsubj" or head.lemma_ not in words().copular:
         return False
