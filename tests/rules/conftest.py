@@ -25,6 +25,7 @@ from geokg.ontology import load_ontology
 
 Parse = Callable[..., Doc]
 MakeContext = Callable[..., SentenceContext]
+Story = Callable[..., Doc]
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +60,47 @@ def parse(blank: Language) -> Parse:
                 kb_id, kind = (found, "name") if isinstance(found, str) else found
                 spans.append(Span(doc, i, i + 1, label=kind, kb_id=kb_id))
         doc.spans[SPAN_KEY] = spans
+        return doc
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def story(blank: Language) -> Story:
+    """A Doc of several sentences: one table per sentence (``word lemma POS dep head``, the
+    head as an index within the sentence), gazetteer mentions by word (``{"Iran": ("IRN",
+    "name")}``) and ``ORG`` entities as (start, end) token ranges of the whole Doc."""
+
+    def build(
+        sentences: list[str],
+        actors: Mapping[str, tuple[str, str]],
+        orgs: tuple[tuple[int, int], ...] = (),
+    ) -> Doc:
+        rows: list[list[str]] = []
+        heads: list[int] = []
+        starts: list[bool] = []
+        for sentence in sentences:
+            offset = len(rows)
+            for i, line in enumerate(sentence.strip().splitlines()):
+                row = line.split()
+                rows.append(row)
+                heads.append(offset + int(row[4]))
+                starts.append(i == 0)
+        doc = Doc(
+            blank.vocab,
+            words=[r[0] for r in rows],
+            lemmas=[r[1] for r in rows],
+            pos=[r[2] for r in rows],
+            deps=[r[3] for r in rows],
+            heads=heads,
+            sent_starts=starts,
+        )
+        doc.spans[SPAN_KEY] = [
+            Span(doc, t.i, t.i + 1, label=actors[t.text][1], kb_id=actors[t.text][0])
+            for t in doc
+            if t.text in actors
+        ]
+        doc.ents = [Span(doc, start, end, label="ORG") for start, end in orgs]
         return doc
 
     return build

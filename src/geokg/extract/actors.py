@@ -348,8 +348,8 @@ class ActorMatcher:
         ("Nigerian Union of Teachers", "Kenya Anti-Corruption Commission", "Bank of
         Japan"): the match is kept as ``IN_NAME`` (the resolver reads it as a modifier
         only). A capital inside an organisation's name is a place ("Kyiv Post") except
-        after "of" ("the United Bus Company of Tehran") or in the name of a site ("Kabul
-        University").
+        after "of" ("the United Bus Company of Tehran"), in the name of a site ("Kabul
+        University") or before an office ("Juba Information Minister").
         """
         if span.label_ in {"person", "demonym"} or ent is None:
             return "keep"
@@ -369,7 +369,13 @@ class ActorMatcher:
             return IN_NAME
         if ent.label_ == "ORG" and span.label_ in PLACE_KINDS:
             after_of = span.start > ent.start and doc[span.start - 1].lower_ == "of"
-            return IN_NAME if after_of or ent[-1].lower_ in words().sites else "drop"
+            # "Juba Information Minister X": a capital heading an office's name is its
+            # state's (the model leaves the office word out of the ORG).
+            office = span.label_ == "capital" and (
+                ent.end < len(doc) and doc[ent.end].lower_ in words().office_holders
+            )
+            sited = ent[-1].lower_ in words().sites
+            return IN_NAME if after_of or sited or office else "drop"
         return "drop"
 
 

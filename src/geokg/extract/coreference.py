@@ -150,13 +150,17 @@ class Coreference:
         return None
 
     def _bound(self, token: Token) -> set[str]:
-        """Actors a possessive in a copular predicate cannot denote ('X became its ally')."""
+        """Actors a possessive in a copular predicate cannot denote ('X became its ally',
+        'X is one of its allies'); an adverbial phrase of the copula is no predicate ('X was
+        subject to an embargo because of its support' may be X's own)."""
         if token.dep_ != "poss":
             return set()
         head = token.head
+        predicate = False
         while head.dep_ in {"pobj", "prep", "attr", "acomp", "dobj"} and head.head != head:
+            predicate = head.dep_ in {"attr", "acomp", "dobj"}
             head = head.head
-            if head.lemma_ in words().copular and head.pos_ in {"VERB", "AUX"}:
+            if predicate and head.lemma_ in words().copular and head.pos_ in {"VERB", "AUX"}:
                 subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
                 return {r.actor.id for s in subjects for r in self.actors(s)}
         return set()
@@ -206,21 +210,32 @@ class Coreference:
         "Obama and Putin") in this sentence before the token or the three before, else the
         last two distinct actors, never a venue ("in Addis Ababa")."""
         excluded = {a.id for a in exclude}
+        kinds = words().pair_kinds.get(token.lemma_.lower(), frozenset())
         pair: list[Actor] = []
         for index, _, _ in reversed(self.mentions()):
             if index >= token.i or self._sentence_distance(index, token) > 3:
                 continue
             if self.doc[index].dep_ == "conj":
                 pair = self._coordinated(self.doc[index], set())[-2:]
-                if pair:
+                if pair and all(_pair_member(a, kinds) for a in pair):
                     break
+                pair = []
         if not pair:
-            pair = [r.actor for r in self.last_distinct(token, 2, exclude=(), certainty=0.6)]
+            found = self.last_distinct(token, 2, exclude=(), certainty=0.6, kinds=kinds)
+            pair = [r.actor for r in found]
         return [Resolved(a, 0.6, Via.COREF, token.i) for a in pair if a.id not in excluded]
 
     def last_distinct(
-        self, token: Token, count: int, *, exclude: Sequence[Actor], certainty: float
+        self,
+        token: Token,
+        count: int,
+        *,
+        exclude: Sequence[Actor],
+        certainty: float,
+        kinds: frozenset[str] = frozenset(),
     ) -> list[Resolved]:
+        """The last ``count`` actors of distinct states before ``token`` (three sentences
+        back at most), of the ``kinds`` of :func:`_pair_member`, never a venue."""
         excluded = {a.id for a in exclude}
         found: list[Resolved] = []
         for index, resolved, _ in reversed(self.mentions()):
@@ -233,8 +248,12 @@ class Coreference:
                 continue  # the other argument; a venue ("talks in Addis Ababa")
             actor = resolved.actor
             key = actor.country or actor.id
-            if any((r.actor.country or r.actor.id) == key for r in found):
-                continue
+            if not _pair_member(actor, kinds) or any(
+                (r.actor.id if "party" in kinds else r.actor.country or r.actor.id)
+                == (actor.id if "party" in kinds else key)
+                for r in found
+            ):
+                continue  # "both sides" of a civil war may be two actors of one state
             found.append(Resolved(actor, certainty, Via.COREF, token.i))
             if len(found) == count:
                 break
@@ -253,3 +272,19 @@ class Coreference:
 def _key(actor: Actor) -> str:
     """The state an actor is or acts for, else its own id (a pair needs two of them)."""
     return actor.country or actor.id
+
+
+def _pair_member(actor: Actor, kinds: frozenset[str]) -> bool:
+    """Whether ``actor`` can be one of a pair nominal of these ``kinds`` (``pair_kinds``):
+    a state for "both countries", a person for "the two leaders", a party to the story
+    (no international or non-governmental organisation) for "both sides"."""
+    if "state" in kinds:
+        return actor.type == ActorType.STATE
+    if "person" in kinds:
+        return actor.type == ActorType.PERSON
+    if "party" in kinds:
+        return actor.type not in {
+            ActorType.INTERNATIONAL_ORGANIZATION,
+            ActorType.NON_GOVERNMENTAL_ORGANIZATION,
+        }
+    return True

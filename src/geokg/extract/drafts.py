@@ -103,10 +103,12 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     (PLOVER's domestic events: 'Turkish police prevented a demonstration by students',
     'Turkey will allow Turkish Kurd refugees to return') need two explicit phrases with
     different head nouns, at least one of them a domestic actor phrase rather than a name."""
-    if subject.token == obj.token:
-        return False
     key_s = subject.actor.country or subject.actor.id
     key_o = obj.actor.country or obj.actor.id
+    if subject.token == obj.token:
+        # One phrase standing for two actors ("the two leaders agreed", "they agreed")
+        # acts each to each when they are of two states; else it is one actor.
+        return subject.actor.id != obj.actor.id and key_s != key_o
     if key_s != key_o:
         return True
     if _two_people(subject, obj):
@@ -137,18 +139,27 @@ NAMED_VIAS = NAMED_PERSON_VIAS | {Via.NAME, Via.ALIAS, Via.ENTITY, Via.CODE, Via
 def _two_people(subject: Resolved, obj: Resolved) -> bool:
     """'President Kiir accused former vice president Machar': two different people named
     (gazetteer ids, not coreference) are two actors of one state, a domestic pair; so are a
-    political group and another named actor of its state ('the Muslim Brotherhood
-    denounced Egypt's military')."""
+    named political group and another actor of its state, unless that one is a pronoun or
+    the speaker ('the Muslim Brotherhood denounced Egypt's military', 'police will not
+    tolerate rallies by the Kifaya group')."""
     if subject.actor.id == obj.actor.id:
         return False
     if subject.via in NAMED_PERSON_VIAS and obj.via in NAMED_PERSON_VIAS:
         return subject.actor.type == obj.actor.type == ActorType.PERSON
-    group = ActorType.POLITICAL_GROUP
-    return (
-        group in {subject.actor.type, obj.actor.type}
-        and subject.via in NAMED_VIAS
-        and obj.via in NAMED_VIAS
-    )
+    # A named party or movement facing another actor of its state, named or resolved from
+    # context ("police will no longer tolerate rallies by the Kifaya group"), not a pronoun
+    # or the speaker, which may stand for the group itself.
+    for group, other in ((subject, obj), (obj, subject)):
+        if (
+            group.actor.type == ActorType.POLITICAL_GROUP
+            and group.via in NAMED_VIAS | {Via.ORGANISATION}
+            and other.via not in SELF_VIAS
+        ):
+            return True
+    return False
+
+
+SELF_VIAS = frozenset({Via.COREF, Via.SPEAKER, Via.SPEAKER_PHRASE, Via.DOMESTIC_COREF})
 
 
 def _context_domestic_pair(via_s: str, via_o: str) -> bool:

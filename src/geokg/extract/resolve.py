@@ -26,11 +26,14 @@ Each resolution carries a certainty used in the confidence formula: exact name 1
 person/title 0.95, agent noun with a state modifier 0.9, bare demonym 0.85, surname 0.85,
 pronoun or nominal coreference 0.7, pair nominals 0.6.
 
-The module is split in two to stay under 900 lines: document coreference (step 2: the
+The module is split in three to stay under 900 lines: document coreference (step 2: the
 explicit mentions with their salience, antecedents of pronouns and nominals, the pair of the
 story) is the :class:`~geokg.extract.coreference.Coreference` mixin, the one part that only
-reads the explicit mentions resolved here and resolves no name itself. This module keeps the
-explicit resolution (steps 1, 3 and 4) and the per-document state, which it initialises.
+reads the explicit mentions resolved here and resolves no name itself; whose body an unowned
+institution or unknown organisation is (the story's state, "the police", "the National
+Security Council") is the :class:`~geokg.extract.institutions.Institutions` mixin. This
+module keeps the explicit resolution (steps 1, 3 and 4) and the per-document state, which it
+initialises.
 """
 
 from __future__ import annotations
@@ -44,14 +47,11 @@ from spacy.tokens import Doc, Span, Token
 from geokg.actors.records import ActorRecord
 from geokg.extract import places
 from geokg.extract.actors import IN_NAME, PLACE_KINDS, SPAN_KEY, GazetteerLike
-from geokg.extract.coreference import Coreference
+from geokg.extract.institutions import Institutions
 from geokg.extract.lexicon import Lexicon, words
 from geokg.extract.naming import (
-    GROUP_TYPES,
     SUBJECT_DEPS,
-    _bisect,
     _conjoined,
-    _envoy,
     _modifiers,
     _other_state,
     _record_actor,
@@ -86,7 +86,7 @@ class ResolutionState:
     surnames: Mapping[str, Actor]
 
 
-class Resolver(Coreference):
+class Resolver(Institutions):
     """Resolves argument tokens of one document (keeps per-document coreference state; the
     coreference methods are :class:`~geokg.extract.coreference.Coreference`'s)."""
 
@@ -223,141 +223,6 @@ class Resolver(Coreference):
                 return found
         return []
 
-    def named_body(self, token: Token) -> Resolved | None:
-        """'the court', 'the agency', 'the union' after a body whose name has that word ("the
-        International Court of Justice", "the IAEA" = International Atomic Energy Agency),
-        named in the last five sentences: that body, not an institution of a state."""
-        if (
-            token.tag_ != "NN"
-            or token.ent_iob_ == "I"
-            or token.lemma_.lower() not in words().body_nouns
-        ):
-            return None
-        dets = [c for c in token.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_ != "the":
-            return None
-        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.children):
-            return None
-        lemma = token.lemma_.lower()
-        for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i:
-                continue
-            if self._sentence_distance(index, token) > 5:
-                break
-            actor = resolved.actor
-            if actor.type in {ActorType.STATE, ActorType.PERSON}:
-                continue
-            if lemma in actor.label.lower().replace("-", " ").split():
-                return Resolved(actor, 0.75, Via.COREF, token.i)
-        return None
-
-    def bare_institution(self, token: Token) -> bool:
-        """'the police', 'parliament', 'the ruling party', 'opposition leaders': a domestic
-        institution (or an agent noun of one) named without its state; not a named body
-        ("the Union" mid-sentence, "the Fatah party") nor one owned by someone."""
-        lemma = token.lemma_.lower()
-        home = self.placed.home
-        member = lemma in words().institution_members and any(
-            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in home for c in token.children
-        )
-        if lemma not in home and not member:
-            return False
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in self.span_of:
-            return False
-        if token.is_title and token.i != token.sent.start and lemma == "union":
-            return False
-        if token.ent_iob_ == "I" or (
-            token.ent_type_ == "ORG"
-            and token.i + 1 < len(self.doc)
-            and self.doc[token.i + 1].ent_iob_ == "I"
-        ):
-            return False
-        stance = self.stance_states(token)  # "pro-Russia separatists": no owner named
-        for child in token.children:
-            if child.dep_ == "poss":
-                return False
-            if (
-                child.dep_ in {"compound", "amod", "nmod"}
-                and not stance
-                and (
-                    child.pos_ == "PROPN"
-                    or child.i in self.span_of
-                    # "Latin American governments", "Western police": a named owner unknown
-                    or (child.is_title and child.i != token.sent.start)
-                )
-            ):
-                return False
-        return True
-
-    def stance_states(self, token: Token) -> frozenset[str]:
-        """The states a "pro-X"/"anti-X" modifier of ``token`` names ("pro-Russia
-        separatists"): never the group's own state."""
-        found: set[str] = set()
-        for child in token.children:
-            if child.dep_ not in {"compound", "amod", "nmod"}:
-                continue
-            for inner in child.subtree:
-                span = self.span_of.get(inner.i)
-                if span is not None and _stance_prefixed(self.doc[span.start]):
-                    found.add(span.kb_id_)
-        return frozenset(found)
-
-    def home_state(self, token: Token, *, avoid: frozenset[str] = frozenset()) -> Actor | None:
-        """The one state the sentence of ``token`` is about (a name, place, capital, demonym,
-        possessive or person of it), else the one state of the nearest earlier sentence (up to
-        two back) that names any; ``None`` when two states are in play. States in ``avoid``
-        (a "pro-X" modifier's) are not counted."""
-        starts = self._sentence_starts()
-        position = _bisect(starts, token.i)
-        for back in range(3):
-            if position - back < 0:
-                break
-            named = self._sentence_states(position - back)
-            states = {code: actor for code, actor in named.items() if code not in avoid}
-            if states:
-                return next(iter(states.values())) if len(states) == 1 else None
-        return None
-
-    def _sentence_states(self, position: int) -> dict[str, Actor]:
-        """The states named or implied in the ``position``-th sentence, by code."""
-        if position not in self._states_of:
-            starts = self._sentence_starts()
-            end = starts[position + 1] if position + 1 < len(starts) else len(self.doc)
-            states: dict[str, Actor] = {}
-            for token in self.doc[starts[position] : end]:
-                found = self.explicit(token)
-                if found is None or _envoy(self.doc[found.token]):
-                    continue
-                actor = found.actor
-                if actor.type == ActorType.STATE:
-                    states.setdefault(actor.id, actor)
-                elif actor.country and actor.type == ActorType.PERSON:
-                    state = _record_actor(self._record(actor.country), self.published)
-                    if state is not None and state.type == ActorType.STATE:
-                        states.setdefault(state.id, state)
-            self._states_of[position] = states
-        return self._states_of[position]
-
-    def group_antecedent(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
-        """ "the group", "the militia": the nearest non-state group named in the last three
-        sentences ("Iran denies arming the group" after "... supplying the Houthis")."""
-        excluded = {a.id for a in exclude}
-        for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i or resolved.actor.id in excluded:
-                continue
-            if self._sentence_distance(index, token) > 3:
-                break
-            if resolved.actor.type in GROUP_TYPES:
-                return [Resolved(resolved.actor, 0.7, Via.COREF, token.i)]
-        return []
-
-    def home_institution(self, token: Token) -> list[Resolved]:
-        """'Polish workers demanded that the government ...': an institution named without
-        its state is the one of the state in context, even when that is the other argument's
-        (a domestic event; the pipeline keeps such pairs only against a domestic phrase)."""
-        found = self.antecedent(token, exclude=(), states_only=True)
-        return [Resolved(r.actor, r.certainty, HOME_INSTITUTION, token.i) for r in found]
-
     def _explicit(self, token: Token) -> Resolved | None:
         """The first of :data:`NAME_STRATEGIES` that decides (no coreference)."""
         for strategy in NAME_STRATEGIES:
@@ -382,7 +247,13 @@ class Resolver(Coreference):
 
     def modified_name(self, token: Token) -> Resolved | None:
         """An unknown person or body named with a state modifier or apposition:
-        'Israeli President Moshe Katsav', 'Pakistan President Zia', 'X, the UN envoy'."""
+        'Israeli President Moshe Katsav', 'Pakistan President Zia', 'X, the UN envoy'; a
+        commentator ("Cato Institute analyst Justin Logan", ``commentator_roles``) is none."""
+        roles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
+        if token.dep_ == "appos":
+            roles.append(token.head)
+        if any(r.lemma_.lower() in words().commentator_roles for r in roles):
+            return None
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 owner = self.modifier_actor(child)
@@ -401,8 +272,13 @@ class Resolver(Coreference):
                 if named is not None:
                     return Resolved(named.actor, named.certainty * 0.95, named.via, token.i)
         if token.dep_ == "appos" and token.ent_type_ == "PERSON":
-            # "Iran's religious leader Ayatollah Khomeini": the name is the office's.
-            office = self.explicit(token.head)
+            # "Iran's religious leader Ayatollah Khomeini": the name is the office's; "the
+            # U.N.'s special envoy to Burma, Vijay Nambiar": the parser hangs it on the
+            # office's last noun.
+            holder = token.head
+            if holder.dep_ == "pobj" and holder.head.dep_ == "prep":
+                holder = holder.head.head
+            office = self.explicit(holder)
             if office is not None and office.via == Via.AGENT_NOUN:
                 return Resolved(office.actor, office.certainty * 0.95, office.via, token.i)
         return self._domestic_role_holder(token)
@@ -513,13 +389,31 @@ class Resolver(Coreference):
         found = [_record_actor(self._record(code), self.published) for code in sorted(pair)]
         return [Resolved(a, 0.9, Via.ALIAS, token.i) for a in found if a is not None]
 
+    def named_set(self, token: Token) -> list[Resolved] | None:
+        """'six world powers', 'the P5+1 group': each member state of a named set
+        (``named_sets``: the plural head with its modifiers, lower case, '+' unspaced)."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        modifiers = [c for c in token.lefts if c.dep_ in {"nummod", "compound", "amod", "nmod"}]
+        if not modifiers:
+            return None
+        phrase = " ".join(t.lower_ for t in self.doc[modifiers[0].i : token.i + 1])
+        members = words().named_sets.get(phrase.replace(" + ", "+"))
+        if members is None:
+            return None
+        found = [_record_actor(self._record(code), self.published) for code in sorted(members)]
+        return [Resolved(a, 0.85, Via.ALIAS, token.i) for a in found if a is not None]
+
     def _acting(self, record: ActorRecord | None) -> Actor | None:
         """The actor a gazetteer record stands for on the publication date: a person holding
         an organisation's office that day acts for the organisation ("NATO Secretary-General
         Jens Stoltenberg accused Moscow" is NATO's act, as a head of state's is his state's;
         Ban Ki-moon is the UN from 2007, South Korea's foreign minister before; see
         :meth:`~geokg.actors.records.ActorRecord.office_on`); a body that is ``part_of`` a
-        larger organisation acts for it (UNHCR, a UN mission: the UN; AMISOM: the AU)."""
+        larger organisation acts for it (UNHCR, a UN mission: the UN; AMISOM: the AU); an
+        uncodable collective ("the international community") stands for no actor."""
+        if record is not None and record.id in words().uncodable_collectives:
+            return None
         if record is not None and record.part_of is not None:
             whole = _record_actor(self._record(record.part_of), self.published)
             if whole is not None:
@@ -568,10 +462,20 @@ class Resolver(Coreference):
             and not placed
         ):
             return None
+        relational = lemma in words().relational_nouns
+        if relational:
+            named = self._related_name(token)
+            if named is not None:
+                return named
         # A possessive pronoun is weaker than a named modifier: in "its European Community
         # partners" the partners are the Community's.
         for named_first in (True, False):
             for child in token.children:
+                if relational and child.dep_ == "poss":
+                    # "Iran's ally": the other side of the relation, still a referent of
+                    # its own ("one of its allies while it faced ..." continues "its").
+                    self._owner(child)
+                    continue
                 if child.dep_ == "poss" and (child.pos_ != "PRON") == named_first:
                     owner = self._owner(child)
                     if owner is not None:
@@ -592,7 +496,7 @@ class Resolver(Coreference):
         )
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in owner_preps:
-                if named_organisation:
+                if named_organisation or relational:
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -625,6 +529,25 @@ class Resolver(Coreference):
                 return Resolved(where, 0.8, Via.AGENT_NOUN, token.i)
         return None
 
+    def _related_name(self, token: Token) -> Resolved | None:
+        """The actor a relational noun (``relational_nouns``) names beside it: its apposition
+        ("an ally of Russia, Belarus,"), or the name right after it that the parser made a
+        second subject or object of the same head ("Iran's ally Hezbollah fired"); the
+        parser may hang the apposition on the owner ("an ally of Russia, Belarus,")."""
+        owners = [p for c in token.children if c.dep_ == "prep" for p in c.children]
+        for child in [*token.children, *(c for o in owners for c in o.children)]:
+            if child.dep_ == "appos":
+                named = self.explicit(child)
+                if named is not None:
+                    return Resolved(named.actor, named.certainty, named.via, token.i)
+        if token.i + 1 < len(self.doc):
+            following = self.doc[token.i + 1]
+            if following.head == token.head and following.dep_ == token.dep_ != "ROOT":
+                named = self.explicit(following)
+                if named is not None:
+                    return Resolved(named.actor, named.certainty, named.via, token.i)
+        return None
+
     def _leaders_government(self, token: Token, child: Token) -> Resolved | None:
         """'the Obama administration', 'the Assad regime': a government (``state_nominals``)
         named after a known leader's surname is the leader's state."""
@@ -652,76 +575,6 @@ class Resolver(Coreference):
                         return Resolved(found.actor, 0.85, Via.AGENT_NOUN, token.i)
         return None
 
-    def media_owned(self, token: Token) -> bool:
-        """'VOA's Somali Service', 'the BBC's Burmese service': a news outlet's own unit,
-        no actor (``media_outlets``)."""
-        outlets = words().media_outlets
-        for child in token.children:
-            if child.dep_ != "poss":
-                continue
-            ent = self.org_of.get(child.i)
-            names = {child.lower_, ent.text.lower() if ent is not None else ""}
-            if names & outlets:
-                return True
-        return False
-
-    def _based_in(self, token: Token) -> Resolved | None:
-        """'the Hong Kong-based magazine', 'a Nairobi-based group': the place's state."""
-        for child in token.children:
-            if child.dep_ != "amod" or child.lemma_.lower() not in words().place_adjectives:
-                continue
-            for place in child.children:
-                if place.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
-                    where = self.explicit(place)
-                    if where is not None and where.actor.type == ActorType.STATE:
-                        return Resolved(where.actor, 0.8, Via.AGENT_NOUN, token.i)
-        return None
-
-    def unknown_organisation(self, ent: Span) -> Actor | None:
-        """An organisation the gazetteer does not know, named like one ("the Organization of
-        African Unity", "the Association of African Jurists", "the European Community"):
-        an actor with a slug id. Its type is read off the name."""
-        if ent.start not in self._organisations:
-            self._organisations[ent.start] = self._name_organisation(ent)
-        return self._organisations[ent.start]
-
-    def _name_organisation(self, ent: Span) -> Actor | None:
-        terms = [t for t in ent if t.lower_ not in words().name_fillers]
-        if len(terms) < 2 or any(t.i in self.span_of for t in ent):
-            return None
-        if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in terms):
-            return None
-        lowered = {t.lower_ for t in terms}
-        if lowered & words().igo_markers or terms[0].lower_ == "international":
-            kind = ActorType.INTERNATIONAL_ORGANIZATION
-        elif lowered & words().ngo_markers or "international" in lowered:
-            kind = ActorType.NON_GOVERNMENTAL_ORGANIZATION
-        elif lowered & words().group_markers:
-            kind = ActorType.POLITICAL_GROUP
-        else:
-            return None
-        label = " ".join(t.text for t in terms)
-        slug = "_".join("".join(c for c in t.lower_ if c.isalnum()) for t in terms if t.is_alpha)
-        known = self._record(slug)
-        if known is not None:
-            return _record_actor(known, self.published)
-        return Actor(slug, label, kind)
-
-    def _state_in_org_name(self, token: Token) -> Resolved | None:
-        """The head of an organisation's name that contains a state's name ("National
-        Union for the Total Independence of Angola") is a domestic actor of that state."""
-        ent = self.org_of.get(token.i)
-        if ent is None:
-            return None
-        for inner in ent:
-            span = self.span_of.get(inner.i)
-            if span is None or span.label_ != IN_NAME:
-                continue
-            actor = self._acting(self._record(span.kb_id_))
-            if actor is not None and actor.type == ActorType.STATE:
-                return Resolved(actor, 0.85, Via.AGENT_NOUN, token.i)
-        return None
-
     def _homeland(self, token: Token, span: Span, people: Actor) -> Resolved | None:
         """A people named with another state: "Bosnian Serbs", "Albanians of southern
         Serbia", "ethnic Albanians demonstrated in Serbia" act for that state."""
@@ -740,8 +593,14 @@ class Resolver(Coreference):
         return None
 
     def _owner(self, token: Token) -> Resolved | None:
-        if token.pos_ == "PRON":
-            found = self.antecedent(token, exclude=())
+        """The owner of an agent noun: a pronoun's or a state nominal's antecedent ("the
+        Thai military took the country's ousted prime minister": Thailand's, never skipping
+        the other argument, since a domestic phrase may face its own state), else a name."""
+        if token.lower_ in words().first_person:
+            found = self.speaker(token)  # "our areas": the quoted speaker's
+            return found[0] if found else None
+        if token.pos_ == "PRON" or self.is_state_nominal(token):
+            found = self.antecedent(token, exclude=(), states_only=token.pos_ != "PRON")
             return found[0] if found else None
         # "the agency's director general" after "the IAEA"
         return self.explicit(token) or self.named_body(token)
@@ -758,11 +617,15 @@ class Resolver(Coreference):
             if actor is not None:
                 return Resolved(actor, 0.9, Via.MODIFIER, token.i)
         if token.i in self.org_of:
-            organisation = self.unknown_organisation(self.org_of[token.i])
+            ent = self.org_of[token.i]
+            if self.national_body(ent):
+                home = self.home_state(token)
+                return Resolved(home, 0.75, Via.MODIFIER, token.i) if home else None
+            organisation = self.unknown_organisation(ent)
             if organisation is not None:
                 return Resolved(organisation, 0.8, Via.MODIFIER, token.i)
         for child in token.children:
-            if child.dep_ in {"compound", "amod", "poss"}:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 found = self.modifier_actor(child)
                 if found is not None:
                     return found
@@ -785,6 +648,32 @@ class Resolver(Coreference):
                 if actor is not None:
                     return Resolved(actor, certainty, Via.OFFICE, noun.i)
         return Resolved(owner.actor, certainty, Via.AGENT_NOUN, noun.i)
+
+    def remember_name(self, token: Token, actor: Actor) -> None:
+        """An unknown person's name resolved through a title or a state ("Unification
+        Minister Ryoo Kihl-jae"): its first and last words (family names come first in some
+        languages) resolve later bare mentions to the same actor, unless already known."""
+        if token.ent_type_ != "PERSON" and not any(
+            c.ent_type_ == "PERSON" for c in token.children if c.dep_ == "compound"
+        ):
+            return
+        titles = self._title_words()
+        parts = [
+            t
+            for t in (*(c for c in token.children if c.dep_ == "compound"), token)
+            if t.ent_type_ == "PERSON" or t == token
+        ]
+        parts = [
+            t
+            for t in sorted(parts, key=lambda t: t.i)
+            if t.is_alpha
+            and t.is_title
+            and len(t) > 1
+            and t.i not in self.span_of
+            and t.lower_ not in titles
+        ]
+        for part in {parts[0], parts[-1]} if parts else ():
+            self._surnames.setdefault(part.lower_, actor)
 
     def _remember_person(self, span: Span, actor: Actor) -> None:
         surname = span[-1].lower_
@@ -840,10 +729,16 @@ class Resolver(Coreference):
     # -- coreference ------------------------------------------------------------------
 
     def speaker(self, token: Token) -> list[Resolved]:
-        """'I'/'we' in a quote: the subject of the sentence's speech verb ('..., X said')."""
+        """'I'/'we' in a quote: the subject of the sentence's speech verb ('..., X said'), or
+        of the next sentence's when the quote runs on into it ('"We are concerned ... our
+        areas. [...] still overflying our area," he said.')."""
         if token.lower_ == "us" and token.text == "US":
             return []
-        for candidate in token.sent:
+        sentence = token.sent
+        tokens = list(sentence)
+        if _quote_open(sentence) and sentence.end < len(self.doc):
+            tokens.extend(self.doc[sentence.end].sent)
+        for candidate in tokens:
             if candidate.lemma_.lower() in words().speech_verbs and candidate.i > token.i:
                 for child in candidate.children:
                     if child.dep_ == "nsubj" and child.lower_ not in words().first_person:
@@ -856,12 +751,29 @@ class Resolver(Coreference):
         phrase = " ".join(t.lower_ for t in token.subtree)
         return any(phrase.endswith(p.removeprefix("the ")) for p in self.lexicon.pair_nominals)
 
+    def previous_subject(self, token: Token) -> Token | None:
+        """The subject of the main clause of the sentence before ``token``'s."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        return next((c for c in previous.root.children if c.dep_ in SUBJECT_DEPS), None)
+
     def is_state_nominal(self, token: Token) -> bool:
         if token.lemma_.lower() not in self.lexicon.state_nominals:
             return False
         dets = [c for c in token.children if c.dep_ == "det"]
         other = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep"}]
         return bool(dets) and dets[0].lower_ in words().anaphoric_determiners and not other
+
+
+def _quote_open(sentence: Span) -> bool:
+    """Whether a quotation opened in ``sentence`` is still open at its end."""
+    vocabulary = words()
+    opened = sum(t.text in vocabulary.opening_quotes for t in sentence)
+    closed = sum(t.text in vocabulary.closing_quotes for t in sentence)
+    straight = sum(t.text in vocabulary.straight_quotes for t in sentence)
+    return opened > closed or straight % 2 == 1
 
 
 def _inside_longer_name(token: Token) -> bool:

@@ -58,7 +58,11 @@ def gazetteer_mention(resolver: Resolver, token: Token) -> list[Resolved] | None
     """A gazetteer mention covering the token (name, alias, code, capital, person, demonym
     heading its phrase, a place standing for its state)."""
     span = resolver.span_at(token)
-    return _one(resolver.from_span(span, token)) if span is not None else None
+    if span is None:
+        return None
+    if span.kb_id_ in words().uncodable_collectives:
+        return []  # "the international community": no analyst codes it
+    return _one(resolver.from_span(span, token))
 
 
 def divided_half(resolver: Resolver, token: Token) -> list[Resolved] | None:
@@ -77,8 +81,14 @@ def agent_noun(resolver: Resolver, token: Token) -> list[Resolved] | None:
 
 def unknown_organisation(resolver: Resolver, token: Token) -> list[Resolved] | None:
     """An organisation the gazetteer does not know, named like one ("the Association of
-    African Jurists")."""
+    African Jurists"); a state's body named without its state ("the National Security
+    Council") is the state in context, else no actor."""
     if token.ent_type_ == "ORG" and token.i in resolver.org_of:
+        if resolver.national_body(resolver.org_of[token.i]):
+            # "National Security Council spokesman Ned Price": a body of the state in
+            # context, no organisation of its own.
+            home = resolver.home_state(token)
+            return [Resolved(home, 0.75, Via.HOME_INSTITUTION, token.i)] if home else []
         organisation = resolver.unknown_organisation(resolver.org_of[token.i])
         if organisation is not None:
             return [Resolved(organisation, 0.8, Via.ORGANISATION, token.i)]
@@ -87,14 +97,19 @@ def unknown_organisation(resolver: Resolver, token: Token) -> list[Resolved] | N
 
 def personal_name(resolver: Resolver, token: Token) -> list[Resolved] | None:
     """A name: a known surname ("Mr Raisi" after "Ebrahim Raisi"), else an unknown person
-    named with a state or a domestic role; a name resolves to nothing else."""
+    named with a state or a domestic role, whose name is then known for later bare mentions
+    ("Juba Information Minister Barnaba Marial Benjamin ... Benjamin said"); a name resolves
+    to nothing else."""
     if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
         return None
     named = resolver.surname(token)
     if named is not None:
         return [named]
     found = resolver.modified_name(token)
-    return [found] if found is not None else []
+    if found is None:
+        return []
+    resolver.remember_name(token, found.actor)
+    return [found]
 
 
 def surname_tagged_as_noun(resolver: Resolver, token: Token) -> list[Resolved] | None:
@@ -138,8 +153,53 @@ def second_person(
     return [] if token.lower_ in words().second_person else None
 
 
+def document_pronoun(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "The resolution condemns Eritrea ... It also allows the council to ...": a subject
+    "it" continues a document subject of the previous sentence (``document_nouns``,
+    ``pact_nouns``) and speaks for whom that document does (:func:`document_nominal`),
+    never for an actor named inside it."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    document = resolver.previous_subject(token)
+    if document is None:
+        return None
+    vocabulary = words()
+    if document.lemma_.lower() not in vocabulary.document_nouns | vocabulary.pact_nouns:
+        return None
+    return document_nominal(resolver, document, exclude) or []
+
+
+def _expletive(token: Token) -> bool:
+    """ "It is the duty of the AU to warn Sudan", "it is important that ...": an "it"
+    subject of a copula whose clause is extraposed (an infinitive or a that-clause) stands
+    for no one."""
+    if token.dep_ == "expl":
+        return True  # "There has been violence", "it seems that ..." as the parser marks them
+    head = token.head
+    if token.lower_ != "it" or token.dep_ != "nsubj" or head.lemma_ not in words().copular:
+        return False
+    for complement in [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]:
+        # "it is the duty of X to ...": a noun's infinitive; "it is ready to talk" is no
+        # extraposition, "it is clear that ..." is.
+        nominal = complement.dep_ == "attr" or (
+            complement == head and any(c.dep_ == "attr" for c in head.children)
+        )
+        marks = {"to", "that"} if nominal else {"that"}
+        for clause in complement.children:
+            if clause.dep_ not in {"xcomp", "ccomp", "acl", "advcl"}:
+                continue
+            if any(c.lower_ in marks for c in clause.children if c.dep_ in {"aux", "mark"}):
+                return True
+    return False
+
+
 def pronoun(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
-    """'it', 'he', 'they': the most salient earlier compatible actor."""
+    """'it', 'he', 'they': the most salient earlier compatible actor; an expletive "it"
+    ("it is the duty of X to ...") none."""
+    if _expletive(token):
+        return []
     vocabulary = words()
     pronouns = vocabulary.state_pronouns | vocabulary.person_pronouns
     if token.pos_ == "PRON" or token.lower_ in pronouns | vocabulary.plural_pronouns:
@@ -176,6 +236,16 @@ def dual_name(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> lis
     """ "the two Koreas", "the two Sudans": both states of the divided nation, except the
     other argument."""
     found = resolver.dual_name(token)
+    if found is None:
+        return None
+    excluded = {a.id for a in exclude}
+    return [r for r in found if r.actor.id not in excluded]
+
+
+def named_set(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
+    """ "six world powers", "the P5+1 group": each member state of the named set, except
+    the other argument."""
+    found = resolver.named_set(token)
     if found is None:
         return None
     excluded = {a.id for a in exclude}
@@ -267,10 +337,12 @@ def bare_institution(
 ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     first_person,
     second_person,
+    document_pronoun,
     pronoun,
     misparsed_participle,
     counted_people,
     dual_name,
+    named_set,
     pair_nominal,
     named,
     group_nominal,
