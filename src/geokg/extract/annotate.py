@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geokg.extract.actors import GazetteerLike, default_gazetteer
+from geokg.extract.headlines import recase_headlines
 from geokg.extract.lexicon import Lexicon, load_lexicon
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import ResolutionState, Resolver
@@ -42,8 +43,9 @@ if not Doc.has_extension(PUBLISHED):
 
 
 def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
-    """A tokenised Doc of ``text`` carrying its publication date, ready for ``nlp.pipe``."""
-    doc = nlp.make_doc(text)
+    """A tokenised Doc of ``text`` carrying its publication date, ready for ``nlp.pipe``
+    (title-case lines in sentence case: :mod:`geokg.extract.headlines`)."""
+    doc = nlp.make_doc(recase_headlines(nlp, text))
     doc._.set(PUBLISHED, published.isoformat() if published is not None else None)
     return doc
 

@@ -356,6 +356,9 @@ class Extractor:
                 best[key] = draft
         bare = document.without_text()
         doc_text = doc.text  # Doc.text joins every token anew on each access
+        if document.text:
+            # the parsed text may differ in case (title-case headlines): quote the original
+            doc_text = document.text[offset : offset + len(doc_text)]
         facts: list[Fact] = []
         for draft in best.values():
             relation: Relation = self.ontology.relation(draft.relation)
