@@ -1376,3 +1376,25 @@ def test_an_expected_meeting_is_an_intent_not_a_meeting(
     pairs = {(s, o) for s, _, o, _ in facts} | {(o, s) for s, _, o, _ in facts}
     assert not [k for k in facts if k[1] == "04"], facts
     assert pair in pairs and all(k[1] == "03" for k in facts if {k[0], k[2]} == set(pair)), facts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The Burmese government is set to release 115 prisoners.", "08"),
+        ("China is poised to impose new sanctions on Japan.", "16"),
+        ("Russia is due to withdraw its troops from Georgia next month.", "08"),
+    ],
+)
+def test_scheduled_acts_are_not_asserted(extractor: Extractor, text: str, act: str) -> None:
+    """'is set to / poised to / due to / scheduled to' + act: the act is still to come."""
+    assert not [k for k in facts_of(extractor, text) if k[1] == act]
+
+
+@pytest.mark.slow
+def test_scheduled_act_negative_case(extractor: Extractor) -> None:
+    """The plain past act is still asserted, and 'set' with an object is no scheduling."""
+    assert ("RUS", "08", "GEO", False) in facts_of(
+        extractor, "Russia withdrew its troops from Georgia on Monday."
+    )
