@@ -3,9 +3,12 @@ hostile act takes its doer from the story's recent events."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
+from geokg.extract.actors import SPAN_KEY
 from geokg.extract.events import EventMention
 from geokg.extract.rules import History
-from geokg.extract.rules.discourse import implicit_agent_rule
+from geokg.extract.rules.discourse import implicit_agent_rule, implicit_partner_rule
 from geokg.model import Actor, ActorType
 
 SHELLED = """
@@ -74,3 +77,103 @@ def test_a_victim_known_only_through_a_pronoun_gets_no_inferred_doer(parse, cont
     made = context(doc, history=History([], [_attack(RUS)], []))
     assert [r.actor.id for r in made.actors.actors(doc[4])] == ["UKR"]  # "its army" is Ukraine's
     assert list(implicit_agent_rule(sentence, made)) == []
+
+
+# -- the partner of "the deal" from an earlier sentence ----------------------------------
+
+SIGN_WITH = """
+Afghanistan Afghanistan PROPN NNP nsubj 1
+signed sign VERB VBD ROOT 1
+Security Security PROPN NNP compound 3
+Agreements Agreements PROPN NNPS dobj 1
+with with ADP IN prep 1
+the the DET DT det 7
+United United PROPN NNP compound 7
+States States PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+REFUSED = """
+Karzai Karzai PROPN NNP nsubj 1
+refused refuse VERB VBD ROOT 1
+to to PART TO aux 3
+sign sign VERB VB xcomp 1
+the the DET DT det 5
+agreements agreement NOUN NNS dobj 3
+. . PUNCT . punct 1
+"""
+
+REFUSED_OWN = """
+Karzai Karzai PROPN NNP nsubj 1
+refused refuse VERB VBD ROOT 1
+to to PART TO aux 3
+sign sign VERB VB xcomp 1
+the the DET DT det 6
+Chinese chinese ADJ JJ amod 6
+agreements agreement NOUN NNS dobj 3
+. . PUNCT . punct 1
+"""
+
+OTHER_NOUN = """
+Afghanistan Afghanistan PROPN NNP nsubj 1
+discussed discuss VERB VBD ROOT 1
+trade trade NOUN NN dobj 1
+with with ADP IN prep 1
+the the DET DT det 6
+United United PROPN NNP compound 6
+States States PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def _story(blank, first: str, second: str) -> Doc:
+    rows = [line.split() for line in (first.strip() + "\n" + second.strip()).splitlines()]
+    cut = len(first.strip().splitlines())
+    heads = [int(r[5]) + (cut if i >= cut else 0) for i, r in enumerate(rows)]
+    doc = Doc(
+        blank.vocab,
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+        heads=heads,
+        sent_starts=[i in {0, cut} for i in range(len(rows))],
+    )
+    names = {"Afghanistan": "AFG", "Karzai": "hamid-karzai", "Chinese": ("CHN", "demonym")}
+    spans = [
+        Span(doc, i, i + 1, label=kind, kb_id=kb_id)
+        for i, word in enumerate(doc)
+        if word.text in names
+        for kb_id, kind in [
+            names[word.text] if isinstance(names[word.text], tuple) else (names[word.text], "name")
+        ]
+    ]
+    united = next(t.i for t in doc if t.text == "United")
+    spans.append(Span(doc, united, united + 2, label="name", kb_id="USA"))
+    doc.spans[SPAN_KEY] = spans
+    return doc
+
+
+def _partners(blank, context, first: str, second: str):
+    doc = _story(blank, first, second)
+    sentence = list(doc.sents)[1]
+    return [
+        ([s.actor.country for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
+        for c in implicit_partner_rule(sentence, context(doc))
+    ]
+
+
+def test_the_deal_takes_the_partner_named_with_it_earlier(blank, context):
+    """'signed Security Agreements with the United States. Karzai refused to sign the
+    agreements' -> Karzai (AFG) and the United States (the refusal is modality's)."""
+    assert _partners(blank, context, SIGN_WITH, REFUSED) == [
+        (["AFG"], "signsAgreementWith", ["USA"])
+    ]
+
+
+def test_no_partner_when_the_noun_has_its_own_or_none_was_named(blank, context):
+    # "the Chinese agreements": the sentence names whose agreements they are
+    assert _partners(blank, context, SIGN_WITH, REFUSED_OWN) == []
+    # the earlier with-phrase is not on an agreement: no partner is guessed
+    assert _partners(blank, context, OTHER_NOUN, REFUSED) == []

@@ -66,6 +66,7 @@ RULE_ORDER: tuple[str, ...] = (
     "responses",
     "demanded-ends",
     "implicit-agents",
+    "implicit-partners",
     "denied-allegations",
     "rejected-acts",
 )

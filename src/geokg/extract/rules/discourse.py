@@ -24,14 +24,19 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.events import Reaction, load_event_lexicon
+from geokg.extract.events import EVENT_WINDOW, Reaction, load_event_lexicon
 from geokg.extract.lexicon import Frame, Lexicon
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.rules.reactions import COREF_CERTAINTY, _antecedent
+from geokg.extract.syntax import logical_subject
 from geokg.extract.targets import _key
 
 IMPLICIT_AGENT_STRENGTH = 0.8
+IMPLICIT_PARTNER_STRENGTH = 0.8
+PARTNER_SLOT = "dobj>prep:with"
+# The event class whose nouns name a joint instrument with a partner ("the deal").
+JOINT_CLASS = "agreement"
 
 PLACED = frozenset({Via.LOCATION, Via.EVENT_PLACE, Via.PLACE, Via.HOME, Via.CITY, Via.REGION})
 
@@ -100,4 +105,131 @@ def implicit_agent_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
             victims,
             None,
             IMPLICIT_AGENT_STRENGTH * frame.strength,
+        )
+
+
+def _joint_nouns() -> frozenset[str]:
+    return frozenset(
+        noun for c in load_event_lexicon().classes if c.name == JOINT_CLASS for noun in c.nouns
+    )
+
+
+def _bare_definite(noun: Token, context: SentenceContext) -> bool:
+    """'the deal', 'the agreements': a definite noun with no partner, owner or actor
+    modifier of its own (those name the partner in the sentence itself)."""
+    if not any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+        for c in noun.children
+    ):
+        return False
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"with", "between"}):
+            return False
+        if child.dep_ in {"amod", "compound", "nmod"} and context.actors.actors(
+            child, as_modifier=True
+        ):
+            return False
+    return True
+
+
+def _partner_frame(verb: Token, noun: Token, lexicon: Lexicon) -> Frame | None:
+    """The verb's first frame that reads its partner from a with-phrase on its object
+    ("signed the pact with X", "scrapped the deal with X")."""
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    for frame in lexicon.verbs.get(lexicon.lemma(verb), ()):
+        if PARTNER_SLOT not in frame.object and PARTNER_SLOT not in frame.requires:
+            continue
+        if frame.particle is not None and frame.particle not in particles:
+            continue
+        if frame.cues and noun.lemma_.lower() not in frame.cues:
+            continue
+        if frame.needs_item:
+            continue
+        return frame
+    return None
+
+
+def _joint(token: Token, nouns: frozenset[str]) -> bool:
+    """A noun of the agreement class, also capitalised in a name ('Security Agreements')."""
+    lemma = token.lemma_.lower()
+    return lemma in nouns or (lemma.endswith("s") and lemma[:-1] in nouns)
+
+
+def _earlier_partners(
+    sentence: Span, context: SentenceContext, nouns: frozenset[str]
+) -> tuple[Resolved, ...]:
+    """The actors of the with-phrase of the latest earlier mention of a joint noun, on the
+    noun or on the verb it is the object of, within EVENT_WINDOW sentences ('sign
+    Bilateral Security Agreements with the United States and NATO')."""
+    doc = sentence.doc
+    earlier = [s for s in doc.sents if s.end <= sentence.start][-(EVENT_WINDOW - 1) :]
+    for previous in reversed(earlier):
+        for token in reversed(previous):
+            if token.pos_ not in {"NOUN", "PROPN"} or not _joint(token, nouns):
+                continue
+            hosts = [token] + ([token.head] if token.dep_ == "dobj" else [])
+            found = tuple(
+                r
+                for host in hosts
+                for prep in host.children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for r in context.actors.actors(pobj)
+            )
+            if found:
+                return found
+    return ()
+
+
+@register("implicit-partners")
+def implicit_partner_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """The partner of a joint instrument named only in an earlier sentence.
+
+    Rule (stated once): a verb whose frame reads its partner from a with-phrase on its
+    object (``dobj>prep:with``: "sign the pact with X", "scrap the deal with X"), whose
+    object is a bare definite noun of the agreement class ("the deal", "the agreements":
+    no with-phrase, owner or actor modifier of its own) and which no other rule read,
+    takes as partners the actors of the with-phrase of the latest earlier mention of an
+    agreement noun within EVENT_WINDOW sentences ("... fails to sign Bilateral Security
+    Agreements with the United States and NATO. ... Karzai has refused to sign the
+    agreements." -> AFG rejects USA, NATO), never the subject itself. No earlier mention
+    with a partner, no fact: the partner is never guessed from other dyads of the story.
+    Modality (refusal, future, negation) is the verb's, as for any candidate."""
+    lexicon, resolver = context.lexicon, context.actors
+    nouns = _joint_nouns()
+    acts = {c.predicate.i for c in context.candidates} | {c.anchor.i for c in context.candidates}
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.i in acts:
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is None or noun.lemma_.lower() not in nouns or not _bare_definite(noun, context):
+            continue
+        frame = _partner_frame(verb, noun, lexicon)
+        if frame is None:
+            continue
+        subjects: tuple[Resolved, ...] = ()
+        for subject_token in logical_subject(verb):
+            subjects = tuple(resolver.actors(subject_token))
+            if subjects:
+                break
+        if not subjects:
+            continue
+        own = {_key(s.actor) for s in subjects}
+        partners = tuple(
+            Resolved(p.actor, COREF_CERTAINTY, Via.EVENT, noun.i)
+            for p in _earlier_partners(sentence, context, nouns)
+            if _key(p.actor) not in own
+        )
+        if not partners:
+            continue
+        yield Candidate(
+            verb,
+            verb,
+            frame,
+            frame.relation,
+            subjects,
+            partners,
+            noun,
+            IMPLICIT_PARTNER_STRENGTH * frame.strength,
         )
