@@ -63,3 +63,26 @@ def test_a_rejection_of_a_protest_at_someone_else_answers_nothing(parse, context
     doc = parse(REJECTION, {"Beijing": ("CHN", "capital")})
     protest = _draft(PHILIPPINES, "protestsAgainst", RUSSIA, accused=False)
     assert rejection_rule(doc[:], context(doc, recent=[protest])) == []
+
+
+NAMED_DENIAL = """
+Tehran Tehran PROPN NNP nsubj 1
+denied deny VERB VBD ROOT 1
+the the DET DT det 3
+accusation accusation NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_an_accuser_never_denies_its_own_allegation(parse, context):
+    """'The US accused Russia of arming X. It denied the accusation': when the denier
+    resolves to the accuser (a pronoun taken for the salient accuser), the denier is the
+    accused; any other denier is kept."""
+    usa = Actor("USA", "United States", ActorType.STATE, "USA")
+    alleged = _draft(RUSSIA, "suppliesMilitaryAidTo", IRAN, accused=True)
+    accusation = _draft(usa, "accuses", RUSSIA, accused=False)
+    for denier, expected in ((usa, RUSSIA), (IRAN, IRAN)):
+        doc = parse(NAMED_DENIAL, {"Tehran": denier.id})
+        made = context(doc, recent=[accusation, alleged])
+        (draft,) = denial_rule(doc[:], made)
+        assert draft.negated and draft.asserted_by == expected

@@ -332,3 +332,24 @@ def test_what_terms_would_have_happen_is_not_asserted(parse):
     assert not assess(past[5], load_lexicon()).hypothetical
     visit = parse(TERMS.replace("terms term", "visit visit"))
     assert not assess(visit[5], load_lexicon()).hypothetical
+
+
+ACCUSED_THEN_DENIED = """
+Washington Washington PROPN NNP nsubj 1
+accused accuse VERB VBD ccomp 5
+Moscow Moscow PROPN NNP dobj 1
+; ; PUNCT : punct 5
+it it PRON PRP nsubj 5
+denied deny VERB VBD ROOT 5
+this this PRON DT dobj 5
+. . PUNCT . punct 5
+"""
+
+
+def test_no_denial_crosses_a_semicolon(parse):
+    """'Washington accused Moscow; it denied this', parsed with the first clause as the
+    complement of "denied": the accusation is not denied."""
+    assert not assess(parse(ACCUSED_THEN_DENIED)[1], load_lexicon()).negated
+    # negative case: the same parse with a comma is a fronted complement ("X did Y, Z denied")
+    comma = ACCUSED_THEN_DENIED.replace("; ; PUNCT : punct", ", , PUNCT , punct")
+    assert assess(parse(comma)[1], load_lexicon()).negated

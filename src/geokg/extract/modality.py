@@ -199,6 +199,24 @@ def _complement_of(clause: Token) -> bool:
     )
 
 
+# A semicolon ends a sentence in all but name: what stands on one side of it is never the
+# complement, condition or scope of a verb on the other side.
+CLAUSE_SEPARATOR = ";"
+
+
+def _beyond_semicolon(node: Token, head: Token) -> bool:
+    """'The US accused Russia of arming rebels; Moscow denied the accusation': the parser
+    may hang the first clause under "denied" as its complement, but a semicolon between a
+    clause and its head makes them two statements (no negation, denial, future or
+    condition crosses it)."""
+    doc = node.doc
+    if node.i < head.i:
+        between = doc[node.right_edge.i + 1 : head.i]
+    else:
+        between = doc[head.i + 1 : node.left_edge.i]
+    return any(t.text == CLAUSE_SEPARATOR for t in between)
+
+
 def _own_clause(conjunct: Token) -> bool:
     """A conjunct with a subject of its own ("..., but Iraq met Saudi officials")."""
     return conjunct.dep_ == "conj" and any(
@@ -363,7 +381,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             result.hedge = min(result.hedge, lexicon.hedges[lexicon.lemma(node)])
         first = False
         head = node.head
-        if head == node:
+        if head == node or _beyond_semicolon(node, head):
             break
         if _own_clause(node) and head.pos_ in {"VERB", "AUX"}:
             local = False

@@ -17,6 +17,8 @@ from geokg.extract.drafts import _clamp
 from geokg.extract.lexicon import Lexicon, words
 from geokg.extract.modality import subject_of
 from geokg.extract.rules.base import Draft, SentenceContext, Stage, register
+from geokg.model import Actor
+from geokg.ontology import Ontology
 
 
 def _bare_refusal(verb: Token) -> bool:
@@ -45,6 +47,28 @@ def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
     return token.dep_ == "relcl" and any(
         c.lower_ == "which" and c.dep_ in {"dobj", "nsubj"} for c in token.children
     )
+
+
+def _same_actor(actor: Actor, other: Actor | None) -> bool:
+    return other is not None and (actor.country or actor.id) == (other.country or other.id)
+
+
+# CAMEO's code of an accusation (112: accuse of crime or human rights abuse, and its kin).
+ACCUSE_CODE = "112"
+
+
+def _accusers(alleged: Draft, recent: list[Draft], ontology: Ontology) -> list[Actor]:
+    """Who made the allegation: its asserter, and the subject of an accusation of the
+    accused told in the same sentence ("The US accused Russia of arming ...")."""
+    found = [alleged.asserted_by] if alleged.asserted_by is not None else []
+    found.extend(
+        d.subject
+        for d in recent
+        if d.start == alleged.start
+        and ontology.relation(d.relation).cameo.startswith(ACCUSE_CODE)
+        and _same_actor(d.object, alleged.subject)
+    )
+    return found
 
 
 def _collective(token: Token) -> bool:
@@ -93,13 +117,21 @@ def denial_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
         for draft in alleged:
             if draft.start != last_start:
                 continue
+            # An accuser never denies its own allegation: a denier resolved to the
+            # asserter ("The US accused Russia of ... It denied the accusation", "it"
+            # taken for the salient accuser) is the accused.
+            accusers = _accusers(draft, recent, context.ontology)
+            denier = next(
+                (d.actor for d in deniers if not any(_same_actor(d.actor, a) for a in accusers)),
+                draft.subject,
+            )
             result.append(
                 Draft(
                     draft.subject,
                     draft.relation,
                     draft.object,
                     True,
-                    deniers[0].actor if deniers else draft.subject,
+                    denier,
                     _clamp(draft.confidence / 0.8 * 0.85 * factor),
                     (
                         *(kv for kv in draft.attributes if kv[0] != "modality"),
