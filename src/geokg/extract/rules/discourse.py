@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from geokg.extract.events import EVENT_WINDOW, Reaction, load_event_lexicon
-from geokg.extract.lexicon import Frame, Lexicon
+from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.rules.reactions import COREF_CERTAINTY, _antecedent
@@ -118,8 +118,7 @@ def _bare_definite(noun: Token, context: SentenceContext) -> bool:
     """'the deal', 'the agreements': a definite noun with no partner, owner or actor
     modifier of its own (those name the partner in the sentence itself)."""
     if not any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
-        for c in noun.children
+        c.dep_ == "det" and c.lower_ in words().anaphoric_determiners for c in noun.children
     ):
         return False
     for child in noun.children:
