@@ -140,3 +140,43 @@ def test_a_coercive_campaign_until_someone_acts_is_a_threat(parse, context):
     assert (subjects, relation, objects) == (["EGY"], "threatensMilitaryForceAgainst", ["ISR"])
     talks = parse(UNTIL.replace("attacks attack", "talks talk"), CONDITION_ACTORS)
     assert _threats(talks, context) == []
+
+
+HELD_OUT = """
+Japan Japan PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+sanctions sanction NOUN NNS nsubjpass 5
+could could AUX MD aux 5
+be be AUX VB auxpass 5
+tightened tighten VERB VBN ccomp 1
+if if SCONJ IN mark 8
+Korea Korea PROPN NNP nsubj 8
+conducts conduct VERB VBZ advcl 5
+tests test NOUN NNS dobj 8
+. . PUNCT . punct 1
+"""
+HELD_OUT_ACTORS = {"Japan": "JPN", "Korea": "PRK"}
+
+
+def _held_out(parse, context, table):
+    doc = parse(table, HELD_OUT_ACTORS)
+    from geokg.extract.rules.threats import conditional_threat_rule
+
+    return [
+        (c.relation, [s.actor.id for s in c.subjects], [o.actor.id for o in c.objects])
+        for c in conditional_threat_rule(doc[:], context(doc))
+    ]
+
+
+def test_a_penalty_held_out_in_the_passive_is_the_speakers_threat(parse, context):
+    """'Japan said sanctions could be tightened if North Korea conducts tests'."""
+    assert _held_out(parse, context, HELD_OUT) == [("threatensSanctionsAgainst", ["JPN"], ["PRK"])]
+
+
+def test_no_threat_from_a_past_undone_or_unconditional_passive(parse, context):
+    past = HELD_OUT.replace("could could AUX MD aux 5", "were be AUX VBD aux 5")
+    eased = HELD_OUT.replace("tightened tighten", "eased ease")
+    lifted = HELD_OUT.replace("tightened tighten", "lifted lift")
+    no_condition = HELD_OUT.replace("if if SCONJ IN mark 8", "when when SCONJ WRB advmod 8")
+    for table in (past, eased, lifted, no_condition):
+        assert _held_out(parse, context, table) == [], table

@@ -8,7 +8,9 @@
   talks", "repeated threats of grave consequences if X did not change its attitude", "called
   on X to stop fighting, or face sanctions", "gave X 90 days to settle or face arbitration",
   "will continue their campaign until X halts its operations" (the act in the condition stays
-  unasserted).
+  unasserted);
+* a penalty in the passive, still to come, under a condition, told by a speaker: "Japan said
+  sanctions could be tightened if North Korea conducts another test".
 """
 
 from __future__ import annotations
@@ -325,6 +327,65 @@ def _conditional_threats(sentence: Span, context: SentenceContext) -> Iterator[C
         yield Candidate(word, anchor, frame, relation, speakers, targets, None, frame.strength)
 
 
+def _agentless_passive(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return "nsubjpass" in deps and "auxpass" in deps and "agent" not in deps
+
+
+def _held_out_passives(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """A penalty held out in the passive is the speaker's threat against whom the condition
+    names.
+
+    Rule (stated once): a verb in the passive with no agent, still to come (a future or
+    possibility auxiliary: "will", "would", "could", "may"), whose subject is a penalty noun
+    (``penalty_nouns``: "sanctions could be tightened", "force will be used") or which is
+    itself a coercive act, under an "if"/"unless"/"until" condition whose subject is an actor
+    other than the speaker, in the complement of a report verb (or a quotation) whose speaker
+    is an actor: the speaker threatens (13; the penalty's own threat, "sanctions" -> 1312)
+    whom the condition names. Not a threat: an agent named ("could be imposed by the EU":
+    the frames read it), a past act ("sanctions were tightened after ..."), a measure undone
+    ("sanctions could be eased if ...": a promise), no condition, a condition naming only
+    the speaker, no speaker."""
+    resolver, lexicon = context.actors, context.lexicon
+    covered = {c.predicate.i for c in context.candidates}
+    still_to_come = lexicon.future | words().possibility_modals
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.i in covered or not _agentless_passive(verb):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in still_to_come for c in verb.children):
+            continue
+        penalties = [
+            s
+            for s in verb.children
+            if s.dep_ == "nsubjpass" and s.lemma_.lower() in words().penalty_nouns
+        ]
+        if not penalties and not _coercive(verb, context):
+            continue
+        particles = [f"{lexicon.lemma(verb)} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+        if lexicon.lemma(verb) in lexicon.undo_words or lexicon.undo_words.intersection(particles):
+            continue  # "sanctions could be eased / lifted if ...": a promise, not a threat
+        report = verb.head
+        speakers: tuple[Resolved, ...] = ()
+        if verb.dep_ in {"ccomp", "parataxis"} and lexicon.lemma(report) in lexicon.report:
+            speakers = _clause_doers(report, resolver)
+        elif verb.i in context.speakers:
+            report = verb
+            speaker = context.speakers[verb.i]
+            found = speaker_actor(speaker, resolver)
+            speakers = (Resolved(found, 0.9, Via.SPEAKER_PHRASE, speaker.i),) if found else ()
+        if not speakers:
+            continue
+        own = [s.actor for s in speakers]
+        targets = _condition_subjects([verb], own, resolver)
+        if not targets:
+            continue
+        relation = _penalty_threat([*penalties, verb], context)
+        frame = Frame(
+            lexicon.lemma(verb), "VERB", relation, (), (), strength=CONDITIONAL_THREAT_STRENGTH
+        )
+        yield Candidate(verb, report, frame, relation, speakers, targets, None, frame.strength)
+
+
 def _disjunct(conjunct: Token) -> bool:
     """A conjunct joined by "or" (the parser hangs the "or" on the first conjunct or on this
     one): "stop fighting, or face sanctions"."""
@@ -347,8 +408,9 @@ def _coercive(act: Token, context: SentenceContext) -> bool:
 
 @register("conditional-threats")
 def conditional_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
-    """See :func:`_conditional_threats`."""
-    return _conditional_threats(sentence, context)
+    """See :func:`_conditional_threats` and :func:`_held_out_passives`."""
+    yield from _conditional_threats(sentence, context)
+    yield from _held_out_passives(sentence, context)
 
 
 @register("price-threats")
