@@ -8,7 +8,11 @@ from spacy.tokens import Doc, Span
 from geokg.extract.actors import SPAN_KEY
 from geokg.extract.events import EventMention
 from geokg.extract.rules import History
-from geokg.extract.rules.discourse import implicit_agent_rule, implicit_partner_rule
+from geokg.extract.rules.discourse import (
+    implicit_agent_rule,
+    implicit_partner_rule,
+    reported_party_rule,
+)
 from geokg.model import Actor, ActorType
 
 SHELLED = """
@@ -177,3 +181,40 @@ def test_no_partner_when_the_noun_has_its_own_or_none_was_named(blank, context):
     assert _partners(blank, context, SIGN_WITH, REFUSED_OWN) == []
     # the earlier with-phrase is not on an agreement: no partner is guessed
     assert _partners(blank, context, OTHER_NOUN, REFUSED) == []
+
+
+# -- the reporter is the unnamed party of a joint act it reports -------------------------
+
+REPORTED_TALKS = """
+Cameroon Cameroon PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+negotiations negotiation NOUN NNS nsubj 5
+with with ADP IN prep 2
+Chad Chad PROPN NNP pobj 3
+intensified intensify VERB VBD ccomp 1
+. . PUNCT . punct 1
+"""
+
+
+def _reported(parse, context, table):
+    doc = parse(table, {"Cameroon": "CMR", "Chad": "TCD", "Gaza": "PSE"})
+    return [
+        ([s.actor.id for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
+        for c in reported_party_rule(doc[:], context(doc))
+    ]
+
+
+def test_the_reporter_is_the_other_party_of_reported_talks(parse, context):
+    assert _reported(parse, context, REPORTED_TALKS) == [(["CMR"], "negotiatesWith", ["TCD"])]
+
+
+def test_no_reporter_party_for_one_sided_acts_or_the_partner_itself(parse, context):
+    one_sided = REPORTED_TALKS.replace("negotiations negotiation", "strikes strike").replace(
+        "with with ADP IN prep", "on on ADP IN prep"
+    )
+    assert _reported(parse, context, one_sided) == []
+    # the reporter is the partner: "Chad said negotiations with Chad ..."
+    assert _reported(parse, context, REPORTED_TALKS.replace("Cameroon Cameroon", "Chad Chad")) == []
+    # not reported: "Negotiations with Chad intensified."
+    unreported = REPORTED_TALKS.replace("said say VERB VBD ROOT", "and and CCONJ CC cc")
+    assert _reported(parse, context, unreported) == []

@@ -67,6 +67,7 @@ RULE_ORDER: tuple[str, ...] = (
     "demanded-ends",
     "implicit-agents",
     "implicit-partners",
+    "reported-parties",
     "denied-allegations",
     "rejected-acts",
 )

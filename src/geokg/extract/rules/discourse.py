@@ -30,10 +30,11 @@ from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.rules.reactions import COREF_CERTAINTY, _antecedent
 from geokg.extract.syntax import logical_subject
-from geokg.extract.targets import _key
+from geokg.extract.targets import _clause_doers, _key, speaker_actor
 
 IMPLICIT_AGENT_STRENGTH = 0.8
 IMPLICIT_PARTNER_STRENGTH = 0.8
+REPORTED_PARTY_STRENGTH = 0.8
 PARTNER_SLOT = "dobj>prep:with"
 # The event class whose nouns name a joint instrument with a partner ("the deal").
 JOINT_CLASS = "agreement"
@@ -231,4 +232,77 @@ def implicit_partner_rule(sentence: Span, context: SentenceContext) -> Iterator[
             partners,
             noun,
             IMPLICIT_PARTNER_STRENGTH * frame.strength,
+        )
+
+
+def _reporters(clause: Token, context: SentenceContext) -> tuple[Resolved, ...]:
+    """Who reports ``clause``: the doer of the report verb it is the complement of, else
+    the speaker of the quotation it stands in."""
+    head = clause.head
+    if clause.dep_ in {"ccomp", "parataxis"} and context.lexicon.lemma(head) in (
+        context.lexicon.report
+    ):
+        return _clause_doers(head, context.actors)
+    speaker = context.speakers.get(clause.i)
+    if speaker is not None:
+        found = speaker_actor(speaker, context.actors)
+        if found is not None:
+            return (Resolved(found, COREF_CERTAINTY, Via.SPEAKER_PHRASE, speaker.i),)
+    return ()
+
+
+@register("reported-parties")
+def reported_party_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """The speaker is the unnamed party of a joint act it reports.
+
+    Rule (stated once): a noun whose plain frame is a joint relation
+    (``symmetric_relations``: talks, negotiations, cooperation, fighting) with a partner in
+    a with-phrase and no doer of its own (no possessor, no actor modifier, no "between"), the
+    subject of a clause reported by an actor (the complement of a report verb, or a
+    quotation), has the reporter as its other party: "Cameroon's military spokesman said
+    negotiations with Chad intensified" -> CMR negotiates with TCD (a side speaks of its
+    own talks). Not for one-sided acts ("strikes on Gaza continued, Hamas said": the
+    speaker is no party), nor when the reporter is the partner."""
+    lexicon, resolver = context.lexicon, context.actors
+    acts = {c.predicate.i for c in context.candidates}
+    symmetric = words().symmetric_relations
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or noun.i in acts or noun.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        frame = plain_frame(noun, lexicon)
+        if frame is None or frame.relation not in symmetric:
+            continue
+        if any(
+            c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ == "between")
+            or (c.dep_ in {"amod", "compound", "nmod"} and resolver.actors(c, as_modifier=True))
+            for c in noun.children
+        ):
+            continue
+        partners = tuple(
+            r
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for r in resolver.actors(pobj)
+        )
+        if not partners:
+            continue
+        reporters = tuple(
+            r
+            for r in _reporters(noun.head, context)
+            if _key(r.actor) not in {_key(p.actor) for p in partners}
+        )
+        if not reporters:
+            continue
+        yield Candidate(
+            noun,
+            noun.head,
+            frame,
+            frame.relation,
+            reporters,
+            partners,
+            None,
+            REPORTED_PARTY_STRENGTH * frame.strength,
         )
