@@ -3,7 +3,8 @@
 ``parse`` builds a Doc from one line per token (``word lemma POS TAG dep head``, the head
 as a token index) and marks gazetteer mentions by word (``actors={"Iran": "IRN", "Russian": ("RUS",
 "demonym")}``), as the
-``geokg_actors`` component would; ``context`` makes the rules' SentenceContext over it with
+``geokg_actors`` component would; ``starts`` lists the token indices that begin further
+sentences. ``context`` makes the rules' SentenceContext over it with
 the real gazetteer, lexicon and ontology.
 """
 
@@ -40,7 +41,11 @@ def gazetteer() -> Gazetteer:
 
 @pytest.fixture(scope="session")
 def parse(blank: Language) -> Parse:
-    def build(table: str, actors: Mapping[str, str | tuple[str, str]] | None = None) -> Doc:
+    def build(
+        table: str,
+        actors: Mapping[str, str | tuple[str, str]] | None = None,
+        starts: tuple[int, ...] = (),
+    ) -> Doc:
         rows = [line.split() for line in table.strip().splitlines()]
         words = [row[0] for row in rows]
         doc = Doc(
@@ -51,7 +56,7 @@ def parse(blank: Language) -> Parse:
             tags=[row[3] for row in rows],
             deps=[row[4] for row in rows],
             heads=[int(row[5]) for row in rows],
-            sent_starts=[True] + [False] * (len(rows) - 1),
+            sent_starts=[i == 0 or i in starts for i in range(len(rows))],
         )
         spans = []
         for i, word in enumerate(words):

@@ -3,9 +3,8 @@ hostile act takes its doer from the story's recent events."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from geokg.extract.actors import SPAN_KEY
 from geokg.extract.events import EventMention
 from geokg.extract.rules import History
 from geokg.extract.rules.discourse import (
@@ -130,37 +129,20 @@ States States PROPN NNP pobj 3
 """
 
 
-def _story(blank, first: str, second: str) -> Doc:
-    rows = [line.split() for line in (first.strip() + "\n" + second.strip()).splitlines()]
+def _story(parse, first: str, second: str) -> Doc:
+    """Two sentences, the second's heads shifted past the first's tokens."""
     cut = len(first.strip().splitlines())
-    heads = [int(r[5]) + (cut if i >= cut else 0) for i, r in enumerate(rows)]
-    doc = Doc(
-        blank.vocab,
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        deps=[r[4] for r in rows],
-        heads=heads,
-        sent_starts=[i in {0, cut} for i in range(len(rows))],
-    )
-    names = {"Afghanistan": "AFG", "Karzai": "hamid-karzai", "Chinese": ("CHN", "demonym")}
-    spans = [
-        Span(doc, i, i + 1, label=kind, kb_id=kb_id)
-        for i, word in enumerate(doc)
-        if word.text in names
-        for kb_id, kind in [
-            names[word.text] if isinstance(names[word.text], tuple) else (names[word.text], "name")
-        ]
+    shifted = [
+        " ".join([*row[:5], str(int(row[5]) + cut)])
+        for row in (line.split() for line in second.strip().splitlines())
     ]
-    united = next(t.i for t in doc if t.text == "United")
-    spans.append(Span(doc, united, united + 2, label="name", kb_id="USA"))
-    doc.spans[SPAN_KEY] = spans
-    return doc
+    table = first.strip() + "\n" + "\n".join(shifted)
+    names = {"Afghanistan": "AFG", "Karzai": "hamid-karzai", "Chinese": ("CHN", "demonym")}
+    return parse(table, {**names, "States": "USA"}, starts=(cut,))
 
 
-def _partners(blank, context, first: str, second: str):
-    doc = _story(blank, first, second)
+def _partners(parse, context, first: str, second: str):
+    doc = _story(parse, first, second)
     sentence = list(doc.sents)[1]
     return [
         ([s.actor.country for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
@@ -168,19 +150,19 @@ def _partners(blank, context, first: str, second: str):
     ]
 
 
-def test_the_deal_takes_the_partner_named_with_it_earlier(blank, context):
+def test_the_deal_takes_the_partner_named_with_it_earlier(parse, context):
     """'signed Security Agreements with the United States. Karzai refused to sign the
     agreements' -> Karzai (AFG) and the United States (the refusal is modality's)."""
-    assert _partners(blank, context, SIGN_WITH, REFUSED) == [
+    assert _partners(parse, context, SIGN_WITH, REFUSED) == [
         (["AFG"], "signsAgreementWith", ["USA"])
     ]
 
 
-def test_no_partner_when_the_noun_has_its_own_or_none_was_named(blank, context):
+def test_no_partner_when_the_noun_has_its_own_or_none_was_named(parse, context):
     # "the Chinese agreements": the sentence names whose agreements they are
-    assert _partners(blank, context, SIGN_WITH, REFUSED_OWN) == []
+    assert _partners(parse, context, SIGN_WITH, REFUSED_OWN) == []
     # the earlier with-phrase is not on an agreement: no partner is guessed
-    assert _partners(blank, context, OTHER_NOUN, REFUSED) == []
+    assert _partners(parse, context, OTHER_NOUN, REFUSED) == []
 
 
 # -- the reporter is the unnamed party of a joint act it reports -------------------------
