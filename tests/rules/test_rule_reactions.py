@@ -77,3 +77,52 @@ def test_a_joint_act_is_each_partys(parse, context):
         (candidate,) = list(reaction_rule(sentence, made))
         assert candidate.relation == "praises"
         assert [o.actor.id for o in candidate.objects] == expected
+
+
+ENTERED_THEN_MOVE = """
+ships ship NOUN NNS nsubj 1
+entered enter VERB VBD ROOT 1
+the the DET DT det 3
+zone zone NOUN NN dobj 1
+, , PUNCT , punct 3
+which which PRON WDT dobj 7
+Japan Japan PROPN NNP nsubj 7
+claims claim VERB VBZ relcl 3
+. . PUNCT . punct 1
+Japan Japan PROPN NNP nsubj 10
+condemned condemn VERB VBD ROOT 10
+the the DET DT det 12
+move move NOUN NN dobj 10
+. . PUNCT . punct 10
+"""
+
+
+def _moves(parse, context, table):
+    doc = parse(table, {"Japan": "JPN", "Chinese": ("CHN", "demonym")}, starts=(9,))
+    sentence = list(doc.sents)[1]
+    made = context(doc)
+    made.reactions = sentence_reactions(sentence, made.actors)
+    return [
+        ([s.actor.id for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
+        for c in reaction_rule(sentence, made)
+    ]
+
+
+def test_a_generic_act_noun_refers_to_the_last_act_told(parse, context):
+    """'Chinese ships entered the zone, which Japan claims. Japan condemned the move': the
+    move is the entering (not the background relative clause), by China."""
+    table = ENTERED_THEN_MOVE.replace(
+        "ships ship NOUN NNS nsubj 1", "Chinese chinese ADJ JJ nsubj 1"
+    )
+    assert _moves(parse, context, table) == [(["JPN"], "criticises", ["CHN"])]
+
+
+def test_no_last_doer_for_classed_nouns_or_unresolved_subjects(parse, context):
+    # the subject of the last act names nobody: no target
+    assert _moves(parse, context, ENTERED_THEN_MOVE) == []
+    # "the strikes" has a class of its own: only an attack can be its antecedent
+    chinese = ENTERED_THEN_MOVE.replace(
+        "ships ship NOUN NNS nsubj 1", "Chinese chinese ADJ JJ nsubj 1"
+    )
+    strikes = chinese.replace("move move NOUN NN", "strikes strike NOUN NNS")
+    assert _moves(parse, context, strikes) == []

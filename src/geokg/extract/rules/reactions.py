@@ -36,6 +36,8 @@ EVENT_COREF_STRENGTH = 0.9
 
 
 COREF_CERTAINTY = 0.75
+# Sentences back in which a generic act noun ("the move") looks for a doer of any act.
+GENERIC_WINDOW = 2
 
 
 def _same_stem(noun: str, lemma: str) -> bool:
@@ -181,10 +183,44 @@ def _antecedent(
             if _key(agent) not in excluded
         ]
     if not found:
-        return []
+        return _last_doers(reaction, context, sentence, excluded)
     best = max((exact, start) for exact, start, _ in found)
     agents: list[Actor] = []
     for exact, start, agent in found:
         if (exact, start) == best and agent not in agents:
             agents.append(agent)
     return agents
+
+
+def _last_doers(
+    reaction: Reaction, context: SentenceContext, sentence: Span, excluded: set[str]
+) -> list[Actor]:
+    """A generic act noun with no event of its own class before it refers to the last act
+    told: "It said ... Chinese ships have entered the zone. The move prompted a strong
+    protest by Japan" -> China.
+
+    Rule (stated once): only for nouns of classes with no CAMEO root of their own (the
+    ``decision`` class: "the move", "the decision", "the step"), and only when no fact or
+    event mention of the window fits; the doers are the resolved subject of the last verb
+    (in text order) of the previous :data:`GENERIC_WINDOW` sentences that is not a report
+    verb, not negated and not in a relative clause (background), not known only by a
+    location, and not one of ``excluded``."""
+    if any(c.roots for c in reaction.classes):
+        return []
+    lexicon = context.lexicon
+    previous = [s for s in sentence.doc.sents if s.end <= sentence.start][-GENERIC_WINDOW:]
+    for earlier in reversed(previous):
+        for verb in reversed(earlier):
+            if verb.pos_ != "VERB" or lexicon.lemma(verb) in lexicon.report:
+                continue
+            if verb.dep_ == "relcl" or any(c.dep_ == "neg" for c in verb.children):
+                continue  # background ("which Japan considers its territory"), not an act
+            for subject in logical_subject(verb):
+                doers = [
+                    r.actor
+                    for r in context.actors.actors(subject)
+                    if r.via != Via.LOCATION and _key(r.actor) not in excluded
+                ]
+                if doers:
+                    return doers
+    return []
