@@ -200,3 +200,47 @@ def test_no_reporter_party_for_one_sided_acts_or_the_partner_itself(parse, conte
     # not reported: "Negotiations with Chad intensified."
     unreported = REPORTED_TALKS.replace("said say VERB VBD ROOT", "and and CCONJ CC cc")
     assert _reported(parse, context, unreported) == []
+
+
+HELD_TALKS = """
+Sudan Sudan PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Juba Juba PROPN NNP conj 0
+held hold VERB VBD ROOT 3
+talks talk NOUN NNS dobj 3
+. . PUNCT . punct 3
+"""
+
+MEDIATED = """
+IGAD IGAD PROPN NNP nsubj 1
+mediated mediate VERB VBD ROOT 1
+the the DET DT det 3
+talks talk NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_the_talks_take_the_sides_that_held_them(parse, context):
+    """'Sudan and South Sudan held talks. IGAD mediated the talks' -> IGAD mediates for
+    both; talks held by one side only name no sides."""
+    table = (
+        HELD_TALKS.strip()
+        + "\n"
+        + "\n".join(
+            " ".join([*r[:5], str(int(r[5]) + 6)])
+            for r in (x.split() for x in MEDIATED.strip().splitlines())
+        )
+    )
+    actors = {"Sudan": "SDN", "Juba": ("SSD", "capital"), "IGAD": "igad"}
+    doc = parse(table, actors, starts=(6,))
+    found = [
+        (c.relation, sorted(o.actor.id for o in c.objects))
+        for c in implicit_partner_rule(list(doc.sents)[1], context(doc))
+    ]
+    assert found == [("mediatesFor", ["SDN", "SSD"])]
+    alone = parse(
+        table.replace("Juba Juba PROPN NNP conj 0", "officials official NOUN NNS conj 0"),
+        actors,
+        starts=(6,),
+    )
+    assert list(implicit_partner_rule(list(alone.sents)[1], context(alone))) == []

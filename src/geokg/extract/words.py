@@ -202,6 +202,7 @@ class Words:
     victim_preps: frozenset[str]
     relative_pronouns: frozenset[str]
     symmetric_relations: frozenset[str]
+    joint_nouns: frozenset[str]
     bomb_nouns: frozenset[str]
     attempt_doer_slots: tuple[str, ...]
     undergoer_preps: frozenset[str]

@@ -35,9 +35,10 @@ from geokg.extract.targets import _clause_doers, _key, speaker_actor
 IMPLICIT_AGENT_STRENGTH = 0.8
 IMPLICIT_PARTNER_STRENGTH = 0.8
 REPORTED_PARTY_STRENGTH = 0.8
-PARTNER_SLOT = "dobj>prep:with"
-# The event class whose nouns name a joint instrument with a partner ("the deal").
-JOINT_CLASS = "agreement"
+# Frame slots that read the partner from a phrase on the object ("sign the pact with X",
+# "mediate talks between X and Y"), and the prepositions of those phrases.
+PARTNER_SLOTS = ("dobj>prep:with", "dobj>prep:between")
+PARTNER_PREPS = frozenset({"with", "between"})
 
 PLACED = frozenset({Via.LOCATION, Via.EVENT_PLACE, Via.PLACE, Via.HOME, Via.CITY, Via.REGION})
 
@@ -110,9 +111,7 @@ def implicit_agent_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
 
 
 def _joint_nouns() -> frozenset[str]:
-    return frozenset(
-        noun for c in load_event_lexicon().classes if c.name == JOINT_CLASS for noun in c.nouns
-    )
+    return words().joint_nouns
 
 
 def _bare_definite(noun: Token, context: SentenceContext) -> bool:
@@ -123,7 +122,7 @@ def _bare_definite(noun: Token, context: SentenceContext) -> bool:
     ):
         return False
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in {"with", "between"}):
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in PARTNER_PREPS):
             return False
         if child.dep_ in {"amod", "compound", "nmod"} and context.actors.actors(
             child, as_modifier=True
@@ -137,7 +136,7 @@ def _partner_frame(verb: Token, noun: Token, lexicon: Lexicon) -> Frame | None:
     ("signed the pact with X", "scrapped the deal with X")."""
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     for frame in lexicon.verbs.get(lexicon.lemma(verb), ()):
-        if PARTNER_SLOT not in frame.object and PARTNER_SLOT not in frame.requires:
+        if not any(slot in frame.object or slot in frame.requires for slot in PARTNER_SLOTS):
             continue
         if frame.particle is not None and frame.particle not in particles:
             continue
@@ -155,28 +154,42 @@ def _joint(token: Token, nouns: frozenset[str]) -> bool:
     return lemma in nouns or (lemma.endswith("s") and lemma[:-1] in nouns)
 
 
+def _sides(token: Token, context: SentenceContext) -> tuple[Resolved, ...]:
+    """The sides a mention of a joint noun names: its with/between phrase, or that of the
+    verb it is the object of ("sign Agreements with the United States and NATO"), else the
+    verb's coordinated subjects when they are two actors or more ("Sudan and South Sudan
+    held talks")."""
+    hosts = [token] + ([token.head] if token.dep_ == "dobj" else [])
+    found = tuple(
+        r
+        for host in hosts
+        for prep in host.children
+        if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for r in context.actors.actors(pobj)
+    )
+    if found or token.dep_ != "dobj":
+        return found
+    for subject in logical_subject(token.head):
+        doers = tuple(context.actors.actors(subject))
+        if len({_key(d.actor) for d in doers}) >= 2:
+            return doers
+    return ()
+
+
 def _earlier_partners(
     sentence: Span, context: SentenceContext, nouns: frozenset[str]
 ) -> tuple[Resolved, ...]:
-    """The actors of the with-phrase of the latest earlier mention of a joint noun, on the
-    noun or on the verb it is the object of, within EVENT_WINDOW sentences ('sign
-    Bilateral Security Agreements with the United States and NATO')."""
+    """The sides named by the latest earlier mention of a joint noun within EVENT_WINDOW
+    sentences (:func:`_sides`)."""
     doc = sentence.doc
     earlier = [s for s in doc.sents if s.end <= sentence.start][-(EVENT_WINDOW - 1) :]
     for previous in reversed(earlier):
         for token in reversed(previous):
             if token.pos_ not in {"NOUN", "PROPN"} or not _joint(token, nouns):
                 continue
-            hosts = [token] + ([token.head] if token.dep_ == "dobj" else [])
-            found = tuple(
-                r
-                for host in hosts
-                for prep in host.children
-                if prep.dep_ == "prep" and prep.lower_ == "with"
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-                for r in context.actors.actors(pobj)
-            )
+            found = _sides(token, context)
             if found:
                 return found
     return ()
@@ -186,15 +199,18 @@ def _earlier_partners(
 def implicit_partner_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """The partner of a joint instrument named only in an earlier sentence.
 
-    Rule (stated once): a verb whose frame reads its partner from a with-phrase on its
-    object (``dobj>prep:with``: "sign the pact with X", "scrap the deal with X"), whose
-    object is a bare definite noun of the agreement class ("the deal", "the agreements":
-    no with-phrase, owner or actor modifier of its own) and which no other rule read,
-    takes as partners the actors of the with-phrase of the latest earlier mention of an
-    agreement noun within EVENT_WINDOW sentences ("... fails to sign Bilateral Security
-    Agreements with the United States and NATO. ... Karzai has refused to sign the
-    agreements." -> AFG rejects USA, NATO), never the subject itself. No earlier mention
-    with a partner, no fact: the partner is never guessed from other dyads of the story.
+    Rule (stated once): a verb whose frame reads its partner from a phrase on its object
+    (``dobj>prep:with``/``dobj>prep:between``: "sign the pact with X", "mediate talks
+    between X and Y"), whose object is a bare definite joint noun (``joint_nouns``: "the
+    deal", "the agreements", "the talks": no with/between phrase, owner or actor modifier
+    of its own) and which no other rule read, takes as partners the sides named by the
+    latest earlier mention of a joint noun within EVENT_WINDOW sentences (its with/between
+    phrase, or its verb's, or the verb's two or more coordinated subjects: "... fails to
+    sign Bilateral Security Agreements with the United States and NATO. ... Karzai has
+    refused to sign the agreements." -> AFG rejects USA, NATO; "Sudan and South Sudan held
+    talks ... IGAD is mediating the talks", "the talks are mediated by IGAD" -> IGAD
+    mediates for both), never the subject. No earlier mention with a partner, no fact: the
+    partner is never guessed from other dyads of the story.
     Modality (refusal, future, negation) is the verb's, as for any candidate."""
     lexicon, resolver = context.lexicon, context.actors
     nouns = _joint_nouns()
@@ -202,7 +218,8 @@ def implicit_partner_rule(sentence: Span, context: SentenceContext) -> Iterator[
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.i in acts:
             continue
-        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # the object, or the passive subject ("the talks are being mediated by IGAD")
+        noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if noun is None or noun.lemma_.lower() not in nouns or not _bare_definite(noun, context):
             continue
         frame = _partner_frame(verb, noun, lexicon)
