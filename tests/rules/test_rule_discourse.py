@@ -6,8 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from geokg.extract.events import EventMention
-from geokg.extract.rules import History
+from geokg.extract.rules import Draft, History
 from geokg.extract.rules.discourse import (
+    ellipsis_rule,
     implicit_agent_rule,
     implicit_partner_rule,
     reported_party_rule,
@@ -244,3 +245,52 @@ def test_the_talks_take_the_sides_that_held_them(parse, context):
         starts=(6,),
     )
     assert list(implicit_partner_rule(list(alone.sents)[1], context(alone))) == []
+
+
+# -- VP ellipsis -------------------------------------------------------------------------
+
+SO_DID = """
+so so ADV RB advmod 1
+did do VERB VBD ROOT 1
+Germany Germany PROPN NNP nsubj 1
+. . PUNCT . punct 1
+"""
+
+GBR = Actor("GBR", "United Kingdom", ActorType.STATE, "GBR")
+IRN = Actor("IRN", "Iran", ActorType.STATE, "IRN")
+
+
+def _told(subject, relation, obj):
+    return Draft(subject, relation, obj, False, None, 1.0, (), 0, 10, False)
+
+
+def _copies(parse, context, table, recent):
+    doc = parse(table, {"Germany": "DEU"})
+    return [
+        (d.subject.id, d.relation, d.object.id, d.negated)
+        for d in ellipsis_rule(doc[:], context(doc, recent=recent))
+    ]
+
+
+def test_so_did_x_repeats_the_latest_act_with_its_own_subject(parse, context):
+    recalled = _told(GBR, "breaksRelationsWith", IRN)
+    assert _copies(parse, context, SO_DID, [recalled]) == [
+        ("DEU", "breaksRelationsWith", "IRN", False)
+    ]
+    negated = SO_DID.replace("so so ADV RB advmod 1", "not not PART RB neg 1")
+    negated = negated.replace("did do VERB VBD ROOT 1", "has have VERB VBZ conj 1")
+    # a bare negated auxiliary joined to another clause ("..., while Germany has not")
+    assert _copies(parse, context, negated, [recalled]) == [
+        ("DEU", "breaksRelationsWith", "IRN", True)
+    ]
+
+
+def test_no_copy_of_content_appeals_or_acts_on_the_new_subject(parse, context):
+    recalled = _told(GBR, "breaksRelationsWith", IRN)
+    own_verb = SO_DID.replace("so so ADV RB advmod 1", "it it PRON PRP dobj 1")
+    assert _copies(parse, context, own_verb, [recalled]) == []  # "Germany did it"
+    appeal = _told(GBR, "appealsTo", IRN)
+    assert _copies(parse, context, SO_DID, [appeal]) == []  # "has done so": the act urged
+    germany = Actor("DEU", "Germany", ActorType.STATE, "DEU")
+    on_germany = _told(GBR, "breaksRelationsWith", germany)
+    assert _copies(parse, context, SO_DID, [on_germany]) == []  # never to itself

@@ -203,6 +203,9 @@ class Words:
     relative_pronouns: frozenset[str]
     symmetric_relations: frozenset[str]
     joint_nouns: frozenset[str]
+    pro_verbs: frozenset[str]
+    ellipsis_markers: frozenset[str]
+    ellipsis_excluded_roots: frozenset[str]
     bomb_nouns: frozenset[str]
     attempt_doer_slots: tuple[str, ...]
     undergoer_preps: frozenset[str]
@@ -277,6 +280,7 @@ class Words:
             "cooperative_roots": self.cooperative_roots,
             "answerable_roots": self.answerable_roots,
             "verbal_roots": self.verbal_roots,
+            "ellipsis_excluded_roots": self.ellipsis_excluded_roots,
             "intent_by_root": frozenset(self.intent_by_root),
             "threat_by_root": frozenset(self.threat_by_root),
             "reversal_by_root": frozenset(self.reversal_by_root),

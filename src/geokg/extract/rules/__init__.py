@@ -69,6 +69,7 @@ RULE_ORDER: tuple[str, ...] = (
     "implicit-partners",
     "reported-parties",
     "denied-allegations",
+    "vp-ellipsis",
     "rejected-acts",
 )
 

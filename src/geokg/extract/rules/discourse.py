@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from geokg.extract.events import EVENT_WINDOW, Reaction, load_event_lexicon
 from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.resolution import Resolved, Via
-from geokg.extract.rules.base import Candidate, SentenceContext, register
+from geokg.extract.rules.base import Candidate, Draft, SentenceContext, Stage, register
 from geokg.extract.rules.reactions import COREF_CERTAINTY, _antecedent
 from geokg.extract.syntax import logical_subject
 from geokg.extract.targets import _clause_doers, _key, speaker_actor
@@ -35,6 +35,10 @@ from geokg.extract.targets import _clause_doers, _key, speaker_actor
 IMPLICIT_AGENT_STRENGTH = 0.8
 IMPLICIT_PARTNER_STRENGTH = 0.8
 REPORTED_PARTY_STRENGTH = 0.8
+# An act copied into an elliptical clause is less certain than one stated in full.
+ELLIPSIS_FACTOR = 0.8
+# Dependents that give a pro-verb content of its own ("did the inspection", "has a plan").
+CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "dative"})
 # Frame slots that read the partner from a phrase on the object ("sign the pact with X",
 # "mediate talks between X and Y"), and the prepositions of those phrases.
 PARTNER_SLOTS = ("dobj>prep:with", "dobj>prep:between")
@@ -323,3 +327,85 @@ def reported_party_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
             None,
             REPORTED_PARTY_STRENGTH * frame.strength,
         )
+
+
+def _elliptical(verb: Token) -> bool | None:
+    """Whether ``verb`` heads an elliptical clause repeating an earlier act, and if so
+    whether it is negated ('so did Germany', 'the EU did too', 'Germany did the same',
+    'followed suit', 'has done so': False; 'while Eritrea has not': True); None if not."""
+    lemma = verb.lemma_.lower()
+    if lemma not in words().pro_verbs or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    markers = words().ellipsis_markers
+    content = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if any(c.lower_ not in markers for c in content):
+        return None  # "did the inspection", "followed the talks": a verb of its own
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    marked = any(c.lower_ in markers for c in verb.children if c.dep_ in {"advmod", "dobj"})
+    if lemma == "follow":
+        return negated if any(c.lower_ == "suit" for c in content) else None
+    if marked:
+        return negated
+    # "..., while Eritrea has not": a bare negated auxiliary in a clause joined to another
+    if negated and verb.dep_ in {"advcl", "conj"} and lemma != "do":
+        return True
+    return None
+
+
+@register("vp-ellipsis", stage=Stage.ANSWERS)
+def ellipsis_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
+    """An elliptical clause repeats the latest act told, with its own subject.
+
+    Rule (stated once): a pro-verb (``pro_verbs``: "do", auxiliaries, "follow") with a
+    subject and no content of its own, marked as a repetition (``ellipsis_markers``: "so
+    did Germany", "the EU did too", "did the same", "did as well", "followed suit", "has
+    done so") or a bare negated auxiliary joined to another clause ("while Eritrea has
+    not"), whose subject resolves to actors: each does the latest fact of this sentence,
+    else of the previous sentences, told of another subject (same relation, same object;
+    negated when the clause is), with confidence x :data:`ELLIPSIS_FACTOR`. Never to itself
+    (the copied object is not the new subject), never a copy of a negated or unasserted
+    fact (a denial, a demand's content, an intent stays where it was told), never a copy of
+    an appeal or demand (``ellipsis_excluded_roots``: "has done so" then means the act
+    demanded)."""
+    resolver = context.actors
+    result: list[Draft] = []
+    for verb in sentence:
+        negated = _elliptical(verb)
+        if negated is None:
+            continue
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        doers = [r.actor for r in resolver.actors(subject) if r.via not in PLACED]
+        if not doers:
+            continue
+        keys = {_key(d) for d in doers}
+        told = [
+            d
+            for d in (*context.recent, *context.drafts)
+            if not d.negated
+            and d.asserted_by is None
+            and dict(d.attributes).get("modality") in {None, "alleged"}
+            and _key(d.subject) not in keys
+            and _key(d.object) not in keys
+            and context.ontology.relation(d.relation).cameo_root
+            not in words().ellipsis_excluded_roots
+        ]
+        if not told:
+            continue
+        last = max(d.start for d in told)
+        for draft in (d for d in told if d.start == last):
+            for doer in doers:
+                result.append(
+                    Draft(
+                        doer,
+                        draft.relation,
+                        draft.object,
+                        negated,
+                        None,
+                        draft.confidence * ELLIPSIS_FACTOR,
+                        (*draft.attributes, ("modality", "elliptical")),
+                        sentence.start_char,
+                        sentence.end_char,
+                        draft.accused,
+                    )
+                )
+    return result
