@@ -11,6 +11,7 @@ from geokg.extract.rules.discourse import (
     ellipsis_rule,
     implicit_agent_rule,
     implicit_partner_rule,
+    placed_protest_rule,
     reported_party_rule,
 )
 from geokg.model import Actor, ActorType
@@ -294,3 +295,40 @@ def test_no_copy_of_content_appeals_or_acts_on_the_new_subject(parse, context):
     germany = Actor("DEU", "Germany", ActorType.STATE, "DEU")
     on_germany = _told(GBR, "breaksRelationsWith", germany)
     assert _copies(parse, context, SO_DID, [on_germany]) == []  # never to itself
+
+
+# -- protests against a named state, placed in another ------------------------------------
+
+ANTI_PROTESTS = """
+Anti anti ADJ JJ amod 3
+- - ADJ HYPH amod 3
+Japanese japanese ADJ JJ amod 3
+protests protest NOUN NNS nsubj 4
+erupted erupt VERB VBD ROOT 4
+in in ADP IN prep 4
+Chinese chinese ADJ JJ amod 7
+cities city NOUN NNS pobj 5
+. . PUNCT . punct 4
+"""
+
+
+def _placed(parse, context, table):
+    actors = {"Japanese": ("JPN", "demonym"), "Chinese": ("CHN", "demonym")}
+    doc = parse(table, actors)
+    return [
+        ([s.actor.id for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
+        for c in placed_protest_rule(doc[:], context(doc))
+    ]
+
+
+def test_anti_x_protests_are_the_host_states(parse, context):
+    assert _placed(parse, context, ANTI_PROTESTS) == [(["CHN"], "protestsAgainst", ["JPN"])]
+
+
+def test_no_host_without_a_place_a_stance_or_in_the_target_itself(parse, context):
+    assert (
+        _placed(parse, context, ANTI_PROTESTS.replace("Chinese chinese", "Japanese japanese")) == []
+    )
+    assert _placed(parse, context, ANTI_PROTESTS.replace("Anti anti ADJ", "Big big ADJ")) == []
+    no_place = ANTI_PROTESTS.replace("in in ADP IN prep 4", "on on ADP IN prep 4")
+    assert _placed(parse, context, no_place) == []

@@ -68,6 +68,7 @@ RULE_ORDER: tuple[str, ...] = (
     "implicit-agents",
     "implicit-partners",
     "reported-parties",
+    "placed-protests",
     "denied-allegations",
     "vp-ellipsis",
     "rejected-acts",

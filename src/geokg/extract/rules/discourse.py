@@ -30,13 +30,15 @@ from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.base import Candidate, Draft, SentenceContext, Stage, register
 from geokg.extract.rules.reactions import COREF_CERTAINTY, _antecedent
 from geokg.extract.syntax import logical_subject
-from geokg.extract.targets import _clause_doers, _key, speaker_actor
+from geokg.extract.targets import _clause_doers, _key, place_of, speaker_actor, stance
 
 IMPLICIT_AGENT_STRENGTH = 0.8
 IMPLICIT_PARTNER_STRENGTH = 0.8
 REPORTED_PARTY_STRENGTH = 0.8
 # An act copied into an elliptical clause is less certain than one stated in full.
 ELLIPSIS_FACTOR = 0.8
+PLACED_PROTEST_STRENGTH = 0.8
+PROTEST_ROOT = "14"
 # Dependents that give a pro-verb content of its own ("did the inspection", "has a plan").
 CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "dative"})
 # Frame slots that read the partner from a phrase on the object ("sign the pact with X",
@@ -409,3 +411,46 @@ def ellipsis_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
                     )
                 )
     return result
+
+
+@register("placed-protests")
+def placed_protest_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """Protests against a named state, with no protester named, are the host state's.
+
+    Rule (stated once): a noun whose plain frame is a protest (CAMEO 14) with an
+    "anti-X" modifier (:func:`~geokg.extract.targets.stance`: "anti-Japanese protests",
+    "anti-China demonstrations") and no protester of its own (no rule read it), placed in
+    a state by a scene phrase on the noun or on its verb ("erupted in several Chinese
+    cities", "spread across Vietnam"): that state protests against X (CAMEO codes the
+    protesters by where they are). Not when the place is X itself ("anti-China protests in
+    Beijing": whose they are is not told), nor without a place."""
+    lexicon, resolver = context.lexicon, context.actors
+    acts = {c.predicate.i for c in context.candidates}
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or noun.i in acts:
+            continue
+        frame = plain_frame(noun, lexicon)
+        if frame is None or context.ontology.relation(frame.relation).cameo_root != PROTEST_ROOT:
+            continue
+        targets = tuple(
+            r
+            for c in noun.children
+            if c.dep_ in {"amod", "compound", "nmod"} and stance(c) == "against"
+            for r in resolver.actors(c, as_modifier=True)
+        )
+        if not targets:
+            continue
+        hosts = [noun] + ([noun.head] if noun.head.pos_ == "VERB" else [])
+        place = next((p for h in hosts if (p := place_of(h, resolver)) is not None), None)
+        if place is None or _key(place.actor) in {_key(t.actor) for t in targets}:
+            continue
+        yield Candidate(
+            noun,
+            noun.head if noun.head.pos_ == "VERB" else noun,
+            frame,
+            frame.relation,
+            (place,),
+            targets,
+            None,
+            PLACED_PROTEST_STRENGTH * frame.strength,
+        )
