@@ -31,6 +31,15 @@ shelled shell VERB VBN ROOT 3
 . . PUNCT . punct 3
 """
 
+
+def _triples(candidates):
+    """(subject ids, relation, object ids) of each candidate a rule yields."""
+    return [
+        ([s.actor.id for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
+        for c in candidates
+    ]
+
+
 RUS = Actor("RUS", "Russia", ActorType.STATE, "RUS")
 UKR = Actor("UKR", "Ukraine", ActorType.STATE, "UKR")
 
@@ -42,10 +51,7 @@ def _attack(*agents):
 def _found(parse, context, table, mentions):
     doc = parse(table, {"Ukraine": "UKR", "Ukrainian": ("UKR", "demonym")})
     made = context(doc, history=History([], mentions, []))
-    return [
-        ([s.actor.id for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
-        for c in implicit_agent_rule(doc[:], made)
-    ]
+    return _triples(implicit_agent_rule(doc[:], made))
 
 
 def test_an_agentless_passive_takes_the_latest_attacker(parse, context):
@@ -182,10 +188,7 @@ intensified intensify VERB VBD ccomp 1
 
 def _reported(parse, context, table):
     doc = parse(table, {"Cameroon": "CMR", "Chad": "TCD", "Gaza": "PSE"})
-    return [
-        ([s.actor.id for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
-        for c in reported_party_rule(doc[:], context(doc))
-    ]
+    return _triples(reported_party_rule(doc[:], context(doc)))
 
 
 def test_the_reporter_is_the_other_party_of_reported_talks(parse, context):
@@ -315,10 +318,7 @@ cities city NOUN NNS pobj 5
 def _placed(parse, context, table):
     actors = {"Japanese": ("JPN", "demonym"), "Chinese": ("CHN", "demonym")}
     doc = parse(table, actors)
-    return [
-        ([s.actor.id for s in c.subjects], c.relation, [o.actor.id for o in c.objects])
-        for c in placed_protest_rule(doc[:], context(doc))
-    ]
+    return _triples(placed_protest_rule(doc[:], context(doc)))
 
 
 def test_anti_x_protests_are_the_host_states(parse, context):
