@@ -41,6 +41,7 @@ from geokg.extract.syntax import (
     slot_tokens,
 )
 from geokg.extract.targets import (
+    ACTOR_KIND,
     HOME_CERTAINTY,
     PLACE_VIAS,
     _attempt_agent,
@@ -61,8 +62,10 @@ from geokg.extract.targets import (
     _state,
     _subject_actors,
     _symmetric_family,
+    checks_kinds,
     clause_target,
     is_emergency,
+    named_actors,
     place_of,
     stance,
     undergoer_noun,
@@ -174,6 +177,14 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
         )
+        if checks_kinds(frame.object_kinds):
+            # "contained Moscow" acts on an actor; "contained the outbreak in Russia" or
+            # "Russia's costs" name a place or a thing: nothing, and no fallback target
+            # (people, "beat protesters", may still fall back on the event's place).
+            fillers = [f for s in frame.object for f in slot_tokens(token, s, passive=passive)]
+            objects = named_actors(objects, fillers, resolver, frame.object_kinds)
+            if not objects and ACTOR_KIND in frame.object_kinds:
+                continue
         if not objects and default_target and relation in words().default_target_relations:
             objects = _default_target(token, subjects, resolver)
         if not objects:

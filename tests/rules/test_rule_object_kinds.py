@@ -1,0 +1,132 @@
+"""Frames whose object must name an actor (``object_kinds: ["actor"]``), on hand-built parses.
+
+Rule: an emotion, perception or evaluation verb ("mourn", "contain", "destroy" an enemy)
+codes an act on an actor only when its object names the actor itself; a place standing
+for its state ("in Ukraine") or the owner of a thing ("Ukraine's economy") gives nothing.
+"""
+
+from __future__ import annotations
+
+from geokg.extract.rules.frames import frame_rule
+
+
+def _facts(doc, context):
+    return sorted(
+        (c.relation, c.subjects[0].actor.id, c.objects[0].actor.id)
+        for c in frame_rule(doc[:], context(doc))
+    )
+
+
+CONTAIN_ACTOR = """
+Washington Washington PROPN NNP nsubj 1
+contained contain VERB VBD ROOT 1
+Moscow Moscow PROPN NNP dobj 1
+. . PUNCT . punct 1
+"""
+
+CONTAIN_PLACE = """
+Washington Washington PROPN NNP nsubj 1
+contained contain VERB VBD ROOT 1
+the the DET DT det 3
+outbreak outbreak NOUN NN dobj 1
+in in ADP IN prep 3
+Russia Russia PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+CONTAIN_OWNED = """
+Washington Washington PROPN NNP nsubj 1
+contained contain VERB VBD ROOT 1
+Russia Russia PROPN NNP poss 4
+'s 's PART POS case 2
+costs cost NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_restraint_of_a_named_actor_is_coercion(parse, context):
+    doc = parse(CONTAIN_ACTOR, {"Washington": "USA", "Moscow": "RUS"})
+    assert _facts(doc, context) == [("coerces", "USA", "RUS")]
+
+
+def test_restraint_of_a_thing_in_a_place_or_owned_is_nothing(parse, context):
+    doc = parse(CONTAIN_PLACE, {"Washington": "USA", "Russia": "RUS"})
+    assert _facts(doc, context) == []
+    doc = parse(CONTAIN_OWNED, {"Washington": "USA", "Russia": "RUS"})
+    assert _facts(doc, context) == []
+
+
+DESTROY_FORCES = """
+Ukraine Ukraine PROPN NNP nsubj 1
+destroyed destroy VERB VBD ROOT 1
+Russian russian ADJ JJ amod 3
+forces force NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+DESTROY_HOUSES = """
+Israel Israel PROPN NNP nsubj 1
+destroyed destroy VERB VBD ROOT 1
+houses house NOUN NNS dobj 1
+in in ADP IN prep 2
+Lebanon Lebanon PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_destroying_an_actor_is_an_attack_and_property_is_coercion(parse, context):
+    doc = parse(DESTROY_FORCES, {"Ukraine": "UKR", "Russian": ("RUS", "demonym")})
+    assert _facts(doc, context) == [("attacks", "UKR", "RUS")]
+    doc = parse(DESTROY_HOUSES, {"Israel": "ISR", "Lebanon": "LBN"})
+    assert [f[0] for f in _facts(doc, context)] != ["attacks"]
+
+
+MOURN_ACT = """
+Japan Japan PROPN NNP nsubj 1
+mourned mourn VERB VBD ROOT 1
+the the DET DT det 3
+victims victim NOUN NNS dobj 1
+of of ADP IN prep 3
+China China PROPN NNP poss 7
+'s 's PART POS case 5
+attack attack NOUN NN pobj 4
+. . PUNCT . punct 1
+"""
+
+MOURN_LEADER = """
+Japan Japan PROPN NNP nsubj 1
+mourned mourn VERB VBD ROOT 1
+Mandela Mandela PROPN NNP dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_grief_over_an_actors_act_blames_it_and_mourning_a_person_is_nothing(parse, context):
+    doc = parse(MOURN_ACT, {"Japan": "JPN", "China": "CHN"})
+    assert _facts(doc, context) == [("criticises", "JPN", "CHN")]
+    doc = parse(MOURN_LEADER, {"Japan": "JPN", "Mandela": ("ZAF", "person")})
+    assert _facts(doc, context) == []
+
+
+BEAT_TEAM = """
+Brazil Brazil PROPN NNP nsubj 1
+beat beat VERB VBD ROOT 1
+Argentina Argentina PROPN NNP dobj 1
+. . PUNCT . punct 1
+"""
+
+BEAT_PEOPLE = """
+Israeli israeli ADJ JJ amod 1
+soldiers soldier NOUN NNS nsubj 2
+beat beat VERB VBD ROOT 2
+Palestinian palestinian ADJ JJ amod 4
+protesters protester NOUN NNS dobj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_a_bodily_act_needs_people_not_a_state(parse, context):
+    doc = parse(BEAT_TEAM, {"Brazil": "BRA", "Argentina": "ARG"})
+    assert _facts(doc, context) == []
+    doc = parse(BEAT_PEOPLE, {"Israeli": ("ISR", "demonym"), "Palestinian": ("PSE", "demonym")})
+    assert _facts(doc, context) == [("assaults", "ISR", "PSE")]
