@@ -130,3 +130,48 @@ def test_a_bodily_act_needs_people_not_a_state(parse, context):
     assert _facts(doc, context) == []
     doc = parse(BEAT_PEOPLE, {"Israeli": ("ISR", "demonym"), "Palestinian": ("PSE", "demonym")})
     assert _facts(doc, context) == [("assaults", "ISR", "PSE")]
+
+
+CONCERN_ACT = """
+Japan Japan PROPN NNP nsubj 1
+expressed express VERB VBD ROOT 1
+concern concern NOUN NN dobj 1
+over over ADP IN prep 2
+China China PROPN NNP poss 6
+'s 's PART POS case 4
+decision decision NOUN NN pobj 3
+. . PUNCT . punct 1
+"""
+
+CONCERN_PLACE = """
+Japan Japan PROPN NNP nsubj 1
+expressed express VERB VBD ROOT 1
+concern concern NOUN NN dobj 1
+over over ADP IN prep 2
+the the DET DT det 5
+situation situation NOUN NN pobj 3
+in in ADP IN prep 5
+China China PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+SUPPORT_ACT = """
+Japan Japan PROPN NNP nsubj 1
+expressed express VERB VBD ROOT 1
+support support NOUN NN dobj 1
+over over ADP IN prep 2
+China China PROPN NNP poss 6
+'s 's PART POS case 4
+decision decision NOUN NN pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_concern_over_an_actors_act_is_criticism_but_not_over_a_place(parse, context):
+    doc = parse(CONCERN_ACT, {"Japan": "JPN", "China": "CHN"})
+    assert ("criticises", "JPN", "CHN") in _facts(doc, context)
+    doc = parse(CONCERN_PLACE, {"Japan": "JPN", "China": "CHN"})
+    assert _facts(doc, context) == []
+    # The cue carries the event: "expressed support over" is no criticism.
+    doc = parse(SUPPORT_ACT, {"Japan": "JPN", "China": "CHN"})
+    assert ("criticises", "JPN", "CHN") not in _facts(doc, context)

@@ -94,8 +94,8 @@ def named_actors(
     resolver: Resolver,
     kinds: tuple[str, ...] = (ACTOR_KIND,),
 ) -> tuple[Resolved, ...]:
-    """The objects that name an actor itself, as the frame's slot filler (or one of its
-    conjuncts): not a place standing for its state (a city, a region, the place of the
+    """The objects that one of the frame's slot fillers (or one of their conjuncts) names
+    itself: not a place standing for its state (a city, a region, the place of the
     event), nor the owner or a modifier of a thing ("Russia's economy", "government
     buildings", "his authority"); for the "person" kind only, people.
 
@@ -104,14 +104,14 @@ def named_actors(
     code nothing. Bodily acts ("beat") need people: a state or a team beaten is a match."""
     people = PERSON_KIND in kinds and ACTOR_KIND not in kinds
     named = {
-        (c.i, r.actor)
+        r.actor
         for f in fillers
         for c in conjuncts(f)
         for r in resolver.actors(c)
         if r.via not in NOT_NAMING_ACTOR
         and (not people or r.via in PEOPLE_ROUTES or r.actor.type == ActorType.PERSON)
     }
-    return tuple(o for o in objects if (o.token, o.actor) in named)
+    return tuple(o for o in objects if o.actor in named)
 
 
 # Subjects that are a domestic part of a state (not the state itself): "Algerian students".
