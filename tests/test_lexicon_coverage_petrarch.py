@@ -33,7 +33,7 @@ UNCOVERED = REPOSITORY / "data" / "lexicon" / "petrarch_uncovered.json"
 
 # Floors: the shares measured when the frames were written (README, "Extraction"). The
 # issue's targets (80% of verbs, 90% of nouns) are not reached: see the README.
-VERB_SHARE_FLOOR = 0.66
+VERB_SHARE_FLOOR = 0.67
 GEOPOLITICAL_SHARE_FLOOR = 0.86
 NOUN_SHARE_FLOOR_FAST = 0.90
 NOUN_SHARE_FLOOR_RESOLVED = 0.90
