@@ -175,3 +175,20 @@ def test_concern_over_an_actors_act_is_criticism_but_not_over_a_place(parse, con
     # The cue carries the event: "expressed support over" is no criticism.
     doc = parse(SUPPORT_ACT, {"Japan": "JPN", "China": "CHN"})
     assert ("criticises", "JPN", "CHN") not in _facts(doc, context)
+
+
+CONCERN_DEMONYM = """
+Japan Japan PROPN NNP nsubj 1
+expressed express VERB VBD ROOT 1
+concern concern NOUN NN dobj 1
+over over ADP IN prep 2
+the the DET DT det 6
+Chinese chinese ADJ JJ amod 6
+decision decision NOUN NN pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_an_actor_named_by_a_modifier_of_the_act_is_named(parse, context):
+    doc = parse(CONCERN_DEMONYM, {"Japan": "JPN", "Chinese": ("CHN", "demonym")})
+    assert ("criticises", "JPN", "CHN") in _facts(doc, context)

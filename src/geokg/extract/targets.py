@@ -80,6 +80,7 @@ CHECKED_KINDS = frozenset({ACTOR_KIND, PERSON_KIND})
 NOT_NAMING_ACTOR = frozenset(
     {Via.LOCATION, Via.CITY, Via.REGION, Via.EVENT_PLACE, Via.PLACE, Via.OWNER, Via.HOME}
 )
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "npadvmod"})
 PEOPLE_ROUTES = frozenset({Via.PERSON, Via.TITLE, Via.SURNAME, Via.AGENT_NOUN, Via.OFFICE})
 
 
@@ -107,7 +108,7 @@ def named_actors(
         r.actor
         for f in fillers
         for c in conjuncts(f)
-        for r in resolver.actors(c)
+        for r in resolver.actors(c, as_modifier=c.dep_ in MODIFIER_DEPS)
         if r.via not in NOT_NAMING_ACTOR
         and (not people or r.via in PEOPLE_ROUTES or r.actor.type == ActorType.PERSON)
     }
