@@ -192,3 +192,32 @@ decision decision NOUN NN pobj 3
 def test_an_actor_named_by_a_modifier_of_the_act_is_named(parse, context):
     doc = parse(CONCERN_DEMONYM, {"Japan": "JPN", "Chinese": ("CHN", "demonym")})
     assert ("criticises", "JPN", "CHN") in _facts(doc, context)
+
+
+DISMISS_ACTOR = """
+Syria Syria PROPN NNP nsubj 1
+dismissed dismiss VERB VBD ROOT 1
+Israel Israel PROPN NNP dobj 1
+as as ADP IN prep 1
+aggressors aggressor NOUN NNS pobj 3
+. . PUNCT . punct 1
+"""
+
+DISMISS_PROPOSAL = """
+Syria Syria PROPN NNP nsubj 1
+dismissed dismiss VERB VBD ROOT 1
+Israel Israel PROPN NNP poss 4
+'s 's PART POS case 2
+proposal proposal NOUN NN dobj 1
+as as ADP IN prep 1
+a a DET DT det 7
+trick trick NOUN NN pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_dismissing_an_actor_as_something_is_criticism_not_its_proposal(parse, context):
+    doc = parse(DISMISS_ACTOR, {"Syria": "SYR", "Israel": "ISR"})
+    assert _facts(doc, context) == [("criticises", "SYR", "ISR")]
+    doc = parse(DISMISS_PROPOSAL, {"Syria": "SYR", "Israel": "ISR"})
+    assert ("criticises", "SYR", "ISR") not in _facts(doc, context)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from geokg.extract.kinds import ACTOR_KIND, checks_kinds, named_actors
 from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.rejections import is_rejected, rejected_act, rejection_candidate
 from geokg.extract.resolution import Resolved, Via
@@ -41,7 +42,6 @@ from geokg.extract.syntax import (
     slot_tokens,
 )
 from geokg.extract.targets import (
-    ACTOR_KIND,
     HOME_CERTAINTY,
     PLACE_VIAS,
     _attempt_agent,
@@ -62,10 +62,8 @@ from geokg.extract.targets import (
     _state,
     _subject_actors,
     _symmetric_family,
-    checks_kinds,
     clause_target,
     is_emergency,
-    named_actors,
     place_of,
     stance,
     undergoer_noun,
