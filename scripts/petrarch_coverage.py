@@ -61,6 +61,22 @@ DEMONYM_STATES = {
     "Egyptian": "EGY",
 }
 
+# Inflected forms the dictionary lists as verbs, with the lemma the tagger gives them; the
+# prefixes the tokenizer splits off a hyphenated verb; words that make an entry a fragment.
+INFLECTED = {
+    "forgave": "forgive",
+    "forgiven": "forgive",
+    "touring": "tour",
+    "worried": "worry",
+    "saw": "see",
+    "attacked": "attack",
+    "killed": "kill",
+    "kidnapped": "kidnap",
+    "shot": "shoot",
+}
+HYPHEN_PREFIXES = ("re-", "over-", "co-", "counter-", "pre-")
+CONJUNCTIONS = frozenset({"and", "or"})
+
 # Control verbs ("agree to", "threaten to", "refuse to") code the act under them with the
 # relation of their mode (see ``light_verbs.json`` and the pipeline's modes).
 CONTROL_ROOTS = {"intent": "03", "threat": "13", "refuse": "12"}
@@ -204,7 +220,9 @@ def verb_roots(
     control: Mapping[str, str] | None = None,
 ) -> set[str]:
     """The CAMEO roots geokg's verb frames (and control verbs) give the dictionary verb."""
-    lemma, rest = verb.words[0], verb.words[1:]
+    lemma, rest = dictionary_lemma(verb.words[0]), verb.words[1:]
+    if rest and rest[0] in CONJUNCTIONS:
+        rest = ()  # "KILLED_AND", "ATTACKED_AND_STABBED": a fragment; its first verb counts
     found: set[str] = set()
     mode = (control or {}).get(lemma)
     if mode in CONTROL_ROOTS and not rest:
@@ -219,10 +237,23 @@ def verb_roots(
             bare = frame.particle is None and not frame.cues and "prt" not in frame.excludes
             if not (named or bare):
                 continue
-        elif frame.particle is not None:
+        elif frame.particle is not None and f"prep:{frame.particle}" not in frame.object:
+            # A phrasal verb ("call off") is another verb; a verb with its preposition as
+            # the object slot ("go to X") is the dictionary's verb with its object.
             continue
         found |= _frame_roots(frame, cameo)
     return found
+
+
+def dictionary_lemma(word: str) -> str:
+    """The lemma the tagger gives a dictionary entry's first word: an inflected form
+    ("forgave", "touring") becomes its verb, and a hyphenated prefix ("re-arrest"), which
+    the tokenizer splits off, leaves the verb after it."""
+    word = INFLECTED.get(word, word)
+    prefix, hyphen, stem = word.partition("-")
+    if hyphen and f"{prefix}-" in HYPHEN_PREFIXES and stem:
+        return stem
+    return word
 
 
 def singular(word: str) -> str:

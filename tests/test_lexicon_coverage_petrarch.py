@@ -33,8 +33,8 @@ UNCOVERED = REPOSITORY / "data" / "lexicon" / "petrarch_uncovered.json"
 
 # Floors: the shares measured when the frames were written (README, "Extraction"). The
 # issue's targets (80% of verbs, 90% of nouns) are not reached: see the README.
-VERB_SHARE_FLOOR = 0.59
-GEOPOLITICAL_SHARE_FLOOR = 0.81
+VERB_SHARE_FLOOR = 0.67
+GEOPOLITICAL_SHARE_FLOOR = 0.86
 NOUN_SHARE_FLOOR_FAST = 0.90
 NOUN_SHARE_FLOOR_RESOLVED = 0.90
 VERB_KINDS = {"other-root", "not-geopolitical", "ambiguous", "light-verb", "not-a-verb", "format"}
@@ -114,6 +114,33 @@ def test_read_agents_expands_substitutions_and_variants(tmp_path: Path) -> None:
         "ANTI_RIOT_POLICE": ("anti riot police",),
         "GENDARMERY": ("gendarmery", "gendarmerie"),
     }
+
+
+def test_dictionary_entries_are_read_as_the_tagger_lemmatises_them() -> None:
+    coverage = _script()
+    from geokg.extract.lexicon import load_lexicon
+    from geokg.ontology import load_ontology
+
+    lexicon = load_lexicon()
+    cameo = {name: relation.cameo for name, relation in load_ontology().relations.items()}
+
+    def roots(entry: str) -> set[str]:
+        verb = coverage.DictionaryVerb(entry, tuple(entry.split()), frozenset())
+        found: set[str] = coverage.verb_roots(verb, lexicon.verbs, cameo, lexicon.control)
+        return found
+
+    # Inflected forms and split prefixes take the verb's frames ("forgave", "re-arrest").
+    assert coverage.dictionary_lemma("forgave") == "forgive"
+    assert coverage.dictionary_lemma("re-arrest") == "arrest"
+    assert coverage.dictionary_lemma("rearrest") == "rearrest"
+    assert roots("re-arrest") == roots("arrest") != set()
+    # "go to X" is the verb with its object, covered for "go"; a phrasal verb is another
+    # verb: "call up" (forces, 15) does not cover "call".
+    assert "04" in roots("go")
+    assert "15" in roots("call up")
+    assert "15" not in roots("call")
+    # A fragment ending in a conjunction counts as its first verb.
+    assert roots("attacked and") == roots("attack")
 
 
 @pytest.mark.parametrize(

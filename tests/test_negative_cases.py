@@ -88,32 +88,16 @@ CASES: list[Any] = [
         "USA 02 IND",
     ),
     # Welcoming a statement or an announcement is praise, not hosting a visit (04).
-    pytest.param(
-        "Nigeria welcomed the statement by Ghana on the border dispute.",
-        ("NGA 04 GHA",),
-        None,
-        marks=_owed("vocabulary", "'welcome' + a statement noun is read as hosting"),
-    ),
-    pytest.param(
-        "The United States welcomed Qatar's statement on the hostages.",
-        ("USA 04 QAT",),
-        None,
-        marks=_owed("vocabulary", "'welcome' + a statement noun is read as hosting"),
-    ),
+    ("Nigeria welcomed the statement by Ghana on the border dispute.", ("NGA 04 GHA",), None),
+    ("The United States welcomed Qatar's statement on the hostages.", ("USA 04 QAT",), None),
     ("India welcomed Japan's announcement of new investment.", ("IND 04 JPN",), None),
     # Evacuating the wounded is no withdrawal (08).
-    pytest.param(
-        "Turkey evacuated wounded Syrian civilians from Aleppo.",
-        ("TUR 08 SYR",),
-        None,
-        marks=_owed("vocabulary", "'evacuate' + people is read as withdrawing forces"),
-    ),
-    pytest.param(
-        "Jordan evacuated the wounded from the Syrian border town.",
-        ("JOR 08 SYR",),
-        None,
-        marks=_owed("vocabulary", "'evacuate' + people is read as withdrawing forces"),
-    ),
+    ("Turkey evacuated wounded Syrian civilians from Aleppo.", ("TUR 08 SYR",), None),
+    ("Jordan evacuated the wounded from the Syrian border town.", ("JOR 08 SYR",), None),
+    # ... while evacuating troops from a place is a withdrawal (08), and welcoming a visitor
+    # hosts it (04).
+    ("Turkey evacuated its troops from the Syrian town of Kobani.", ("TUR 18 SYR",), "TUR 08 SYR"),
+    ("Brazil welcomed the Chinese president on Monday.", ("BRA 05 CHN",), "BRA 04 CHN"),
     # "X's ally Y" is Y, not X.
     pytest.param(
         "Iran's ally Hezbollah fired rockets at Israel.",
@@ -197,11 +181,10 @@ CASES: list[Any] = [
         "ISR 19 IRN",
     ),
     # Sports stories: a match won is no attack.
-    pytest.param(
+    (
         "Brazil beat Argentina 2-1 in the World Cup qualifier on Tuesday.",
         ("BRA 18 ARG", "BRA 19 ARG"),
         None,
-        marks=_owed("vocabulary", "'beat' in a match is read as an assault"),
     ),
     ("France defeated England in the Six Nations match.", ("FRA 19 GBR", "FRA 18 GBR"), None),
 ]

@@ -87,7 +87,14 @@ def _item_tokens(
             # "supplying Russia with exploding drones": pcomp "exploding" -> "drones"
             found.extend(c for c in candidate.children if c.dep_ == "dobj")
         elif candidate.pos_ == "PRON":
-            continue
+            # "pull out all of its workers": a quantity pronoun stands for what it counts.
+            found.extend(
+                pobj
+                for prep in candidate.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in _children(prep, "pobj")
+                if pobj.pos_ == "NOUN"
+            )
         elif resolver.explicit(candidate) is None or (actors and candidate.pos_ == "NOUN"):
             # With ``actors`` a common noun naming people is still the thing sent or
             # received ("dispatched inspectors", "received a mission of observers").

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from geokg.extract.kinds import ACTOR_KIND, checks_kinds, named_actors
 from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.rejections import is_rejected, rejected_act, rejection_candidate
 from geokg.extract.resolution import Resolved, Via
@@ -174,6 +175,14 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
         )
+        if checks_kinds(frame.object_kinds):
+            # "contained Moscow" acts on an actor; "contained the outbreak in Russia" or
+            # "Russia's costs" name a place or a thing: nothing, and no fallback target
+            # (people, "beat protesters", may still fall back on the event's place).
+            fillers = [f for s in frame.object for f in slot_tokens(token, s, passive=passive)]
+            objects = named_actors(objects, fillers, resolver, frame.object_kinds)
+            if not objects and ACTOR_KIND in frame.object_kinds:
+                continue
         if not objects and default_target and relation in words().default_target_relations:
             objects = _default_target(token, subjects, resolver)
         if not objects:
