@@ -103,6 +103,7 @@ class Resolver(Institutions):
                 self.span_of[token.i] = span
         self._record_cache: dict[str, ActorRecord | None] = {}
         self._states_of: dict[int, dict[str, Actor]] = {}
+        self._story_of: dict[int, Actor | None] = {}
         self._titles: frozenset[str] | None = None
         self._starts: list[int] | None = None
         self._memo: dict[int, Resolved | None] = {}
