@@ -253,7 +253,12 @@ class Resolver(Institutions):
         roles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
         if token.dep_ == "appos":
             roles.append(token.head)
-        if any(r.lemma_.lower() in words().commentator_roles for r in roles):
+        commentators = words().commentator_roles
+        if any(
+            r.lemma_.lower() in commentators
+            or any(c.dep_ == "amod" and c.lower_ in commentators for c in r.children)
+            for r in roles
+        ):
             return None
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
