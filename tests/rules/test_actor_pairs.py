@@ -5,7 +5,7 @@ Rules: a pair nominal stands for two actors of the kind its head names (``pair_k
 story, never an international or non-governmental organisation that mediates or reports,
 and two actors of one state may be the two sides of a civil war; one phrase standing for
 two actors of two states ("the two leaders agreed") acts each to each, two actors of one
-state or one actor never.
+state, one actor or "both sides" (the parties of any of the story's conflicts) never.
 """
 
 from __future__ import annotations
@@ -72,3 +72,11 @@ def test_one_phrase_for_two_states_acts_each_to_each(story, gazetteer):
     biden = gazetteer.get("joe-biden")
     assert biden is not None
     assert not _distinct(first, Resolved(biden.to_actor(), 0.6, Via.COREF, 11), resolver)
+    sides = _doc_with(story, "sides", "side")
+    first = Resolved(obama.to_actor(), 0.6, Via.COREF, 11)
+    second = Resolved(putin.to_actor(), 0.6, Via.COREF, 11)
+    assert not _distinct(first, second, Resolver(sides, gazetteer, load_lexicon(), published=None))
+
+
+def _doc_with(story, noun, lemma):
+    return story([MET, AGREED.format(noun=noun, lemma=lemma)], ACTORS)

@@ -127,3 +127,24 @@ def test_a_name_hung_on_the_offices_complement_is_the_offices(parse, gazetteer):
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver, doc[9]) == ["un"]  # not Burma: the envoy's name
     assert _ids(resolver, doc[6]) == ["MMR"]  # the complement itself stays Burma
+
+
+RETIRED = """
+Retired retired ADJ JJ amod 2
+U.S. U.S. PROPN NNP compound 2
+General General PROPN NNP compound 4
+John John PROPN NNP compound 4
+Wickham Wickham PROPN NNP nsubj 5
+criticized criticize VERB VBD ROOT 5
+Japan Japan PROPN NNP dobj 5
+. . PUNCT . punct 5
+"""
+
+
+def test_a_retired_officer_is_no_actor_a_serving_one_is(parse, gazetteer):
+    actors = {"U.S.": ("USA", "alias"), "Japan": "JPN"}
+    doc = _doc(parse, RETIRED, actors, persons=[(3, 5)])
+    assert _ids(Resolver(doc, gazetteer, load_lexicon(), published=None), doc[4]) == []
+    serving = RETIRED.replace("Retired retired ADJ JJ amod 2", "Senior senior ADJ JJ amod 2")
+    doc = _doc(parse, serving, actors, persons=[(3, 5)])
+    assert _ids(Resolver(doc, gazetteer, load_lexicon(), published=None), doc[4]) == ["USA"]

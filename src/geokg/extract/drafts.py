@@ -107,7 +107,11 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     key_o = obj.actor.country or obj.actor.id
     if subject.token == obj.token:
         # One phrase standing for two actors ("the two leaders agreed", "they agreed")
-        # acts each to each when they are of two states; else it is one actor.
+        # acts each to each when they are of two states; else it is one actor. "Both
+        # sides" are the parties of any of the story's conflicts: too unsure to pair.
+        lemma = resolver.doc[subject.token].lemma_.lower()
+        if "party" in words().pair_kinds.get(lemma, frozenset()):
+            return False
         return subject.actor.id != obj.actor.id and key_s != key_o
     if key_s != key_o:
         return True

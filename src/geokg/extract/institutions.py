@@ -50,6 +50,7 @@ class Institutions(Coreference):
     placed: PlacedNouns
     org_of: dict[int, Span]
     _states_of: dict[int, dict[str, Actor]]
+    _story_of: dict[int, Actor | None]
     _organisations: dict[int, Actor | None]
 
     if TYPE_CHECKING:
@@ -168,6 +169,11 @@ class Institutions(Coreference):
         the most mentions in the sentences so far (a state, a place of it, a person or
         group acting for it), the first two sentences (headline, lead) counting three
         times; ``None`` when no state leads by a clear margin (two mentions)."""
+        if position not in self._story_of:
+            self._story_of[position] = self._story_state(position)
+        return self._story_of[position]
+
+    def _story_state(self, position: int) -> Actor | None:
         scores: dict[str, int] = {}
         actors: dict[str, Actor] = {}
         for index in range(position):

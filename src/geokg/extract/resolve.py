@@ -103,6 +103,7 @@ class Resolver(Institutions):
                 self.span_of[token.i] = span
         self._record_cache: dict[str, ActorRecord | None] = {}
         self._states_of: dict[int, dict[str, Actor]] = {}
+        self._story_of: dict[int, Actor | None] = {}
         self._titles: frozenset[str] | None = None
         self._starts: list[int] | None = None
         self._memo: dict[int, Resolved | None] = {}
@@ -252,7 +253,12 @@ class Resolver(Institutions):
         roles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
         if token.dep_ == "appos":
             roles.append(token.head)
-        if any(r.lemma_.lower() in words().commentator_roles for r in roles):
+        commentators = words().commentator_roles
+        if any(
+            r.lemma_.lower() in commentators
+            or any(c.dep_ == "amod" and c.lower_ in commentators for c in r.children)
+            for r in roles
+        ):
             return None
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
