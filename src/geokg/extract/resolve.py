@@ -109,6 +109,8 @@ class Resolver(Institutions):
         self._memo: dict[int, Resolved | None] = {}
         self._pronoun_memo: dict[tuple[int, tuple[str, ...]], list[Resolved]] = {}
         self._surnames: dict[str, Actor] = {}
+        # str.endswith takes a tuple: one C call instead of a generator over the phrases.
+        self._pair_suffixes = tuple(p.removeprefix("the ") for p in lexicon.pair_nominals)
         self._mentions: list[tuple[int, Resolved, int]] | None = None
         self.placed = placed_nouns()
         self._organisations: dict[int, Actor | None] = {}
@@ -226,11 +228,27 @@ class Resolver(Institutions):
 
     def _explicit(self, token: Token) -> Resolved | None:
         """The first of :data:`NAME_STRATEGIES` that decides (no coreference)."""
+        if not self._may_name(token):
+            return None
         for strategy in NAME_STRATEGIES:
             found = strategy(self, token)
             if found is not None:
                 return found[0] if found else None
         return None
+
+    def _may_name(self, token: Token) -> bool:
+        """False for a token no name strategy accepts (most words of a document: verbs,
+        function words), tested cheaply before running them: not in a gazetteer mention, no
+        noun or proper noun, no apposition, no organisation or person entity, no agent noun,
+        no possessive child (a media unit)."""
+        return (
+            token.pos_ in {"NOUN", "PROPN"}
+            or token.i in self.span_of
+            or token.dep_ == "appos"
+            or token.ent_type_ in {"ORG", "PERSON"}
+            or token.lemma_.lower() in self.lexicon.agent_nouns
+            or any(child.dep_ == "poss" for child in token.children)
+        )
 
     def name_tagged_noun(self, token: Token) -> bool:
         """A capitalised singular noun argument that is no word of the lexicon: perhaps a
@@ -755,7 +773,7 @@ class Resolver(Institutions):
 
     def pair_nominal(self, token: Token) -> bool:
         phrase = " ".join(t.lower_ for t in token.subtree)
-        return any(phrase.endswith(p.removeprefix("the ")) for p in self.lexicon.pair_nominals)
+        return phrase.endswith(self._pair_suffixes)
 
     def previous_subject(self, token: Token) -> Token | None:
         """The subject of the main clause of the sentence before ``token``'s."""
