@@ -109,6 +109,7 @@ class Resolver(Institutions):
         self._memo: dict[int, Resolved | None] = {}
         self._pronoun_memo: dict[tuple[int, tuple[str, ...]], list[Resolved]] = {}
         self._surnames: dict[str, Actor] = {}
+        self._actors_memo: dict[tuple[int, tuple[Actor, ...], bool], list[Resolved]] = {}
         # str.endswith takes a tuple: one C call instead of a generator over the phrases.
         self._pair_suffixes = tuple(p.removeprefix("the ") for p in lexicon.pair_nominals)
         self._mentions: list[tuple[int, Resolved, int]] | None = None
@@ -126,7 +127,17 @@ class Resolver(Institutions):
         """The actors ``token`` (and its conjuncts) denote, skipping ``exclude`` in coref.
 
         ``as_modifier``: the token is a modifier a frame slot points at explicitly
-        ("rejected an Indian proposal"), so a demonym adjective denotes its state."""
+        ("rejected an Indian proposal"), so a demonym adjective denotes its state.
+
+        Memoised per document (the rules ask again for the same argument: about a third of
+        the calls); a copy is returned, as callers may extend the list."""
+        key = (token.i, tuple(exclude), as_modifier)
+        memo = self._actors_memo.get(key)
+        if memo is None:
+            memo = self._actors_memo[key] = self._actors(token, exclude, as_modifier)
+        return list(memo)
+
+    def _actors(self, token: Token, exclude: Sequence[Actor], as_modifier: bool) -> list[Resolved]:
         found: list[Resolved] = []
         if as_modifier and self.media_owned(token.head):
             return []  # "VOA's Somali Service" is not Somalia's
