@@ -16,6 +16,7 @@ The index lives on the :class:`~geokg.extract.rules.base.SentenceContext` of its
 from __future__ import annotations
 
 from collections.abc import Container, Mapping
+from itertools import chain
 from operator import attrgetter
 
 from spacy.tokens import Span, Token
@@ -39,7 +40,9 @@ def _merged(groups: list[tuple[Token, ...]]) -> tuple[Token, ...]:
         return ()
     if len(groups) == 1:
         return groups[0]
-    return tuple(sorted((t for group in groups for t in group), key=_position))
+    # The groups are disjoint: sorting by position gives sentence order (chain: no Python
+    # generator frame per token).
+    return tuple(sorted(chain.from_iterable(groups), key=_position))
 
 
 class TokenIndex:
@@ -67,6 +70,8 @@ class TokenIndex:
         self._by_plain = _group(tokens, plain)
         self._by_lemma = _group(tokens, lemmas)
         self._by_dep = _group(tokens, [t.dep_ for t in tokens])
+        # Answers by tags or labels: the rules ask the same questions of every sentence.
+        self._asked: dict[tuple[str, tuple[str, ...]], tuple[Token, ...]] = {}
 
     def covers(self, sentence: Span) -> bool:
         """Whether this is the index of ``sentence`` (same Doc, same tokens)."""
@@ -81,11 +86,21 @@ class TokenIndex:
 
     def pos(self, *tags: str) -> tuple[Token, ...]:
         """Tokens whose coarse part of speech is one of ``tags``."""
-        return _merged([self._by_pos[tag] for tag in tags if tag in self._by_pos])
+        found = self._asked.get(("pos", tags))
+        if found is None:
+            by_pos = self._by_pos
+            found = _merged([by_pos[tag] for tag in tags if tag in by_pos])
+            self._asked["pos", tags] = found
+        return found
 
     def dep(self, *labels: str) -> tuple[Token, ...]:
         """Tokens whose dependency label is one of ``labels``."""
-        return _merged([self._by_dep[label] for label in labels if label in self._by_dep])
+        found = self._asked.get(("dep", labels))
+        if found is None:
+            by_dep = self._by_dep
+            found = _merged([by_dep[label] for label in labels if label in by_dep])
+            self._asked["dep", labels] = found
+        return found
 
     def lemma_in(self, words: Container[str]) -> tuple[Token, ...]:
         """Tokens whose lexicon lemma is in ``words``."""
