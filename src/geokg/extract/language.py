@@ -40,10 +40,11 @@ def _marker_counts(tokens: Iterable[Token]) -> tuple[int, int]:
     """English and foreign function terms; a capitalised foreign one inside a named entity
     is part of a name ("El Salvador", "La Paz", "Los Angeles") and does not count."""
     english = foreign = 0
+    english_markers, non_english_markers = words().english_markers, words().non_english_markers
     for token in tokens:
         word = token.lower_
-        english += word in words().english_markers
-        if word in words().non_english_markers and (token.is_lower or not token.ent_type_):
+        english += word in english_markers
+        if word in non_english_markers and (token.is_lower or not token.ent_type_):
             foreign += 1
     return english, foreign
 

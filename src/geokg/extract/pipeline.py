@@ -277,7 +277,8 @@ class Extractor:
     def facts_from_doc(self, doc: Doc, document: Document, *, offset: int = 0) -> list[Fact]:
         """Facts of a processed Doc whose text is ``document.text[offset:]`` (or a chunk of
         it starting there); evidence offsets are into ``document.text``."""
-        if not doc.text.strip() or not looks_english(doc):
+        doc_text = doc.text  # built from the tokens on each access: read once
+        if not doc_text.strip() or not looks_english(doc):
             return []
         resolver = resolver_for(doc, self.gazetteer, self.lexicon, published=document.published)
         drafts: list[Draft] = []
@@ -289,7 +290,7 @@ class Extractor:
         if learned is not None:
             events = EventsHook(learned, resolver, self.lexicon, self.ontology)
         for sentence in doc.sents:
-            region = region_of(sentence)
+            region = region_of(sentence, doc_text)
             if region in {Region.BOILERPLATE, Region.BYLINE} or clearly_foreign(sentence):
                 continue
             starts.append(sentence.start_char)

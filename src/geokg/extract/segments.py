@@ -53,17 +53,21 @@ class Region(StrEnum):
     BOILERPLATE = "boilerplate"
 
 
-def region_of(sentence: Span) -> Region:
-    """Classify one sentence (see the module docstring)."""
-    text = sentence.text.strip()
+def region_of(sentence: Span, doc_text: str | None = None) -> Region:
+    """Classify one sentence (see the module docstring). ``doc_text``: the Doc's text, if
+    the caller has it (the sentence's text is then a slice of it, not rebuilt from its
+    tokens)."""
+    if doc_text is None:
+        text = sentence.text.strip()
+    else:
+        text = doc_text[sentence.start_char : sentence.end_char].strip()
     if not text or BOILERPLATE.search(text):
         return Region.BOILERPLATE
     if CAPTION_CREDIT.search(text) or CAPTION_PREFIX.search(text):
         return Region.CAPTION
-    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sentence)
     if DATELINE.search(text) and len(sentence) <= 12:
         return Region.BYLINE
-    if not has_verb and len(sentence) <= 8:
+    if len(sentence) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
         return Region.BYLINE
     return Region.BODY
 
