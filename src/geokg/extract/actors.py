@@ -270,8 +270,9 @@ class ActorMatcher:
                 if country is not None:
                     taken.update(range(ent.start, end))
                     yield Span(doc, terms.start, end, label="region", kb_id=country)
+        subdivision_words = words().subdivision_words
         for token in doc:
-            if token.lower_ not in words().subdivision_words or token.i in taken:
+            if token.lower_ not in subdivision_words or token.i in taken:
                 continue
             start = token.i
             while start > 0 and start > token.i - 4 and _name_word(doc[start - 1], taken):

@@ -103,17 +103,20 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     direction, straight ones alternate within a paragraph (an unclosed quote ends there)."""
     spans: list[tuple[int, int]] = []
     opening: int | None = None
+    vocabulary = words()
+    opening_quotes, closing_quotes = vocabulary.opening_quotes, vocabulary.closing_quotes
+    straight_quotes = vocabulary.straight_quotes
+    previous_space = ""  # the whitespace after the token before (each Token built once)
     for token in doc:
         text = token.text
-        if "\n" in text or (token.i > 0 and "\n\n" in doc[token.i - 1].whitespace_):
+        if "\n" in text or "\n\n" in previous_space:
             opening = None  # quotes do not run across paragraphs here
-        if text in words().opening_quotes or (text in words().straight_quotes and opening is None):
+        if text in opening_quotes or (text in straight_quotes and opening is None):
             opening = token.i
-        elif (
-            text in words().closing_quotes or text in words().straight_quotes
-        ) and opening is not None:
+        elif (text in closing_quotes or text in straight_quotes) and opening is not None:
             spans.append((opening, token.i))
             opening = None
+        previous_space = token.whitespace_
     return spans
 
 
