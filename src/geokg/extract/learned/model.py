@@ -55,6 +55,8 @@ class EventModel:
     # The CAMEO roots whose rule facts the veto may drop (None: every root).
     veto_roots: frozenset[str] | None = None
     index: Mapping[str, int] = field(init=False, repr=False)
+    # The weights with one more row of zeros, the padding of a batch's feature positions.
+    padded: npt.NDArray[np.float32] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.weights.shape != (len(self.features), len(self.classes)):
@@ -65,6 +67,8 @@ class EventModel:
         if self.bias.shape != (len(self.classes),) or NONE not in self.classes:
             raise EventModelError("event model: bad bias or classes")
         object.__setattr__(self, "index", {f: n for n, f in enumerate(self.features)})
+        zeros = np.zeros((1, len(self.classes)), dtype=self.weights.dtype)
+        object.__setattr__(self, "padded", np.concatenate([self.weights, zeros]))
 
     def vetoes(self, root: str) -> bool:
         """May the veto drop a rule fact of ``root``?"""
@@ -81,19 +85,16 @@ class EventModel:
         logits = np.tile(self.bias.astype(np.float64), (len(batch), 1))
         index = self.index
         # One gather and one sum for the whole batch. Rows are padded to the longest with
-        # zeros (x + 0.0 is x): summing the padded axis adds each row's weights one after
-        # the other in feature order, as ``weights[known].sum(axis=0)`` row by row does, so
-        # the probabilities are the same to the last bit.
+        # the zero row of ``padded`` (x + 0.0 is x): summing the padded axis adds each row's
+        # weights one after the other in feature order, as ``weights[known].sum(axis=0)``
+        # row by row does, so the probabilities are the same to the last bit.
         bags = [[index[f] for f in features if f in index] for features in batch]
         width = max(map(len, bags), default=0)
         if width:
-            positions = np.zeros((len(bags), width), dtype=np.intp)
-            present = np.zeros((len(bags), width), dtype=bool)
+            positions = np.full((len(bags), width), len(self.features), dtype=np.intp)
             for row, known in enumerate(bags):
                 positions[row, : len(known)] = known
-                present[row, : len(known)] = True
-            gathered = np.where(present[:, :, None], self.weights[positions], np.float32(0.0))
-            logits += gathered.sum(axis=1)  # a row with no known feature adds 0.0
+            logits += self.padded[positions].sum(axis=1)  # a row with no feature adds 0.0
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         result: npt.NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
