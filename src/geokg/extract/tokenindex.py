@@ -86,20 +86,19 @@ class TokenIndex:
 
     def pos(self, *tags: str) -> tuple[Token, ...]:
         """Tokens whose coarse part of speech is one of ``tags``."""
-        found = self._asked.get(("pos", tags))
-        if found is None:
-            by_pos = self._by_pos
-            found = _merged([by_pos[tag] for tag in tags if tag in by_pos])
-            self._asked["pos", tags] = found
-        return found
+        return self._ask("pos", self._by_pos, tags)
 
     def dep(self, *labels: str) -> tuple[Token, ...]:
         """Tokens whose dependency label is one of ``labels``."""
-        found = self._asked.get(("dep", labels))
+        return self._ask("dep", self._by_dep, labels)
+
+    def _ask(
+        self, kind: str, groups: Mapping[str, tuple[Token, ...]], keys: tuple[str, ...]
+    ) -> tuple[Token, ...]:
+        found = self._asked.get((kind, keys))
         if found is None:
-            by_dep = self._by_dep
-            found = _merged([by_dep[label] for label in labels if label in by_dep])
-            self._asked["dep", labels] = found
+            found = _merged([groups[key] for key in keys if key in groups])
+            self._asked[kind, keys] = found
         return found
 
     def lemma_in(self, words: Container[str]) -> tuple[Token, ...]:
