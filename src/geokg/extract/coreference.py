@@ -150,11 +150,42 @@ class Coreference:
         return None
 
     def _bound(self, token: Token) -> set[str]:
+        """Actors the pronoun ``token`` cannot denote: a possessive in a copular predicate
+        (:meth:`_predicate_bound`), an object pronoun its own clause's subject
+        (:meth:`_object_bound`)."""
+        if token.dep_ == "poss":
+            return self._predicate_bound(token)
+        return self._object_bound(token)
+
+    def _object_bound(self, token: Token) -> set[str]:
+        """Principle B: a non-reflexive personal pronoun that is a verb's object (direct object, or
+        object of one of its ``object_preps``, also when the parser hangs that preposition
+        on the verb's object: "imposed sanctions on it"; or the ``agent`` "by it") never
+        denotes the verb's own subject, nor the subject a participle, a conjoined verb or
+        an infinitive inherits (see :func:`_clause_subjects`): "Ethiopia imposed sanctions
+        on Eritrea, accusing it of arming rebels" is Eritrea. A reflexive may ("defended
+        itself"); a subject pronoun and another clause's subject are untouched ("Ethiopia
+        said Eritrea attacked it": Ethiopia)."""
+        vocabulary = words()
+        personal = vocabulary.state_pronouns | vocabulary.person_pronouns
+        if token.lower_ not in personal | vocabulary.plural_pronouns:
+            return set()  # "in what some see as ...": no personal pronoun
+        if token.lower_ in vocabulary.reflexive_pronouns:
+            return set()
+        verb = _governing_verb(token)
+        if verb is None:
+            return set()
+        return {
+            r.actor.id
+            for subject in _clause_subjects(verb)
+            if subject.i != token.i
+            for r in self.actors(subject)
+        }
+
+    def _predicate_bound(self, token: Token) -> set[str]:
         """Actors a possessive in a copular predicate cannot denote ('X became its ally',
         'X is one of its allies'); an adverbial phrase of the copula is no predicate ('X was
         subject to an embargo because of its support' may be X's own)."""
-        if token.dep_ != "poss":
-            return set()
         head = token.head
         predicate = False
         while head.dep_ in {"pobj", "prep", "attr", "acomp", "dobj"} and head.head != head:
@@ -168,7 +199,7 @@ class Coreference:
     def _plural(self, token: Token, *, exclude: Sequence[Actor]) -> list[Resolved]:
         """'they': a plural/collective actor or the last group of coordinated actors ("Obama
         and Putin spoke ... they agreed": both, as a subject; not the other argument)."""
-        excluded = {a.id for a in exclude}
+        excluded = {a.id for a in exclude} | self._bound(token)
         for index, resolved, _ in reversed(self.mentions()):
             if index >= token.i or self._sentence_distance(index, token) > 1:
                 continue
@@ -288,3 +319,40 @@ def _pair_member(actor: Actor, kinds: frozenset[str]) -> bool:
             ActorType.NON_GOVERNMENTAL_ORGANIZATION,
         }
     return True
+
+
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose object ``token`` is (see :meth:`Coreference._object_bound`), else none."""
+    head = token.head
+    if token.dep_ in {"dobj", "dative"}:
+        return head if head.pos_ in _VERBS else None
+    if token.dep_ != "pobj" or head.dep_ not in {"prep", "agent"}:
+        return None
+    if head.dep_ == "prep" and head.lower_ not in words().object_preps:
+        return None
+    governor = head.head
+    if governor.pos_ not in _VERBS and governor.dep_ == "dobj":
+        governor = governor.head  # "imposed sanctions on it"
+    return governor if governor.pos_ in _VERBS else None
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``, or those it inherits: a participle ("..., accusing it") or
+    a conjoined verb ("condemned and sanctioned it") its head's; an infinitive its head's
+    object after an ``object_control`` verb ("urged Iran to stop"), else its head's
+    subject ("decided to attack it")."""
+    for _ in range(8):  # a bounded walk up the verb chain
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        head = verb.head
+        if subjects or head == verb or head.pos_ not in _VERBS:
+            return subjects
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in words().object_control:
+            return [c for c in head.children if c.dep_ == "dobj"]
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        if verb.dep_ not in {"xcomp", "conj"} and not participle:
+            return []
+        verb = head
+    return []

@@ -60,6 +60,7 @@ class Words:
     state_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    reflexive_pronouns: frozenset[str]
     divided_states: Mapping[str, frozenset[str]]
     dual_names: Mapping[str, frozenset[str]]
     named_sets: Mapping[str, frozenset[str]]
