@@ -7,7 +7,8 @@ never 16), acts "not ruled out" (no rejection), the content of a demand or of a 
 (never asserted), welcomed statements (not hosting), evacuating the wounded (not a
 withdrawal), "X's ally" (not X), "West African" (not the West), another body's "Peace and
 Security Council" (not the UN's), future or negation leaking into the next clause,
-hypotheticals, remarks told to someone (no statement, 01) and sports stories.
+hypotheticals, remarks told to someone (no statement, 01), sports stories and an object
+pronoun taken for its own clause's subject.
 
 A key is ``"S RR O"`` (subject, CAMEO root, object). A forbidden key without a polarity
 forbids the fact affirmed or negated; ``"S RR O NEG"`` forbids only the negated one. A
@@ -187,6 +188,13 @@ CASES: list[Any] = [
         None,
     ),
     ("France defeated England in the Six Nations match.", ("FRA 19 GBR", "FRA 18 GBR"), None),
+    # An object pronoun is never its own clause's subject (principle B): "it" is Eritrea.
+    (
+        "The Security Council imposed sanctions on Eritrea on Friday, accusing it of arming "
+        "rebels in Somalia.",
+        ("unsc 07 SOM",),
+        "ERI 07 SOM",
+    ),
 ]
 
 

@@ -103,3 +103,65 @@ def test_only_the_pronouns_own_clause_subject_is_excluded(parse, gazetteer):
 
 def test_a_subject_pronoun_may_be_the_clause_subject_of_its_sentence(parse, gazetteer):
     assert _ids(parse, gazetteer, SUBJECT_IT, 5) == ["ETH"]
+
+
+ERITREA_ARMED = """
+Eritrea Eritrea PROPN NNP nsubj 1
+armed arm VERB VBD ROOT 1
+rebels rebel NOUN NNS dobj 1
+. . PUNCT . punct 1
+"""
+
+# "... Ethiopia met and warned it."
+CONJOINED = (
+    ERITREA_ARMED.rstrip()
+    + """
+Ethiopia Ethiopia PROPN NNP nsubj 5
+met meet VERB VBD ROOT 5
+and and CCONJ CC cc 5
+warned warn VERB VBD conj 5
+it it PRON PRP dobj 7
+. . PUNCT . punct 5
+"""
+)
+
+# "... Ethiopia decided to attack it."
+SUBJECT_CONTROL = (
+    ERITREA_ARMED.rstrip()
+    + """
+Ethiopia Ethiopia PROPN NNP nsubj 5
+decided decide VERB VBD ROOT 5
+to to PART TO aux 7
+attack attack VERB VB xcomp 5
+it it PRON PRP dobj 7
+. . PUNCT . punct 5
+"""
+)
+
+# "... Ethiopia urged Kenya to condemn it."
+OBJECT_CONTROL = (
+    ERITREA_ARMED.rstrip()
+    + """
+Ethiopia Ethiopia PROPN NNP nsubj 5
+urged urge VERB VBD ROOT 5
+Kenya Kenya PROPN NNP dobj 5
+to to PART TO aux 8
+condemn condemn VERB VB xcomp 5
+it it PRON PRP dobj 8
+. . PUNCT . punct 5
+"""
+)
+
+
+def test_a_conjoined_verb_shares_its_heads_subject(parse, gazetteer):
+    assert _ids(parse, gazetteer, CONJOINED, 8, starts=(4,)) == ["ERI"]
+
+
+def test_an_infinitive_inherits_its_heads_subject(parse, gazetteer):
+    assert _ids(parse, gazetteer, SUBJECT_CONTROL, 8, starts=(4,)) == ["ERI"]
+
+
+def test_an_object_control_infinitive_excludes_the_object_not_the_subject(parse, gazetteer):
+    doc = parse(OBJECT_CONTROL, {**ACTORS, "Kenya": "KEN"}, (4,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert [r.actor.id for r in resolver.resolve(doc[9], exclude=())] == ["ETH"]
