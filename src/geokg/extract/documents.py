@@ -83,6 +83,7 @@ __all__ = [
     "find_dateline",
     "iter_jsonl_records",
     "read_documents",
+    "trailing_date",
     "url_document_id",
 ]
 
@@ -756,6 +757,31 @@ _DATE_PATTERNS = (
         r"(?<![\d/.-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d)(?!\d)"
     ),
 )
+
+
+# A month-day-year or month-year date ending a line, before an optional final period and an
+# optional parenthesised credit ("..., Kyiv, March 3, 2022. (AP Photo/X)").
+_TRAILING_DATE = re.compile(
+    rf"(?<!\w){_MONTH}\s+(?:{_DAY},?\s+)?{_YEAR}\s*\.?\s*(?:\([^()]*\)\s*)?$", re.IGNORECASE
+)
+# Characters of a line's end in which a trailing date is looked for.
+_TRAILING_REACH = 120
+
+
+def trailing_date(line: str) -> int | None:
+    """Where a date that ends ``line`` starts (month-day-year or month-year, then perhaps a
+    period and a parenthesised credit), else ``None``.
+
+    >>> trailing_date("Troops in Kyiv, Ukraine, March 3, 2022. (AP Photo/X)")
+    25
+    >>> trailing_date("Talks resume in June 2014.")
+    16
+    >>> trailing_date("Talks resume on Monday.") is None
+    True
+    """
+    cut = max(0, len(line) - _TRAILING_REACH)
+    match = _TRAILING_DATE.search(line, cut)
+    return None if match is None else match.start()
 
 
 def _first_date(line: str) -> date | None:

@@ -35,7 +35,9 @@ refused.") answers the latest request aimed at the refuser; a refusal "despite p
 X" rejects X; "they" of conjoined speakers ("France, Britain and Germany warned that they
 will ...") stands for all of them.
 
-Boilerplate, bylines and datelines yield no facts; clauses introduced by "if"/"unless" yield
+Boilerplate, bylines and datelines yield no facts; photo captions yield no fact between two
+actors of one state and none whose argument only their place gives
+(:mod:`geokg.extract.captions`); clauses introduced by "if"/"unless" yield
 no facts; text that is not English yields no facts.
 
 Long documents are parsed in chunks of at most :data:`MAX_CHUNK_CHARS` characters cut at
@@ -66,6 +68,7 @@ from geokg.extract import annotate as _annotate  # noqa: F401 - registers the fa
 from geokg.extract import segments as _segments  # noqa: F401 - registers the factory
 from geokg.extract.actors import ActorMatcher, GazetteerLike
 from geokg.extract.annotate import ActorResolver, make_doc, resolver_for
+from geokg.extract.captions import caption_candidate, caption_keeps
 from geokg.extract.drafts import candidate_drafts
 from geokg.extract.events import EVENT_WINDOW, EventMention
 from geokg.extract.language import clearly_foreign, looks_english
@@ -304,6 +307,7 @@ class Extractor:
                 ontology=self.ontology,
                 actors=resolver,
                 factor=CAPTION_FACTOR if region == Region.CAPTION else 1.0,
+                caption=region == Region.CAPTION,
                 speakers=speakers,
                 recent=[d for d in drafts if d.start >= starts[-ANSWER_WINDOW:][0]],
                 history=History(
@@ -314,6 +318,8 @@ class Extractor:
                 reactions=sentence_reactions(sentence, resolver),
             )
             found = self.sentence_drafts(sentence, context)
+            if context.caption:
+                found = [draft for draft in found if caption_keeps(draft)]
             drafts.extend(found)
             if events is not None:
                 events.sentence(sentence, found)
@@ -328,17 +334,24 @@ class Extractor:
         for entry in self.rules:
             if entry.stage is Stage.ANSWERS and not drafted:
                 drafted = True
-                for candidate in context.candidates:
-                    context.drafts.extend(candidate_drafts(candidate, sentence, context))
+                self._draft_candidates(sentence, context)
             for found in entry.rule(sentence, context):
                 if isinstance(found, Candidate):
                     context.candidates.append(found)
                 else:
                     context.drafts.append(found)
         if not drafted:
-            for candidate in context.candidates:
-                context.drafts.extend(candidate_drafts(candidate, sentence, context))
+            self._draft_candidates(sentence, context)
         return context.drafts
+
+    @staticmethod
+    def _draft_candidates(sentence: Span, context: SentenceContext) -> None:
+        """The drafts of the sentence's candidates (in a caption, without the arguments
+        only its place gives: :func:`~geokg.extract.captions.caption_candidate`)."""
+        for candidate in context.candidates:
+            kept = caption_candidate(candidate, sentence.doc) if context.caption else candidate
+            if kept is not None:
+                context.drafts.extend(candidate_drafts(kept, sentence, context))
 
     # -- facts -------------------------------------------------------------------------
 

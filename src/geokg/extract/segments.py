@@ -8,8 +8,9 @@ respects preset sentence starts). :func:`region_of` then classifies each sentenc
   "contributed to this report", "Related video:"), no facts;
 * ``byline``: author names, datelines and timestamps (short lines with no verb), no facts;
 * ``caption``: photo captions ending with a credit in parentheses ("(Getty Images)",
-  "(AP Photo/Jae C. Hong)", "(Reuters)") or starting with "Photo:", facts
-  with lower confidence (captions describe a picture, often taken long before);
+  "(AP Photo/Jae C. Hong)", "(Reuters)") or starting with "Photo:", and every sentence of a
+  caption line (:func:`caption_line`), facts with lower confidence (captions describe a
+  picture, often taken long before; :mod:`geokg.extract.captions` drops some facts there);
 * ``body``: everything else.
 """
 
@@ -21,6 +22,7 @@ from enum import StrEnum
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from geokg.extract.documents import trailing_date
 from geokg.extract.lexicon import words
 
 BOILERPLATE = re.compile(
@@ -69,7 +71,47 @@ def region_of(sentence: Span, doc_text: str | None = None) -> Region:
         return Region.BYLINE
     if len(sentence) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
         return Region.BYLINE
+    if caption_line(_line_of(sentence, sentence.doc.text if doc_text is None else doc_text)):
+        return Region.CAPTION
     return Region.BODY
+
+
+def _line_of(sentence: Span, doc_text: str) -> str:
+    """The whole line (between line breaks) that ``sentence`` starts in."""
+    start = doc_text.rfind("\n", 0, sentence.start_char) + 1
+    end = doc_text.find("\n", sentence.start_char)
+    return doc_text[start : len(doc_text) if end < 0 else end]
+
+
+def caption_line(line: str) -> bool:
+    """Whether ``line`` is a photo caption, every sentence of it: it opens with a caption
+    marker and a dash or colon ("FILE - Protesters gather in ..."), ends with a photo credit
+    in parentheses ("... in Seoul (AP Photo/Ahn Young-joon)"), or ends with a date right
+    after a comma or a place name ("..., in Kyiv, Ukraine, March 3, 2022.", "..., Manila
+    April 29, 2014."), not after a word that makes the date part of the clause ("signed in
+    Minsk on Sept. 5, 2014.", "Updated June 5, 2024": ``date_governors``).
+
+    >>> caption_line("Soldiers patrol in Donetsk, eastern Ukraine, Aug. 10, 2014.")
+    True
+    >>> caption_line("The truce was signed in Minsk on Sept. 5, 2014.")
+    False
+    """
+    vocabulary = words()
+    stripped = line.strip()
+    markers = "|".join(re.escape(marker) for marker in sorted(vocabulary.caption_markers))
+    if re.match(rf"[\W_]*(?:{markers})\s*[-–—:]", stripped) or CAPTION_CREDIT.search(stripped):
+        return True
+    at = trailing_date(stripped)
+    if at is None:
+        return False
+    quotes = vocabulary.closing_quotes | vocabulary.straight_quotes
+    before = stripped[:at].rstrip()
+    while before and before[-1] in quotes:
+        before = before[:-1].rstrip()
+    if before.endswith(","):
+        return True
+    last = before.rsplit(maxsplit=1)[-1] if before else ""
+    return last[:1].isupper() and last.lower() not in vocabulary.date_governors
 
 
 class LineBreakSentencizer:

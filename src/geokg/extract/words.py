@@ -102,6 +102,8 @@ class Words:
     opening_quotes: frozenset[str]
     closing_quotes: frozenset[str]
     straight_quotes: frozenset[str]
+    caption_markers: frozenset[str]
+    date_governors: frozenset[str]
     english_markers: frozenset[str]
     non_english_markers: frozenset[str]
     # -- Modality

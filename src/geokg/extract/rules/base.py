@@ -86,6 +86,7 @@ class SentenceContext:
     ontology: Ontology
     actors: Resolver  # the document's resolved actors
     factor: float = 1.0  # confidence factor of the sentence's region (captions: 0.6)
+    caption: bool = False  # a sentence of a photo caption (geokg.extract.captions)
     speakers: Mapping[int, Token] = field(default_factory=dict)  # token -> quote speaker
     recent: list[Draft] = field(default_factory=list)  # drafts of the last few sentences
     history: History = field(default_factory=History)
