@@ -170,6 +170,7 @@ class Words:
     rejection_verbs: frozenset[str]
     bare_refusals: frozenset[str]
     anaphoric_objects: frozenset[str]
+    involvement_nouns: frozenset[str]
     # -- Modes, complements and threats
     intent_by_root: Mapping[str, str]
     threat_by_root: Mapping[str, str]

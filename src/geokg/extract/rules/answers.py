@@ -3,8 +3,10 @@
 These rules run after the sentence's candidates have become drafts and read the drafts of
 the last few sentences (``context.recent``) and of this one (``context.drafts``):
 
-* "X denied those allegations", "..., which both countries deny": the latest alleged facts,
-  negated, attributed to X (confidence x 0.85);
+* "X denied those allegations", "..., which both countries deny", "..., a charge Moscow
+  denied", "Moscow denied any involvement": the latest alleged (or, of X, reported) facts of
+  the previous two sentences, negated, attributed to X (confidence x 0.85; see
+  :func:`denial_rule`);
 * "Beijing rejected the protest", "India refused.": a rejection (12) of whoever made the
   latest protest, accusation, threat, demand or request aimed at the rejecter.
 """
@@ -43,10 +45,34 @@ def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
         return False
     if any(o.lower_ in words().anaphoric_objects for o in objects):
         return True
-    # "..., which Iran denies": the relative pronoun is the object of the denial.
-    return token.dep_ == "relcl" and any(
-        c.lower_ == "which" and c.dep_ in {"dobj", "nsubj"} for c in token.children
+    if token.dep_ != "relcl":
+        return False
+    # "..., which Iran denies": the relative pronoun is the object of the denial; "..., a
+    # charge Moscow denied": the allegation noun the clause modifies is its (gapped) object.
+    return any(c.lower_ == "which" and c.dep_ in {"dobj", "nsubj"} for c in token.children) or (
+        token.head.lemma_.lower() in lexicon.denial_objects
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
     )
+
+
+def _denies_involvement(token: Token, lexicon: Lexicon) -> bool:
+    """A denial verb whose object (or its gerund's object) is an involvement noun ('denied
+    any involvement in the attack', 'denied playing any role')."""
+    if lexicon.lemma(token) not in lexicon.denial:
+        return False
+    heads = [token, *(c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    return any(
+        o.dep_ == "dobj" and o.lemma_.lower() in words().involvement_nouns
+        for head in heads
+        for o in head.children
+    )
+
+
+def _window_start(sentence: Span) -> int:
+    """The start character of the sentence two before ``sentence`` (its own start when it
+    is the first): a denial answers what the previous two sentences alleged."""
+    before = [s.start_char for s in sentence.doc.sents if s.start < sentence.start]
+    return before[-2:][0] if before else sentence.start_char
 
 
 def _same_actor(actor: Actor, other: Actor | None) -> bool:
@@ -97,22 +123,51 @@ def _is_negated_verb(token: Token, lexicon: Lexicon) -> bool:
 
 @register("denied-allegations", stage=Stage.ANSWERS)
 def denial_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
-    """'X rejected/denied those allegations', '..., which both countries deny', 'Iran
-    denies it': the latest alleged facts of the last few sentences, negated, by X (by
-    the accused when X is not a known actor)."""
+    """A denial that answers an accusation gives the accused act, negated, asserted by the
+    denier.
+
+    Rule: a denial verb (``denial`` in ``modality.json``) whose object is an allegation
+    noun (``denial_objects``: "denied the accusation"), a pronoun pointing back to one
+    (``anaphoric_objects``: "denied it", "..., which both deny"), the allegation noun its
+    relative clause modifies ("..., a charge Moscow denied"), or an involvement noun
+    (``involvement_nouns``: "denied any involvement in the attack") answers the facts of the
+    latest sentence, among this one and the previous two, that told an alleged act (or an
+    act another actor reported of the denier: "Ukraine said Russian forces shelled Kharkiv.
+    Russia denied it."). Each becomes negated, asserted by the denier (by the accused when
+    the denier is not a known actor, is a collective "both countries", or is the accuser
+    itself: "it" taken for the salient accuser), confidence x 0.85 with the allegation's
+    x 0.8 undone. An involvement noun answers only acts of the denier itself; a reported
+    act needs a denier that is its subject and not its reporter. It never fires on a
+    denial of something else ("denied entry", "denied the request"), nor on facts older
+    than two sentences."""
     lexicon, resolver, factor = context.lexicon, context.actors, context.factor
-    recent = context.recent + context.drafts
+    since = _window_start(sentence)
+    recent = [d for d in context.recent + context.drafts if d.start >= since]
     result: list[Draft] = []
     for token in context.tokens(sentence).lemma_in(lexicon.denial | {"reject"}):
-        if not _answers_allegation(token, lexicon):
-            continue
-        alleged = [d for d in recent if d.accused and not d.negated]
-        if not alleged:
+        involvement = _denies_involvement(token, lexicon)
+        if not (involvement or _answers_allegation(token, lexicon)):
             continue
         denier_token = subject_of(token)
         deniers = resolver.actors(denier_token) if denier_token is not None else []
         if denier_token is not None and _collective(denier_token):
             deniers = []  # "both countries deny": the accused, not the nearest country
+        own = [d.actor for d in deniers]
+
+        def answerable(draft: Draft) -> bool:
+            if draft.negated:
+                return False
+            of_denier = any(_same_actor(draft.subject, a) for a in own)
+            if involvement and not of_denier:
+                return False  # "Moscow denied any involvement": Moscow's acts only
+            if draft.accused:
+                return True
+            reporter = draft.asserted_by
+            return of_denier and reporter is not None and not _same_actor(draft.subject, reporter)
+
+        alleged = [d for d in recent if answerable(d)]
+        if not alleged:
+            continue
         last_start = alleged[-1].start
         for draft in alleged:
             if draft.start != last_start:
