@@ -121,6 +121,20 @@ def _is_negated_verb(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in lexicon.negation for c in token.children)
 
 
+def _answerable(draft: Draft, deniers: list[Actor], *, involvement: bool) -> bool:
+    """Whether a denial by ``deniers`` answers ``draft``: an alleged act (of a denier, for
+    a denied involvement), or an act another actor reported of a denier."""
+    if draft.negated:
+        return False
+    of_denier = any(_same_actor(draft.subject, a) for a in deniers)
+    if involvement and not of_denier:
+        return False  # "Moscow denied any involvement": Moscow's acts only
+    if draft.accused:
+        return True
+    reporter = draft.asserted_by
+    return of_denier and reporter is not None and not _same_actor(draft.subject, reporter)
+
+
 @register("denied-allegations", stage=Stage.ANSWERS)
 def denial_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
     """A denial that answers an accusation gives the accused act, negated, asserted by the
@@ -153,19 +167,7 @@ def denial_rule(sentence: Span, context: SentenceContext) -> list[Draft]:
         if denier_token is not None and _collective(denier_token):
             deniers = []  # "both countries deny": the accused, not the nearest country
         own = [d.actor for d in deniers]
-
-        def answerable(draft: Draft) -> bool:
-            if draft.negated:
-                return False
-            of_denier = any(_same_actor(draft.subject, a) for a in own)
-            if involvement and not of_denier:
-                return False  # "Moscow denied any involvement": Moscow's acts only
-            if draft.accused:
-                return True
-            reporter = draft.asserted_by
-            return of_denier and reporter is not None and not _same_actor(draft.subject, reporter)
-
-        alleged = [d for d in recent if answerable(d)]
+        alleged = [d for d in recent if _answerable(d, own, involvement=involvement)]
         if not alleged:
             continue
         last_start = alleged[-1].start
