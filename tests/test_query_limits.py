@@ -34,6 +34,13 @@ def store(tmp_path_factory: pytest.TempPathFactory, sample_store_template: Path)
     return Path(shutil.copytree(sample_store_template, path))
 
 
+def _default_ctrl_c() -> None:
+    """Give the child Ctrl-C's default handling, as at a terminal: a test run started in
+    the background of a shell ignores SIGINT, the child inherits that, and Python then keeps
+    ignoring it (the Ctrl-C test hung on a whole-suite run started with ``&``)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def geokg(store: Path, *args: str, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "geokg", "--store", str(store), *args],
@@ -41,6 +48,7 @@ def geokg(store: Path, *args: str, **env: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, **env},
+        preexec_fn=_default_ctrl_c,
     )
 
 
