@@ -134,6 +134,30 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     )
 
 
+# Routes by which an object is a place of a state (or a thing in it), not a body acting.
+HOME_PLACE_VIAS = frozenset(
+    {Via.LOCATION, Via.CAPITAL, Via.CITY, Via.REGION, Via.PLACE, Via.EVENT_PLACE}
+)
+
+
+def _cooperation_at_home(
+    subject: Resolved, obj: Resolved, relation_name: str, ontology: Ontology
+) -> bool:
+    """Rule: a same-state pair whose object is only a place of that state (a shrine in
+    Tokyo, the capital, a province) is a domestic fact only when the act is material
+    (quad classes 2-4: lifting an emergency in a province, withdrawing from a town, troops
+    ringing a rebel-held city, protesters marching on the capital). A verbal cooperative
+    act (quad class 1: visiting, consulting, praising, promising) towards a place of one's
+    own state is travel or talk at home, not an act between two actors ('Japanese
+    officials visited a shrine in Tokyo' is no JPN 04 JPN)."""
+    if (subject.actor.country or subject.actor.id) != (obj.actor.country or obj.actor.id):
+        return False
+    if obj.via not in HOME_PLACE_VIAS or subject.via in HOME_PLACE_VIAS:
+        return False
+    relation: Relation = ontology.relation(relation_name)
+    return relation.quad_class == 1
+
+
 NAMED_PERSON_VIAS = frozenset({Via.PERSON, Via.SURNAME})
 
 
@@ -262,6 +286,8 @@ def _drafts(
     for subject in _speaking_group(candidate.subjects, modality, resolver):
         for obj in candidate.objects:
             if not _distinct(subject, obj, resolver):
+                continue
+            if _cooperation_at_home(subject, obj, relation, ontology):
                 continue
             certainty = min(subject.certainty, obj.certainty)
             yield Draft(
