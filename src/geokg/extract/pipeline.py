@@ -65,9 +65,11 @@ from spacy.tokens import Doc, Span
 from geokg.errors import ModelLoadError
 from geokg.extract import actors as _actors  # noqa: F401 - registers the factory
 from geokg.extract import annotate as _annotate  # noqa: F401 - registers the factory
+from geokg.extract import attributes as _attributes  # noqa: F401 - registers the factory
 from geokg.extract import segments as _segments  # noqa: F401 - registers the factory
 from geokg.extract.actors import ActorMatcher, GazetteerLike
 from geokg.extract.annotate import ActorResolver, make_doc, resolver_for
+from geokg.extract.attributes import index_attribute_ruler
 from geokg.extract.captions import caption_candidate, caption_keeps
 from geokg.extract.drafts import candidate_drafts
 from geokg.extract.events import EVENT_WINDOW, EventMention
@@ -127,8 +129,10 @@ def load_model(name: str | None = None) -> Language:
 
 
 def build_pipeline(name: str | None = None) -> Language:
-    """The model with the geokg components added."""
+    """The model with the geokg components added (and its attribute ruler indexed:
+    :mod:`geokg.extract.attributes`)."""
     nlp = load_model(name)
+    index_attribute_ruler(nlp)
     if "geokg_segments" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
