@@ -17,6 +17,7 @@ from geokg.extract.lexicon import load_lexicon, words
 from geokg.extract.modality import subject_of
 
 CHILD_INDEX_KEY = "geokg.child_index"
+MEMO_KEY = "geokg.syntax_memo"
 UINT64_MASK = (1 << 64) - 1  # a label's hash read back from a signed array
 
 
@@ -47,12 +48,40 @@ def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
     return index
 
 
+def _memo(doc: Doc) -> dict[tuple[object, ...], tuple[int, ...]]:
+    """Answers of the pure parse helpers below, per document (token indices only, so that
+    nothing but ints is kept): the rules ask the same question of the same token many
+    times (a verb's logical subject about twice, a slot about twice)."""
+    held = doc.user_data.get(MEMO_KEY)
+    if held is None or held[0] != len(doc):
+        held = doc.user_data[MEMO_KEY] = (len(doc), {})
+    memo: dict[tuple[object, ...], tuple[int, ...]] = held[1]
+    return memo
+
+
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    memo = _memo(verb.doc)
+    key = ("passive", verb.i)
+    found = memo.get(key)
+    if found is None:
+        children = _child_index(verb.doc)[verb.i]
+        passive = any(label in {"nsubjpass", "auxpass"} for label, _ in children)
+        found = memo[key] = (int(passive),)
+    return bool(found[0])
 
 
 def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token]:
     """Tokens filling ``slot`` of ``token`` (see :mod:`geokg.extract.lexicon`)."""
+    doc = token.doc
+    memo = _memo(doc)
+    key = ("slot", token.i, slot, passive)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(t.i for t in _slot_tokens(token, slot, passive=passive))
+    return [doc[i] for i in found]
+
+
+def _slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token]:
     first, _, rest = slot.partition(">")
     found: list[Token] = []
     if first == "dobj" and passive:
@@ -241,6 +270,16 @@ def _raised(prep: Token) -> list[Token]:
 
 def logical_subject(verb: Token) -> list[Token]:
     """The doer of ``verb``, climbing the chains listed in the module docstring."""
+    doc = verb.doc
+    memo = _memo(doc)
+    key = ("subject", verb.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(t.i for t in _logical_subject(verb))
+    return [doc[i] for i in found]
+
+
+def _logical_subject(verb: Token) -> list[Token]:
     if _is_passive(verb) and verb.lemma_.lower() in words().stative_passives:
         return _children(verb, "nsubjpass")  # "Israel is opposed to ...": Israel opposes
     if _is_passive(verb):
