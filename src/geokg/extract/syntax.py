@@ -33,17 +33,23 @@ def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
     (plain strings and ints) so that it lives and dies with the document."""
     index: list[list[tuple[str, int]]] | None = doc.user_data.get(CHILD_INDEX_KEY)
     if index is None or len(index) != len(doc):
-        index = [[] for _ in range(len(doc))]
-        # Heads (relative offsets) and labels read as one array: no Token is built.
+        # Heads (relative offsets) and labels read as arrays: no Token is built; children
+        # grouped by head with one stable sort (each head's children stay in order).
+        table = doc.to_array([HEAD, DEP]).astype(numpy.int64)
+        positions = numpy.arange(len(doc))
+        dependents = positions[table[:, 0] != 0]
+        heads = dependents + table[dependents, 0]
+        order = numpy.argsort(heads, kind="stable")
         strings = doc.vocab.strings
-        labels: dict[int, str] = {}
-        table = doc.to_array([HEAD, DEP]).astype(numpy.int64).tolist()
-        for i, (offset, dep) in enumerate(table):
-            if offset:
-                label = labels.get(dep)
-                if label is None:
-                    label = labels[dep] = strings[dep & UINT64_MASK]
-                index[i + offset].append((label, i))
+        names = {code: strings[code & UINT64_MASK] for code in numpy.unique(table[:, 1]).tolist()}
+        index = [[] for _ in range(len(doc))]
+        for head, child, dep in zip(
+            heads[order].tolist(),
+            dependents[order].tolist(),
+            table[dependents[order], 1].tolist(),
+            strict=True,
+        ):
+            index[head].append((names[dep], child))
         doc.user_data[CHILD_INDEX_KEY] = index
     return index
 
