@@ -61,3 +61,20 @@ def test_tokens_the_prefilter_rejects_are_declined_by_every_name_strategy(
                 assert found is None, (name, token.i, token.text, strategy.__name__, found)
     # Most words are no names (verbs, function words); some are.
     assert rejected > accepted > 0
+
+
+def test_naming_candidates_read_from_arrays_are_the_tokens_the_prefilter_accepts(
+    extractor: Extractor,
+) -> None:
+    """The component's pass over a document visits the tokens :meth:`Resolver._may_name`
+    accepts, found from the Doc's arrays: the same tokens, in the same order."""
+    texts = _sample_texts()
+    texts.append(("possessive", "The minister's aides and settlers met ORG staff in Nairobi."))
+    accepted = 0
+    for name, text in texts:
+        doc = extractor.nlp(text)
+        resolver = Resolver(doc, extractor.gazetteer, extractor.lexicon, published=None)
+        expected = [token.i for token in doc if resolver._may_name(token)]
+        assert resolver.naming_candidates() == expected, name
+        accepted += len(expected)
+    assert accepted > 100

@@ -47,6 +47,8 @@ class Coreference:
 
         def explicit(self, token: Token) -> Resolved | None: ...
 
+        def naming_candidates(self) -> list[int]: ...
+
         def actors(
             self, token: Token, *, exclude: Sequence[Actor] = (), as_modifier: bool = False
         ) -> list[Resolved]: ...
@@ -55,7 +57,9 @@ class Coreference:
         """Explicit actor mentions of the document: (token index, actor, salience)."""
         if self._mentions is None:
             self._mentions = []
-            for token in self.doc:
+            doc = self.doc
+            for index in self.naming_candidates():  # the tokens a name strategy may accept
+                token = doc[index]
                 if token.dep_ in {"compound", "amod"} and token.head.i in self.span_of:
                     continue
                 resolved = self.explicit(token)

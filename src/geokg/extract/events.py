@@ -155,10 +155,13 @@ def _event_nouns(tokens: Iterable[Token], lexicon: EventLexicon) -> Iterable[Tok
             yield token
 
 
-def find_reactions(sentence: Span, lexicon: EventLexicon, is_actor: Any) -> list[Reaction]:
-    """Reactions of ``sentence`` whose object is an unowned event noun."""
+def find_reactions(
+    sentence: Span, lexicon: EventLexicon, is_actor: Any, verbs: Iterable[Token] | None = None
+) -> list[Reaction]:
+    """Reactions of ``sentence`` whose object is an unowned event noun (``verbs``: its verbs
+    and auxiliaries in order, when the caller has them indexed)."""
     found: list[Reaction] = []
-    for verb in sentence:
+    for verb in sentence if verbs is None else verbs:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
@@ -217,12 +220,15 @@ def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], froz
     return frozenset(names), frozenset(lemmas)
 
 
-def verb_events(sentence: Span, lexicon: EventLexicon, agents_of: Any) -> list[EventMention]:
+def verb_events(
+    sentence: Span, lexicon: EventLexicon, agents_of: Any, verbs: Iterable[Token] | None = None
+) -> list[EventMention]:
     """Event mentions of ``sentence``: verbs of an event class with a resolved subject.
 
-    ``agents_of(verb)`` returns the actors doing ``verb`` (empty if none is known)."""
+    ``agents_of(verb)`` returns the actors doing ``verb`` (empty if none is known);
+    ``verbs``: the sentence's verbs in order, when the caller has them indexed."""
     mentions: list[EventMention] = []
-    for verb in sentence:
+    for verb in sentence if verbs is None else verbs:
         if verb.pos_ != "VERB" or (verb.tag_ == "VBG" and verb.dep_ in {"amod", "compound"}):
             continue
         lemma = verb.lemma_.lower()

@@ -82,6 +82,7 @@ from geokg.extract.rules import RULE_ORDER, ordered
 from geokg.extract.rules.base import Candidate, Draft, History, SentenceContext, Stage
 from geokg.extract.rules.reactions import event_mentions, sentence_reactions
 from geokg.extract.segments import Region, quote_speakers, region_of
+from geokg.extract.tokenindex import TokenIndex
 from geokg.model import Document, Evidence, Fact, Relation
 from geokg.ontology import Ontology
 
@@ -292,19 +293,21 @@ class Extractor:
         mentions: list[EventMention] = []  # verbs telling an event, for event coreference
         speakers = quote_speakers(doc, self.lexicon.report)
         starts: list[int] = []  # start characters of the body sentences seen so far
+        captions: dict[int, bool] = {}  # whether each line is a caption, by its start
         learned = self.learned
         events = None
         if learned is not None:
             events = EventsHook(learned, resolver, self.lexicon, self.ontology)
         for sentence in doc.sents:
-            region = region_of(sentence, doc_text)
+            region = region_of(sentence, doc_text, captions=captions)
             if region in {Region.BOILERPLATE, Region.BYLINE} or clearly_foreign(sentence):
                 continue
             starts.append(sentence.start_char)
+            index = TokenIndex(sentence, self.lexicon)
             if region != Region.CAPTION:
                 # A photo caption illustrates; "the deployment" later in the text refers back
                 # to the story, not to the soldiers in the picture.
-                mentions.extend(event_mentions(sentence, resolver))
+                mentions.extend(event_mentions(sentence, resolver, index))
             window = starts[-EVENT_WINDOW:][0]
             context = SentenceContext(
                 lexicon=self.lexicon,
@@ -319,7 +322,8 @@ class Extractor:
                     [m for m in mentions if m.start >= window],
                     [m for m in mentions if m.start < window],
                 ),
-                reactions=sentence_reactions(sentence, resolver),
+                reactions=sentence_reactions(sentence, resolver, index),
+                index=index,
             )
             found = self.sentence_drafts(sentence, context)
             if context.caption:

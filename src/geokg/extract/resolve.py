@@ -42,6 +42,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from geokg.actors.records import ActorRecord
@@ -66,6 +69,8 @@ from geokg.extract.places import event_location, location
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.strategies import ARGUMENT_STRATEGIES, NAME_STRATEGIES
 from geokg.model import Actor, ActorType
+
+NOMINAL_POS = frozenset({NOUN, PROPN})  # part-of-speech ids, as in the Doc's arrays
 
 # ``via`` of such an institution resolved from context, and of a pronoun standing for a
 # domestic phrase ("Nigerian oil workers said they would ..."): unlike plain coreference,
@@ -260,6 +265,30 @@ class Resolver(Institutions):
             or token.lemma_.lower() in self.lexicon.agent_nouns
             or any(child.dep_ == "poss" for child in token.children)
         )
+
+    def naming_candidates(self) -> list[int]:
+        """Indices of the tokens :meth:`_may_name` accepts, in order, read from the Doc's
+        arrays (no ``Token`` is built for the words it rejects, most of a document)."""
+        doc = self.doc
+        if not len(doc):
+            return []
+        strings = doc.vocab.strings
+        rows = doc.to_array([POS, DEP, ENT_TYPE, LEMMA]).tolist()
+        offsets = doc.to_array(HEAD).astype(numpy.int64).tolist()
+        appos, poss = strings["appos"], strings["poss"]
+        named_entities = {strings[label] for label in ("ORG", "PERSON")}
+        owners = {i + offsets[i] for i, row in enumerate(rows) if row[1] == poss}
+        agent_nouns = self.lexicon.agent_nouns
+        return [
+            i
+            for i, (pos, dep, entity, lemma) in enumerate(rows)
+            if pos in NOMINAL_POS
+            or i in self.span_of
+            or dep == appos
+            or entity in named_entities
+            or i in owners
+            or strings[lemma].lower() in agent_nouns
+        ]
 
     def name_tagged_noun(self, token: Token) -> bool:
         """A capitalised singular noun argument that is no word of the lexicon: perhaps a

@@ -55,10 +55,13 @@ class Region(StrEnum):
     BOILERPLATE = "boilerplate"
 
 
-def region_of(sentence: Span, doc_text: str | None = None) -> Region:
+def region_of(
+    sentence: Span, doc_text: str | None = None, *, captions: dict[int, bool] | None = None
+) -> Region:
     """Classify one sentence (see the module docstring). ``doc_text``: the Doc's text, if
     the caller has it (the sentence's text is then a slice of it, not rebuilt from its
-    tokens)."""
+    tokens); ``captions``: whether each line is a caption, by the line's start, kept by
+    the caller for the sentences of one Doc (a line of many sentences is read once)."""
     if doc_text is None:
         text = sentence.text.strip()
     else:
@@ -71,9 +74,14 @@ def region_of(sentence: Span, doc_text: str | None = None) -> Region:
         return Region.BYLINE
     if len(sentence) <= 8 and not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
         return Region.BYLINE
-    if caption_line(_line_of(sentence, sentence.doc.text if doc_text is None else doc_text)):
-        return Region.CAPTION
-    return Region.BODY
+    full = sentence.doc.text if doc_text is None else doc_text
+    line_start = full.rfind("\n", 0, sentence.start_char) + 1
+    caption = None if captions is None else captions.get(line_start)
+    if caption is None:
+        caption = caption_line(_line_of(sentence, full))
+        if captions is not None:
+            captions[line_start] = caption
+    return Region.CAPTION if caption else Region.BODY
 
 
 def _line_of(sentence: Span, doc_text: str) -> str:

@@ -17,6 +17,7 @@ from geokg.extract.lexicon import load_lexicon, words
 from geokg.extract.modality import subject_of
 
 CHILD_INDEX_KEY = "geokg.child_index"
+MEMO_KEY = "geokg.syntax_memo"
 UINT64_MASK = (1 << 64) - 1  # a label's hash read back from a signed array
 
 
@@ -32,27 +33,61 @@ def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
     (plain strings and ints) so that it lives and dies with the document."""
     index: list[list[tuple[str, int]]] | None = doc.user_data.get(CHILD_INDEX_KEY)
     if index is None or len(index) != len(doc):
-        index = [[] for _ in range(len(doc))]
-        # Heads (relative offsets) and labels read as one array: no Token is built.
+        # Heads (relative offsets) and labels read as arrays: no Token is built; children
+        # grouped by head with one stable sort (each head's children stay in order).
+        table = doc.to_array([HEAD, DEP]).astype(numpy.int64)
+        positions = numpy.arange(len(doc))
+        dependents = positions[table[:, 0] != 0]
+        heads = dependents + table[dependents, 0]
+        order = numpy.argsort(heads, kind="stable")
         strings = doc.vocab.strings
-        labels: dict[int, str] = {}
-        table = doc.to_array([HEAD, DEP]).astype(numpy.int64).tolist()
-        for i, (offset, dep) in enumerate(table):
-            if offset:
-                label = labels.get(dep)
-                if label is None:
-                    label = labels[dep] = strings[dep & UINT64_MASK]
-                index[i + offset].append((label, i))
+        names = {code: strings[code & UINT64_MASK] for code in numpy.unique(table[:, 1]).tolist()}
+        index = [[] for _ in range(len(doc))]
+        for head, child, dep in zip(
+            heads[order].tolist(),
+            dependents[order].tolist(),
+            table[dependents[order], 1].tolist(),
+            strict=True,
+        ):
+            index[head].append((names[dep], child))
         doc.user_data[CHILD_INDEX_KEY] = index
     return index
 
 
+def _memo(doc: Doc) -> dict[tuple[object, ...], tuple[int, ...]]:
+    """Answers of the pure parse helpers below, per document (token indices only, so that
+    nothing but ints is kept): the rules ask the same question of the same token many
+    times (a verb's logical subject about twice, a slot about twice)."""
+    held = doc.user_data.get(MEMO_KEY)
+    if held is None or held[0] != len(doc):
+        held = doc.user_data[MEMO_KEY] = (len(doc), {})
+    memo: dict[tuple[object, ...], tuple[int, ...]] = held[1]
+    return memo
+
+
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    memo = _memo(verb.doc)
+    key = ("passive", verb.i)
+    found = memo.get(key)
+    if found is None:
+        children = _child_index(verb.doc)[verb.i]
+        passive = any(label in {"nsubjpass", "auxpass"} for label, _ in children)
+        found = memo[key] = (int(passive),)
+    return bool(found[0])
 
 
 def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token]:
     """Tokens filling ``slot`` of ``token`` (see :mod:`geokg.extract.lexicon`)."""
+    doc = token.doc
+    memo = _memo(doc)
+    key = ("slot", token.i, slot, passive)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(t.i for t in _slot_tokens(token, slot, passive=passive))
+    return [doc[i] for i in found]
+
+
+def _slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token]:
     first, _, rest = slot.partition(">")
     found: list[Token] = []
     if first == "dobj" and passive:
@@ -241,6 +276,16 @@ def _raised(prep: Token) -> list[Token]:
 
 def logical_subject(verb: Token) -> list[Token]:
     """The doer of ``verb``, climbing the chains listed in the module docstring."""
+    doc = verb.doc
+    memo = _memo(doc)
+    key = ("subject", verb.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(t.i for t in _logical_subject(verb))
+    return [doc[i] for i in found]
+
+
+def _logical_subject(verb: Token) -> list[Token]:
     if _is_passive(verb) and verb.lemma_.lower() in words().stative_passives:
         return _children(verb, "nsubjpass")  # "Israel is opposed to ...": Israel opposes
     if _is_passive(verb):

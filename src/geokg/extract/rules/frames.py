@@ -765,13 +765,17 @@ OBLIGATION_FRAME = Frame("must", "VERB", "demandsOf", ("ccomp-subj",), ("nsubj",
 
 def obligation_candidates(verb: Token, resolver: Resolver) -> Iterator[Candidate]:
     """'X said (that) Y must/should do Z': X demands something of Y."""
+    clauses = [
+        clause
+        for clause in _children(verb, "ccomp")
+        if any(aux.lower_ in words().obligation_modals for aux in _children(clause, "aux"))
+    ]
+    if not clauses:
+        return  # most reporting verbs report no obligation: no need for their speakers
     speakers = [r for s in logical_subject(verb) for r in resolver.actors(s)]
     if not speakers:
         return
-    for clause in _children(verb, "ccomp"):
-        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not modals & words().obligation_modals:
-            continue
+    for clause in clauses:
         targets = tuple(
             r
             for s in _children(clause, "nsubj")

@@ -29,6 +29,7 @@ from geokg.extract.resolve import (
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.syntax import logical_subject
 from geokg.extract.targets import _key
+from geokg.extract.tokenindex import TokenIndex
 from geokg.model import Actor
 
 # A reaction to an event named in an earlier sentence: the target is inferred, not named.
@@ -94,15 +95,22 @@ def _without_event_patients(candidate: Candidate, reactions: list[Reaction]) -> 
     return dataclasses.replace(candidate, objects=kept)
 
 
-def sentence_reactions(sentence: Span, actors: Resolver) -> list[Reaction]:
-    """The reactions of ``sentence`` to an unowned event noun ("condemned the strikes")."""
-    return find_reactions(sentence, load_event_lexicon(), _is_actor(actors))
+def sentence_reactions(
+    sentence: Span, actors: Resolver, index: TokenIndex | None = None
+) -> list[Reaction]:
+    """The reactions of ``sentence`` to an unowned event noun ("condemned the strikes");
+    ``index``: the sentence's token index, if built."""
+    verbs = None if index is None else index.pos("VERB", "AUX")
+    return find_reactions(sentence, load_event_lexicon(), _is_actor(actors), verbs)
 
 
-def event_mentions(sentence: Span, actors: Resolver) -> list[EventMention]:
+def event_mentions(
+    sentence: Span, actors: Resolver, index: TokenIndex | None = None
+) -> list[EventMention]:
     """The events ``sentence`` tells by a verb, with their agents (the history reactions
-    look back at)."""
-    return verb_events(sentence, load_event_lexicon(), _agents_of(actors))
+    look back at); ``index``: the sentence's token index, if built."""
+    verbs = None if index is None else index.pos("VERB")
+    return verb_events(sentence, load_event_lexicon(), _agents_of(actors), verbs)
 
 
 @register("reactions")
