@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,17 @@ def test_adding_a_pattern_rebuilds_the_index() -> None:
     indexed.add([[{"LOWER": "russia"}]], {"LEMMA": "Russia!"})
     doc = indexed(tagged_doc(indexed.vocab))
     assert doc[11].lemma_ == "Russia!"
+
+
+def test_a_pickled_ruler_rebuilds_its_index() -> None:
+    """Worker processes started by "spawn" receive the pipeline pickled."""
+    stock, indexed = rulers(PATTERNS)
+    assert indexed.indexed  # built: holds compiled tests that do not pickle
+    copy = pickle.loads(pickle.dumps(indexed))
+    assert isinstance(copy, IndexedAttributeRuler)
+    doc = tagged_doc(copy.vocab)
+    assert copy.match(doc) == stock.match(tagged_doc(stock.vocab))
+    assert copy.indexed
 
 
 def test_an_empty_doc_has_no_match() -> None:

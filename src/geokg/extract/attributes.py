@@ -222,6 +222,15 @@ class IndexedAttributeRuler(AttributeRuler):
         super().clear()
         self._index, self._indexed = None, None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The index holds compiled tests (closures) that do not pickle: a pickled ruler (a
+        # worker process started by "spawn") rebuilds it on first use. spaCy's Cython
+        # reduce pickles the instance dict as it is, so the index is dropped from a copy.
+        reduced = list(super().__reduce__())
+        if len(reduced) > 2:
+            reduced[2] = _without_index(reduced[2])
+        return tuple(reduced)
+
     @property
     def indexed(self) -> bool:
         """True when every pattern is matched through the index."""
@@ -241,6 +250,15 @@ class IndexedAttributeRuler(AttributeRuler):
             found: list[tuple[int, int, int, int]] = super().match(doc)
             return found
         return self._index.matches(doc)
+
+
+def _without_index(state: Any) -> Any:
+    """A pickled state (a dict, or a tuple holding one) without the built index."""
+    if isinstance(state, dict):
+        return {k: v for k, v in state.items() if k not in {"_index", "_indexed"}}
+    if isinstance(state, tuple):
+        return tuple(_without_index(part) for part in state)
+    return state
 
 
 def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
