@@ -108,9 +108,8 @@ class Coreference:
                 and wants_state
             ):
                 continue
-            if wants_person != (actor.type == ActorType.PERSON) and not (
-                wants_person
-                and (self._office_holder(self.doc[index]) or resolved.via == Via.OFFICE)
+            if wants_person != self._person_mention(index, resolved) and not (
+                wants_person and self._office_holder(self.doc[index])
             ):
                 continue
             if wants_state and actor.type not in {ActorType.STATE} and states_only:
@@ -129,6 +128,18 @@ class Coreference:
             result = [Resolved(best[1].actor, certainty, Via.COREF, token.i)]
         self._pronoun_memo[key] = result
         return result
+
+    def _person_mention(self, index: int, resolved: Resolved) -> bool:
+        """Whether the mention at ``index`` names a person, whatever actor it stands for: a
+        person; a person standing for the office or body he acts for (``Via.OFFICE``, a
+        known surname acting for a body: "Mbeki" the African Union's mediator); an unknown
+        person named with a role ("Valeriy Chaly, deputy head of the Ukrainian presidential
+        administration": Ukraine). Such a mention is an antecedent for "he"/"his" and
+        never for "it"/"its" ("Mbeki arrived from Khartoum, where he had met ...")."""
+        if resolved.actor.type == ActorType.PERSON or resolved.via in {Via.OFFICE, Via.SURNAME}:
+            return True
+        token = self.doc[index]
+        return resolved.via == Via.AGENT_NOUN and token.ent_type_ == "PERSON"
 
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the

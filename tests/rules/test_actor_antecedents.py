@@ -1,0 +1,73 @@
+"""Antecedents of pronouns and unowned bodies from earlier in the story (fast: hand-built Docs).
+
+Rules: a mention that names a person is an antecedent for "he"/"his" and never for "it",
+whatever actor it stands for: an unknown person named with a role ("Chaly, head of the
+Ukrainian administration, spoke. He criticised Russia": Ukraine) or a known person acting
+for a body ("Mbeki", the African Union's mediator); a state's name the parser tags as a
+person ("Chad said it ...") stays a state, never "he".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from geokg.extract.lexicon import load_lexicon
+from geokg.extract.resolve import Resolver
+
+ROLE_THEN_HE = """
+Chaly Chaly PROPN NNP nsubj 7
+, , PUNCT , punct 0
+head head NOUN NN appos 0
+of of ADP IN prep 2
+the the DET DT det 6
+Ukrainian Ukrainian ADJ JJ amod 6
+administration administration NOUN NN pobj 3
+spoke speak VERB VBD ROOT 7
+. . PUNCT . punct 7
+{pronoun} {lemma} PRON PRP nsubj 10
+criticised criticise VERB VBD ROOT 10
+Russia Russia PROPN NNP dobj 10
+. . PUNCT . punct 10
+"""
+
+CHAD_SAID_IT = """
+Chad Chad PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+that that SCONJ IN mark 5
+it it PRON PRP nsubj 5
+would would AUX MD aux 5
+support support VERB VB ccomp 1
+Cameroon Cameroon PROPN NNP dobj 5
+. . PUNCT . punct 1
+"""
+
+
+def _ids(found):
+    return [r.actor.id for r in found]
+
+
+def _role_then(parse, gazetteer, pronoun: str):
+    table = ROLE_THEN_HE.format(pronoun=pronoun, lemma=pronoun.lower())
+    doc = parse(table, {"Ukrainian": ("UKR", "demonym"), "Russia": "RUS"}, starts=(9,))
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    return doc, Resolver(doc, gazetteer, load_lexicon(), published=None)
+
+
+def test_he_takes_an_unknown_person_named_with_a_role(parse, gazetteer):
+    doc, resolver = _role_then(parse, gazetteer, "He")
+    assert _ids(resolver.resolve(doc[0], exclude=())) == ["UKR"]
+    assert _ids(resolver.resolve(doc[9], exclude=())) == ["UKR"]
+
+
+def test_he_never_takes_a_state_tagged_as_a_person(parse, gazetteer):
+    doc = parse(CHAD_SAID_IT.replace("it it", "he he"), {"Chad": "TCD", "Cameroon": "CMR"})
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[3], exclude=())) == []
+
+
+def test_a_state_tagged_as_a_person_is_still_it(parse, gazetteer):
+    doc = parse(CHAD_SAID_IT, {"Chad": "TCD", "Cameroon": "CMR"})
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[3], exclude=())) == ["TCD"]
