@@ -71,3 +71,67 @@ def test_a_state_tagged_as_a_person_is_still_it(parse, gazetteer):
     doc.ents = [Span(doc, 0, 1, label="PERSON")]
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[3], exclude=())) == ["TCD"]
+
+
+ALL_OF = """
+Washington Washington PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+for for ADP IN prep 1
+the the DET DT det 4
+release release NOUN NN pobj 2
+of of ADP IN prep 4
+{quantifier} {quantifier} PRON DT pobj 5
+of of ADP IN prep 6
+Thailand Thailand PROPN NNP poss 10
+'s 's PART POS case 8
+leaders leader NOUN NNS pobj 7
+. . PUNCT . punct 1
+"""
+
+NOTHING = """
+Russia Russia PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+. . PUNCT . punct 1
+Ukraine Ukraine PROPN NNP nsubj 4
+did do AUX VBD ROOT 4
+{pronoun} {pronoun} PRON NN dobj 4
+. . PUNCT . punct 4
+"""
+
+RELATIVE_OBJECT = """
+Russia Russia PROPN NNP nsubj 1
+left leave VERB VBD ROOT 1
+Crimea Crimea PROPN NNP dobj 1
+, , PUNCT , punct 2
+which which PRON WDT dobj 7
+Ukraine Ukraine PROPN NNP nsubj 7
+had have AUX VBD aux 7
+claimed claim VERB VBN relcl 2
+. . PUNCT . punct 1
+"""
+
+
+def test_a_partitive_pronoun_is_what_its_of_phrase_names(parse, gazetteer):
+    doc = parse(ALL_OF.format(quantifier="all"), {"Washington": "USA", "Thailand": "THA"})
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[6], exclude=())) == ["THA"]
+
+
+def test_an_indefinite_pronoun_takes_no_earlier_actor(parse, gazetteer):
+    for pronoun in ("nothing", "everything", "this", "those"):
+        doc = parse(NOTHING.format(pronoun=pronoun), {"Russia": "RUS", "Ukraine": "UKR"}, (3,))
+        resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+        assert _ids(resolver.resolve(doc[5], exclude=())) == [], pronoun
+
+
+def test_a_personal_pronoun_still_refers_back(parse, gazetteer):
+    doc = parse(NOTHING.format(pronoun="it"), {"Russia": "RUS", "Ukraine": "UKR"}, (3,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[5], exclude=())) == ["RUS"]
+
+
+def test_a_relative_pronoun_is_the_noun_its_clause_modifies(parse, gazetteer):
+    doc = parse(RELATIVE_OBJECT, {"Russia": "RUS", "Crimea": ("UKR", "region")})
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[4], exclude=())) == _ids(resolver.resolve(doc[2], exclude=()))
+    assert "RUS" not in _ids(resolver.resolve(doc[4], exclude=()))

@@ -526,13 +526,14 @@ class Resolver(Institutions):
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
         ent = self.org_of.get(token.i)
         named_organisation = ent is not None and self.unknown_organisation(ent) is not None
-        owner_preps = words().owner_phrase_preps | (
-            {"for"} if lemma in words().speaker_nouns else set()
-        )
+        speaker = lemma in words().speaker_nouns
+        owner_preps = words().owner_phrase_preps | ({"for"} if speaker else set())
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in owner_preps:
                 if named_organisation or relational:
                     continue
+                # "a spokesman for Mr. Karzai" speaks for him; "the wife of Obama" is no one.
+                for_person = speaker and child.lower_ == "for"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         owner = self.explicit(pobj)
@@ -541,7 +542,9 @@ class Resolver(Institutions):
                             owner = next(
                                 filter(None, map(self.modifier_actor, _modifiers(pobj))), None
                             )
-                        if owner is not None and owner.actor.type != ActorType.PERSON:
+                        if owner is not None and (
+                            for_person or owner.actor.type != ActorType.PERSON
+                        ):
                             return self._office_or_state(token, owner, 0.85)
             if child.dep_ == "appos":
                 named = self.explicit(child)

@@ -197,13 +197,21 @@ def _expletive(token: Token) -> bool:
 
 def pronoun(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
     """'it', 'he', 'they': the most salient earlier compatible actor; an expletive "it"
-    ("it is the duty of X to ...") none."""
+    ("it is the duty of X to ...") none. Only a personal pronoun refers back to an actor:
+    a quantifier, indefinite, demonstrative or relative pronoun ("all of Thailand's
+    leaders", "nothing", "this comes after ...") takes none of the story's actors (a
+    partitive is what its "of" phrase names: :func:`counted_people`); a relative pronoun
+    is the noun its clause modifies ("the oil fields, which South Sudan occupied")."""
     if _expletive(token):
         return []
     vocabulary = words()
     pronouns = vocabulary.state_pronouns | vocabulary.person_pronouns
-    if token.pos_ == "PRON" or token.lower_ in pronouns | vocabulary.plural_pronouns:
+    if token.lower_ in pronouns | vocabulary.plural_pronouns:
         return resolver.antecedent(token, exclude=exclude)
+    clause = token.head
+    if token.lower_ in vocabulary.relative_pronouns and clause.dep_ == "relcl":
+        # "the Heglig oil fields, which South Sudan occupied": the noun the clause modifies
+        return resolver.resolve(clause.head, exclude=exclude)
     return None
 
 
