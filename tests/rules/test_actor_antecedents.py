@@ -4,13 +4,17 @@ Rules: a mention that names a person is an antecedent for "he"/"his" and never f
 whatever actor it stands for: an unknown person named with a role ("Chaly, head of the
 Ukrainian administration, spoke. He criticised Russia": Ukraine) or a known person acting
 for a body ("Mbeki", the African Union's mediator); a state's name the parser tags as a
-person ("Chad said it ...") stays a state, never "he".
+person ("Chad said it ...") stays a state, never "he". Only a personal pronoun refers back:
+"all of Thailand's leaders" is Thailand's leaders, "nothing" or "this" no actor, a relative
+pronoun the noun its clause modifies. A title and surname whose person name goes on
+("President Petro Poroshenko") names no one of that surname ("President Petro", Colombia's).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
+from geokg.extract.actors import SPAN_KEY, ActorMatcher
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.resolve import Resolver
 
@@ -135,3 +139,49 @@ def test_a_relative_pronoun_is_the_noun_its_clause_modifies(parse, gazetteer):
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[4], exclude=())) == _ids(resolver.resolve(doc[2], exclude=()))
     assert "RUS" not in _ids(resolver.resolve(doc[4], exclude=()))
+
+
+def _person_spans(blank, words: list[str], person: tuple[int, int]) -> list[tuple[str, str]]:
+    starts = [i == 0 for i in range(len(words))]
+    doc = Doc(blank.vocab, words=words, pos=["PROPN"] * len(words), sent_starts=starts)
+    doc.ents = [Span(doc, person[0], person[1], label="PERSON")]
+    return [(s.text, s.kb_id_) for s in ActorMatcher(blank)(doc).spans[SPAN_KEY]]
+
+
+def test_a_title_and_given_name_names_no_one_with_that_surname(blank):
+    # Gustavo Petro (Colombia) has the surname "Petro"; Petro Poroshenko is Ukraine's.
+    found = _person_spans(blank, ["President", "Petro", "Poroshenko", "spoke"], (1, 3))
+    assert ("President Petro", "gustavo-petro") not in found
+    assert ("Petro Poroshenko", "petro-poroshenko") in found
+
+
+def test_a_title_and_surname_ending_the_name_stays(blank):
+    assert _person_spans(blank, ["President", "Petro", "spoke"], (1, 2)) == [
+        ("President Petro", "gustavo-petro")
+    ]
+    # the entity overran the name: "President Kiir's Dinka ethnic group"
+    found = _person_spans(blank, ["President", "Kiir", "'s", "Dinka", "group"], (1, 4))
+    assert ("President Kiir", "salva-kiir") in found
+
+
+SPOKESMAN_FOR = """
+A a DET DT det 1
+{noun} {noun} NOUN NN nsubj 5
+for for ADP IN prep 1
+Mr. Mr. PROPN NNP compound 4
+Karzai Karzai PROPN NNP pobj 2
+said say VERB VBD ROOT 5
+. . PUNCT . punct 5
+"""
+
+
+def test_a_spokesman_for_a_person_speaks_for_him(parse, gazetteer):
+    doc = parse(SPOKESMAN_FOR.format(noun="spokesman"), {"Karzai": ("hamid-karzai", "person")})
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[1], exclude=())) == ["hamid-karzai"]
+
+
+def test_only_a_speaker_noun_speaks_for_the_person_of_its_for_phrase(parse, gazetteer):
+    doc = parse(SPOKESMAN_FOR.format(noun="official"), {"Karzai": ("hamid-karzai", "person")})
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert "hamid-karzai" not in _ids(resolver.resolve(doc[1], exclude=()))
