@@ -185,3 +185,103 @@ def test_only_a_speaker_noun_speaks_for_the_person_of_its_for_phrase(parse, gaze
     doc = parse(SPOKESMAN_FOR.format(noun="official"), {"Karzai": ("hamid-karzai", "person")})
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert "hamid-karzai" not in _ids(resolver.resolve(doc[1], exclude=()))
+
+
+# Pair nominals: "both countries" ending at its noun whatever the parser hangs after it
+# ("both countries with sanctions") or a possessive marker ("the two countries' border");
+# "the countries" (a plural state noun with "the" only) and "the leaders of the two
+# countries" are the story's pair too; "the countries of Africa", "Western countries" not.
+FOUGHT = """
+Sudan Sudan PROPN NNP nsubj 1
+fought fight VERB VBD ROOT 1
+Chad Chad PROPN NNP dobj 1
+. . PUNCT . punct 1
+The the DET DT det 5
+UN UN PROPN NNP nsubj 6
+threatened threaten VERB VBD ROOT 6
+both both DET DT det 8
+countries country NOUN NNS dobj 6
+with with ADP IN prep 8
+sanctions sanction NOUN NNS pobj 9
+. . PUNCT . punct 6
+"""
+PAIR_ACTORS = {"Sudan": "SDN", "Chad": "TCD", "UN": ("un", "alias"), "Africa": "AFRICA"}
+
+
+def _pair_doc(parse, gazetteer, second: str):
+    table = FOUGHT.split("The the DET DT det 5")[0].strip() + "\n" + second.strip()
+    doc = parse(table, PAIR_ACTORS, starts=(4,))
+    return doc, Resolver(doc, gazetteer, load_lexicon(), published=None)
+
+
+def test_a_pair_nominal_ends_at_its_noun(parse, gazetteer):
+    doc = parse(FOUGHT, PAIR_ACTORS, starts=(4,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert sorted(_ids(resolver.resolve(doc[8], exclude=()))) == ["SDN", "TCD"]
+
+
+def test_a_possessive_pair_nominal(parse, gazetteer):
+    doc, resolver = _pair_doc(
+        parse,
+        gazetteer,
+        """
+the the DET DT det 6
+two two NUM CD nummod 6
+countries country NOUN NNS poss 8
+' ' PART POS case 6
+border border NOUN NN nsubj 9
+closed close VERB VBD ROOT 9
+. . PUNCT . punct 9
+""",
+    )
+    assert sorted(_ids(resolver.resolve(doc[6], exclude=()))) == ["SDN", "TCD"]
+
+
+PLURAL = """
+The the DET DT det 5
+countries country NOUN NNS nsubj 6
+agreed agree VERB VBD ROOT 6
+. . PUNCT . punct 6
+"""
+
+
+def test_the_countries_are_the_storys_pair(parse, gazetteer):
+    doc, resolver = _pair_doc(parse, gazetteer, PLURAL)
+    assert sorted(_ids(resolver.resolve(doc[5], exclude=()))) == ["SDN", "TCD"]
+
+
+def test_other_sets_of_countries_are_no_pair(parse, gazetteer):
+    western = """
+Western western ADJ JJ amod 5
+countries country NOUN NNS nsubj 6
+agreed agree VERB VBD ROOT 6
+. . PUNCT . punct 6
+"""
+    doc, resolver = _pair_doc(parse, gazetteer, western)
+    assert not resolver.plural_state_nominal(doc[5])
+    assert sorted(_ids(resolver.resolve(doc[5], exclude=()))) != ["SDN", "TCD"]
+    of_africa = """
+The the DET DT det 5
+countries country NOUN NNS nsubj 8
+of of ADP IN prep 5
+Africa Africa PROPN NNP pobj 6
+agreed agree VERB VBD ROOT 8
+. . PUNCT . punct 8
+"""
+    doc, resolver = _pair_doc(parse, gazetteer, of_africa)
+    assert not resolver.plural_state_nominal(doc[5])
+
+
+def test_the_leaders_of_the_two_countries_are_the_pair(parse, gazetteer):
+    leaders = """
+The the DET DT det 5
+leaders leader NOUN NNS nsubj 10
+of of ADP IN prep 5
+the the DET DT det 9
+two two NUM CD nummod 9
+countries country NOUN NNS pobj 6
+talked talk VERB VBD ROOT 10
+. . PUNCT . punct 10
+"""
+    doc, resolver = _pair_doc(parse, gazetteer, leaders)
+    assert sorted(_ids(resolver.resolve(doc[5], exclude=()))) == ["SDN", "TCD"]

@@ -786,8 +786,21 @@ class Resolver(Institutions):
         return []
 
     def pair_nominal(self, token: Token) -> bool:
-        phrase = " ".join(t.lower_ for t in token.subtree)
+        """ "both sides", "the two countries' border", "both countries with sanctions"
+        (``pair_nominals`` ending at the noun: a possessive marker and what the parser hangs
+        after it aside)."""
+        phrase = " ".join(t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ != "case")
         return phrase.endswith(self._pair_suffixes)
+
+    def plural_state_nominal(self, token: Token) -> bool:
+        """ "the countries", "the nations": a plural of a state ``pair_kinds`` noun with
+        "the" and nothing else ("the countries of the region", "Western countries" are
+        other sets)."""
+        kinds = words().pair_kinds.get(token.lemma_.lower(), frozenset())
+        if "state" not in kinds or token.tag_ not in {"NNS", "NNPS"}:
+            return False
+        children = [c for c in token.children if c.dep_ != "case"]
+        return len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the"
 
     def previous_subject(self, token: Token) -> Token | None:
         """The subject of the main clause of the sentence before ``token``'s."""

@@ -264,10 +264,28 @@ def pair_nominal(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
     """ "both sides", "the two countries": the pair of the story (see
-    :meth:`~geokg.extract.coreference.Coreference.story_pair`)."""
-    if not resolver.pair_nominal(token):
+    :meth:`~geokg.extract.coreference.Coreference.story_pair`); "the leaders of the two
+    countries" too (an agent noun's "of" phrase)."""
+    if resolver.pair_nominal(token):
+        return resolver.story_pair(token, exclude=exclude)
+    if token.lemma_.lower() not in resolver.lexicon.agent_nouns:
         return None
-    return resolver.story_pair(token, exclude=exclude)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for owner in prep.children:
+                if owner.dep_ == "pobj" and resolver.pair_nominal(owner):
+                    return resolver.story_pair(owner, exclude=exclude)
+    return None
+
+
+def plural_state_nominal(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "The countries remain divided", "pushed the countries to the brink": the pair of
+    the story, as "both countries" (no pair: the next strategies)."""
+    if not resolver.plural_state_nominal(token):
+        return None
+    return resolver.story_pair(token, exclude=exclude) or None
 
 
 def named(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
@@ -352,6 +370,7 @@ ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     dual_name,
     named_set,
     pair_nominal,
+    plural_state_nominal,
     named,
     group_nominal,
     state_nominal,
