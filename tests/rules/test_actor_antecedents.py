@@ -285,3 +285,45 @@ talked talk VERB VBD ROOT 10
 """
     doc, resolver = _pair_doc(parse, gazetteer, leaders)
     assert sorted(_ids(resolver.resolve(doc[5], exclude=()))) == ["SDN", "TCD"]
+
+
+# A subject "they" continues the nearest plural subject before it (its sentence or the one
+# before) that stands for two actors or more of different states; an object coordination
+# ("Sudan accused Chad and Uganda") is no such subject.
+HELD_TALKS = """
+Sudan Sudan PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Chad Chad PROPN NNP conj 0
+held hold VERB VBD ROOT 3
+talks talk NOUN NNS dobj 3
+in in ADP IN prep 3
+Kampala Kampala PROPN NNP pobj 5
+. . PUNCT . punct 3
+They they PRON PRP nsubj 9
+agreed agree VERB VBD ROOT 9
+. . PUNCT . punct 9
+"""
+ACCUSED = """
+Sudan Sudan PROPN NNP nsubj 1
+accused accuse VERB VBD ROOT 1
+Chad Chad PROPN NNP dobj 1
+and and CCONJ CC cc 2
+Uganda Uganda PROPN NNP conj 2
+. . PUNCT . punct 1
+They they PRON PRP nsubj 7
+denied deny VERB VBD ROOT 7
+. . PUNCT . punct 7
+"""
+THREE = {"Sudan": "SDN", "Chad": "TCD", "Uganda": "UGA", "Kampala": ("UGA", "capital")}
+
+
+def test_they_continues_a_plural_subject_over_a_later_mention(parse, gazetteer):
+    doc = parse(HELD_TALKS, THREE, starts=(8,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert sorted(_ids(resolver.resolve(doc[8], exclude=()))) == ["SDN", "TCD"]
+
+
+def test_they_never_takes_an_object_coordination_as_a_subject_group(parse, gazetteer):
+    doc = parse(ACCUSED, THREE, starts=(6,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert "SDN" not in _ids(resolver.resolve(doc[6], exclude=()))
