@@ -327,3 +327,37 @@ def test_they_never_takes_an_object_coordination_as_a_subject_group(parse, gazet
     doc = parse(ACCUSED, THREE, starts=(6,))
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert "SDN" not in _ids(resolver.resolve(doc[6], exclude=()))
+
+
+# A ministry named without its state is the state's that owns the nearest earlier ministry
+# whose name has all its words; another ministry ("the defense ministry") is no known body.
+MINISTRY = """
+Eritrea Eritrea PROPN NNP poss 2
+'s 's PART POS case 0
+Ministry ministry PROPN NNP nsubj 6
+of of ADP IN prep 2
+Foreign Foreign PROPN NNP compound 5
+Affairs Affairs PROPN NNP pobj 3
+spoke speak VERB VBD ROOT 6
+. . PUNCT . punct 6
+The the DET DT det 10
+{word} {word} ADJ JJ amod 10
+ministry ministry NOUN NN nsubj 11
+blamed blame VERB VBD ROOT 11
+Washington Washington PROPN NNP dobj 11
+. . PUNCT . punct 11
+"""
+
+
+def _ministry(parse, gazetteer, word: str) -> list[str]:
+    doc = parse(MINISTRY.format(word=word), {"Eritrea": "ERI", "Washington": "USA"}, (8,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return _ids(resolver.resolve(doc[10], exclude=()))
+
+
+def test_a_ministry_named_again_without_its_state_is_the_states(parse, gazetteer):
+    assert _ministry(parse, gazetteer, "foreign") == ["ERI"]
+
+
+def test_another_ministry_without_its_state_is_not_the_earlier_ones(parse, gazetteer):
+    assert "ERI" not in _ministry(parse, gazetteer, "defense")

@@ -88,6 +88,29 @@ class Institutions(Coreference):
                 return Resolved(actor, 0.75, Via.COREF, token.i)
         return None
 
+    def named_ministry(self, token: Token) -> Resolved | None:
+        """'the foreign ministry', 'Unification Ministry spokesman Kim': a ministry
+        (``ministry_nouns``) named without its state is the state's that owns the nearest
+        earlier one of the last ten sentences whose name has all its words ("South Korea's
+        Unification Ministry", "Eritrea's Ministry of Foreign Affairs"; a bare "the
+        ministry" the nearest owned one); else none ("the Defense Ministry" after "the
+        Foreign Ministry" is no known body)."""
+        lemma = token.lemma_.lower()
+        if lemma not in words().ministry_nouns or any(c.dep_ == "poss" for c in token.children):
+            return None
+        own = _name_words(token)
+        sentences = self._sentence_starts()
+        first = sentences[max(_bisect(sentences, token.i) - 10, 0)]
+        for index in range(token.i - 1, first - 1, -1):
+            earlier = self.doc[index]
+            if earlier.lemma_.lower() != lemma:
+                continue
+            found = self.explicit(earlier)
+            state = found is not None and found.actor.type == ActorType.STATE
+            if found is not None and state and own <= _name_words(earlier):
+                return Resolved(found.actor, 0.75, Via.COREF, token.i)
+        return None
+
     def bare_institution(self, token: Token) -> bool:
         """'the police', 'parliament', 'the ruling party', 'opposition leaders': a domestic
         institution (or an agent noun of one) named without its state; not a named body
@@ -312,3 +335,16 @@ class Institutions(Coreference):
             if actor is not None and actor.type == ActorType.STATE:
                 return Resolved(actor, 0.85, Via.AGENT_NOUN, token.i)
         return None
+
+
+def _name_words(body: Token) -> frozenset[str]:
+    """The words naming a body besides its head noun: its modifiers ("Unification
+    Ministry") and its "of" phrase ("Ministry of Foreign Affairs"), lower-cased."""
+    found: set[str] = set()
+    for child in body.children:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            found.add(child.lower_)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                found.update(t.lower_ for t in pobj.subtree if t.is_alpha and not t.is_stop)
+    return frozenset(found)

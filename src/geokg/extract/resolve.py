@@ -667,7 +667,7 @@ class Resolver(Institutions):
                 found = self.modifier_actor(child)
                 if found is not None:
                     return found
-        return None
+        return self.named_ministry(token)  # "Unification Ministry spokesman Kim"
 
     def _office_or_state(self, noun: Token, owner: Resolved, certainty: float) -> Resolved:
         """A leader noun owned by a state is the office holder if known, else the state."""

@@ -348,6 +348,14 @@ def named_body(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> li
     return _one(resolver.named_body(token))
 
 
+def named_ministry(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "the foreign ministry" after "Eritrea's Ministry of Foreign Affairs": Eritrea (see
+    :meth:`~geokg.extract.institutions.Institutions.named_ministry`)."""
+    return _one(resolver.named_ministry(token))
+
+
 def bare_institution(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
@@ -376,6 +384,7 @@ ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     state_nominal,
     document_nominal,
     named_body,
+    named_ministry,
     bare_institution,
 )
 

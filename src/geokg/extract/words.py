@@ -51,6 +51,7 @@ class Words:
     sites: frozenset[str]
     subdivision_words: frozenset[str]
     state_bodies: frozenset[str]
+    ministry_nouns: frozenset[str]
     region_prefixes: frozenset[str]
     continent_parts: frozenset[str]
     latin_america: frozenset[str]
