@@ -361,3 +361,86 @@ def test_a_ministry_named_again_without_its_state_is_the_states(parse, gazetteer
 
 def test_another_ministry_without_its_state_is_not_the_earlier_ones(parse, gazetteer):
     assert "ERI" not in _ministry(parse, gazetteer, "defense")
+
+
+# "The Council", "the 15-member body", "The Council statement": the international body
+# named in the last five sentences; a body qualified otherwise ("the security council") is
+# no such reference.
+COUNCIL = """
+The the DET DT det 2
+UN UN PROPN NNP compound 2
+Council Council PROPN NNP nsubj 3
+met meet VERB VBD ROOT 3
+. . PUNCT . punct 3
+The the DET DT det 7
+{modifier} {modifier_lemma} {modifier_pos} {modifier_tag} {modifier_dep} 7
+{noun} {lemma} {pos} {tag} {dep} {head}
+called call VERB VBD ROOT 8
+on on ADP IN prep 8
+Syria Syria PROPN NNP pobj 9
+. . PUNCT . punct 8
+"""
+
+
+def _council(parse, gazetteer, **row: object) -> list[str]:
+    table = COUNCIL.format(**row)
+    doc = parse(table, {"UN": ("unsc", "alias"), "Syria": "SYR"}, (5,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return _ids(resolver.resolve(doc[7], exclude=()))
+
+
+def test_the_measured_body_is_the_international_body_named_before(parse, gazetteer):
+    found = _council(
+        parse,
+        gazetteer,
+        modifier="15-member",
+        modifier_lemma="15-member",
+        modifier_pos="ADJ",
+        modifier_tag="JJ",
+        modifier_dep="amod",
+        noun="body",
+        lemma="body",
+        pos="NOUN",
+        tag="NN",
+        dep="nsubj",
+        head=8,
+    )
+    assert found == ["unsc"]
+
+
+def test_the_council_statement_speaks_for_the_council(parse, gazetteer):
+    table = COUNCIL.format(
+        modifier="Council",
+        modifier_lemma="Council",
+        modifier_pos="PROPN",
+        modifier_tag="NNP",
+        modifier_dep="compound",
+        noun="statement",
+        lemma="statement",
+        pos="NOUN",
+        tag="NN",
+        dep="nsubj",
+        head=8,
+    )
+    doc = parse(table, {"UN": ("unsc", "alias"), "Syria": "SYR"}, (5,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[7], exclude=())) == ["unsc"]
+
+
+def test_a_body_qualified_otherwise_is_no_reference_back(parse, gazetteer):
+    found = _council(
+        parse,
+        gazetteer,
+        modifier="security",
+        modifier_lemma="security",
+        modifier_pos="NOUN",
+        modifier_tag="NN",
+        modifier_dep="compound",
+        noun="council",
+        lemma="council",
+        pos="NOUN",
+        tag="NN",
+        dep="nsubj",
+        head=8,
+    )
+    assert "unsc" not in found

@@ -321,8 +321,8 @@ def document_nominal(
     """A document or agreement as the subject of a clause speaks for who made it: "the
     council's statement" its possessor; "The resolution condemns Eritrea", "That report
     said" the most salient actor (not a person) of the last three sentences; "The deals
-    call for a demilitarized zone" the story's pair of parties. As an object it is the
-    document ("vetoed the resolution")."""
+    call for a demilitarized zone" the story's pair of parties; "The Council statement"
+    what its compound names. As an object it is the document ("vetoed the resolution")."""
     vocabulary = words()
     lemma = token.lemma_.lower()
     if token.dep_ not in {"nsubj", "nsubjpass"} or lemma not in (
@@ -335,6 +335,12 @@ def document_nominal(
     dets = [c for c in token.children if c.dep_ == "det"]
     if not dets or dets[0].lower_ not in vocabulary.anaphoric_determiners:
         return None
+    for child in token.children:
+        if child.dep_ == "compound":
+            # "The Council statement", "the U.S. statement": the body or state named
+            found = resolver.resolve(child, exclude=exclude)
+            if found:
+                return found
     if any(c.dep_ in {"amod", "compound", "prep", "nmod"} for c in token.children):
         return None  # "the Iranian statement", "a report by X": named some other way
     if lemma in vocabulary.pact_nouns:

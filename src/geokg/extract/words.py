@@ -85,6 +85,7 @@ class Words:
     igo_markers: frozenset[str]
     ngo_markers: frozenset[str]
     body_nouns: frozenset[str]
+    generic_body_nouns: frozenset[str]
     group_markers: frozenset[str]
     group_nominals: frozenset[str]
     speaker_nouns: frozenset[str]
