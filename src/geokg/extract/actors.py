@@ -163,7 +163,11 @@ class ActorMatcher:
         names = _enclosing_names(doc)
         kept: list[Span] = []
         for span in spans:
-            if _prefixed_region_word(doc, span) or self._part_of_longer_name(doc, span, spans):
+            if (
+                _prefixed_region_word(doc, span)
+                or self._part_of_longer_name(doc, span, spans)
+                or _given_name(doc, span, spans)
+            ):
                 continue
             verdict = self._inside_name(doc, span, names.get(span.start))
             if verdict == IN_NAME:
@@ -378,6 +382,21 @@ class ActorMatcher:
             sited = ent[-1].lower_ in words().sites
             return IN_NAME if after_of or sited or office else "drop"
         return "drop"
+
+
+def _given_name(doc: Doc, span: Span, spans: list[Span]) -> bool:
+    """A title and surname ("President Petro", Colombia's) whose person name goes on after
+    it ("President Petro Poroshenko": the model's PERSON entity ends later) names someone
+    else by his given name, unless a match of the same person covers the rest ("President
+    Xi" in "President Xi Jinping")."""
+    if span.label_ != Via.TITLE or doc[span.end - 1].ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in doc.ents if e.start < span.end <= e.end), None)
+    if ent is None or ent.label_ != "PERSON" or ent.end == span.end:
+        return False
+    if not doc[span.end].is_title:
+        return False  # "President Kiir's Dinka ethnic group": the entity overran the name
+    return not any(s.kb_id_ == span.kb_id_ and s.end >= ent.end for s in spans)
 
 
 def _prefixed_region_word(doc: Doc, span: Span) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from geokg.extract.lexicon import Lexicon, words
-from geokg.extract.naming import SUBJECT_DEPS, _bisect, conjuncts
+from geokg.extract.naming import SUBJECT_DEPS, _bisect, _conjoined, conjuncts
 from geokg.extract.resolution import Resolved, Via
 from geokg.model import Actor, ActorType
 
@@ -112,9 +112,8 @@ class Coreference:
                 and wants_state
             ):
                 continue
-            if wants_person != (actor.type == ActorType.PERSON) and not (
-                wants_person
-                and (self._office_holder(self.doc[index]) or resolved.via == Via.OFFICE)
+            if wants_person != self._person_mention(index, resolved) and not (
+                wants_person and self._office_holder(self.doc[index])
             ):
                 continue
             if wants_state and actor.type not in {ActorType.STATE} and states_only:
@@ -133,6 +132,18 @@ class Coreference:
             result = [Resolved(best[1].actor, certainty, Via.COREF, token.i)]
         self._pronoun_memo[key] = result
         return result
+
+    def _person_mention(self, index: int, resolved: Resolved) -> bool:
+        """Whether the mention at ``index`` names a person, whatever actor it stands for: a
+        person; a person standing for the office or body he acts for (``Via.OFFICE``, a
+        known surname acting for a body: "Mbeki" the African Union's mediator); an unknown
+        person named with a role ("Valeriy Chaly, deputy head of the Ukrainian presidential
+        administration": Ukraine). Such a mention is an antecedent for "he"/"his" and
+        never for "it"/"its" ("Mbeki arrived from Khartoum, where he had met ...")."""
+        if resolved.actor.type == ActorType.PERSON or resolved.via in {Via.OFFICE, Via.SURNAME}:
+            return True
+        token = self.doc[index]
+        return resolved.via == Via.AGENT_NOUN and token.ent_type_ == "PERSON"
 
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the
@@ -204,6 +215,10 @@ class Coreference:
         """'they': a plural/collective actor or the last group of coordinated actors ("Obama
         and Putin spoke ... they agreed": both, as a subject; not the other argument)."""
         excluded = {a.id for a in exclude} | self._bound(token)
+        if token.dep_ in SUBJECT_DEPS:
+            group = self._plural_subject(token, excluded)
+            if group:
+                return [Resolved(actor, 0.6, Via.COREF, token.i) for actor in group]
         for index, resolved, _ in reversed(self.mentions()):
             if index >= token.i or self._sentence_distance(index, token) > 1:
                 continue
@@ -221,6 +236,29 @@ class Coreference:
                 return [Resolved(resolved.actor, 0.65, via, token.i)]
             if resolved.actor.type != ActorType.PERSON:
                 return [Resolved(resolved.actor, 0.6, Via.COREF, token.i)]
+        return []
+
+    def _plural_subject(self, token: Token, excluded: set[str]) -> list[Actor]:
+        """A subject "they" continues the nearest plural subject before it, in its sentence
+        or the one before, that stands for two actors or more of different states ("The
+        two Koreas held talks ... They also agreed", "Sudan and South Sudan ... they"), none
+        of them ``excluded``; else none (the nearest mention decides)."""
+        start = self.doc[token.sent.start - 1].sent.start if token.sent.start else 0
+        for index in range(token.i - 1, start - 1, -1):
+            subject = self.doc[index]
+            if subject.dep_ not in SUBJECT_DEPS:
+                continue
+            if (
+                subject.tag_ not in {"NNS", "NNPS"}
+                and next(iter(_conjoined(subject)), None) is None
+            ):
+                continue  # neither a plural noun nor a coordination
+            actors = [r.actor for r in self.actors(subject)]
+            if len({_key(a) for a in actors}) < 2:
+                continue
+            if any(a.id in excluded for a in actors):
+                return []
+            return actors
         return []
 
     def _coordinated(self, mention: Token, excluded: set[str]) -> list[Actor]:

@@ -63,19 +63,31 @@ class Institutions(Coreference):
     def named_body(self, token: Token) -> Resolved | None:
         """'the court', 'the agency', 'the union' after a body whose name has that word ("the
         International Court of Justice", "the IAEA" = International Atomic Energy Agency),
-        named in the last five sentences: that body, not an institution of a state."""
+        named in the last five sentences: that body, not an institution of a state; "the
+        body", "the bloc" (``generic_body_nouns``) the nearest international organisation.
+        Capitalised ("The Council"), measured ("the 15-nation Council", "the 15-member
+        body") or modifying a noun ("The Council statement") alike; never a name of its own
+        ("the Council of Europe") nor a body owned or qualified otherwise ("the Iranian
+        parliament", "the security council")."""
+        lemma = token.lemma_.lower()
+        generic = lemma in words().generic_body_nouns
         if (
-            token.tag_ != "NN"
+            token.tag_ not in {"NN", "NNP"}
             or token.ent_iob_ == "I"
-            or token.lemma_.lower() not in words().body_nouns
+            or (token.ent_iob_ == "B" and self.doc[token.i + 1 : token.i + 2].text[:1].isupper())
+            or (lemma not in words().body_nouns and not generic)
         ):
             return None
-        dets = [c for c in token.children if c.dep_ == "det"]
+        phrase = token.head if token.dep_ == "compound" else token
+        dets = [c for c in phrase.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ != "the":
             return None
-        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.children):
-            return None
-        lemma = token.lemma_.lower()
+        for child in token.children:  # a measure is no qualifier: "the 15-nation Council"
+            if child.dep_ == "poss" or (
+                child.dep_ in {"amod", "compound", "nmod"}
+                and not any(t.like_num or t.text[:1].isdigit() for t in child.subtree)
+            ):
+                return None
         for index, resolved, _ in reversed(self.mentions()):
             if index >= token.i:
                 continue
@@ -84,8 +96,33 @@ class Institutions(Coreference):
             actor = resolved.actor
             if actor.type in {ActorType.STATE, ActorType.PERSON}:
                 continue
+            if generic and actor.type == ActorType.INTERNATIONAL_ORGANIZATION:
+                return Resolved(actor, 0.7, Via.COREF, token.i)
             if lemma in actor.label.lower().replace("-", " ").split():
                 return Resolved(actor, 0.75, Via.COREF, token.i)
+        return None
+
+    def named_ministry(self, token: Token) -> Resolved | None:
+        """'the foreign ministry', 'Unification Ministry spokesman Kim': a ministry
+        (``ministry_nouns``) named without its state is the state's that owns the nearest
+        earlier one of the last ten sentences whose name has all its words ("South Korea's
+        Unification Ministry", "Eritrea's Ministry of Foreign Affairs"; a bare "the
+        ministry" the nearest owned one); else none ("the Defense Ministry" after "the
+        Foreign Ministry" is no known body)."""
+        lemma = token.lemma_.lower()
+        if lemma not in words().ministry_nouns or any(c.dep_ == "poss" for c in token.children):
+            return None
+        own = _name_words(token)
+        sentences = self._sentence_starts()
+        first = sentences[max(_bisect(sentences, token.i) - 10, 0)]
+        for index in range(token.i - 1, first - 1, -1):
+            earlier = self.doc[index]
+            if earlier.lemma_.lower() != lemma:
+                continue
+            found = self.explicit(earlier)
+            state = found is not None and found.actor.type == ActorType.STATE
+            if found is not None and state and own <= _name_words(earlier):
+                return Resolved(found.actor, 0.75, Via.COREF, token.i)
         return None
 
     def bare_institution(self, token: Token) -> bool:
@@ -312,3 +349,16 @@ class Institutions(Coreference):
             if actor is not None and actor.type == ActorType.STATE:
                 return Resolved(actor, 0.85, Via.AGENT_NOUN, token.i)
         return None
+
+
+def _name_words(body: Token) -> frozenset[str]:
+    """The words naming a body besides its head noun: its modifiers ("Unification
+    Ministry") and its "of" phrase ("Ministry of Foreign Affairs"), lower-cased."""
+    found: set[str] = set()
+    for child in body.children:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            found.add(child.lower_)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                found.update(t.lower_ for t in pobj.subtree if t.is_alpha and not t.is_stop)
+    return frozenset(found)

@@ -555,13 +555,14 @@ class Resolver(Institutions):
         # A named organisation is itself, wherever it is ("the Red Crescent in Bam").
         ent = self.org_of.get(token.i)
         named_organisation = ent is not None and self.unknown_organisation(ent) is not None
-        owner_preps = words().owner_phrase_preps | (
-            {"for"} if lemma in words().speaker_nouns else set()
-        )
+        speaker = lemma in words().speaker_nouns
+        owner_preps = words().owner_phrase_preps | ({"for"} if speaker else set())
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in owner_preps:
                 if named_organisation or relational:
                     continue
+                # "a spokesman for Mr. Karzai" speaks for him; "the wife of Obama" is no one.
+                for_person = speaker and child.lower_ == "for"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         owner = self.explicit(pobj)
@@ -570,7 +571,9 @@ class Resolver(Institutions):
                             owner = next(
                                 filter(None, map(self.modifier_actor, _modifiers(pobj))), None
                             )
-                        if owner is not None and owner.actor.type != ActorType.PERSON:
+                        if owner is not None and (
+                            for_person or owner.actor.type != ActorType.PERSON
+                        ):
                             return self._office_or_state(token, owner, 0.85)
             if child.dep_ == "appos":
                 named = self.explicit(child)
@@ -693,7 +696,7 @@ class Resolver(Institutions):
                 found = self.modifier_actor(child)
                 if found is not None:
                     return found
-        return None
+        return self.named_ministry(token)  # "Unification Ministry spokesman Kim"
 
     def _office_or_state(self, noun: Token, owner: Resolved, certainty: float) -> Resolved:
         """A leader noun owned by a state is the office holder if known, else the state."""
@@ -812,8 +815,21 @@ class Resolver(Institutions):
         return []
 
     def pair_nominal(self, token: Token) -> bool:
-        phrase = " ".join(t.lower_ for t in token.subtree)
+        """ "both sides", "the two countries' border", "both countries with sanctions"
+        (``pair_nominals`` ending at the noun: a possessive marker and what the parser hangs
+        after it aside)."""
+        phrase = " ".join(t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ != "case")
         return phrase.endswith(self._pair_suffixes)
+
+    def plural_state_nominal(self, token: Token) -> bool:
+        """ "the countries", "the nations": a plural of a state ``pair_kinds`` noun with
+        "the" and nothing else ("the countries of the region", "Western countries" are
+        other sets)."""
+        kinds = words().pair_kinds.get(token.lemma_.lower(), frozenset())
+        if "state" not in kinds or token.tag_ not in {"NNS", "NNPS"}:
+            return False
+        children = [c for c in token.children if c.dep_ != "case"]
+        return len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the"
 
     def previous_subject(self, token: Token) -> Token | None:
         """The subject of the main clause of the sentence before ``token``'s."""

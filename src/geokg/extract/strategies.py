@@ -197,13 +197,21 @@ def _expletive(token: Token) -> bool:
 
 def pronoun(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
     """'it', 'he', 'they': the most salient earlier compatible actor; an expletive "it"
-    ("it is the duty of X to ...") none."""
+    ("it is the duty of X to ...") none. Only a personal pronoun refers back to an actor:
+    a quantifier, indefinite, demonstrative or relative pronoun ("all of Thailand's
+    leaders", "nothing", "this comes after ...") takes none of the story's actors (a
+    partitive is what its "of" phrase names: :func:`counted_people`); a relative pronoun
+    is the noun its clause modifies ("the oil fields, which South Sudan occupied")."""
     if _expletive(token):
         return []
     vocabulary = words()
     pronouns = vocabulary.state_pronouns | vocabulary.person_pronouns
-    if token.pos_ == "PRON" or token.lower_ in pronouns | vocabulary.plural_pronouns:
+    if token.lower_ in pronouns | vocabulary.plural_pronouns:
         return resolver.antecedent(token, exclude=exclude)
+    clause = token.head
+    if token.lower_ in vocabulary.relative_pronouns and clause.dep_ == "relcl":
+        # "the Heglig oil fields, which South Sudan occupied": the noun the clause modifies
+        return resolver.resolve(clause.head, exclude=exclude)
     return None
 
 
@@ -256,10 +264,28 @@ def pair_nominal(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
     """ "both sides", "the two countries": the pair of the story (see
-    :meth:`~geokg.extract.coreference.Coreference.story_pair`)."""
-    if not resolver.pair_nominal(token):
+    :meth:`~geokg.extract.coreference.Coreference.story_pair`); "the leaders of the two
+    countries" too (an agent noun's "of" phrase)."""
+    if resolver.pair_nominal(token):
+        return resolver.story_pair(token, exclude=exclude)
+    if token.lemma_.lower() not in resolver.lexicon.agent_nouns:
         return None
-    return resolver.story_pair(token, exclude=exclude)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for owner in prep.children:
+                if owner.dep_ == "pobj" and resolver.pair_nominal(owner):
+                    return resolver.story_pair(owner, exclude=exclude)
+    return None
+
+
+def plural_state_nominal(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "The countries remain divided", "pushed the countries to the brink": the pair of
+    the story, as "both countries" (no pair: the next strategies)."""
+    if not resolver.plural_state_nominal(token):
+        return None
+    return resolver.story_pair(token, exclude=exclude) or None
 
 
 def named(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
@@ -295,8 +321,8 @@ def document_nominal(
     """A document or agreement as the subject of a clause speaks for who made it: "the
     council's statement" its possessor; "The resolution condemns Eritrea", "That report
     said" the most salient actor (not a person) of the last three sentences; "The deals
-    call for a demilitarized zone" the story's pair of parties. As an object it is the
-    document ("vetoed the resolution")."""
+    call for a demilitarized zone" the story's pair of parties; "The Council statement"
+    what its compound names. As an object it is the document ("vetoed the resolution")."""
     vocabulary = words()
     lemma = token.lemma_.lower()
     if token.dep_ not in {"nsubj", "nsubjpass"} or lemma not in (
@@ -309,6 +335,12 @@ def document_nominal(
     dets = [c for c in token.children if c.dep_ == "det"]
     if not dets or dets[0].lower_ not in vocabulary.anaphoric_determiners:
         return None
+    for child in token.children:
+        if child.dep_ == "compound":
+            # "The Council statement", "the U.S. statement": the body or state named
+            found = resolver.resolve(child, exclude=exclude)
+            if found:
+                return found
     if any(c.dep_ in {"amod", "compound", "prep", "nmod"} for c in token.children):
         return None  # "the Iranian statement", "a report by X": named some other way
     if lemma in vocabulary.pact_nouns:
@@ -320,6 +352,14 @@ def document_nominal(
 def named_body(resolver: Resolver, token: Token, exclude: Sequence[Actor]) -> list[Resolved] | None:
     """ "the court", "the agency" after a body whose name has that word."""
     return _one(resolver.named_body(token))
+
+
+def named_ministry(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "the foreign ministry" after "Eritrea's Ministry of Foreign Affairs": Eritrea (see
+    :meth:`~geokg.extract.institutions.Institutions.named_ministry`)."""
+    return _one(resolver.named_ministry(token))
 
 
 def bare_institution(
@@ -344,11 +384,13 @@ ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     dual_name,
     named_set,
     pair_nominal,
+    plural_state_nominal,
     named,
     group_nominal,
     state_nominal,
     document_nominal,
     named_body,
+    named_ministry,
     bare_institution,
 )
 
