@@ -92,13 +92,39 @@ def _frame_applies(token: Token, frame: Frame, *, passive: bool) -> bool:
 
 def _verb_cued(verb: Token, cues: frozenset[str]) -> bool:
     """A cue word among the verb's dependents or theirs ("took them hostage", "opened fire
-    on", "carried out ethnic cleansing")."""
+    on", "carried out ethnic cleansing"), or the verb's logical subject.
+
+    Rule: a cue also matches the doer the verb shares with its governor ("protesters have
+    begun a shutdown, occupying key intersections": the protesters occupy) and the people
+    a quantity head counts ("tens of thousands of protesters clogged ...": ``quantity_heads``
+    of words.json); the doer of another clause ("police said protesters ...") does not."""
     for child in verb.children:
         if child.lemma_.lower() in cues or child.lower_ in cues:
             return True
         if any(g.lemma_.lower() in cues or g.lower_ in cues for g in child.children):
             return True
+    for doer in logical_subject(verb):
+        if any(n.lemma_.lower() in cues or n.lower_ in cues for n in _counted(doer)):
+            return True
     return False
+
+
+def _counted(noun: Token) -> list[Token]:
+    """``noun``, and for a quantity head the nouns of its "of" phrases ("tens of thousands
+    of protesters" -> thousands, protesters)."""
+    found = [noun]
+    while found[-1].lower_ in words().quantity_heads:
+        counted = [
+            o
+            for p in found[-1].children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if not counted:
+            break
+        found.append(counted[0])
+    return found
 
 
 def _noun_cued(noun: Token, carrier: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
