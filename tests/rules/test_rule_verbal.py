@@ -113,3 +113,105 @@ def test_protesters_of_the_story_state_protest_against_it(parse, context):
     # A pronoun for the state facing the state is the state acting on itself.
     pronoun = Resolved(thailand, 0.7, Via.COREF, 1)
     assert not _distinct(pronoun, home, ctx.actors)
+
+
+CONCERNED = """
+Japan Japan PROPN NNP nsubj 1
+remains remain VERB VBZ ROOT 1
+deeply deeply ADV RB advmod 3
+concerned concerned ADJ JJ acomp 1
+about about ADP IN prep 3
+{owner} {owner} PROPN NNP poss 7
+'s 's PART POS case 5
+support support NOUN NN pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_an_attitude_adjective_disapproves_of_the_owner_of_its_topic(parse, context):
+    doc = parse(CONCERNED.format(owner="China"), {"Japan": "JPN", "China": "CHN"})
+    assert _triples(frame_rule(doc[:], context(doc))) == [("JPN", "criticises", "CHN")]
+
+
+SITUATION = """
+Japan Japan PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+concerned concerned ADJ JJ acomp 1
+about about ADP IN prep 2
+the the DET DT det 5
+situation situation NOUN NN pobj 3
+in in ADP IN prep 5
+Syria Syria PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_an_attitude_about_a_situation_in_a_place_is_nothing(parse, context):
+    doc = parse(SITUATION, {"Japan": "JPN", "Syria": "SYR"})
+    assert _triples(frame_rule(doc[:], context(doc))) == []
+
+
+WITHOUT_TOPIC = """
+Japan Japan PROPN NNP nsubj 1
+remains remain VERB VBZ ROOT 1
+concerned concerned ADJ JJ acomp 1
+, , PUNCT , punct 1
+China China PROPN NNP nsubj 5
+said say VERB VBD parataxis 1
+. . PUNCT . punct 1
+"""
+
+
+def test_an_attitude_without_a_topic_phrase_is_nothing(parse, context):
+    doc = parse(WITHOUT_TOPIC, {"Japan": "JPN", "China": "CHN"})
+    assert _triples(frame_rule(doc[:], context(doc))) == []
+
+
+PASSIVE_WORRY = """
+Japan Japan PROPN NNP nsubjpass 2
+was be AUX VBD auxpass 2
+worried worry VERB VBN ROOT 2
+about about ADP IN prep 2
+China China PROPN NNP poss 6
+'s 's PART POS case 4
+buildup buildup NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+
+ACTIVE_WORRY = """
+China China PROPN NNP poss 2
+'s 's PART POS case 0
+buildup buildup NOUN NN nsubj 3
+worried worry VERB VBD ROOT 3
+Japan Japan PROPN NNP dobj 3
+. . PUNCT . punct 3
+"""
+
+
+def test_a_stative_attitude_passive_disapproves_but_not_its_active(parse, context):
+    doc = parse(PASSIVE_WORRY, {"Japan": "JPN", "China": "CHN"})
+    assert _triples(frame_rule(doc[:], context(doc))) == [("JPN", "criticises", "CHN")]
+    doc = parse(ACTIVE_WORRY, {"Japan": "JPN", "China": "CHN"})
+    assert _triples(frame_rule(doc[:], context(doc))) == []
+
+
+EXPRESSED_OVER = """
+Seoul Seoul PROPN NNP nsubj 1
+expresses express VERB VBZ ROOT 1
+deep deep ADJ JJ amod 3
+{noun} {noun} NOUN NN dobj 1
+over over ADP IN prep 1
+visits visit NOUN NNS pobj 4
+by by ADP IN prep 5
+Japanese japanese ADJ JJ amod 8
+officials official NOUN NNS pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_concern_expressed_over_an_act_on_the_verb(parse, context):
+    actors = {"Seoul": ("KOR", "capital"), "Japanese": ("JPN", "demonym")}
+    doc = parse(EXPRESSED_OVER.format(noun="concern"), actors)
+    assert ("KOR", "criticises", "JPN") in _triples(frame_rule(doc[:], context(doc)))
+    doc = parse(EXPRESSED_OVER.format(noun="hope"), actors)
+    assert ("KOR", "criticises", "JPN") not in _triples(frame_rule(doc[:], context(doc)))

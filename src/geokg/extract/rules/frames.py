@@ -712,6 +712,11 @@ def sentence_candidates(
                 yield from participles
             if not found:
                 yield from reciprocal_candidates(token, lexicon, resolver)
+    for token in index.pos("ADJ"):
+        # Attitude adjectives ("remains deeply concerned about Moscow's support"): a frame
+        # under the adjective's own lemma (verbs.json), whose subject is the clause's.
+        if token.lemma_.lower() in lexicon.verbs:
+            yield from verb_candidates(token, lexicon, resolver)
     for token, pos in tokens:
         if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
             continue
