@@ -215,3 +215,40 @@ def test_concern_expressed_over_an_act_on_the_verb(parse, context):
     assert ("KOR", "criticises", "JPN") in _triples(frame_rule(doc[:], context(doc)))
     doc = parse(EXPRESSED_OVER.format(noun="hope"), actors)
     assert ("KOR", "criticises", "JPN") not in _triples(frame_rule(doc[:], context(doc)))
+
+
+DRILLS = """
+Seoul Seoul PROPN nsubj 1
+held hold VERB ROOT 1
+drills drill NOUN dobj 1
+. . PUNCT punct 1
+"""
+
+CLAIMED = """
+Pyongyang Pyongyang PROPN nsubj 1
+claimed claim VERB ROOT 1
+{subject} {subject_lemma} {pos} nsubj 4
+will will AUX aux 4
+abrogate abrogate VERB ccomp 1
+the the DET det 6
+armistice armistice NOUN dobj 4
+. . PUNCT punct 1
+"""
+
+
+def _claims(story, context, subject, lemma, pos):
+    actors = {"Seoul": ("KOR", "capital"), "Pyongyang": ("PRK", "capital")}
+    actors["Washington"] = ("USA", "capital")
+    doc = story([DRILLS, CLAIMED.format(subject=subject, subject_lemma=lemma, pos=pos)], actors)
+    sentence = list(doc.sents)[1]
+    return _triples(frame_rule(sentence, context(doc)))
+
+
+def test_a_claim_about_the_claimant_itself_accuses_nobody(story, context):
+    assert _claims(story, context, "it", "it", "PRON") == []
+
+
+def test_a_claim_about_a_named_actor_accuses_it(story, context):
+    assert _claims(story, context, "Washington", "Washington", "PROPN") == [
+        ("PRK", "accuses", "USA")
+    ]
