@@ -5,6 +5,7 @@ from __future__ import annotations
 from geokg.extract.drafts import _distinct
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.frames import frame_rule
+from geokg.extract.rules.threats import price_threat_rule
 from geokg.extract.targets import _home_states
 from geokg.model import Actor, ActorType
 
@@ -252,3 +253,59 @@ def test_a_claim_about_a_named_actor_accuses_it(story, context):
     assert _claims(story, context, "Washington", "Washington", "PROPN") == [
         ("PRK", "accuses", "USA")
     ]
+
+
+HAVE_TO_ACCEPT = """
+Beijing Beijing PROPN NNP nsubj 1
+warned warn VERB VBD ROOT 1
+that that SCONJ IN mark 5
+Tokyo Tokyo PROPN NNP nsubj 5
+will will AUX MD aux 5
+have have VERB VB ccomp 1
+to to PART TO aux 7
+accept accept VERB VB xcomp 5
+the the DET DT det 9
+consequences consequence NOUN NNS dobj 7
+. . PUNCT . punct 1
+"""
+
+HAS_ACCEPTED = """
+Beijing Beijing PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+that that SCONJ IN mark 5
+Tokyo Tokyo PROPN NNP nsubj 5
+has have AUX VBZ aux 5
+accepted accept VERB VBN ccomp 1
+the the DET DT det 7
+consequences consequence NOUN NNS dobj 5
+. . PUNCT . punct 1
+"""
+
+RISKS = """
+Beijing Beijing PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+Tokyo Tokyo PROPN NNP nsubj 3
+{verb} risk VERB {tag} ccomp 1
+long long ADJ JJ amod 5
+damage damage NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+
+CAPITALS = {"Beijing": ("CHN", "capital"), "Tokyo": ("JPN", "capital")}
+
+
+def _price(parse, context, table):
+    doc = parse(table, CAPITALS)
+    return _triples(price_threat_rule(doc[:], context(doc)))
+
+
+def test_a_price_still_to_pay_under_a_semi_modal_threatens(parse, context):
+    assert _price(parse, context, HAVE_TO_ACCEPT) == [("CHN", "threatens", "JPN")]
+    assert _price(parse, context, HAS_ACCEPTED) == []
+
+
+def test_risking_damage_threatens_in_the_present_only(parse, context):
+    assert _price(parse, context, RISKS.format(verb="risks", tag="VBZ")) == [
+        ("CHN", "threatens", "JPN")
+    ]
+    assert _price(parse, context, RISKS.format(verb="risked", tag="VBD")) == []

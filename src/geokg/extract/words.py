@@ -177,6 +177,7 @@ class Words:
     group_pronouns: frozenset[str]
     speaker_preps: frozenset[str]
     price_idioms: Mapping[str, frozenset[str]]
+    prospective_price_verbs: frozenset[str]
     tolerance_verbs: frozenset[str]
     complement_relations: Mapping[str, str]
     complement_slots: tuple[str, ...]

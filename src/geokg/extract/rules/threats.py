@@ -42,6 +42,16 @@ from geokg.model import Actor
 THREAT_FRAME = Frame("pay", "VERB", "threatens", (), (), strength=0.9)
 
 
+def _prospective(verb: Token, lexicon: Lexicon) -> bool:
+    """A price still to be paid: a future auxiliary on the verb or on the semi-modal it
+    completes ("will have to accept the consequences"), or a verb that looks ahead by itself
+    in the present tense ("Japan risks long-term damage", ``prospective_price_verbs``)."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.future for h in heads for c in h.children):
+        return True
+    return lexicon.lemma(verb) in words().prospective_price_verbs and verb.tag_ in {"VBP", "VBZ"}
+
+
 def _price_threats(
     tokens: TokenIndex, resolver: Resolver, lexicon: Lexicon, quote_speakers: Mapping[int, Token]
 ) -> Iterator[Candidate]:
@@ -54,9 +64,13 @@ def _price_threats(
             continue
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+        if not _prospective(verb, lexicon):
             continue  # "Ukraine has paid a heavy price" is no threat
         speaker = assess(verb, lexicon).asserter or quote_speakers.get(verb.i)
+        if speaker is None and verb.dep_ == "xcomp":
+            # "warning that Japan will have to accept the consequences": who reports the
+            # semi-modal's clause
+            speaker = assess(verb.head, lexicon).asserter
         if speaker is None:
             continue
         speaker_is = speaker_actor(speaker, resolver)
