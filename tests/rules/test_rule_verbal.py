@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geokg.extract.drafts import _distinct
 from geokg.extract.resolution import Resolved, Via
+from geokg.extract.rules.complements import complement_rule
 from geokg.extract.rules.frames import frame_rule
 from geokg.extract.rules.threats import price_threat_rule
 from geokg.extract.targets import _home_states
@@ -309,3 +310,53 @@ def test_risking_damage_threatens_in_the_present_only(parse, context):
         ("CHN", "threatens", "JPN")
     ]
     assert _price(parse, context, RISKS.format(verb="risked", tag="VBD")) == []
+
+
+VOWS = """
+Nigeria Nigeria PROPN NNP nsubj 1
+renewed renew VERB VBD ROOT 1
+vows vow NOUN NNS dobj 1
+to to PART TO aux 4
+find find VERB VB acl 2
+the the DET DT det 6
+girls girl NOUN NNS dobj 4
+and and CCONJ CC cc 4
+{verb} {verb} VERB VB conj 4
+Haram Haram PROPN NNP dobj 8
+. . PUNCT . punct 1
+"""
+
+
+def _vowed(parse, context, table):
+    doc = parse(table, {"Nigeria": "NGA", "Haram": "boko_haram"})
+    return _triples(complement_rule(doc[:], context(doc)))
+
+
+def test_a_vow_noun_with_a_coercive_infinitive_threatens(parse, context):
+    assert _vowed(parse, context, VOWS.format(verb="crush")) == [
+        ("NGA", "threatensMilitaryForceAgainst", "boko_haram")
+    ]
+
+
+def test_a_vow_of_anything_else_is_no_threat(parse, context):
+    assert _vowed(parse, context, VOWS.format(verb="meet")) == []
+    hopes = VOWS.format(verb="crush").replace("vows vow NOUN", "hopes hope NOUN")
+    assert _vowed(parse, context, hopes) == []
+
+
+VOWED = """
+Nigeria Nigeria PROPN NNP nsubj 1
+vowed vow VERB VBD ROOT 1
+to to PART TO aux 3
+find find VERB VB xcomp 1
+the the DET DT det 5
+girls girl NOUN NNS dobj 3
+and and CCONJ CC cc 3
+crush crush VERB VB conj 3
+Haram Haram PROPN NNP dobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_a_vowed_coercive_act_conjoined_to_another_threatens(parse, context):
+    assert _vowed(parse, context, VOWED) == [("NGA", "threatensMilitaryForceAgainst", "boko_haram")]

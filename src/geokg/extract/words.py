@@ -182,6 +182,7 @@ class Words:
     complement_relations: Mapping[str, str]
     complement_slots: tuple[str, ...]
     vow_verbs: frozenset[str]
+    vow_nouns: frozenset[str]
     retaliation_verbs: frozenset[str]
     vowed_force: frozenset[str]
     relief_phrasals: frozenset[tuple[str, ...]]
