@@ -6,7 +6,7 @@ from geokg.extract.drafts import _distinct
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.complements import complement_rule
 from geokg.extract.rules.frames import frame_rule
-from geokg.extract.rules.threats import price_threat_rule
+from geokg.extract.rules.threats import answered_hostility_rule, price_threat_rule
 from geokg.extract.targets import _home_states
 from geokg.model import Actor, ActorType
 
@@ -360,3 +360,61 @@ Haram Haram PROPN NNP dobj 7
 
 def test_a_vowed_coercive_act_conjoined_to_another_threatens(parse, context):
     assert _vowed(parse, context, VOWED) == [("NGA", "threatensMilitaryForceAgainst", "boko_haram")]
+
+
+RESPOND = """
+Pyongyang Pyongyang PROPN NNP nsubj 2
+will will AUX MD aux 2
+respond respond VERB VB ROOT 2
+to to ADP IN prep 2
+Seoul Seoul PROPN NNP poss 6
+'s 's PART POS case 4
+{noun} {noun_lemma} NOUN NNS pobj 3
+. . PUNCT . punct 2
+"""
+
+RESPONDED = """
+Pyongyang Pyongyang PROPN NNP nsubj 1
+responded respond VERB VBD ROOT 1
+to to ADP IN prep 1
+Seoul Seoul PROPN NNP poss 5
+'s 's PART POS case 3
+provocations provocation NOUN NNS pobj 2
+. . PUNCT . punct 1
+"""
+
+READY = """
+Pyongyang Pyongyang PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+ready ready ADJ JJ acomp 1
+to to PART TO aux 4
+respond respond VERB VB xcomp 2
+to to ADP IN prep 4
+{det} {det_lemma} {det_pos} {det_tag} {det_dep} 7
+provocations provocation NOUN NNS pobj 5
+. . PUNCT . punct 1
+"""
+
+KOREAS = {"Pyongyang": ("PRK", "capital"), "Seoul": ("KOR", "capital")}
+
+
+def _answers(parse, context, table):
+    doc = parse(table, KOREAS)
+    return _triples(answered_hostility_rule(doc[:], context(doc)))
+
+
+def test_a_retaliation_to_come_threatens_the_author_of_the_hostile_acts(parse, context):
+    table = RESPOND.format(noun="provocations", noun_lemma="provocation")
+    assert _answers(parse, context, table) == [("PRK", "threatens", "KOR")]
+    seoul = READY.format(
+        det="Seoul", det_lemma="Seoul", det_pos="PROPN", det_tag="NNP", det_dep="poss"
+    )
+    assert _answers(parse, context, seoul) == [("PRK", "threatens", "KOR")]
+
+
+def test_no_threat_in_a_response_given_to_a_request_or_to_nobodys_acts(parse, context):
+    assert _answers(parse, context, RESPONDED) == []
+    request = RESPOND.format(noun="requests", noun_lemma="request")
+    assert _answers(parse, context, request) == []
+    anyone = READY.format(det="any", det_lemma="any", det_pos="DET", det_tag="DT", det_dep="det")
+    assert _answers(parse, context, anyone) == []

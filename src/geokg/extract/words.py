@@ -184,6 +184,8 @@ class Words:
     vow_verbs: frozenset[str]
     vow_nouns: frozenset[str]
     retaliation_verbs: frozenset[str]
+    readiness_words: frozenset[str]
+    answered_hostilities: frozenset[str]
     vowed_force: frozenset[str]
     relief_phrasals: frozenset[tuple[str, ...]]
     relief_verbs: frozenset[str]

@@ -59,6 +59,7 @@ RULE_ORDER: tuple[str, ...] = (
     "complements",
     "conditional-threats",
     "retaliations",
+    "answered-hostilities",
     "claims",
     "accusations",
     "evaluations",

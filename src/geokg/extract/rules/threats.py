@@ -485,6 +485,101 @@ def retaliation_rule(sentence: Span, context: SentenceContext) -> Iterator[Candi
             )
 
 
+ANSWER_FRAME = Frame("respond", "VERB", "threatens", (), (), strength=0.8)
+
+
+def _hostility_owners(noun: Token, own: list[Actor], resolver: Resolver) -> tuple[Resolved, ...]:
+    """Whose hostile act a noun names: its possessor, actor modifier or "by"/"from" phrase
+    ("North Korean provocations", "Russia's aggression", "attacks by the rebels")."""
+    fillers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    fillers += [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in {"by", "from"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for filler in fillers:
+        if filler.pos_ == "PRON":
+            continue
+        found = tuple(
+            r
+            for r in resolver.actors(filler, exclude=own, as_modifier=filler.dep_ != "pobj")
+            if r.actor not in own and r.via not in {Via.LOCATION, Via.SPEAKER}
+        )
+        if found:
+            return found
+    return ()
+
+
+def _answer_to_come(verb: Token, lexicon: Lexicon) -> bool:
+    """A retaliation still to come: a future auxiliary on the verb, or the verb is the
+    infinitive of a readiness or vow word ("is ready to respond", "vowed to strike back")."""
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (
+        lexicon.lemma(head) in words().vow_verbs or head.lemma_.lower() in words().readiness_words
+    )
+
+
+@register("answered-hostilities")
+def answered_hostility_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """A retaliation still to come, aimed at named hostile acts, threatens their author.
+
+    Rule: a retaliation verb (``retaliation_verbs``: "respond", "retaliate", "strike back")
+    that is still to come (a future auxiliary, or the infinitive of a readiness or vow word,
+    ``readiness_words``: "will respond appropriately to any North Korean provocations",
+    "our army is ready to respond to Seoul's provocations") whose "to"/"against" phrase is
+    a hostile act (``answered_hostilities``: provocation, aggression, attack, ...) threatens
+    (13) the act's author, named by the noun's possessor, actor modifier or "by" phrase.
+    Not a response to anything else ("will respond to Japan's request"), not a response
+    already given ("responded to the attacks"), and not an unowned act ("any aggression").
+    """
+    resolver, lexicon = context.actors, context.lexicon
+    covered = {c.anchor.i for c in context.candidates if c.objects}
+    for verb in context.tokens(sentence).lemma_in(words().retaliation_verbs):
+        if verb.pos_ != "VERB" or verb.i in covered:
+            continue
+        if lexicon.lemma(verb) not in words().retaliation_verbs:
+            continue
+        if not _answer_to_come(verb, lexicon):
+            continue
+        hostilities = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in {"to", "against"}
+            for pobj in p.children
+            if pobj.dep_ == "pobj"
+            for o in conjuncts(pobj)  # "to any and all North Korean provocations"
+            if o.lemma_.lower() in words().answered_hostilities
+        ]
+        if not hostilities:
+            continue
+        subjects: tuple[Resolved, ...] = ()
+        for subject_token in logical_subject(verb):
+            subjects = tuple(r for r in resolver.actors(subject_token) if r.via != Via.LOCATION)
+            if subjects:
+                break
+        if not subjects:
+            continue
+        own = [s.actor for s in subjects]
+        for noun in hostilities:
+            authors = _hostility_owners(noun, own, resolver)
+            if authors:
+                yield Candidate(
+                    verb,
+                    verb,
+                    ANSWER_FRAME,
+                    "threatens",
+                    subjects,
+                    authors,
+                    None,
+                    ANSWER_FRAME.strength,
+                )
+                break
+
+
 def _last_attackers(
     victims: tuple[Resolved, ...], context: SentenceContext, sentence: Span
 ) -> list[Actor]:
