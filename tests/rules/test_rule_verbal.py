@@ -6,7 +6,11 @@ from geokg.extract.drafts import _distinct
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.complements import complement_rule
 from geokg.extract.rules.frames import frame_rule
-from geokg.extract.rules.threats import answered_hostility_rule, price_threat_rule
+from geokg.extract.rules.threats import (
+    answered_hostility_rule,
+    impunity_threat_rule,
+    price_threat_rule,
+)
 from geokg.extract.targets import _home_states
 from geokg.model import Actor, ActorType
 
@@ -418,3 +422,43 @@ def test_no_threat_in_a_response_given_to_a_request_or_to_nobodys_acts(parse, co
     assert _answers(parse, context, request) == []
     anyone = READY.format(det="any", det_lemma="any", det_pos="DET", det_tag="DT", det_dep="det")
     assert _answers(parse, context, anyone) == []
+
+
+UNPUNISHED = """
+Seoul Seoul PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+{owner} {owner} {owner_pos} {owner_tag} {owner_dep} 4
+{case}
+test test NOUN NN nsubj 7
+must must AUX MD aux 7
+not not PART RB neg 7
+go go VERB VB ccomp 1
+unpunished unpunished ADJ JJ acomp 7
+. . PUNCT . punct 1
+"""
+
+
+def _impunity(parse, context, owner, owner_pos, owner_tag, owner_dep, case):
+    table = UNPUNISHED.format(
+        owner=owner, owner_pos=owner_pos, owner_tag=owner_tag, owner_dep=owner_dep, case=case
+    )
+    doc = parse(table, KOREAS)
+    return _triples(impunity_threat_rule(doc[:], context(doc)))
+
+
+def test_an_act_that_must_not_go_unpunished_threatens_its_author(parse, context):
+    found = _impunity(parse, context, "Pyongyang", "PROPN", "NNP", "poss", "'s 's PART POS case 2")
+    assert found == [("KOR", "threatens", "PRK")]
+
+
+def test_no_threat_for_an_unowned_act_or_a_plain_statement(parse, context):
+    assert _impunity(parse, context, "the", "DET", "DT", "det", "latest latest ADJ JJ amod 4") == []
+    table = UNPUNISHED.format(
+        owner="Pyongyang",
+        owner_pos="PROPN",
+        owner_tag="NNP",
+        owner_dep="poss",
+        case="'s 's PART POS case 2",
+    ).replace("not not PART RB neg 7", "then then ADV RB advmod 7")
+    doc = parse(table, KOREAS)
+    assert _triples(impunity_threat_rule(doc[:], context(doc))) == []

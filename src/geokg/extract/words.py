@@ -179,6 +179,7 @@ class Words:
     price_idioms: Mapping[str, frozenset[str]]
     prospective_price_verbs: frozenset[str]
     tolerance_verbs: frozenset[str]
+    impunity_words: frozenset[str]
     complement_relations: Mapping[str, str]
     complement_slots: tuple[str, ...]
     vow_verbs: frozenset[str]

@@ -54,6 +54,7 @@ RULE_ORDER: tuple[str, ...] = (
     "frames",
     "reactions",
     "price-threats",
+    "impunity-threats",
     "tolerance-threats",
     "weapon-purpose-threats",
     "complements",

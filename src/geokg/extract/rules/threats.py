@@ -33,6 +33,7 @@ from geokg.extract.rules.complements import (
     _infinitive_complement,
     _until_targets,
 )
+from geokg.extract.rules.evaluations import _owners
 from geokg.extract.rules.reactions import COREF_CERTAINTY, EVENT_COREF_STRENGTH
 from geokg.extract.syntax import logical_subject, slot_tokens
 from geokg.extract.targets import _clause_doers, _key, item_classes, speaker_actor
@@ -85,6 +86,67 @@ def _price_threats(
         )
         if targets:
             yield Candidate(verb, verb, THREAT_FRAME, "threatens", speakers, targets, None, 0.9)
+
+
+IMPUNITY_FRAME = Frame("unpunished", "ADJ", "threatens", (), (), strength=0.8)
+
+
+def _impunity_threats(
+    tokens: TokenIndex, resolver: Resolver, lexicon: Lexicon, quote_speakers: Mapping[int, Token]
+) -> Iterator[Candidate]:
+    """'Kerry and Ban say North Korea's nuclear test must not go unpunished': the speakers
+    threaten the author of the act (CAMEO 13).
+
+    Rule: a negated verb of remaining (``go``, ``remain``) whose complement is an impunity
+    word (``impunity_words``: "unpunished", "unanswered"), reported or quoted, is a threat by
+    each of its speakers (the reporting verb's conjoined subjects, else the quote's
+    speaker) against the actor the verb's subject names or owns ("X's test", "the attack by
+    X"); an act nobody is named for gives nothing, and a plain statement ("the crime went
+    unpunished") is no threat."""
+    for word in tokens.plain_in(words().impunity_words):
+        verb = word.head
+        if word.dep_ not in {"acomp", "oprd", "xcomp"} or verb.lemma_.lower() not in {
+            "go",
+            "remain",
+        }:
+            continue
+        if not any(c.dep_ == "neg" for c in verb.children):
+            continue
+        speaker = assess(verb, lexicon).asserter or quote_speakers.get(verb.i)
+        if speaker is None and verb.dep_ == "ccomp" and lexicon.lemma(verb.head) in lexicon.report:
+            # "must not go unpunished" is hypothetical: its reporter is still the speaker
+            speaker = next(iter(logical_subject(verb.head)), None)
+        if speaker is None:
+            continue
+        speakers: list[Resolved] = []
+        for phrase in conjuncts(speaker):
+            actor = speaker_actor(phrase, resolver)
+            if actor is not None and all(s.actor != actor for s in speakers):
+                speakers.append(Resolved(actor, 0.9, Via.SPEAKER_PHRASE, phrase.i))
+        if not speakers:
+            continue
+        own = [s.actor for s in speakers]
+        targets = tuple(
+            r
+            for subject in logical_subject(verb)
+            for r in _owners(subject, resolver)
+            if r.actor not in own and r.via != Via.SPEAKER
+        )
+        if targets:
+            # The threat is the saying: its modality is the reporting verb's (the "must not"
+            # or "will not" of the clause is the threat's content, not its negation).
+            reported = verb.dep_ == "ccomp" and lexicon.lemma(verb.head) in lexicon.report
+            yield Candidate(
+                word,
+                verb.head if reported else verb,
+                IMPUNITY_FRAME,
+                "threatens",
+                tuple(speakers),
+                targets,
+                None,
+                0.8,
+                negation_is_act=True,
+            )
 
 
 TOLERANCE_FRAME = Frame("tolerate", "VERB", "threatens", (), (), strength=0.8)
@@ -435,6 +497,14 @@ def price_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Cand
     )
 
 
+@register("impunity-threats")
+def impunity_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """See :func:`_impunity_threats`."""
+    return _impunity_threats(
+        context.tokens(sentence), context.actors, context.lexicon, context.speakers
+    )
+
+
 @register("tolerance-threats")
 def tolerance_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See :func:`_tolerance_threats`."""
@@ -486,30 +556,6 @@ def retaliation_rule(sentence: Span, context: SentenceContext) -> Iterator[Candi
 
 
 ANSWER_FRAME = Frame("respond", "VERB", "threatens", (), (), strength=0.8)
-
-
-def _hostility_owners(noun: Token, own: list[Actor], resolver: Resolver) -> tuple[Resolved, ...]:
-    """Whose hostile act a noun names: its possessor, actor modifier or "by"/"from" phrase
-    ("North Korean provocations", "Russia's aggression", "attacks by the rebels")."""
-    fillers = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
-    fillers += [
-        o
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in {"by", "from"}
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    for filler in fillers:
-        if filler.pos_ == "PRON":
-            continue
-        found = tuple(
-            r
-            for r in resolver.actors(filler, exclude=own, as_modifier=filler.dep_ != "pobj")
-            if r.actor not in own and r.via not in {Via.LOCATION, Via.SPEAKER}
-        )
-        if found:
-            return found
-    return ()
 
 
 def _answer_to_come(verb: Token, lexicon: Lexicon) -> bool:
@@ -565,7 +611,9 @@ def answered_hostility_rule(sentence: Span, context: SentenceContext) -> Iterato
             continue
         own = [s.actor for s in subjects]
         for noun in hostilities:
-            authors = _hostility_owners(noun, own, resolver)
+            authors = tuple(
+                r for r in _owners(noun, resolver) if r.actor not in own and r.via != Via.SPEAKER
+            )
             if authors:
                 yield Candidate(
                     verb,
