@@ -462,3 +462,52 @@ def test_no_threat_for_an_unowned_act_or_a_plain_statement(parse, context):
     ).replace("not not PART RB neg 7", "then then ADV RB advmod 7")
     doc = parse(table, KOREAS)
     assert _triples(impunity_threat_rule(doc[:], context(doc))) == []
+
+
+OPPOSES_CHANGE = """
+Washington Washington PROPN NNP nsubj 1
+opposes oppose VERB VBZ ROOT 1
+any any DET DT det 3
+change change NOUN NN dobj 1
+to to ADP IN prep 3
+Japanese japanese ADJ JJ amod 6
+administration administration NOUN NN pobj 4
+. . PUNCT . punct 1
+"""
+
+OPPOSES_PLAN = """
+Washington Washington PROPN NNP nsubj 1
+opposes oppose VERB VBZ ROOT 1
+Tehran Tehran PROPN NNP poss 4
+'s 's PART POS case 2
+plan plan NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+OPPOSED_TO = """
+Washington Washington PROPN NNP nsubjpass 2
+is be AUX VBZ auxpass 2
+opposed oppose VERB VBN ROOT 2
+to to ADP IN prep 2
+Tehran Tehran PROPN NNP poss 6
+'s 's PART POS case 4
+plan plan NOUN NN pobj 3
+. . PUNCT . punct 2
+"""
+
+OPPOSING = {
+    "Washington": ("USA", "capital"),
+    "Tehran": ("IRN", "capital"),
+    "Japanese": ("JPN", "demonym"),
+}
+
+
+def test_opposing_a_change_to_x_does_not_reject_x(parse, context):
+    doc = parse(OPPOSES_CHANGE, OPPOSING)
+    assert ("USA", "rejects", "JPN") not in _triples(frame_rule(doc[:], context(doc)))
+
+
+def test_opposing_a_plan_rejects_its_owner_active_or_stative(parse, context):
+    for table in (OPPOSES_PLAN, OPPOSED_TO):
+        doc = parse(table, OPPOSING)
+        assert _triples(frame_rule(doc[:], context(doc))) == [("USA", "rejectsProposalOf", "IRN")]
