@@ -511,3 +511,24 @@ def test_opposing_a_plan_rejects_its_owner_active_or_stative(parse, context):
     for table in (OPPOSES_PLAN, OPPOSED_TO):
         doc = parse(table, OPPOSING)
         assert _triples(frame_rule(doc[:], context(doc))) == [("USA", "rejectsProposalOf", "IRN")]
+
+
+SHUT_DOWN = """
+Algerian algerian ADJ JJ amod 1
+{doer} {doer_lemma} NOUN NNS nsubj 2
+shut shut VERB VBD ROOT 2
+down down ADP RP prt 2
+roads road NOUN NNS dobj 2
+in in ADP IN prep 2
+Algiers Algiers PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_civilians_shutting_roads_obstruct_police_restrict(parse, context):
+    doc = parse(SHUT_DOWN.format(doer="protesters", doer_lemma="protester"), ALGERIA)
+    relations = {c.relation for c in frame_rule(doc[:], context(doc))}
+    assert relations == {"obstructs"}
+    doc = parse(SHUT_DOWN.format(doer="police", doer_lemma="police"), ALGERIA)
+    relations = {c.relation for c in frame_rule(doc[:], context(doc))}
+    assert "obstructs" not in relations and relations

@@ -145,6 +145,7 @@ class Words:
     violent_incidents: frozenset[str]
     unidentified_attackers: frozenset[str]
     violent_relations: frozenset[str]
+    civilian_obstructions: frozenset[str]
     attempt_nouns: frozenset[str]
     holding_verbs: frozenset[str]
     expulsion_verbs: frozenset[str]

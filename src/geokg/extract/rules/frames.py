@@ -195,8 +195,11 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         if not subjects:
             continue
         default_target = frame.default_target
-        if relation == "imposesBlockadeOn" and any(undergoer_noun(d, lexicon) for d in doers):
-            # "Hundreds of farmers blockaded highways": civilians obstruct, they protest.
+        if relation in words().civilian_obstructions and any(
+            undergoer_noun(d, lexicon) for d in doers
+        ):
+            # "Hundreds of farmers blockaded highways", "protesters shut down key roads":
+            # civilians obstruct, they protest; they impose no blockade or restriction.
             relation, default_target = "obstructs", "place"
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
