@@ -6,6 +6,7 @@ from geokg.extract.drafts import _distinct
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.complements import complement_rule
 from geokg.extract.rules.frames import frame_rule
+from geokg.extract.rules.responses import provoked_rule
 from geokg.extract.rules.threats import (
     answered_hostility_rule,
     impunity_threat_rule,
@@ -532,3 +533,34 @@ def test_civilians_shutting_roads_obstruct_police_restrict(parse, context):
     doc = parse(SHUT_DOWN.format(doer="police", doer_lemma="police"), ALGERIA)
     relations = {c.relation for c in frame_rule(doc[:], context(doc))}
     assert "obstructs" not in relations and relations
+
+
+DREW_CRITICISM = """
+Pyongyang Pyongyang PROPN NNP poss 2
+'s 's PART POS case 0
+test test NOUN NN nsubj 3
+drew draw VERB VBD ROOT 3
+{noun} {noun} NOUN NN dobj 3
+, , PUNCT , punct 4
+{inclusion} {inclusion_lemma} VERB VBG prep 3
+from from ADP IN prep 6
+Beijing Beijing PROPN NNP pobj 7
+. . PUNCT . punct 3
+"""
+
+
+def _drew(parse, context, noun, inclusion, inclusion_lemma):
+    table = DREW_CRITICISM.format(noun=noun, inclusion=inclusion, inclusion_lemma=inclusion_lemma)
+    doc = parse(table, {"Pyongyang": ("PRK", "capital"), "Beijing": ("CHN", "capital")})
+    return _triples(provoked_rule(doc[:], context(doc)))
+
+
+def test_a_reaction_holder_named_after_an_inclusion_word(parse, context):
+    assert _drew(parse, context, "criticism", "including", "include") == [
+        ("CHN", "criticises", "PRK")
+    ]
+
+
+def test_no_holder_in_another_phrase_or_for_a_neutral_noun(parse, context):
+    assert _drew(parse, context, "criticism", "apart", "apart") == []
+    assert _drew(parse, context, "attention", "including", "include") == []

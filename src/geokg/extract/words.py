@@ -242,6 +242,7 @@ class Words:
     neutral_reactions: frozenset[str]
     hostile_qualifiers: frozenset[str]
     response_nouns: frozenset[str]
+    inclusion_preps: frozenset[str]
     response_preps: frozenset[str]
     responded_preps: frozenset[str]
     cessation_verbs: Mapping[str, str]
