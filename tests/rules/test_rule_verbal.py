@@ -564,3 +564,29 @@ def test_a_reaction_holder_named_after_an_inclusion_word(parse, context):
 def test_no_holder_in_another_phrase_or_for_a_neutral_noun(parse, context):
     assert _drew(parse, context, "criticism", "apart", "apart") == []
     assert _drew(parse, context, "attention", "including", "include") == []
+
+
+WARNED_AGAINST = """
+Washington Washington PROPN NNP nsubj 1
+warned warn VERB VBD ROOT 1
+{object} {object_lemma} PROPN NNP dobj 1
+against against ADP IN prep 1
+{noun} {noun} NOUN NN pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def _warned(parse, context, obj, noun):
+    doc = parse(
+        WARNED_AGAINST.format(object=obj, object_lemma=obj, noun=noun),
+        {"Washington": ("USA", "capital"), "Tehran": ("IRN", "capital")},
+    )
+    return _triples(frame_rule(doc[:], context(doc)))
+
+
+def test_a_travel_advisory_is_no_threat(parse, context):
+    assert _warned(parse, context, "Tehran", "travel") == []
+
+
+def test_a_warning_against_an_act_threatens(parse, context):
+    assert _warned(parse, context, "Tehran", "escalation") == [("USA", "threatens", "IRN")]
