@@ -590,3 +590,31 @@ def test_a_travel_advisory_is_no_threat(parse, context):
 
 def test_a_warning_against_an_act_threatens(parse, context):
     assert _warned(parse, context, "Tehran", "escalation") == [("USA", "threatens", "IRN")]
+
+
+PROTESTED = """
+{subject}
+protested protest VERB VBD ROOT {verb}
+Beijing Beijing PROPN NNP poss {owner}
+'s 's PART POS case {case}
+decision decision NOUN NN dobj {verb}
+. . PUNCT . punct {verb}
+"""
+
+PROTESTERS = {"Tokyo": ("JPN", "capital"), "Japanese": ("JPN", "demonym")}
+PROTESTERS["Beijing"] = ("CHN", "capital")
+
+
+def _protested(parse, context, subject, verb):
+    table = PROTESTED.format(subject=subject, verb=verb, owner=verb + 3, case=verb + 1)
+    doc = parse(table, PROTESTERS)
+    return {c.relation for c in frame_rule(doc[:], context(doc))}
+
+
+def test_a_state_protesting_an_act_complains(parse, context):
+    assert _protested(parse, context, "Tokyo Tokyo PROPN NNP nsubj 1", 1) == {"criticises"}
+
+
+def test_people_protesting_an_act_demonstrate(parse, context):
+    people = "Japanese japanese ADJ JJ amod 1\nstudents student NOUN NNS nsubj 2"
+    assert _protested(parse, context, people, 2) == {"protestsAgainst"}

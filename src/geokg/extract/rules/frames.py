@@ -194,6 +194,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             subjects = (place,) if place is not None else ()
         if not subjects:
             continue
+        relation = _official_protest(relation, subjects, token)
         default_target = frame.default_target
         if relation in words().civilian_obstructions and any(
             undergoer_noun(d, lexicon) for d in doers
@@ -253,6 +254,38 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+# Routes by which a subject is a state or its voice itself (its name, capital, institution,
+# a person or office holder), not its people ("Egyptians", "Kashmiri students").
+STATE_VOICE_VIAS = frozenset(
+    {
+        Via.NAME,
+        Via.ALIAS,
+        Via.CODE,
+        Via.CAPITAL,
+        Via.INSTITUTION,
+        Via.ENTITY,
+        Via.PERSON,
+        Via.TITLE,
+        Via.OFFICE,
+        Via.SURNAME,
+    }
+)
+
+
+def _official_protest(relation: str, subjects: tuple[Resolved, ...], verb: Token) -> str:
+    """Rule: a state (by its name, capital, institution or leader) protesting an act in
+    its direct object ("Japan protests Chinese ship's use of radar", "Seoul protested the
+    visit") complains officially, CAMEO 11 as PETRARCH's PROTEST + act, not a demonstration
+    (14); people ("Egyptians protest the ouster", "students protested") demonstrate. The
+    relations so read are ``official_protests`` (words.json: demonstration -> complaint)."""
+    official = words().official_protests.get(relation)
+    if official is None or not _children(verb, "dobj"):
+        return relation
+    if all(s.via in STATE_VOICE_VIAS for s in subjects):
+        return official
+    return relation
 
 
 PARTICIPLE_STRENGTH = 0.85
