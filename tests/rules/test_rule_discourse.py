@@ -330,5 +330,14 @@ def test_no_host_without_a_place_a_stance_or_in_the_target_itself(parse, context
         _placed(parse, context, ANTI_PROTESTS.replace("Chinese chinese", "Japanese japanese")) == []
     )
     assert _placed(parse, context, ANTI_PROTESTS.replace("Anti anti ADJ", "Big big ADJ")) == []
+    # No place and no other state in the sentence or the story: nobody's protests.
+    no_state = ANTI_PROTESTS.replace("Chinese chinese", "large large")
+    no_state = no_state.replace("in in ADP IN prep 4", "on on ADP IN prep 4")
+    assert _placed(parse, context, no_state) == []
+
+
+def test_without_a_place_the_protesters_are_of_the_sentences_other_state(parse, context):
+    # "anti-Japanese protests erupted on Chinese campuses": no place, but the one state the
+    # sentence is about besides the target
     no_place = ANTI_PROTESTS.replace("in in ADP IN prep 4", "on on ADP IN prep 4")
-    assert _placed(parse, context, no_place) == []
+    assert _placed(parse, context, no_place) == [(["CHN"], "protestsAgainst", ["JPN"])]

@@ -98,6 +98,11 @@ DOMESTIC_VIAS = frozenset({Via.AGENT_NOUN, Via.DEMONYM, Via.MODIFIER, Via.OWNER,
 PLACE_OBJECT_VIAS = frozenset({Via.LOCATION, Via.CAPITAL})
 
 
+# Subjects whose own state is the default target of their protest ("protesters occupied key
+# intersections": the story's state, resolved from context, protests against its state).
+HOME_SUBJECT_VIAS = frozenset({HOME_INSTITUTION, DOMESTIC_COREF})
+
+
 def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     """Subject and object must be two mentions of different actors. Same-country pairs
     (PLOVER's domestic events: 'Turkish police prevented a demonstration by students',
@@ -116,6 +121,10 @@ def _distinct(subject: Resolved, obj: Resolved, resolver: Resolver) -> bool:
     if key_s != key_o:
         return True
     if _two_people(subject, obj):
+        return True
+    if obj.via == Via.HOME and subject.via in HOME_SUBJECT_VIAS:
+        # The default target of a domestic subject's protest or measure (its own state,
+        # :func:`~geokg.extract.targets._home_states`) is a domestic pair by construction.
         return True
     head_s = resolver.doc[subject.token].lemma_.lower()
     head_o = resolver.doc[obj.token].lemma_.lower()

@@ -71,7 +71,7 @@ PLACE_VIAS = frozenset({Via.LOCATION, Via.CAPITAL, Via.CITY})
 
 # Subjects that are a domestic part of a state (not the state itself): "Algerian students".
 DOMESTIC_SUBJECT_VIAS = frozenset(
-    {Via.AGENT_NOUN, Via.DEMONYM, Via.OFFICE, Via.MODIFIER, Via.LOCATION}
+    {Via.AGENT_NOUN, Via.DEMONYM, Via.OFFICE, Via.MODIFIER, Via.LOCATION, Via.HOME_INSTITUTION}
 )
 
 
@@ -484,7 +484,8 @@ def _home_states(
     *,
     own_state: bool = False,
 ) -> tuple[Resolved, ...]:
-    """The own states of domestic subjects ("Algerian students", "Chilean police"), and
+    """The own states of domestic subjects ("Algerian students", "Chilean police", and
+    "the protesters" resolved to the story's state), and
     with ``own_state`` of states acting at home ("Pakistan declared martial law")."""
     homes: list[Resolved] = []
     for subject in subjects:

@@ -79,15 +79,23 @@ def _complement_candidates(
         (words().food_refusals, lambda verb: _food_refusal(verb, covered, resolver)),
         (words().assuring_verbs, lambda verb: _promise_to(verb, covered, resolver)),
     )
+    for noun in tokens.lemma_in(words().vow_nouns):
+        # "renewed vows to find the girls and crush Boko Haram": the vow's infinitive, by
+        # the doer of the verb that carries the noun.
+        # (the tagger may take "vows" for a verb: its object dependency says it is a noun)
+        nominal = noun.pos_ == "NOUN" or noun.dep_ in {"dobj", "nsubj", "pobj"}
+        if not nominal or threat_of is None or noun.head.pos_ != "VERB":
+            continue
+        for clause in noun.children:
+            if clause.dep_ == "acl" and _infinitive_complement(clause, marked=True):
+                yield from _vowed_threats(noun.head, clause, covered, resolver, threat_of)
     # Every branch below needs a verb (or, for a complement relation, an adjective).
     for token in tokens.pos("VERB", "ADJ"):
         lemma = tokens.lemma(token)
         if lemma in words().vow_verbs and token.pos_ == "VERB" and threat_of is not None:
             for clause in token.children:
                 if _infinitive_complement(clause):
-                    found = _vowed_threat(token, clause, covered, resolver, threat_of)
-                    if found is not None:
-                        yield found
+                    yield from _vowed_threats(token, clause, covered, resolver, threat_of)
             continue
         found = _first_triggered(token, lemma, verb_rules)
         if found is not None:
@@ -125,16 +133,30 @@ def _complement_candidates(
                 yield dataclasses.replace(found, negation_is_act=True)
 
 
-def _infinitive_complement(clause: Token) -> bool:
+def _infinitive_complement(clause: Token, *, marked: bool = False) -> bool:
     """'vowed to fight': the parser makes the infinitive an xcomp or, after a perfect
-    ("have sworn to fight"), an advcl."""
+    ("have sworn to fight"), an advcl; with ``marked``, any clause with "to" (a noun's
+    "vows to crush ...")."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     return clause.pos_ in {"VERB", "AUX"} and (
-        clause.dep_ == "xcomp"
-        or (
-            clause.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        )
+        (marked and to) or clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and to)
     )
+
+
+def _vowed_threats(
+    head: Token,
+    clause: Token,
+    covered: set[int],
+    resolver: Resolver,
+    threat_of: Callable[[str], str | None],
+) -> Iterator[Candidate]:
+    """The threats of a vowed infinitive and of the infinitives conjoined with it ("vowed
+    to find the girls and crush Boko Haram": the second one is the threat)."""
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for verb in [clause, *conjoined]:
+        found = _vowed_threat(head, verb, covered, resolver, threat_of)
+        if found is not None:
+            yield found
 
 
 def _vowed_threat(

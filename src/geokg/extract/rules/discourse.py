@@ -38,6 +38,8 @@ REPORTED_PARTY_STRENGTH = 0.8
 # An act copied into an elliptical clause is less certain than one stated in full.
 ELLIPSIS_FACTOR = 0.8
 PLACED_PROTEST_STRENGTH = 0.8
+# Certainty of the protesters' state taken from the sentence or the story, not a place.
+HOME_PROTEST_CERTAINTY = 0.7
 PROTEST_ROOT = "14"
 # Dependents that give a pro-verb content of its own ("did the inspection", "has a plan").
 CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "dative"})
@@ -423,7 +425,11 @@ def placed_protest_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
     a state by a scene phrase on the noun or on its verb ("erupted in several Chinese
     cities", "spread across Vietnam"): that state protests against X (CAMEO codes the
     protesters by where they are). Not when the place is X itself ("anti-China protests in
-    Beijing": whose they are is not told), nor without a place."""
+    Beijing": whose they are is not told). Without a place, the protesters are of the
+    state the sentence is about, else the story's (:meth:`~geokg.extract.institutions.
+    Institutions.home_state`, X not counted: "it is picking up the pieces following
+    anti-China protests" in a story about Vietnam); nothing when two other states are in
+    play or the story has no clear state."""
     lexicon, resolver = context.lexicon, context.actors
     acts = {c.predicate.i for c in context.candidates}
     for noun in sentence:
@@ -442,7 +448,12 @@ def placed_protest_rule(sentence: Span, context: SentenceContext) -> Iterator[Ca
             continue
         hosts = [noun] + ([noun.head] if noun.head.pos_ == "VERB" else [])
         place = next((p for h in hosts if (p := place_of(h, resolver)) is not None), None)
-        if place is None or _key(place.actor) in {_key(t.actor) for t in targets}:
+        aimed = frozenset(_key(t.actor) for t in targets)
+        if place is None:
+            home = resolver.home_state(noun, avoid=aimed)
+            if home is not None:
+                place = Resolved(home, HOME_PROTEST_CERTAINTY, Via.HOME, noun.i)
+        if place is None or _key(place.actor) in aimed:
             continue
         yield Candidate(
             noun,

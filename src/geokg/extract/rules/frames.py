@@ -92,13 +92,39 @@ def _frame_applies(token: Token, frame: Frame, *, passive: bool) -> bool:
 
 def _verb_cued(verb: Token, cues: frozenset[str]) -> bool:
     """A cue word among the verb's dependents or theirs ("took them hostage", "opened fire
-    on", "carried out ethnic cleansing")."""
+    on", "carried out ethnic cleansing"), or the verb's logical subject.
+
+    Rule: a cue also matches the doer the verb shares with its governor ("protesters have
+    begun a shutdown, occupying key intersections": the protesters occupy) and the people
+    a quantity head counts ("tens of thousands of protesters clogged ...": ``quantity_heads``
+    of words.json); the doer of another clause ("police said protesters ...") does not."""
     for child in verb.children:
         if child.lemma_.lower() in cues or child.lower_ in cues:
             return True
         if any(g.lemma_.lower() in cues or g.lower_ in cues for g in child.children):
             return True
+    for doer in logical_subject(verb):
+        if any(n.lemma_.lower() in cues or n.lower_ in cues for n in _counted(doer)):
+            return True
     return False
+
+
+def _counted(noun: Token) -> list[Token]:
+    """``noun``, and for a quantity head the nouns of its "of" phrases ("tens of thousands
+    of protesters" -> thousands, protesters)."""
+    found = [noun]
+    while found[-1].lower_ in words().quantity_heads:
+        counted = [
+            o
+            for p in found[-1].children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if not counted:
+            break
+        found.append(counted[0])
+    return found
 
 
 def _noun_cued(noun: Token, carrier: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
@@ -168,9 +194,13 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             subjects = (place,) if place is not None else ()
         if not subjects:
             continue
+        relation = _official_protest(relation, subjects, token)
         default_target = frame.default_target
-        if relation == "imposesBlockadeOn" and any(undergoer_noun(d, lexicon) for d in doers):
-            # "Hundreds of farmers blockaded highways": civilians obstruct, they protest.
+        if relation in words().civilian_obstructions and any(
+            undergoer_noun(d, lexicon) for d in doers
+        ):
+            # "Hundreds of farmers blockaded highways", "protesters shut down key roads":
+            # civilians obstruct, they protest; they impose no blockade or restriction.
             relation, default_target = "obstructs", "place"
         objects = _resolve_slots(
             token, frame.object, resolver, passive=passive, exclude=subjects, skip=item
@@ -224,6 +254,38 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+# Routes by which a subject is a state or its voice itself (its name, capital, institution,
+# a person or office holder), not its people ("Egyptians", "Kashmiri students").
+STATE_VOICE_VIAS = frozenset(
+    {
+        Via.NAME,
+        Via.ALIAS,
+        Via.CODE,
+        Via.CAPITAL,
+        Via.INSTITUTION,
+        Via.ENTITY,
+        Via.PERSON,
+        Via.TITLE,
+        Via.OFFICE,
+        Via.SURNAME,
+    }
+)
+
+
+def _official_protest(relation: str, subjects: tuple[Resolved, ...], verb: Token) -> str:
+    """Rule: a state (by its name, capital, institution or leader) protesting an act in
+    its direct object ("Japan protests Chinese ship's use of radar", "Seoul protested the
+    visit") complains officially, CAMEO 11 as PETRARCH's PROTEST + act, not a demonstration
+    (14); people ("Egyptians protest the ouster", "students protested") demonstrate. The
+    relations so read are ``official_protests`` (words.json: demonstration -> complaint)."""
+    official = words().official_protests.get(relation)
+    if official is None or not _children(verb, "dobj"):
+        return relation
+    if all(s.via in STATE_VOICE_VIAS for s in subjects):
+        return official
+    return relation
 
 
 PARTICIPLE_STRENGTH = 0.85
@@ -686,6 +748,11 @@ def sentence_candidates(
                 yield from participles
             if not found:
                 yield from reciprocal_candidates(token, lexicon, resolver)
+    for token in index.pos("ADJ"):
+        # Attitude adjectives ("remains deeply concerned about Moscow's support"): a frame
+        # under the adjective's own lemma (verbs.json), whose subject is the clause's.
+        if token.lemma_.lower() in lexicon.verbs:
+            yield from verb_candidates(token, lexicon, resolver)
     for token, pos in tokens:
         if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
             continue

@@ -67,9 +67,18 @@ def _reaction_relation(noun: Token) -> str | None:
 
 def _holders(noun: Token, verb: Token, context: SentenceContext) -> tuple[Resolved, ...]:
     """Who reacts: the reaction noun's "by"/"from" phrase or possessor, else the causing
-    verb's "from" phrase ("drew criticism from Moscow")."""
+    verb's "from" phrase ("drew criticism from Moscow"), also after an inclusion word
+    ("drew criticism, including from China": ``inclusion_preps``)."""
     tokens = _pobjs(noun, words().author_preps) + [c for c in noun.children if c.dep_ == "poss"]
     tokens += _pobjs(verb, words().author_preps - {"of"})
+    # "drew widespread criticism, including from China": the holder named among others
+    tokens += [
+        holder
+        for head in (noun, verb)
+        for inclusion in head.children
+        if inclusion.dep_ == "prep" and inclusion.lower_ in words().inclusion_preps
+        for holder in _pobjs(inclusion, words().author_preps - {"of"})
+    ]
     for token in tokens:
         actor = speaker_actor(token, context.actors)
         if actor is not None:

@@ -33,6 +33,7 @@ from geokg.extract.rules.complements import (
     _infinitive_complement,
     _until_targets,
 )
+from geokg.extract.rules.evaluations import _owners
 from geokg.extract.rules.reactions import COREF_CERTAINTY, EVENT_COREF_STRENGTH
 from geokg.extract.syntax import logical_subject, slot_tokens
 from geokg.extract.targets import _clause_doers, _key, item_classes, speaker_actor
@@ -40,6 +41,16 @@ from geokg.extract.tokenindex import TokenIndex
 from geokg.model import Actor
 
 THREAT_FRAME = Frame("pay", "VERB", "threatens", (), (), strength=0.9)
+
+
+def _prospective(verb: Token, lexicon: Lexicon) -> bool:
+    """A price still to be paid: a future auxiliary on the verb or on the semi-modal it
+    completes ("will have to accept the consequences"), or a verb that looks ahead by itself
+    in the present tense ("Japan risks long-term damage", ``prospective_price_verbs``)."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.future for h in heads for c in h.children):
+        return True
+    return lexicon.lemma(verb) in words().prospective_price_verbs and verb.tag_ in {"VBP", "VBZ"}
 
 
 def _price_threats(
@@ -54,9 +65,13 @@ def _price_threats(
             continue
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+        if not _prospective(verb, lexicon):
             continue  # "Ukraine has paid a heavy price" is no threat
         speaker = assess(verb, lexicon).asserter or quote_speakers.get(verb.i)
+        if speaker is None and verb.dep_ == "xcomp":
+            # "warning that Japan will have to accept the consequences": who reports the
+            # semi-modal's clause
+            speaker = assess(verb.head, lexicon).asserter
         if speaker is None:
             continue
         speaker_is = speaker_actor(speaker, resolver)
@@ -71,6 +86,67 @@ def _price_threats(
         )
         if targets:
             yield Candidate(verb, verb, THREAT_FRAME, "threatens", speakers, targets, None, 0.9)
+
+
+IMPUNITY_FRAME = Frame("unpunished", "ADJ", "threatens", (), (), strength=0.8)
+
+
+def _impunity_threats(
+    tokens: TokenIndex, resolver: Resolver, lexicon: Lexicon, quote_speakers: Mapping[int, Token]
+) -> Iterator[Candidate]:
+    """'Kerry and Ban say North Korea's nuclear test must not go unpunished': the speakers
+    threaten the author of the act (CAMEO 13).
+
+    Rule: a negated verb of remaining (``go``, ``remain``) whose complement is an impunity
+    word (``impunity_words``: "unpunished", "unanswered"), reported or quoted, is a threat by
+    each of its speakers (the reporting verb's conjoined subjects, else the quote's
+    speaker) against the actor the verb's subject names or owns ("X's test", "the attack by
+    X"); an act nobody is named for gives nothing, and a plain statement ("the crime went
+    unpunished") is no threat."""
+    for word in tokens.plain_in(words().impunity_words):
+        verb = word.head
+        if word.dep_ not in {"acomp", "oprd", "xcomp"} or verb.lemma_.lower() not in {
+            "go",
+            "remain",
+        }:
+            continue
+        if not any(c.dep_ == "neg" for c in verb.children):
+            continue
+        speaker = assess(verb, lexicon).asserter or quote_speakers.get(verb.i)
+        if speaker is None and verb.dep_ == "ccomp" and lexicon.lemma(verb.head) in lexicon.report:
+            # "must not go unpunished" is hypothetical: its reporter is still the speaker
+            speaker = next(iter(logical_subject(verb.head)), None)
+        if speaker is None:
+            continue
+        speakers: list[Resolved] = []
+        for phrase in conjuncts(speaker):
+            actor = speaker_actor(phrase, resolver)
+            if actor is not None and all(s.actor != actor for s in speakers):
+                speakers.append(Resolved(actor, 0.9, Via.SPEAKER_PHRASE, phrase.i))
+        if not speakers:
+            continue
+        own = [s.actor for s in speakers]
+        targets = tuple(
+            r
+            for subject in logical_subject(verb)
+            for r in _owners(subject, resolver)
+            if r.actor not in own and r.via != Via.SPEAKER
+        )
+        if targets:
+            # The threat is the saying: its modality is the reporting verb's (the "must not"
+            # or "will not" of the clause is the threat's content, not its negation).
+            reported = verb.dep_ == "ccomp" and lexicon.lemma(verb.head) in lexicon.report
+            yield Candidate(
+                word,
+                verb.head if reported else verb,
+                IMPUNITY_FRAME,
+                "threatens",
+                tuple(speakers),
+                targets,
+                None,
+                0.8,
+                negation_is_act=True,
+            )
 
 
 TOLERANCE_FRAME = Frame("tolerate", "VERB", "threatens", (), (), strength=0.8)
@@ -421,6 +497,14 @@ def price_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Cand
     )
 
 
+@register("impunity-threats")
+def impunity_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """See :func:`_impunity_threats`."""
+    return _impunity_threats(
+        context.tokens(sentence), context.actors, context.lexicon, context.speakers
+    )
+
+
 @register("tolerance-threats")
 def tolerance_threat_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
     """See :func:`_tolerance_threats`."""
@@ -469,6 +553,79 @@ def retaliation_rule(sentence: Span, context: SentenceContext) -> Iterator[Candi
             yield Candidate(
                 clause, clause, frame, relation, subjects, objects, None, EVENT_COREF_STRENGTH
             )
+
+
+ANSWER_FRAME = Frame("respond", "VERB", "threatens", (), (), strength=0.8)
+
+
+def _answer_to_come(verb: Token, lexicon: Lexicon) -> bool:
+    """A retaliation still to come: a future auxiliary on the verb, or the verb is the
+    infinitive of a readiness or vow word ("is ready to respond", "vowed to strike back")."""
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.future for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (
+        lexicon.lemma(head) in words().vow_verbs or head.lemma_.lower() in words().readiness_words
+    )
+
+
+@register("answered-hostilities")
+def answered_hostility_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidate]:
+    """A retaliation still to come, aimed at named hostile acts, threatens their author.
+
+    Rule: a retaliation verb (``retaliation_verbs``: "respond", "retaliate", "strike back")
+    that is still to come (a future auxiliary, or the infinitive of a readiness or vow word,
+    ``readiness_words``: "will respond appropriately to any North Korean provocations",
+    "our army is ready to respond to Seoul's provocations") whose "to"/"against" phrase is
+    a hostile act (``answered_hostilities``: provocation, aggression, attack, ...) threatens
+    (13) the act's author, named by the noun's possessor, actor modifier or "by" phrase.
+    Not a response to anything else ("will respond to Japan's request"), not a response
+    already given ("responded to the attacks"), and not an unowned act ("any aggression").
+    """
+    resolver, lexicon = context.actors, context.lexicon
+    covered = {c.anchor.i for c in context.candidates if c.objects}
+    for verb in context.tokens(sentence).lemma_in(words().retaliation_verbs):
+        if verb.pos_ != "VERB" or verb.i in covered:
+            continue
+        if lexicon.lemma(verb) not in words().retaliation_verbs:
+            continue
+        if not _answer_to_come(verb, lexicon):
+            continue
+        hostilities = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in {"to", "against"}
+            for pobj in p.children
+            if pobj.dep_ == "pobj"
+            for o in conjuncts(pobj)  # "to any and all North Korean provocations"
+            if o.lemma_.lower() in words().answered_hostilities
+        ]
+        if not hostilities:
+            continue
+        subjects: tuple[Resolved, ...] = ()
+        for subject_token in logical_subject(verb):
+            subjects = tuple(r for r in resolver.actors(subject_token) if r.via != Via.LOCATION)
+            if subjects:
+                break
+        if not subjects:
+            continue
+        own = [s.actor for s in subjects]
+        for noun in hostilities:
+            authors = tuple(
+                r for r in _owners(noun, resolver) if r.actor not in own and r.via != Via.SPEAKER
+            )
+            if authors:
+                yield Candidate(
+                    verb,
+                    verb,
+                    ANSWER_FRAME,
+                    "threatens",
+                    subjects,
+                    authors,
+                    None,
+                    ANSWER_FRAME.strength,
+                )
+                break
 
 
 def _last_attackers(
