@@ -158,6 +158,8 @@ def _slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Toke
     elif first == "xcomp-subj":
         for clause in _children(token, "xcomp") + _children(token, "ccomp"):
             found.extend(_children(clause, "nsubj"))
+    elif first == "for-subj":
+        found = _for_subjects(token)
     if not found and first == "prep:to" and token.pos_ in {"VERB", "AUX"}:
         found = _deep_recipient(token)
     if not rest:
@@ -166,6 +168,34 @@ def _slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Toke
     for tok in found:
         deeper.extend(slot_tokens(tok, rest))
     return deeper
+
+
+def _for_subjects(token: Token) -> list[Token]:
+    """The subject of a for-infinitive after ``token`` ("called for Israel to stop the
+    attacks", "his call for the country's leaders to resolve their differences"): the object of
+    its "for" when an infinitive's "to" follows that object's phrase directly (the parser
+    hangs the infinitive on the verb, or on the noun's governing verb), or the subject of a
+    clause marked "for" ("for/mark Israel/nsubj to stop/advcl"). An object with no
+    infinitive ("called for talks with Russia", "called for Israel's withdrawal") is no
+    for-subject."""
+    doc = token.doc
+    found: list[Token] = []
+    for prep in _children(token, "prep"):
+        if prep.lower_ != "for":
+            continue
+        for pobj in _children(prep, "pobj"):
+            after = pobj.right_edge.i + 1
+            if (
+                after < len(doc)
+                and doc[after].lower_ == "to"
+                and doc[after].dep_ == "aux"
+                and doc[after].head.pos_ in {"VERB", "AUX"}
+            ):
+                found.append(pobj)
+    for clause in _children(token, "advcl") + _children(token, "ccomp") + _children(token, "acl"):
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            found.extend(_children(clause, "nsubj"))
+    return found
 
 
 def _existential(noun: Token) -> bool:
