@@ -360,15 +360,16 @@ def _logical_subject(verb: Token) -> list[Token]:
         if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in words().gathering_hosts:
             return logical_subject(governor)
         return []
-    if verb.dep_ == "relcl":
-        return [head]
     if (
-        verb.dep_ == "acl"
+        verb.dep_ in {"acl", "relcl"}
         and head.lemma_.lower() in words().intent_nouns
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and head.head.pos_ in {"VERB", "AUX"}
     ):
-        return logical_subject(head.head)  # "X expressed readiness to resume talks"
+        # "expressed readiness to resume talks", "the U.S. commitment to defend Japan" (an
+        # infinitive the parser may read as a relative clause)
+        return _intent_holders(head)
+    if verb.dep_ == "relcl":
+        return [head]
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
         # "a declaration demanding ...": the issuer of the declaration demands;
         # "militiamen armed with ...", "rebels demanding ...": the noun itself.
@@ -376,6 +377,33 @@ def _logical_subject(verb: Token) -> list[Token]:
             return logical_subject(head.head)
         return [head]
     return []
+
+
+def _intent_holders(noun: Token) -> list[Token]:
+    """Who holds the intent an intent noun carries to its infinitive.
+
+    Rule: the noun's owner ("Turkey's offer to mediate", "the U.S. commitment to defend
+    Japan"), then the subject of the verb that governs it when that verb states its
+    subject's own intent (``intent_noun_hosts``: "X expressed readiness to resume talks",
+    "X had no plans to hold talks", "X reaffirmed its commitment to ..."); any other governor
+    ("Iran rejected the plan to impose sanctions", "welcomed the offer to mediate") holds no
+    intent of its own."""
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})
+    ]
+    # A possessive pronoun ("its commitment") stands for the host's subject: named first.
+    pronouns = [c for c in owners if c.pos_ == "PRON"]
+    named = [c for c in owners if c.pos_ != "PRON"]
+    governor = noun.head
+    if (
+        governor != noun
+        and governor.pos_ in {"VERB", "AUX"}
+        and load_lexicon().lemma(governor) in words().intent_noun_hosts
+    ):
+        return named + logical_subject(governor) + pronouns
+    return named + pronouns
 
 
 def _gathering_purpose(verb: Token) -> bool:

@@ -138,6 +138,7 @@ class Words:
     agentless_place_roots: frozenset[str]
     foreign_markers: frozenset[str]
     intent_nouns: frozenset[str]
+    intent_noun_hosts: frozenset[str]
     weapon_classes: frozenset[str]
     violent_item_classes: frozenset[str]
     time_preps: frozenset[str]
