@@ -234,3 +234,64 @@ def test_an_intent_noun_takes_the_negation_of_its_host(parse):
     # Under a governor that is no host ("rejected the readiness"), the walk stops at the noun.
     other = parse(NOT_EXPRESSED.replace("express express", "reject reject"), STATES)
     assert assess(other[6], load_lexicon()).negated is False
+
+
+CALLED_FOR_TALKS = """
+The the DET DT det 1
+UN UN PROPN NNP nsubj 2
+called call VERB VBD ROOT 2
+for for ADP IN prep 2
+talks talk NOUN NNS pobj 3
+between between ADP IN prep 4
+Israel Israel PROPN NNP pobj 5
+and and CCONJ CC cc 6
+Hamas Hamas PROPN NNP conj 6
+. . PUNCT . punct 2
+"""
+PARTIES = {"UN": "un", "Israel": "ISR", "Hamas": "hamas", "Turkey": "TUR", "Greece": "GRC"}
+
+
+def _requests(doc, context):
+    from geokg.extract.rules.requests import requested_event_rule
+
+    return sorted(
+        (c.relation, s.actor.id, o.actor.id)
+        for c in requested_event_rule(doc[:], context(doc))
+        for s in c.subjects
+        for o in c.objects
+    )
+
+
+def test_talks_called_for_are_an_appeal_to_both_sides_not_talks(parse, context):
+    doc = parse(CALLED_FOR_TALKS, PARTIES)
+    assert _tuples(doc, context) == []  # no talks between Israel and Hamas
+    assert _requests(doc, context) == [("appealsTo", "un", "ISR"), ("appealsTo", "un", "hamas")]
+
+
+OFFERED_TALKS = """
+Turkey Turkey PROPN NNP nsubj 1
+offered offer VERB VBD ROOT 1
+talks talk NOUN NNS dobj 1
+with with ADP IN prep 2
+Greece Greece PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_talks_offered_are_an_intent_to_meet(parse, context):
+    doc = parse(OFFERED_TALKS, PARTIES)
+    assert _tuples(doc, context) == []
+    assert _requests(doc, context) == [("expressesIntentToMeetWith", "TUR", "GRC")]
+
+
+def test_talks_held_or_hostile_acts_called_for_are_no_request(parse, context):
+    held = parse(OFFERED_TALKS.replace("offered offer", "held hold"), PARTIES)
+    assert _requests(held, context) == []
+    assert _tuples(held, context) == [("negotiatesWith", "TUR", "GRC")]
+    strikes = parse(
+        CALLED_FOR_TALKS.replace("talks talk", "strikes strike").replace(
+            "between between", "against against"
+        ),
+        PARTIES,
+    )
+    assert _requests(strikes, context) == []  # a hostile act asked for: no appeal to its target

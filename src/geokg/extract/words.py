@@ -239,6 +239,8 @@ class Words:
     response_nouns: frozenset[str]
     response_preps: frozenset[str]
     responded_preps: frozenset[str]
+    requesting_verbs: Mapping[str, str]
+    proposing_verbs: frozenset[str]
     cessation_verbs: Mapping[str, str]
     cessation_nouns: frozenset[str]
     cessation_object_preps: frozenset[str]
@@ -273,6 +275,7 @@ class Words:
             "complement_relations": frozenset(self.complement_relations.values()),
             "provoked_reactions": frozenset(self.provoked_reactions.values()),
             "cessation_verbs": frozenset(self.cessation_verbs.values()),
+            "requesting_verbs": frozenset(self.requesting_verbs.values()),
         }
 
     def cameo_roots(self) -> dict[str, frozenset[str]]:

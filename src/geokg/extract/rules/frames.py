@@ -33,6 +33,7 @@ from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.rules.reactions import _without_event_patients
+from geokg.extract.rules.requests import requesting_verb
 from geokg.extract.syntax import (
     _carrier,
     _children,
@@ -697,6 +698,9 @@ def sentence_candidates(
             and resolver.span_at(token) is None  # "Asia-Pacific Economic Cooperation"
             and not _in_proper_name(token)
             and not _names_a_force(token)
+            # "called for talks between X and Y": an event asked for is no fact
+            # (geokg.extract.rules.requests).
+            and requesting_verb(token, lexicon) is None
         ):
             yield from noun_candidates(token, lexicon, resolver)
         elif pos in {"VERB", "AUX"} and lemma in lexicon.report:
