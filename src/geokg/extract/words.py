@@ -241,6 +241,8 @@ class Words:
     responded_preps: frozenset[str]
     requesting_verbs: Mapping[str, str]
     proposing_verbs: frozenset[str]
+    presence_adjunct_preps: frozenset[str]
+    presence_verbs: frozenset[str]
     cessation_verbs: Mapping[str, str]
     cessation_nouns: frozenset[str]
     cessation_object_preps: frozenset[str]
