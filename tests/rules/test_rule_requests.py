@@ -295,3 +295,74 @@ def test_talks_held_or_hostile_acts_called_for_are_no_request(parse, context):
         PARTIES,
     )
     assert _requests(strikes, context) == []  # a hostile act asked for: no appeal to its target
+
+
+# A campaign's aim is pursued by the clause it is an adjunct of; forcing a government from
+# office is a demand for a change of leadership (10), not coercion.
+CAMPAIGN_TO_FORCE = """
+Ukraine Ukraine PROPN NNP nsubj 1
+blocked block VERB VBD ROOT 1
+roads road NOUN NNS dobj 1
+as as ADP IN prep 1
+part part NOUN NN pobj 3
+of of ADP IN prep 4
+a a DET DT det 7
+campaign campaign NOUN NN pobj 5
+to to PART TO aux 9
+force force VERB VB acl 7
+Russia Russia PROPN NNP dobj 9
+from from ADP IN prep 9
+office office NOUN NN pobj 11
+. . PUNCT . punct 1
+"""
+CAMPAIGN_STATES = {"Ukraine": "UKR", "Russia": "RUS"}
+
+
+def test_a_campaign_to_force_a_leader_from_office_is_a_demand_of_its_holder(parse, context):
+    doc = parse(CAMPAIGN_TO_FORCE, CAMPAIGN_STATES)
+    assert doc[0] in logical_subject(doc[9])
+    assert _tuples(doc, context) == [("demandsOf", "UKR", "RUS")]
+
+
+CONDEMNED_CAMPAIGN = """
+Ukraine Ukraine PROPN NNP nsubj 1
+condemned condemn VERB VBD ROOT 1
+the the DET DT det 3
+campaign campaign NOUN NN dobj 1
+to to PART TO aux 5
+force force VERB VB acl 3
+Russia Russia PROPN NNP dobj 5
+from from ADP IN prep 5
+office office NOUN NN pobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_a_campaign_condemned_is_not_the_condemners(parse, context):
+    condemned = parse(CONDEMNED_CAMPAIGN, CAMPAIGN_STATES)
+    assert logical_subject(condemned[5]) == []
+    launched = parse(
+        CONDEMNED_CAMPAIGN.replace("condemned condemn", "launched launch"), CAMPAIGN_STATES
+    )
+    assert logical_subject(launched[5]) == [launched[0]]
+    # forcing people from a place is no demand
+    positions = parse(
+        CAMPAIGN_TO_FORCE.replace("office office", "positions position"), CAMPAIGN_STATES
+    )
+    assert [t for t in _tuples(positions, context) if t[0] == "demandsOf"] == []
+
+
+DEMANDED_CHANGE_IN = """
+Egypt Egypt PROPN NNP nsubj 1
+demanded demand VERB VBD ROOT 1
+a a DET DT det 3
+change change NOUN NN dobj 1
+in in ADP IN prep 3
+Libya Libya PROPN NNP pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_change_demanded_in_a_state_is_demanded_of_it(parse, context):
+    doc = parse(DEMANDED_CHANGE_IN, {"Egypt": "EGY", "Libya": "LBY"})
+    assert _tuples(doc, context) == [("demandsOf", "EGY", "LBY")]

@@ -368,6 +368,12 @@ def _logical_subject(verb: Token) -> list[Token]:
         # "expressed readiness to resume talks", "the U.S. commitment to defend Japan" (an
         # infinitive the parser may read as a relative clause)
         return _intent_holders(head)
+    if (
+        verb.dep_ in {"acl", "relcl"}
+        and head.lemma_.lower() in words().effort_nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return _effort_holders(head)
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
@@ -404,6 +410,40 @@ def _intent_holders(noun: Token) -> list[Token]:
     ):
         return named + logical_subject(governor) + pronouns
     return named + pronouns
+
+
+MAX_ADJUNCT_CLIMB = 3
+
+
+def _effort_holders(noun: Token) -> list[Token]:
+    """Who pursues the aim of a campaign noun ("the campaign to force X to resign").
+
+    Rule: the noun's owner ("the opposition's campaign to ..."), else the subject of an
+    agent light verb taking it as object ("launched a campaign to ..."), else the subject of
+    the clause the noun's phrase is an adjunct of, through at most
+    :data:`MAX_ADJUNCT_CLIMB` prepositional phrases ("clogged roads as part of a campaign
+    to ...", "brought Bangkok to a halt in the campaign to ..."); another governor
+    ("condemned the campaign to ...") pursues nothing."""
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})
+    ]
+    lexicon = load_lexicon()
+    node = noun
+    for _ in range(MAX_ADJUNCT_CLIMB):
+        governor = node.head
+        if node.dep_ == "dobj" and governor.pos_ in {"VERB", "AUX"}:
+            if lexicon.lemma(governor) in lexicon.agent_light_verbs:
+                return owners + logical_subject(governor)
+            return owners
+        if node.dep_ != "pobj" or governor.dep_ != "prep":
+            return owners
+        holder = governor.head
+        if holder.pos_ in {"VERB", "AUX"}:
+            return owners + logical_subject(holder)
+        node = holder
+    return owners
 
 
 def _gathering_purpose(verb: Token) -> bool:

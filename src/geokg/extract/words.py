@@ -139,6 +139,7 @@ class Words:
     foreign_markers: frozenset[str]
     intent_nouns: frozenset[str]
     intent_noun_hosts: frozenset[str]
+    effort_nouns: frozenset[str]
     weapon_classes: frozenset[str]
     violent_item_classes: frozenset[str]
     time_preps: frozenset[str]
