@@ -366,3 +366,27 @@ Libya Libya PROPN NNP pobj 4
 def test_a_change_demanded_in_a_state_is_demanded_of_it(parse, context):
     doc = parse(DEMANDED_CHANGE_IN, {"Egypt": "EGY", "Libya": "LBY"})
     assert _tuples(doc, context) == [("demandsOf", "EGY", "LBY")]
+
+
+AMONG_WHO_ASKED = """
+Ethiopia Ethiopia PROPN NNP nsubj 1
+was be AUX VBD ROOT 1
+among among ADP IN prep 1
+several several ADJ JJ amod 4
+leaders leader NOUN NNS pobj 2
+who who PRON WP nsubj 6
+asked ask VERB VBD relcl 4
+Kenya Kenya PROPN NNP dobj 6
+to to PART TO aux 9
+act act VERB VB xcomp 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_member_of_the_group_a_relative_clause_describes_is_its_doer(parse, context):
+    states = {"Ethiopia": "ETH", "Kenya": "KEN"}
+    doc = parse(AMONG_WHO_ASKED, states)
+    assert logical_subject(doc[6]) == [doc[4], doc[0]]  # the group first, then its member
+    assert _tuples(doc, context) == [("appealsTo", "ETH", "KEN")]
+    met = parse(AMONG_WHO_ASKED.replace("was be AUX VBD", "met meet VERB VBD"), states)
+    assert logical_subject(met[6]) == [met[4]]  # "met the leaders who asked": not a member

@@ -326,7 +326,7 @@ def _logical_subject(verb: Token) -> list[Token]:
         own = _children(verb, "nsubj")
         if own:
             if own[0].lower_ in words().relative_pronouns and verb.dep_ == "relcl":
-                return [verb.head]
+                return [verb.head, *_member_of(verb.head)]
             return own
     head = verb.head
     if head == verb:
@@ -375,7 +375,7 @@ def _logical_subject(verb: Token) -> list[Token]:
     ):
         return _effort_holders(head)
     if verb.dep_ == "relcl":
-        return [head]
+        return [head, *_member_of(head)]
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
         # "a declaration demanding ...": the issuer of the declaration demands;
         # "militiamen armed with ...", "rebels demanding ...": the noun itself.
@@ -410,6 +410,25 @@ def _intent_holders(noun: Token) -> list[Token]:
     ):
         return named + logical_subject(governor) + pronouns
     return named + pronouns
+
+
+def _member_of(group: Token) -> list[Token]:
+    """Who a copula places in the group a relative clause describes: "Meles Zenawi was among
+    several leaders who asked the Council ...", "Japan is one of the countries that ...":
+    the copula's subject is one of the doers (after the group itself)."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    copula = prep.head
+    if prep.lower_ == "of" and copula.lower_ in words().membership_heads:
+        if copula.dep_ != "attr":
+            return []
+        copula = copula.head  # "is one of the countries that ..."
+    elif prep.lower_ not in words().membership_preps:
+        return []
+    if copula.lemma_.lower() != "be":
+        return []
+    return _children(copula, "nsubj")
 
 
 MAX_ADJUNCT_CLIMB = 3

@@ -140,6 +140,8 @@ class Words:
     intent_nouns: frozenset[str]
     intent_noun_hosts: frozenset[str]
     effort_nouns: frozenset[str]
+    membership_preps: frozenset[str]
+    membership_heads: frozenset[str]
     weapon_classes: frozenset[str]
     violent_item_classes: frozenset[str]
     time_preps: frozenset[str]
