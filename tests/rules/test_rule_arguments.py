@@ -510,3 +510,37 @@ def test_a_participle_on_a_noun_naming_no_event_gives_nothing(parse, context):
     table = MEDIATED_TALKS.replace("talks talk NOUN NNS", "rebels rebel NOUN NNS")
     doc = parse(table, {"AU": "african_union", "Sudan": "SDN", "Chad": "TCD"})
     assert not [t for t in _tuples(doc, context) if t[0] == "mediatesFor"]
+
+
+IN_CAIRO_FOR_TALKS = """
+Russia Russia PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+in in ADP IN prep 1
+Cairo Cairo PROPN NNP pobj 2
+for for ADP IN prep 1
+truce truce NOUN NN compound 6
+talks talk NOUN NNS pobj 4
+with with ADP IN prep 6
+Egypt Egypt PROPN NNP pobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_a_presence_for_talks_takes_part_in_them(parse, context):
+    states = {"Russia": "RUS", "Egypt": "EGY", "Iran": "IRN"}
+    doc = parse(IN_CAIRO_FOR_TALKS, states)
+    # the talks, not the truce they discuss
+    assert _tuples(doc, context) == [("negotiatesWith", "RUS", "EGY")]
+    # "criticised Egypt for talks with Iran": no presence, no part in the talks
+    criticised = parse(
+        IN_CAIRO_FOR_TALKS.replace("is be AUX VBZ", "criticised criticise VERB VBD")
+        .replace("Egypt Egypt", "Iran Iran")
+        .replace("Cairo Cairo PROPN NNP pobj 2", "Egypt Egypt PROPN NNP pobj 2"),
+        states,
+    )
+    assert ("negotiatesWith", "RUS", "IRN") not in _tuples(criticised, context)
+    # a pronoun subject is too weak a link
+    pronoun = parse(
+        IN_CAIRO_FOR_TALKS.replace("Russia Russia PROPN NNP", "They they PRON PRP"), states
+    )
+    assert _tuples(pronoun, context) == []

@@ -395,10 +395,13 @@ def threat_of(relation_name: str, ontology: Ontology) -> str | None:
 
 def _refused_intent(relation_name: str, modality: Modality, ontology: Ontology) -> bool:
     """A future cooperative act, negated, with no condition and no control verb
-    ("will not recognise", "would not allow"); not an expressed intent verb (03)."""
+    ("will not recognise", "would not allow"); not an expressed intent verb (03), nor an
+    intent noun ("had no plans to hold talks with X": a negated intent)."""
     if modality.mode != Mode.INTENT or modality.conditional or modality.denier is not None:
         return False
     if any(token.dep_ == "xcomp" for token in modality.chain[:-1]):
+        return False
+    if modality.controller in words().intent_nouns:
         return False
     relation = ontology.relation(relation_name)
     return (

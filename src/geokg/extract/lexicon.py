@@ -17,7 +17,8 @@ ontology when the lexicon loads: a typo fails with the file and the key.
 
 Slot syntax: ``dobj``, ``dative``, ``attr``, ``prep:to`` (object of a preposition attached
 to the predicate), ``ccomp-subj`` (subject of a that-clause), ``xcomp-subj`` (object of an
-object-control verb), and paths joined by ``>`` (``dobj>prep:with``: the object of "with"
+object-control verb), ``for-subj`` (subject of a for-infinitive: "called for Israel to
+stop"), and paths joined by ``>`` (``dobj>prep:with``: the object of "with"
 attached to the direct object: "deepen its relationship with X"). ``cues``: lemmas one of
 which must govern or modify the predicate ("lodged a protest" is a complaint, "a general
 strike" a protest); ``lemma_fixes`` (in ``light_verbs.json``) corrects tagger lemmas.

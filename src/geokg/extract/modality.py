@@ -45,6 +45,8 @@ from spacy.tokens import Token
 from geokg.extract.lexicon import Control, Lexicon, words
 
 HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
+# Roles only a noun phrase fills (a head there is a noun whatever its tag says).
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 
 
 class Mode(StrEnum):
@@ -395,7 +397,12 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             continue
         controlled = (
             node.dep_ == "xcomp"
-            or (node.dep_ == "acl" and head.pos_ == "NOUN")
+            # "renewed vows to crush X": a noun, even one the tagger calls a verb; "the
+            # commitment to defend Japan" parsed as an infinitival relative clause.
+            or (
+                (node.dep_ == "acl" or (node.dep_ == "relcl" and _to_infinitive(node)))
+                and (head.pos_ == "NOUN" or head.dep_ in NOMINAL_DEPS)
+            )
             # "threatened on Monday to expel": parsed as advcl; "refused food to demand"
             # is a purpose clause, not a control complement.
             or (_infinitive_clause(node) and not any(c.dep_ == "dobj" for c in head.children))
@@ -468,6 +475,16 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
         if node.dep_ in {"acomp", "xcomp"} and head_lemma in {"be"}:
             node = head
             continue
+        if (
+            node.dep_ in {"dobj", "attr"}
+            and node.lemma_.lower() in words().intent_nouns
+            and head_lemma in words().intent_noun_hosts
+        ):
+            # "did not express readiness to ...", "said it had plans to ...", "assurances
+            # ... that America express a commitment to ...": the host's clause is the
+            # intent's.
+            node = head
+            continue
         break
     if result.asserter is None:
         result.asserter = _according_to(predicate)
@@ -486,9 +503,12 @@ def _attribute_infinitive(token: Token) -> bool:
 
 def _infinitive_clause(token: Token) -> bool:
     """'to expel the mission', 'to train the army': an adverbial clause in the infinitive."""
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children
-    )
+    return token.dep_ == "advcl" and _to_infinitive(token)
+
+
+def _to_infinitive(token: Token) -> bool:
+    """A verb with its infinitive marker ("to defend")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
 
 
 def _matrix_of_participle(participle: Token, lexicon: Lexicon) -> Token:

@@ -158,6 +158,8 @@ def _slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Toke
     elif first == "xcomp-subj":
         for clause in _children(token, "xcomp") + _children(token, "ccomp"):
             found.extend(_children(clause, "nsubj"))
+    elif first == "for-subj":
+        found = _for_subjects(token)
     if not found and first == "prep:to" and token.pos_ in {"VERB", "AUX"}:
         found = _deep_recipient(token)
     if not rest:
@@ -166,6 +168,34 @@ def _slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Toke
     for tok in found:
         deeper.extend(slot_tokens(tok, rest))
     return deeper
+
+
+def _for_subjects(token: Token) -> list[Token]:
+    """The subject of a for-infinitive after ``token`` ("called for Israel to stop the
+    attacks", "his call for the country's leaders to resolve their differences"): the object of
+    its "for" when an infinitive's "to" follows that object's phrase directly (the parser
+    hangs the infinitive on the verb, or on the noun's governing verb), or the subject of a
+    clause marked "for" ("for/mark Israel/nsubj to stop/advcl"). An object with no
+    infinitive ("called for talks with Russia", "called for Israel's withdrawal") is no
+    for-subject."""
+    doc = token.doc
+    found: list[Token] = []
+    for prep in _children(token, "prep"):
+        if prep.lower_ != "for":
+            continue
+        for pobj in _children(prep, "pobj"):
+            after = pobj.right_edge.i + 1
+            if (
+                after < len(doc)
+                and doc[after].lower_ == "to"
+                and doc[after].dep_ == "aux"
+                and doc[after].head.pos_ in {"VERB", "AUX"}
+            ):
+                found.append(pobj)
+    for clause in _children(token, "advcl") + _children(token, "ccomp") + _children(token, "acl"):
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            found.extend(_children(clause, "nsubj"))
+    return found
 
 
 def _existential(noun: Token) -> bool:
@@ -296,7 +326,7 @@ def _logical_subject(verb: Token) -> list[Token]:
         own = _children(verb, "nsubj")
         if own:
             if own[0].lower_ in words().relative_pronouns and verb.dep_ == "relcl":
-                return [verb.head]
+                return [verb.head, *_member_of(verb.head)]
             return own
     head = verb.head
     if head == verb:
@@ -330,15 +360,22 @@ def _logical_subject(verb: Token) -> list[Token]:
         if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in words().gathering_hosts:
             return logical_subject(governor)
         return []
-    if verb.dep_ == "relcl":
-        return [head]
     if (
-        verb.dep_ == "acl"
+        verb.dep_ in {"acl", "relcl"}
         and head.lemma_.lower() in words().intent_nouns
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and head.head.pos_ in {"VERB", "AUX"}
     ):
-        return logical_subject(head.head)  # "X expressed readiness to resume talks"
+        # "expressed readiness to resume talks", "the U.S. commitment to defend Japan" (an
+        # infinitive the parser may read as a relative clause)
+        return _intent_holders(head)
+    if (
+        verb.dep_ in {"acl", "relcl"}
+        and head.lemma_.lower() in words().effort_nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return _effort_holders(head)
+    if verb.dep_ == "relcl":
+        return [head, *_member_of(head)]
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
         # "a declaration demanding ...": the issuer of the declaration demands;
         # "militiamen armed with ...", "rebels demanding ...": the noun itself.
@@ -346,6 +383,86 @@ def _logical_subject(verb: Token) -> list[Token]:
             return logical_subject(head.head)
         return [head]
     return []
+
+
+def _intent_holders(noun: Token) -> list[Token]:
+    """Who holds the intent an intent noun carries to its infinitive.
+
+    Rule: the noun's owner ("Turkey's offer to mediate", "the U.S. commitment to defend
+    Japan"), then the subject of the verb that governs it when that verb states its
+    subject's own intent (``intent_noun_hosts``: "X expressed readiness to resume talks",
+    "X had no plans to hold talks", "X reaffirmed its commitment to ..."); any other governor
+    ("Iran rejected the plan to impose sanctions", "welcomed the offer to mediate") holds no
+    intent of its own."""
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})
+    ]
+    # A possessive pronoun ("its commitment") stands for the host's subject: named first.
+    pronouns = [c for c in owners if c.pos_ == "PRON"]
+    named = [c for c in owners if c.pos_ != "PRON"]
+    governor = noun.head
+    if (
+        governor != noun
+        and governor.pos_ in {"VERB", "AUX"}
+        and load_lexicon().lemma(governor) in words().intent_noun_hosts
+    ):
+        return named + logical_subject(governor) + pronouns
+    return named + pronouns
+
+
+def _member_of(group: Token) -> list[Token]:
+    """Who a copula places in the group a relative clause describes: "Meles Zenawi was among
+    several leaders who asked the Council ...", "Japan is one of the countries that ...":
+    the copula's subject is one of the doers (after the group itself)."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    copula = prep.head
+    if prep.lower_ == "of" and copula.lower_ in words().membership_heads:
+        if copula.dep_ != "attr":
+            return []
+        copula = copula.head  # "is one of the countries that ..."
+    elif prep.lower_ not in words().membership_preps:
+        return []
+    if copula.lemma_.lower() != "be":
+        return []
+    return _children(copula, "nsubj")
+
+
+MAX_ADJUNCT_CLIMB = 3
+
+
+def _effort_holders(noun: Token) -> list[Token]:
+    """Who pursues the aim of a campaign noun ("the campaign to force X to resign").
+
+    Rule: the noun's owner ("the opposition's campaign to ..."), else the subject of an
+    agent light verb taking it as object ("launched a campaign to ..."), else the subject of
+    the clause the noun's phrase is an adjunct of, through at most
+    :data:`MAX_ADJUNCT_CLIMB` prepositional phrases ("clogged roads as part of a campaign
+    to ...", "brought Bangkok to a halt in the campaign to ..."); another governor
+    ("condemned the campaign to ...") pursues nothing."""
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and c.pos_ in {"PROPN", "ADJ"})
+    ]
+    lexicon = load_lexicon()
+    node = noun
+    for _ in range(MAX_ADJUNCT_CLIMB):
+        governor = node.head
+        if node.dep_ == "dobj" and governor.pos_ in {"VERB", "AUX"}:
+            if lexicon.lemma(governor) in lexicon.agent_light_verbs:
+                return owners + logical_subject(governor)
+            return owners
+        if node.dep_ != "pobj" or governor.dep_ != "prep":
+            return owners
+        holder = governor.head
+        if holder.pos_ in {"VERB", "AUX"}:
+            return owners + logical_subject(holder)
+        node = holder
+    return owners
 
 
 def _gathering_purpose(verb: Token) -> bool:

@@ -140,6 +140,10 @@ class Words:
     agentless_place_roots: frozenset[str]
     foreign_markers: frozenset[str]
     intent_nouns: frozenset[str]
+    intent_noun_hosts: frozenset[str]
+    effort_nouns: frozenset[str]
+    membership_preps: frozenset[str]
+    membership_heads: frozenset[str]
     weapon_classes: frozenset[str]
     violent_item_classes: frozenset[str]
     time_preps: frozenset[str]
@@ -248,6 +252,10 @@ class Words:
     inclusion_preps: frozenset[str]
     response_preps: frozenset[str]
     responded_preps: frozenset[str]
+    requesting_verbs: Mapping[str, str]
+    proposing_verbs: frozenset[str]
+    presence_adjunct_preps: frozenset[str]
+    presence_verbs: frozenset[str]
     cessation_verbs: Mapping[str, str]
     cessation_nouns: frozenset[str]
     cessation_object_preps: frozenset[str]
@@ -282,6 +290,7 @@ class Words:
             "complement_relations": frozenset(self.complement_relations.values()),
             "provoked_reactions": frozenset(self.provoked_reactions.values()),
             "cessation_verbs": frozenset(self.cessation_verbs.values()),
+            "requesting_verbs": frozenset(self.requesting_verbs.values()),
         }
 
     def cameo_roots(self) -> dict[str, frozenset[str]]:

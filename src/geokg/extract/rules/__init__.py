@@ -21,6 +21,8 @@ Every rule has one interface, ``rule(sentence, context) -> Iterable[Candidate | 
   test provocative", "it is important that X ...");
 * :mod:`~geokg.extract.rules.responses`: reactions aimed at an earlier event's author ("the
   move prompted a protest by Japan", "deployed troops in response to the attacks");
+* :mod:`~geokg.extract.rules.requests`: events asked for by an appeal or a demand ("called
+  for talks between X and Y" -> an appeal to X and Y, no talks);
 * :mod:`~geokg.extract.rules.discourse`: arguments only an earlier sentence names (an
   agentless passive of a hostile act: its doer by event coreference);
 * :mod:`~geokg.extract.rules.answers`: denials of earlier allegations and rejections of
@@ -67,6 +69,7 @@ RULE_ORDER: tuple[str, ...] = (
     "provoked-reactions",
     "responses",
     "demanded-ends",
+    "requested-events",
     "implicit-agents",
     "implicit-partners",
     "reported-parties",
@@ -85,6 +88,7 @@ FAMILIES: tuple[str, ...] = (
     "claims",
     "evaluations",
     "responses",
+    "requests",
     "discourse",
     "answers",
 )

@@ -33,6 +33,7 @@ from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
 from geokg.extract.rules.base import Candidate, SentenceContext, register
 from geokg.extract.rules.reactions import _without_event_patients
+from geokg.extract.rules.requests import requesting_verb
 from geokg.extract.syntax import (
     _carrier,
     _children,
@@ -514,7 +515,12 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     subjects = _subject_actors(s, resolver)
                     if subjects:
                         break
-            host = None if subjects else _adjunct_host(carrier, relation, lexicon)
+            # "in Cairo for truce talks": the talks are the event, not the truce they discuss.
+            host = (
+                None
+                if subjects or token.dep_ == "compound"
+                else _adjunct_host(carrier, relation, lexicon)
+            )
             if host is not None:
                 # "Following talks with X, Y said": the clause's doer takes part; the talks
                 # took place whatever the clause denies ("failed to agree during talks").
@@ -663,12 +669,16 @@ def _adjunct_host(carrier: Token, relation: str, lexicon: Lexicon) -> Token | No
 
     Rule: a nominal event with no doer of its own, governed by an adjunct preposition of a
     verb ("Following talks with X, Y said", "Y said after a meeting with X", "signed the
-    accord after four days of talks"; ``adjunct`` in ``light_verbs.json``), is done by
-    that verb's subject, for acts two sides do together and the relations listed there
-    (visits). Never for other acts ("After the invasion of X, Y imposed sanctions"), nor
-    when the noun names its sides itself ("after talks between X and Z, Y said"). The
-    event is presupposed: the clause's negation does not reach it ("failed to reach a deal
-    during talks in Moscow": the talks took place).
+    accord after four days of talks"; ``adjunct`` in ``light_verbs.json``), or a "for" or
+    "from" phrase of a verb of presence or travel ("are in Cairo for truce talks", "flew to
+    Moscow for talks with X", "returned from a visit to Burma"; ``presence_adjunct_preps``,
+    ``presence_verbs``; not with a pronoun subject), is done by that verb's subject, for
+    acts two sides do together and the relations listed there (visits). Never for other
+    acts ("After the invasion of X, Y imposed sanctions"), nor when the noun names its sides
+    itself ("after talks between X and Z, Y said"), nor for the event noun compounded
+    into another ("for truce talks": the talks). The event is presupposed: the clause's
+    negation does not reach it ("failed to reach a deal during talks in Moscow": the talks
+    took place).
     """
     if not (_symmetric_family(relation) or relation in lexicon.adjunct_relations):
         return None
@@ -681,12 +691,22 @@ def _adjunct_host(carrier: Token, relation: str, lexicon: Lexicon) -> Token | No
     ):
         carrier = carrier.head.head  # "after four days of talks"
     prep = carrier.head
-    if carrier.dep_ not in {"pobj", "dobj"} or prep.lower_ not in lexicon.adjunct_preps:
-        return None
-    if prep.dep_ not in {"prep", "advcl"}:
+    if carrier.dep_ not in {"pobj", "dobj"} or prep.dep_ not in {"prep", "advcl"}:
         return None
     host = prep.head
-    return host if host != prep and host.pos_ in {"VERB", "AUX"} else None
+    if host == prep or host.pos_ not in {"VERB", "AUX"}:
+        return None
+    if prep.lower_ in lexicon.adjunct_preps:
+        return host
+    if (
+        prep.lower_ in words().presence_adjunct_preps
+        and lexicon.lemma(host) in words().presence_verbs
+        and not any(s.pos_ == "PRON" for s in logical_subject(host))
+    ):
+        # "are in Cairo for truce talks", "returned from a visit to Burma"; a pronoun
+        # ("as they returned from a meeting") is too weak a link for a presence alone.
+        return host
+    return None
 
 
 def _reversed(relation: str, governor: Token, lexicon: Lexicon) -> str:
@@ -764,6 +784,9 @@ def sentence_candidates(
             and resolver.span_at(token) is None  # "Asia-Pacific Economic Cooperation"
             and not _in_proper_name(token)
             and not _names_a_force(token)
+            # "called for talks between X and Y": an event asked for is no fact
+            # (geokg.extract.rules.requests).
+            and requesting_verb(token, lexicon) is None
         ):
             yield from noun_candidates(token, lexicon, resolver)
         elif pos in {"VERB", "AUX"} and lemma in lexicon.report:
