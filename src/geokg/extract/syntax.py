@@ -14,7 +14,7 @@ from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from geokg.extract.lexicon import load_lexicon, words
-from geokg.extract.modality import subject_of
+from geokg.extract.modality import accusing_verb, subject_of
 
 CHILD_INDEX_KEY = "geokg.child_index"
 UINT64_MASK = (1 << 64) - 1  # a label's hash read back from a signed array
@@ -270,6 +270,12 @@ def logical_subject(verb: Token) -> list[Token]:
         return logical_subject(head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if head.lower_ == "of" and governor.pos_ in {"NOUN", "PROPN"}:
+            accusing = accusing_verb(head, load_lexicon())
+            if accusing is not None:
+                # "accused rebel fighters of massacring civilians": the parser hung the act
+                # on the accused, who is its doer.
+                return [governor]
         if governor.pos_ in {"VERB", "AUX"} and head.lower_ in words().manner_preps:
             # "violated the truce by firing on ...", "after shelling ...": the doer acts.
             return logical_subject(governor)
