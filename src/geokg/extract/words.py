@@ -229,6 +229,7 @@ class Words:
     responsibility_nouns: frozenset[str]
     responsibility_adjectives: frozenset[str]
     civilian_sites: frozenset[str]
+    noncombatants: frozenset[str]
     charge_preps: frozenset[str]
     # -- Responses (rules/responses.py)
     provoking_verbs: frozenset[str]

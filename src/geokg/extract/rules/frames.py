@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.kinds import ACTOR_KIND, checks_kinds, named_actors
+from geokg.extract.kinds import ACTOR_KIND, NONCOMBATANT_KIND, checks_kinds, named_actors
 from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.rejections import is_rejected, rejected_act, rejection_candidate
 from geokg.extract.resolution import Resolved, Via
@@ -181,7 +181,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             # (people, "beat protesters", may still fall back on the event's place).
             fillers = [f for s in frame.object for f in slot_tokens(token, s, passive=passive)]
             objects = named_actors(objects, fillers, resolver, frame.object_kinds)
-            if not objects and ACTOR_KIND in frame.object_kinds:
+            if not objects and {ACTOR_KIND, NONCOMBATANT_KIND} & set(frame.object_kinds):
                 continue
         if not objects and default_target and relation in words().default_target_relations:
             objects = _default_target(token, subjects, resolver)
