@@ -117,3 +117,56 @@ def test_denying_other_gerunds_or_non_events_denies_nothing(parse):
     lexicon = load_lexicon()
     assert not _denies_involvement(parse(_denial("reading", "read", "reports"))[2], lexicon)
     assert not _denies_involvement(parse(_denial("making", "make", "mistakes"))[2], lexicon)
+
+
+def _entered(noun: str, lemma: str) -> str:
+    return f"""
+Chinese Chinese ADJ JJ amod 1
+ships ship NOUN NNS nsubj 2
+entered enter VERB VBD ROOT 2
+{noun} {lemma} NOUN NNS dobj 2
+near near ADP IN prep 2
+Tokyo Tokyo PROPN NNP npadvmod 7
+- - PUNCT HYPH punct 7
+controlled control VERB VBN amod 8
+islands island NOUN NNS pobj 4
+. . PUNCT . punct 2
+"""
+
+
+def test_entering_waters_near_another_s_islands_shows_force_to_their_owner(parse, context):
+    """The parser hangs "near ..." on the verb: the owner is read there too."""
+    actors = {"Chinese": ("CHN", "demonym"), "Tokyo": ("JPN", "capital")}
+    assert _facts(parse(_entered("waters", "water"), actors), context) == [
+        ("mobilisesAgainst", "CHN", "JPN")
+    ]
+    # Entering a port is no sovereign space.
+    assert _facts(parse(_entered("ports", "port"), actors), context) == []
+
+
+def _attacked(doer: str, target: str, lemma: str, modifier: str) -> str:
+    return f"""
+{doer} {doer} PROPN NNP compound 1
+militants militant NOUN NNS nsubj 2
+attacked attack VERB VBD ROOT 2
+Kuwaiti Kuwaiti ADJ JJ amod 5
+{modifier} {modifier} ADJ JJ amod 5
+{target} {lemma} NOUN NNS dobj 2
+. . PUNCT . punct 2
+"""
+
+
+ATTACK_ACTORS = {"Hamas": "hamas", "Iraqi": ("IRQ", "demonym"), "Kuwaiti": ("KWT", "demonym")}
+
+
+def test_an_armed_group_s_attack_on_civilian_sites_is_an_assault(parse, context):
+    doc = parse(_attacked("Hamas", "villages", "village", "border"), ATTACK_ACTORS)
+    assert _facts(doc, context) == [("assaults", "hamas", "KWT")]
+
+
+def test_an_attack_on_bases_or_by_a_state_stays_military_force(parse, context):
+    doc = parse(_attacked("Hamas", "bases", "base", "military"), ATTACK_ACTORS)
+    assert _facts(doc, context) == [("attacks", "hamas", "KWT")]
+    # A state's forces on villages: military force, as PLOVER codes it.
+    doc = parse(_attacked("Iraqi", "villages", "village", "border"), ATTACK_ACTORS)
+    assert _facts(doc, context) == [("attacks", "IRQ", "KWT")]

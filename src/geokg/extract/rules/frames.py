@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from geokg.extract.kinds import ACTOR_KIND, NONCOMBATANT_KIND, checks_kinds, named_actors
 from geokg.extract.lexicon import Frame, Lexicon, words
+from geokg.extract.naming import conjuncts
 from geokg.extract.rejections import is_rejected, rejected_act, rejection_candidate
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
@@ -69,6 +70,7 @@ from geokg.extract.targets import (
     undergoer_noun,
 )
 from geokg.extract.tokenindex import TokenIndex
+from geokg.model import ActorType
 
 NOMINAL_RULE_STRENGTH = 0.85
 
@@ -222,8 +224,38 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             return
         if not objects:
             continue
+        if relation == ATTACK_RELATION:
+            relation = _civilian_attack(subjects, slot_tokens(token, "dobj", passive=passive))
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
+
+
+# An attack on civilians or a civilian site is an assault (CAMEO 18), not military force.
+ATTACK_RELATION = "attacks"
+ASSAULT_RELATION = "assaults"
+
+
+def _civilian_attack(subjects: tuple[Resolved, ...], targets: list[Token]) -> str:
+    """The relation of an attack (19) by ``subjects`` on ``targets``.
+
+    Rule: an attack by an armed group (no state among the doers) whose target phrase is a
+    civilian site or civilians (``civilian_sites`` in ``words.json``: its head, or a
+    compound or adjective of it, or of a conjunct: "Boko Haram fighters attacked
+    Cameroonian villages", "the militants' attack on a Kenyan mall") is an assault (18),
+    as CAMEO codes unconventional violence and as the claims rule codes a claimed attack.
+    A state's forces attacking villages or cities use military force (19, as PLOVER codes
+    "Russian aircraft killed 46 Afghan civilians in an attack on a village"); an attack on
+    forces or a base ("attacked a military base") stays 19, and so does one on a base only
+    near a village (a word deeper in the phrase is not its target)."""
+    if not subjects or any(s.actor.type != ActorType.ARMED_GROUP for s in subjects):
+        return ATTACK_RELATION
+    sites = words().civilian_sites
+    for target in targets:
+        for head in conjuncts(target):
+            phrase = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
+            if any(t.lemma_.lower() in sites or t.lower_ in sites for t in phrase):
+                return ASSAULT_RELATION
+    return ATTACK_RELATION
 
 
 PARTICIPLE_STRENGTH = 0.85
@@ -516,6 +548,10 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 objects = _default_target(governor, subjects, resolver, own_state=emergency)
         if not objects:
             continue
+        if relation == ATTACK_RELATION:
+            relation = _civilian_attack(
+                subjects, [t for p in ("prep:on", "prep:against") for t in slot_tokens(token, p)]
+            )
         yield Candidate(
             token,
             anchor,
