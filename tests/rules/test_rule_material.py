@@ -170,3 +170,154 @@ def test_an_attack_on_bases_or_by_a_state_stays_military_force(parse, context):
     # A state's forces on villages: military force, as PLOVER codes it.
     doc = parse(_attacked("Iraqi", "villages", "village", "border"), ATTACK_ACTORS)
     assert _facts(doc, context) == [("attacks", "IRQ", "KWT")]
+
+
+CANCEL_PLANS = """
+Japan Japan PROPN NNP nsubj 1
+canceled cancel VERB VBD ROOT 1
+plans plan NOUN NNS dobj 1
+to to PART TO aux 4
+send send VERB VB acl 2
+aid aid NOUN NN dobj 4
+to to ADP IN prep 4
+China China PROPN NNP pobj 6
+. . PUNCT . punct 1
+"""
+
+CANCEL_CONJUNCT = """
+Japan Japan PROPN NNP nsubj 1
+canceled cancel VERB VBD ROOT 1
+training training NOUN NN dobj 1
+and and CCONJ CC cc 2
+exercises exercise NOUN NNS conj 2
+with with ADP IN prep 4
+China China PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+CANCEL_OWN_PLANS = """
+Japan Japan PROPN NNP nsubj 1
+canceled cancel VERB VBD ROOT 1
+plans plan NOUN NNS dobj 1
+to to PART TO aux 4
+build build VERB VB acl 2
+a a DET DT det 6
+plant plant NOUN NN dobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_cancelling_a_plan_or_a_conjoined_exchange_with_x_reduces_relations(parse, context):
+    actors = {"Japan": "JPN", "China": "CHN"}
+    expected = [("reducesRelationsWith", "JPN", "CHN")]
+    assert _facts(parse(CANCEL_PLANS, actors), context) == expected
+    assert _facts(parse(CANCEL_CONJUNCT, actors), context) == expected
+    assert _facts(parse(CANCEL_OWN_PLANS, actors), context) == []
+
+
+def _buildup(prep: str) -> str:
+    return f"""
+A a DET DT det 3
+Russian Russian ADJ JJ amod 3
+military military ADJ JJ amod 3
+buildup buildup NOUN NN nsubj 7
+{prep} {prep} ADP IN prep 3
+Ukraine Ukraine PROPN NNP pobj 4
+has have AUX VBZ aux 7
+alarmed alarm VERB VBN ROOT 7
+Europe Europe PROPN NNP dobj 7
+. . PUNCT . punct 7
+"""
+
+
+def test_a_buildup_around_a_state_is_a_show_of_force_against_it(parse, context):
+    actors = {"Russian": ("RUS", "demonym"), "Ukraine": "UKR"}
+    found = _facts(parse(_buildup("around"), actors), context)
+    assert ("mobilisesForcesAgainst", "RUS", "UKR") in found
+    found = _facts(parse(_buildup("during"), actors), context)
+    assert ("mobilisesForcesAgainst", "RUS", "UKR") not in found
+
+
+def _exchanged(device: str) -> str:
+    return f"""
+Vietnamese Vietnamese ADJ JJ amod 1
+ships ship NOUN NNS nsubj 2
+exchanged exchange VERB VBD ROOT 2
+{device} {device} NOUN NN compound 4
+fire fire NOUN NN dobj 2
+with with ADP IN prep 2
+Chinese Chinese ADJ JJ amod 7
+vessels vessel NOUN NNS pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_exchanging_water_cannon_fire_is_coercion_and_gunfire_is_fighting(parse, context):
+    actors = {"Vietnamese": ("VNM", "demonym"), "Chinese": ("CHN", "demonym")}
+    assert _facts(parse(_exchanged("cannon"), actors), context) == [
+        ("usesViolentRepressionAgainst", "VNM", "CHN")
+    ]
+    assert _facts(parse(_exchanged("artillery"), actors), context) == [("fightsWith", "VNM", "CHN")]
+
+
+def _removed(people: str, lemma: str) -> str:
+    return f"""
+Thai Thai ADJ JJ amod 1
+police police NOUN NNS nsubj 2
+removed remove VERB VBD ROOT 2
+Thai Thai ADJ JJ amod 4
+{people} {lemma} NOUN NNS dobj 2
+from from ADP IN prep 2
+the the DET DT det 7
+square square NOUN NN pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_police_removing_protesters_coerce_and_removing_troops_does_not(parse, context):
+    actors = {"Thai": ("THA", "demonym")}
+    assert _facts(parse(_removed("protesters", "protester"), actors), context) == [
+        ("coerces", "THA", "THA")
+    ]
+    assert all(
+        relation != "coerces"
+        for relation, _, _ in _facts(parse(_removed("troops", "troop"), actors), context)
+    )
+
+
+def _shelled(origin: str) -> str:
+    return f"""
+Indian Indian ADJ JJ amod 1
+troops troop NOUN NNS nsubjpass 3
+were be AUX VBD auxpass 3
+shelled shell VERB VBN ROOT 3
+from from ADP IN prep 3
+the the DET DT det 7
+{origin} {origin} ADJ JJ amod 7
+side side NOUN NN pobj 4
+. . PUNCT . punct 3
+"""
+
+
+def test_an_agentless_violent_passive_is_done_from_where_its_from_phrase_names(parse, context):
+    actors = {"Indian": ("IND", "demonym"), "Pakistani": ("PAK", "demonym")}
+    assert _facts(parse(_shelled("Pakistani"), actors), context) == [("shells", "PAK", "IND")]
+    assert _facts(parse(_shelled("eastern"), actors), context) == []
+
+
+AUTHORIZED = """
+Britain Britain PROPN NNP nsubj 1
+authorized authorize VERB VBD ROOT 1
+France France PROPN NNP dobj 1
+to to PART TO aux 4
+arm arm VERB VB xcomp 1
+Chad Chad PROPN NNP dobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_the_authorized_actor_does_the_act(parse, context):
+    actors = {"Britain": "GBR", "France": "FRA", "Chad": "TCD"}
+    found = _facts(parse(AUTHORIZED, actors), context)
+    assert ("suppliesMilitaryAidTo", "FRA", "TCD") in found
+    assert ("suppliesMilitaryAidTo", "GBR", "TCD") not in found

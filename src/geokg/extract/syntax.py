@@ -72,6 +72,7 @@ def slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Token
         "appos",
         "xcomp",
         "npadvmod",
+        "conj",
     }:
         found = _children(token, first)
         if first == "dative":

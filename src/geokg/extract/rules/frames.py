@@ -2,7 +2,9 @@
 
 A *predicate* is a verb or noun whose lemma has a frame in the lexicon. For each one:
 
-* **subject**: for verbs the ``nsubj`` (or the ``agent`` of a passive), inherited through
+* **subject**: for verbs the ``nsubj`` (or the ``agent`` of a passive, or for an agentless
+  violent passive the actor its "from" phrase names: "were shelled from the Pakistani
+  side"), inherited through
   ``conj``, ``xcomp`` (subject control), participial ``advcl`` ("using drones to strike"),
   relative clauses ("Russia, which invaded ...") and "accused of"/"suspected of" ("The
   country has been accused of supplying": the accused); for nouns the possessive, "by"/"from"
@@ -161,6 +163,11 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     if _is_bombing(incident):
                         relation = "bombs"
                     break
+        if not subjects and passive and relation in words().violent_relations:
+            # "its troops were shelled from the Pakistani side", "... from Syria": an
+            # agentless violent passive whose "from" phrase (on the verb) names an actor
+            # was done by that actor.
+            subjects = tuple(r for f in slot_tokens(token, "prep:from") for r in resolver.actors(f))
         if not subjects and passive and _cameo_root(relation) in words().agentless_place_roots:
             # "Two British journalists were detained in Zimbabwe": CAMEO codes the unnamed
             # authorities by the state where they acted.
