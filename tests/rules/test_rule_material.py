@@ -321,3 +321,41 @@ def test_the_authorized_actor_does_the_act(parse, context):
     found = _facts(parse(AUTHORIZED, actors), context)
     assert ("suppliesMilitaryAidTo", "FRA", "TCD") in found
     assert ("suppliesMilitaryAidTo", "GBR", "TCD") not in found
+
+
+def _cleared_out(noun: str, lemma: str, modifier: str) -> str:
+    return f"""
+Kenyan Kenyan ADJ JJ amod 1
+troops troop NOUN NNS nsubj 2
+cleared clear VERB VBD ROOT 2
+out out ADP RP prt 2
+{modifier} {modifier} ADJ JJ amod 5
+{noun} {lemma} NOUN NNS dobj 2
+. . PUNCT . punct 2
+"""
+
+
+def test_clearing_out_an_enemy_force_is_fighting_and_clearing_out_a_place_is_not(parse, context):
+    actors = {"Kenyan": ("KEN", "demonym"), "Somali": ("SOM", "demonym")}
+    assert _facts(parse(_cleared_out("fighters", "fighter", "Somali"), actors), context) == [
+        ("fightsWith", "KEN", "SOM")
+    ]
+    assert _facts(parse(_cleared_out("offices", "office", "empty"), actors), context) == []
+
+
+def _staged(doer: str, prep: str) -> str:
+    return f"""
+{doer} {doer} PROPN NNP nsubj 1
+staged stage VERB VBD ROOT 1
+attacks attack NOUN NNS dobj 1
+{prep} {prep} ADP IN prep 2
+Kenya Kenya PROPN NNP pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_an_armed_group_s_attacks_placed_in_a_state_are_assaults(parse, context):
+    actors = {"Hamas": "hamas", "Russia": "RUS", "Kenya": "KEN"}
+    assert _facts(parse(_staged("Hamas", "in"), actors), context) == [("assaults", "hamas", "KEN")]
+    # A state's attacks in another state are military force.
+    assert _facts(parse(_staged("Russia", "in"), actors), context) == [("attacks", "RUS", "KEN")]

@@ -24,7 +24,7 @@ in custody ("died of torture in police custody"). Argument search is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -242,7 +242,9 @@ ATTACK_RELATION = "attacks"
 ASSAULT_RELATION = "assaults"
 
 
-def _civilian_attack(subjects: tuple[Resolved, ...], targets: list[Token]) -> str:
+def _civilian_attack(
+    subjects: tuple[Resolved, ...], targets: list[Token], *, places: Sequence[Token] = ()
+) -> str:
     """The relation of an attack (19) by ``subjects`` on ``targets``.
 
     Rule: an attack by an armed group (no state among the doers) whose target phrase is a
@@ -253,9 +255,14 @@ def _civilian_attack(subjects: tuple[Resolved, ...], targets: list[Token]) -> st
     A state's forces attacking villages or cities use military force (19, as PLOVER codes
     "Russian aircraft killed 46 Afghan civilians in an attack on a village"); an attack on
     forces or a base ("attacked a military base") stays 19, and so does one on a base only
-    near a village (a word deeper in the phrase is not its target)."""
+    near a village (a word deeper in the phrase is not its target). An armed group's
+    attacks only placed in a town or a country ("continues to stage attacks in
+    Mogadishu": ``places``, the phrases that gave the object) hit whoever is there: an
+    assault too."""
     if not subjects or any(s.actor.type != ActorType.ARMED_GROUP for s in subjects):
         return ATTACK_RELATION
+    if places:
+        return ASSAULT_RELATION
     sites = words().civilian_sites
     for target in targets:
         for head in conjuncts(target):
@@ -557,7 +564,11 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             continue
         if relation == ATTACK_RELATION:
             relation = _civilian_attack(
-                subjects, [t for p in ("prep:on", "prep:against") for t in slot_tokens(token, p)]
+                subjects,
+                [t for p in ("prep:on", "prep:against") for t in slot_tokens(token, p)],
+                places=[
+                    p for p in slot_tokens(token, "prep:in") if any(o.token == p.i for o in objects)
+                ],
             )
         yield Candidate(
             token,
