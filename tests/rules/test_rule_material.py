@@ -359,3 +359,27 @@ def test_an_armed_group_s_attacks_placed_in_a_state_are_assaults(parse, context)
     assert _facts(parse(_staged("Hamas", "in"), actors), context) == [("assaults", "hamas", "KEN")]
     # A state's attacks in another state are military force.
     assert _facts(parse(_staged("Russia", "in"), actors), context) == [("attacks", "RUS", "KEN")]
+
+
+def _claimed(site: str) -> str:
+    return f"""
+Hamas Hamas PROPN NNP nsubj 1
+claimed claim VERB VBD ROOT 1
+responsibility responsibility NOUN NN dobj 1
+for for ADP IN prep 2
+the the DET DT det 5
+attack attack NOUN NN pobj 3
+on on ADP IN prep 5
+a a DET DT det 9
+Kenyan Kenyan ADJ JJ amod 9
+{site} {site} NOUN NN pobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_the_frames_code_a_claimed_attack_on_a_civilian_site_as_an_assault(parse, context):
+    actors = {"Hamas": "hamas", "Kenyan": ("KEN", "demonym")}
+    found = _facts(parse(_claimed("mall"), actors), context)
+    assert found and all(relation == "assaults" for relation, _, _ in found)
+    found = _facts(parse(_claimed("base"), actors), context)
+    assert found and all(relation == "attacks" for relation, _, _ in found)

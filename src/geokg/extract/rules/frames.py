@@ -242,6 +242,26 @@ ATTACK_RELATION = "attacks"
 ASSAULT_RELATION = "assaults"
 
 
+TARGET_STEPS = ("prep:on", "prep:against")
+MODIFIER_STEPS = ("amod", "compound", "poss")
+
+
+def _struck(noun: Token, frame: Frame) -> list[Token]:
+    """The heads of what an attack noun's frame names as hit: fillers of its slots through
+    "on" or "against" ("the attack on a Kenyan mall", "responsibility for the attack on
+    a Kenyan mall"), a modifier filler standing for its head noun."""
+    found: list[Token] = []
+    for slot in frame.object:
+        steps = slot.split(">")
+        if not any(step in TARGET_STEPS for step in steps):
+            continue
+        for filler in slot_tokens(noun, slot):
+            head = filler.head if steps[-1] in MODIFIER_STEPS else filler
+            if head not in found:
+                found.append(head)
+    return found
+
+
 def _civilian_attack(
     subjects: tuple[Resolved, ...], targets: list[Token], *, places: Sequence[Token] = ()
 ) -> str:
@@ -565,7 +585,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         if relation == ATTACK_RELATION:
             relation = _civilian_attack(
                 subjects,
-                [t for p in ("prep:on", "prep:against") for t in slot_tokens(token, p)],
+                _struck(token, frame),
                 places=[
                     p for p in slot_tokens(token, "prep:in") if any(o.token == p.i for o in objects)
                 ],
