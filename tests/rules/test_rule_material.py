@@ -383,3 +383,27 @@ def test_the_frames_code_a_claimed_attack_on_a_civilian_site_as_an_assault(parse
     assert found and all(relation == "assaults" for relation, _, _ in found)
     found = _facts(parse(_claimed("base"), actors), context)
     assert found and all(relation == "attacks" for relation, _, _ in found)
+
+
+def _swap(cue: str) -> str:
+    return f"""
+A a DET DT det 2
+{cue} {cue} NOUN NN compound 2
+swap swap NOUN NN nsubj 7
+between between ADP IN prep 2
+Russia Russia PROPN NNP pobj 3
+and and CCONJ CC cc 4
+Ukraine Ukraine PROPN NNP conj 4
+took take VERB VBD ROOT 7
+place place NOUN NN dobj 7
+. . PUNCT . punct 7
+"""
+
+
+def test_a_prisoner_swap_between_two_sides_releases_each_to_the_other(parse, context):
+    actors = {"Russia": "RUS", "Ukraine": "UKR"}
+    assert _facts(parse(_swap("prisoner"), actors), context) == [
+        ("releases", "RUS", "UKR"),
+        ("releases", "UKR", "RUS"),
+    ]
+    assert _facts(parse(_swap("land"), actors), context) == []

@@ -230,6 +230,7 @@ class Words:
     responsibility_adjectives: frozenset[str]
     civilian_sites: frozenset[str]
     noncombatants: frozenset[str]
+    mutual_nouns: frozenset[str]
     charge_preps: frozenset[str]
     # -- Responses (rules/responses.py)
     provoking_verbs: frozenset[str]

@@ -430,6 +430,9 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
     frames = lexicon.nouns.get(token.lemma_.lower(), ())
     if not frames:
         return
+    if token.lemma_.lower() in words().mutual_nouns:
+        yield from _mutual_candidates(token, frames, lexicon, resolver)
+        return
     carrier = _carrier(token)
     if carrier.dep_ == "compound" and carrier.head.pos_ == "NOUN":
         # "undertook a mediation mission between X and Y": the phrase head carries it.
@@ -601,6 +604,37 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             strength,
             negation_is_act=presupposed,
         )
+        return
+
+
+def _mutual_candidates(
+    noun: Token, frames: tuple[Frame, ...], lexicon: Lexicon, resolver: Resolver
+) -> Iterator[Candidate]:
+    """An exchange between two sides: each side does the frame's act to the other.
+
+    Rule: a noun of ``mutual_nouns`` (``words.json``: "swap", "exchange") whose frame
+    applies (its cue: "a prisoner swap") and whose sides are named in its "between" phrase
+    ("a prisoner swap between Russia and Ukraine") or are the two or more subjects of its
+    agent light verb ("Russia and Ukraine carried out a prisoner exchange") gives the
+    frame's relation from each side to each other side (each releases the other's
+    prisoners). One side only ("Russia's prisoner swap"), or no cue ("an exchange of
+    views between X and Y"), gives nothing here."""
+    carrier = _carrier(noun)
+    for frame in frames:
+        if frame.cues and not _noun_cued(noun, carrier, frame.cues, lexicon):
+            continue
+        sides = _resolve_slots(noun, ("prep:between",), resolver, passive=False, exclude=())
+        governor = carrier.head if carrier.dep_ in {"dobj", "attr"} else None
+        if (
+            len({s.actor for s in sides}) < 2
+            and governor is not None
+            and lexicon.lemma(governor) in lexicon.agent_light_verbs
+        ):
+            sides = tuple(r for d in logical_subject(governor) for r in resolver.actors(d))
+        if len({s.actor for s in sides}) < 2:
+            continue
+        strength = frame.strength * NOMINAL_RULE_STRENGTH
+        yield from _each_to_each(noun, frame, frame.relation, sides, strength)
         return
 
 
