@@ -407,3 +407,27 @@ def test_a_prisoner_swap_between_two_sides_releases_each_to_the_other(parse, con
         ("releases", "UKR", "RUS"),
     ]
     assert _facts(parse(_swap("land"), actors), context) == []
+
+
+def _scrambled(doer: str, noun: str, kind: str = "fighter") -> str:
+    return f"""
+Japan Japan PROPN NNP nsubj 1
+scrambled scramble VERB VBD ROOT 1
+{kind} {kind} NOUN NN compound 3
+{noun} {noun.rstrip("s")} NOUN NNS dobj 1
+after after SCONJ IN mark 6
+{doer} {doer} PROPN NNP nsubj 6
+entered enter VERB VBD advcl 1
+airspace airspace NOUN NN dobj 6
+. . PUNCT . punct 1
+"""
+
+
+def test_a_show_of_force_after_another_s_act_is_aimed_at_its_doer(parse, context):
+    actors = {"Japan": "JPN", "China": "CHN"}
+    assert _facts(parse(_scrambled("China", "jets"), actors), context) == [
+        ("mobilisesAgainst", "JPN", "CHN")
+    ]
+    # The doer's own act, or no aircraft scrambled: nothing.
+    assert _facts(parse(_scrambled("Japan", "jets"), actors), context) == []
+    assert _facts(parse(_scrambled("China", "eggs", "breakfast"), actors), context) == []

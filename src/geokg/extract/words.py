@@ -231,6 +231,8 @@ class Words:
     civilian_sites: frozenset[str]
     noncombatants: frozenset[str]
     mutual_nouns: frozenset[str]
+    provocation_marks: frozenset[str]
+    provoked_roots: frozenset[str]
     charge_preps: frozenset[str]
     # -- Responses (rules/responses.py)
     provoking_verbs: frozenset[str]

@@ -192,6 +192,8 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             objects = named_actors(objects, fillers, resolver, frame.object_kinds)
             if not objects and {ACTOR_KIND, NONCOMBATANT_KIND} & set(frame.object_kinds):
                 continue
+        if not objects and _cameo_root(relation) in words().provoked_roots:
+            objects = _provoker(token, subjects, resolver)
         if not objects and default_target and relation in words().default_target_relations:
             objects = _default_target(token, subjects, resolver)
         if not objects:
@@ -290,6 +292,30 @@ def _civilian_attack(
             if any(t.lemma_.lower() in sites or t.lower_ in sites for t in phrase):
                 return ASSAULT_RELATION
     return ATTACK_RELATION
+
+
+def _provoker(
+    verb: Token, subjects: tuple[Resolved, ...], resolver: Resolver
+) -> tuple[Resolved, ...]:
+    """The doer of the act a show of force answers.
+
+    Rule: a verb act of a ``provoked_roots`` root (15) with no target of its own, carrying
+    a clause marked by ``provocation_marks`` ("after", "when": "Japan scrambled fighter
+    jets after a Chinese plane entered disputed airspace"), is aimed at that clause's
+    subject, when it names an actor other than the doer. A clause whose subject is the
+    doer itself ("deployed troops after it won the vote"), names no actor, or a preposition
+    phrase ("after talks with France") gives nothing."""
+    doers = {s.actor for s in subjects}
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in words().provocation_marks for c in clause.children
+        ):
+            continue
+        for subject in _children(clause, "nsubj"):
+            found = tuple(r for r in resolver.actors(subject) if r.actor not in doers)
+            if found:
+                return found
+    return ()
 
 
 PARTICIPLE_STRENGTH = 0.85
