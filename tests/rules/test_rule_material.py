@@ -431,3 +431,26 @@ def test_a_show_of_force_after_another_s_act_is_aimed_at_its_doer(parse, context
     # The doer's own act, or no aircraft scrambled: nothing.
     assert _facts(parse(_scrambled("Japan", "jets"), actors), context) == []
     assert _facts(parse(_scrambled("China", "eggs", "breakfast"), actors), context) == []
+
+
+def _built_up(noun: str, lemma: str) -> str:
+    return f"""
+Russia Russia PROPN NNP nsubj 1
+built build VERB VBD ROOT 1
+up up ADP RP prt 1
+{noun} {lemma} NOUN NNS dobj 1
+along along ADP IN prep 1
+the the DET DT det 6
+border border NOUN NN pobj 4
+with with ADP IN prep 6
+Ukraine Ukraine PROPN NNP pobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_building_up_forces_along_a_border_is_a_show_of_force(parse, context):
+    actors = {"Russia": "RUS", "Ukraine": "UKR"}
+    assert _facts(parse(_built_up("troops", "troop"), actors), context) == [
+        ("mobilisesForcesAgainst", "RUS", "UKR")
+    ]
+    assert _facts(parse(_built_up("stocks", "stock"), actors), context) == []
