@@ -24,13 +24,19 @@ in custody ("died of torture in police custody"). Argument search is
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
 from geokg.extract.kinds import ACTOR_KIND, NONCOMBATANT_KIND, checks_kinds, named_actors
 from geokg.extract.lexicon import Frame, Lexicon, words
-from geokg.extract.naming import conjuncts
+from geokg.extract.material import (
+    ATTACK_RELATION,
+    civilian_attack,
+    mutual_sides,
+    provoker,
+    struck,
+)
 from geokg.extract.rejections import is_rejected, rejected_act, rejection_candidate
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
@@ -72,7 +78,6 @@ from geokg.extract.targets import (
     undergoer_noun,
 )
 from geokg.extract.tokenindex import TokenIndex
-from geokg.model import ActorType
 
 NOMINAL_RULE_STRENGTH = 0.85
 
@@ -193,7 +198,7 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             if not objects and {ACTOR_KIND, NONCOMBATANT_KIND} & set(frame.object_kinds):
                 continue
         if not objects and _cameo_root(relation) in words().provoked_roots:
-            objects = _provoker(token, subjects, resolver)
+            objects = provoker(token, subjects, resolver)
         if not objects and default_target and relation in words().default_target_relations:
             objects = _default_target(token, subjects, resolver)
         if not objects:
@@ -234,88 +239,9 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         if not objects:
             continue
         if relation == ATTACK_RELATION:
-            relation = _civilian_attack(subjects, slot_tokens(token, "dobj", passive=passive))
+            relation = civilian_attack(subjects, slot_tokens(token, "dobj", passive=passive))
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
-
-
-# An attack on civilians or a civilian site is an assault (CAMEO 18), not military force.
-ATTACK_RELATION = "attacks"
-ASSAULT_RELATION = "assaults"
-
-
-TARGET_STEPS = ("prep:on", "prep:against")
-MODIFIER_STEPS = ("amod", "compound", "poss")
-
-
-def _struck(noun: Token, frame: Frame) -> list[Token]:
-    """The heads of what an attack noun's frame names as hit: fillers of its slots through
-    "on" or "against" ("the attack on a Kenyan mall", "responsibility for the attack on
-    a Kenyan mall"), a modifier filler standing for its head noun."""
-    found: list[Token] = []
-    for slot in frame.object:
-        steps = slot.split(">")
-        if not any(step in TARGET_STEPS for step in steps):
-            continue
-        for filler in slot_tokens(noun, slot):
-            head = filler.head if steps[-1] in MODIFIER_STEPS else filler
-            if head not in found:
-                found.append(head)
-    return found
-
-
-def _civilian_attack(
-    subjects: tuple[Resolved, ...], targets: list[Token], *, places: Sequence[Token] = ()
-) -> str:
-    """The relation of an attack (19) by ``subjects`` on ``targets``.
-
-    Rule: an attack by an armed group (no state among the doers) whose target phrase is a
-    civilian site or civilians (``civilian_sites`` in ``words.json``: its head, or a
-    compound or adjective of it, or of a conjunct: "Boko Haram fighters attacked
-    Cameroonian villages", "the militants' attack on a Kenyan mall") is an assault (18),
-    as CAMEO codes unconventional violence and as the claims rule codes a claimed attack.
-    A state's forces attacking villages or cities use military force (19, as PLOVER codes
-    "Russian aircraft killed 46 Afghan civilians in an attack on a village"); an attack on
-    forces or a base ("attacked a military base") stays 19, and so does one on a base only
-    near a village (a word deeper in the phrase is not its target). An armed group's
-    attacks only placed in a town or a country ("continues to stage attacks in
-    Mogadishu": ``places``, the phrases that gave the object) hit whoever is there: an
-    assault too."""
-    if not subjects or any(s.actor.type != ActorType.ARMED_GROUP for s in subjects):
-        return ATTACK_RELATION
-    if places:
-        return ASSAULT_RELATION
-    sites = words().civilian_sites
-    for target in targets:
-        for head in conjuncts(target):
-            phrase = [head, *(c for c in head.children if c.dep_ in {"compound", "amod"})]
-            if any(t.lemma_.lower() in sites or t.lower_ in sites for t in phrase):
-                return ASSAULT_RELATION
-    return ATTACK_RELATION
-
-
-def _provoker(
-    verb: Token, subjects: tuple[Resolved, ...], resolver: Resolver
-) -> tuple[Resolved, ...]:
-    """The doer of the act a show of force answers.
-
-    Rule: a verb act of a ``provoked_roots`` root (15) with no target of its own, carrying
-    a clause marked by ``provocation_marks`` ("after", "when": "Japan scrambled fighter
-    jets after a Chinese plane entered disputed airspace"), is aimed at that clause's
-    subject, when it names an actor other than the doer. A clause whose subject is the
-    doer itself ("deployed troops after it won the vote"), names no actor, or a preposition
-    phrase ("after talks with France") gives nothing."""
-    doers = {s.actor for s in subjects}
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in words().provocation_marks for c in clause.children
-        ):
-            continue
-        for subject in _children(clause, "nsubj"):
-            found = tuple(r for r in resolver.actors(subject) if r.actor not in doers)
-            if found:
-                return found
-    return ()
 
 
 PARTICIPLE_STRENGTH = 0.85
@@ -612,9 +538,9 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
         if not objects:
             continue
         if relation == ATTACK_RELATION:
-            relation = _civilian_attack(
+            relation = civilian_attack(
                 subjects,
-                _struck(token, frame),
+                struck(token, frame),
                 places=[
                     p for p in slot_tokens(token, "prep:in") if any(o.token == p.i for o in objects)
                 ],
@@ -636,28 +562,16 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
 def _mutual_candidates(
     noun: Token, frames: tuple[Frame, ...], lexicon: Lexicon, resolver: Resolver
 ) -> Iterator[Candidate]:
-    """An exchange between two sides: each side does the frame's act to the other.
-
-    Rule: a noun of ``mutual_nouns`` (``words.json``: "swap", "exchange") whose frame
-    applies (its cue: "a prisoner swap") and whose sides are named in its "between" phrase
-    ("a prisoner swap between Russia and Ukraine") or are the two or more subjects of its
-    agent light verb ("Russia and Ukraine carried out a prisoner exchange") gives the
-    frame's relation from each side to each other side (each releases the other's
-    prisoners). One side only ("Russia's prisoner swap"), or no cue ("an exchange of
-    views between X and Y"), gives nothing here."""
+    """An exchange between two sides (:func:`~geokg.extract.material.mutual_sides`): each
+    side does the cued frame's act to the other ("a prisoner swap between Russia and
+    Ukraine": each releases the other's prisoners); no cue ("an exchange of views"),
+    nothing."""
     carrier = _carrier(noun)
     for frame in frames:
         if frame.cues and not _noun_cued(noun, carrier, frame.cues, lexicon):
             continue
-        sides = _resolve_slots(noun, ("prep:between",), resolver, passive=False, exclude=())
-        governor = carrier.head if carrier.dep_ in {"dobj", "attr"} else None
-        if (
-            len({s.actor for s in sides}) < 2
-            and governor is not None
-            and lexicon.lemma(governor) in lexicon.agent_light_verbs
-        ):
-            sides = tuple(r for d in logical_subject(governor) for r in resolver.actors(d))
-        if len({s.actor for s in sides}) < 2:
+        sides = mutual_sides(noun, carrier, lexicon, resolver)
+        if not sides:
             continue
         strength = frame.strength * NOMINAL_RULE_STRENGTH
         yield from _each_to_each(noun, frame, frame.relation, sides, strength)
