@@ -19,6 +19,7 @@ from __future__ import annotations
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.rules.answers import _denies_involvement
 from geokg.extract.rules.frames import frame_rule
+from geokg.extract.rules.responses import response_rule
 
 
 def _facts(doc, context):
@@ -454,3 +455,32 @@ def test_building_up_forces_along_a_border_is_a_show_of_force(parse, context):
         ("mobilisesForcesAgainst", "RUS", "UKR")
     ]
     assert _facts(parse(_built_up("stocks", "stock"), actors), context) == []
+
+
+def _launched(noun: str, lemma: str) -> str:
+    return f"""
+Israel Israel PROPN NNP nsubj 1
+launched launch VERB VBD ROOT 1
+{noun} {lemma} NOUN NNS dobj 1
+in in ADP IN prep 1
+response response NOUN NN pobj 3
+to to ADP IN prep 4
+Hamas Hamas PROPN NNP compound 8
+rocket rocket NOUN NN compound 8
+attacks attack NOUN NNS pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_a_light_verb_s_attack_noun_in_response_targets_the_attacker(parse, context):
+    """The responses rule: "launched airstrikes in response to Hamas rocket attacks"; a
+    cooperative noun ("held talks in response to ...") answers nothing so."""
+    actors = {"Israel": "ISR", "Hamas": "hamas"}
+    doc = parse(_launched("airstrikes", "airstrike"), actors)
+    found = [
+        (c.relation, c.subjects[0].actor.id, c.objects[0].actor.id)
+        for c in response_rule(doc[:], context(doc))
+    ]
+    assert found == [("conductsAirstrikesOn", "ISR", "hamas")]
+    doc = parse(_launched("talks", "talk"), actors)
+    assert list(response_rule(doc[:], context(doc))) == []
