@@ -16,6 +16,9 @@ Rules:
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
+from geokg.extract.actors import SPAN_KEY
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.rules.answers import _denies_involvement
 from geokg.extract.rules.frames import frame_rule
@@ -484,3 +487,39 @@ def test_a_light_verb_s_attack_noun_in_response_targets_the_attacker(parse, cont
     assert found == [("conductsAirstrikesOn", "ISR", "hamas")]
     doc = parse(_launched("talks", "talk"), actors)
     assert list(response_rule(doc[:], context(doc))) == []
+
+
+def _ceasefire(blank, spaced: bool):
+    rows = [
+        ("Ukraine", "Ukraine", "PROPN", "nsubj", 1),
+        ("announced", "announce", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 5),
+        ("cease", "cease", "NOUN", "compound", 5),
+        ("-", "-", "PUNCT", "punct", 5),
+        ("fire", "fire", "NOUN", "dobj", 1),
+        ("with", "with", "ADP", "prep", 5),
+        ("Russia", "Russia", "PROPN", "pobj", 6),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    doc = Doc(
+        blank.vocab,
+        words=[r[0] for r in rows],
+        spaces=[True, True, True, spaced, spaced, True, True, False, False],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
+    doc.spans[SPAN_KEY] = [
+        Span(doc, i, i + 1, label="name", kb_id=code) for i, code in ((0, "UKR"), (7, "RUS"))
+    ]
+    return doc
+
+
+def test_a_hyphenated_noun_split_by_the_tokenizer_keeps_its_frames(blank, context):
+    """ "cease-fire" is three tokens: its head takes the frames of the whole word; the same
+    words set apart by spaces do not."""
+    found = _facts(_ceasefire(blank, spaced=False), context)
+    assert [relation for relation, _, _ in found] == ["declaresCeasefireWith"]
+    assert _facts(_ceasefire(blank, spaced=True), context) == []

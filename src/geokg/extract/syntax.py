@@ -13,7 +13,7 @@ import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
-from geokg.extract.lexicon import load_lexicon, words
+from geokg.extract.lexicon import Lexicon, load_lexicon, words
 from geokg.extract.modality import accusing_verb, subject_of
 
 CHILD_INDEX_KEY = "geokg.child_index"
@@ -238,6 +238,26 @@ def _raised(prep: Token) -> list[Token]:
         if t.dep_ in {"pobj", "dobj"} and t.pos_ in {"NOUN", "PROPN"} and t.i > second.i
     ]
     return nominals[-1:]
+
+
+def noun_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The lemma under which a noun's frames are listed.
+
+    Rule: the tokenizer splits a hyphenated noun ("cease-fire", "build-up", "sit-in") into
+    three tokens; its head, written straight after "<word>-", takes the frames of the whole
+    word when the lexicon lists it ("a cease-fire": ``cease-fire``, not ``fire``). A word
+    set apart by a space ("a cease - fire", "anti- fire") or a hyphenated word the lexicon
+    does not list keeps its own lemma."""
+    lemma = token.lemma_.lower()
+    i = token.i
+    if i >= 2:
+        doc = token.doc
+        hyphen, first = doc[i - 1], doc[i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_:
+            joined = f"{first.lower_}-{lemma}"
+            if joined in lexicon.nouns:
+                return joined
+    return lemma
 
 
 def logical_subject(verb: Token) -> list[Token]:

@@ -48,6 +48,7 @@ from geokg.extract.syntax import (
     _is_passive,
     _verbal_ancestor,
     logical_subject,
+    noun_lemma,
     slot_tokens,
 )
 from geokg.extract.targets import (
@@ -379,10 +380,11 @@ def reciprocal_candidates(verb: Token, lexicon: Lexicon, resolver: Resolver) -> 
 
 def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
     """Candidates for a nominal event ('invasion of X by Y', 'sanctions from the West')."""
-    frames = lexicon.nouns.get(token.lemma_.lower(), ())
+    lemma = noun_lemma(token, lexicon)
+    frames = lexicon.nouns.get(lemma, ())
     if not frames:
         return
-    if token.lemma_.lower() in words().mutual_nouns:
+    if lemma in words().mutual_nouns:
         yield from _mutual_candidates(token, frames, lexicon, resolver)
         return
     carrier = _carrier(token)
@@ -738,6 +740,8 @@ def sentence_candidates(
         if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
             continue
         lemma = token.lemma_.lower()
+        if pos in {"NOUN", "PROPN"}:
+            lemma = noun_lemma(token, lexicon)  # "cease-fire": three tokens
         if (
             pos in {"NOUN", "PROPN"}
             and lemma in lexicon.nouns
