@@ -256,8 +256,10 @@ VOCABULARY: list[tuple[str, set[Triple]]] = [
     ("Russia extended an olive branch to Georgia.", {("RUS", "03", "GEO")}),
     ("The United States is drafting sanctions against Russia.", {("USA", "13", "RUS")}),
     (
+        # An armed group's attack on a civilian site is an assault (18), as the claims rule
+        # and the pool annotations code it (geokg.extract.material.civilian_attack).
         "Al-Shabab claimed responsibility for the attack on a Kenyan mall.",
-        {("al_shabaab", "19", "KEN")},
+        {("al_shabaab", "18", "KEN")},
     ),
     ("Vietnamese protesters set fire to the Chinese embassy in Hanoi.", {("VNM", "17", "CHN")}),
     ("Turkey ratified Finland's accession to NATO.", {("TUR", "08", "FIN")}),

@@ -1,7 +1,8 @@
 """Kinds of object a lexicon frame may demand (``object_kinds`` in ``verbs.json``).
 
 The frames rule (:mod:`geokg.extract.rules.frames`) keeps only the objects of the kinds a
-frame names: "actor", an object that names an actor itself, and "person", people. Other
+frame names: "actor", an object that names an actor itself, "person", people, and
+"noncombatant", people who take no part in fighting (``noncombatants`` in ``words.json``). Other
 kinds some frames list ("organisation", "collective", "military") are descriptive only:
 :func:`checks_kinds` says which frames are checked.
 """
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from geokg.extract.lexicon import words
 from geokg.extract.naming import conjuncts
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
@@ -21,9 +23,12 @@ from geokg.model import ActorType
 # naming an actor ("feared Russia"), not a place ("floods in Russia") nor an owner ("Russia's
 # economy"); "person", an actor named as people (a person, officials, soldiers, protesters),
 # not a state or an organisation by its name ("beat protesters", not "beat Argentina 2-1").
+# "noncombatant": an object named with a noun of people who take no part in fighting
+# ("hundreds of civilians", "thousands of people"; not "hundreds of fighters").
 ACTOR_KIND = "actor"
 PERSON_KIND = "person"
-CHECKED_KINDS = frozenset({ACTOR_KIND, PERSON_KIND})
+NONCOMBATANT_KIND = "noncombatant"
+CHECKED_KINDS = frozenset({ACTOR_KIND, PERSON_KIND, NONCOMBATANT_KIND})
 NOT_NAMING_ACTOR = frozenset(
     {Via.LOCATION, Via.CITY, Via.REGION, Via.EVENT_PLACE, Via.PLACE, Via.OWNER, Via.HOME}
 )
@@ -49,7 +54,20 @@ def named_actors(
 
     Emotion, perception and evaluation verbs ("mourn", "contain", "destroy" an enemy) code
     an act on an actor only when their object is that actor; on a place or a thing they
-    code nothing. Bodily acts ("beat") need people: a state or a team beaten is a match."""
+    code nothing. Bodily acts ("beat") need people: a state or a team beaten is a match.
+    Mass killings need noncombatants: the filler itself must be a ``noncombatants`` noun
+    ("killed hundreds of civilians"), so "killed hundreds of fighters" is no mass killing."""
+    if NONCOMBATANT_KIND in kinds:
+        # People are victims wherever they are named from ("civilians in Bentiu").
+        noncombatants = words().noncombatants
+        victims = {
+            r.actor
+            for f in fillers
+            for c in conjuncts(f)
+            if c.lemma_.lower() in noncombatants
+            for r in resolver.actors(c)
+        }
+        return tuple(o for o in objects if o.actor in victims)
     people = PERSON_KIND in kinds and ACTOR_KIND not in kinds
     named = {
         r.actor

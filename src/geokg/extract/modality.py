@@ -321,6 +321,27 @@ def _carries_condition(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def accusing_verb(prep: Token, lexicon: Lexicon) -> Token | None:
+    """The accusation verb an "of" phrase names the alleged act of, or ``None``.
+
+    Rule: the phrase hangs on the accusation verb ("accused Russia of arming rebels"), or
+    the parser hung it on the accused noun, the verb's direct object ("accused rebel
+    fighters of massacring civilians": of -> fighters -> accused); either way the gerund
+    is the alleged act. An "of" phrase of any other noun ("the killing of rebels of the
+    north", "accused the leaders of two groups") names no act: its verb is no gerund, and
+    a noun that is no object of an accusation verb gives nothing."""
+    governor = prep.head
+    if lexicon.lemma(governor) in lexicon.accusation:
+        return governor
+    if (
+        governor.dep_ == "dobj"
+        and governor.pos_ in {"NOUN", "PROPN"}
+        and lexicon.lemma(governor.head) in lexicon.accusation
+    ):
+        return governor.head
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a clause head, climbing conj/xcomp/participial chains."""
     for _ in range(8):
@@ -432,7 +453,7 @@ def assess(predicate: Token, lexicon: Lexicon) -> Modality:
             node = head
             continue
         if node.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep" and head.lower_ == "of":
-            governor = head.head
+            governor = accusing_verb(head, lexicon) or head.head
             if lexicon.lemma(governor) in lexicon.accusation:
                 result.accused = True
                 result.hedge = min(result.hedge, 0.8)

@@ -13,8 +13,8 @@ import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
-from geokg.extract.lexicon import load_lexicon, words
-from geokg.extract.modality import subject_of
+from geokg.extract.lexicon import Lexicon, load_lexicon, words
+from geokg.extract.modality import accusing_verb, subject_of
 
 CHILD_INDEX_KEY = "geokg.child_index"
 MEMO_KEY = "geokg.syntax_memo"
@@ -107,6 +107,7 @@ def _slot_tokens(token: Token, slot: str, *, passive: bool = False) -> list[Toke
         "appos",
         "xcomp",
         "npadvmod",
+        "conj",
     }:
         found = _children(token, first)
         if first == "dative":
@@ -304,6 +305,26 @@ def _raised(prep: Token) -> list[Token]:
     return nominals[-1:]
 
 
+def noun_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The lemma under which a noun's frames are listed.
+
+    Rule: the tokenizer splits a hyphenated noun ("cease-fire", "build-up", "sit-in") into
+    three tokens; its head, written straight after "<word>-", takes the frames of the whole
+    word when the lexicon lists it ("a cease-fire": ``cease-fire``, not ``fire``). A word
+    set apart by a space ("a cease - fire", "anti- fire") or a hyphenated word the lexicon
+    does not list keeps its own lemma."""
+    lemma = token.lemma_.lower()
+    i = token.i
+    if i >= 2:
+        doc = token.doc
+        hyphen, first = doc[i - 1], doc[i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_:
+            joined = f"{first.lower_}-{lemma}"
+            if joined in lexicon.nouns:
+                return joined
+    return lemma
+
+
 def logical_subject(verb: Token) -> list[Token]:
     """The doer of ``verb``, climbing the chains listed in the module docstring."""
     doc = verb.doc
@@ -345,6 +366,12 @@ def _logical_subject(verb: Token) -> list[Token]:
         return logical_subject(head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        if head.lower_ == "of" and governor.pos_ in {"NOUN", "PROPN"}:
+            accusing = accusing_verb(head, load_lexicon())
+            if accusing is not None:
+                # "accused rebel fighters of massacring civilians": the parser hung the act
+                # on the accused, who is its doer.
+                return [governor]
         if governor.pos_ in {"VERB", "AUX"} and head.lower_ in words().manner_preps:
             # "violated the truce by firing on ...", "after shelling ...": the doer acts.
             return logical_subject(governor)

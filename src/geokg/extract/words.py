@@ -242,6 +242,10 @@ class Words:
     responsibility_nouns: frozenset[str]
     responsibility_adjectives: frozenset[str]
     civilian_sites: frozenset[str]
+    noncombatants: frozenset[str]
+    mutual_nouns: frozenset[str]
+    provocation_marks: frozenset[str]
+    provoked_roots: frozenset[str]
     charge_preps: frozenset[str]
     # -- Responses (rules/responses.py)
     provoking_verbs: frozenset[str]

@@ -57,14 +57,26 @@ def _answers_allegation(token: Token, lexicon: Lexicon) -> bool:
 
 def _denies_involvement(token: Token, lexicon: Lexicon) -> bool:
     """A denial verb whose object (or its gerund's object) is an involvement noun ('denied
-    any involvement in the attack', 'denied playing any role')."""
+    any involvement in the attack', 'denied playing any role'), or whose gerund is an agent
+    light verb doing an event noun ('denied carrying out the killings', 'denies launching
+    the attack': the denier's own part in the event, as an involvement). A gerund of any
+    other verb ('denied reading the report') or a light verb on a noun that names no event
+    ('denied making a mistake') answers nothing."""
     if lexicon.lemma(token) not in lexicon.denial:
         return False
-    heads = [token, *(c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
-    return any(
+    gerunds = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if any(
         o.dep_ == "dobj" and o.lemma_.lower() in words().involvement_nouns
-        for head in heads
+        for head in (token, *gerunds)
         for o in head.children
+    ):
+        return True
+    return any(
+        lexicon.lemma(gerund) in lexicon.agent_light_verbs
+        and o.dep_ == "dobj"
+        and o.lemma_.lower() in lexicon.nouns
+        for gerund in gerunds
+        for o in gerund.children
     )
 
 

@@ -2,7 +2,9 @@
 
 A *predicate* is a verb or noun whose lemma has a frame in the lexicon. For each one:
 
-* **subject**: for verbs the ``nsubj`` (or the ``agent`` of a passive), inherited through
+* **subject**: for verbs the ``nsubj`` (or the ``agent`` of a passive, or for an agentless
+  violent passive the actor its "from" phrase names: "were shelled from the Pakistani
+  side"), inherited through
   ``conj``, ``xcomp`` (subject control), participial ``advcl`` ("using drones to strike"),
   relative clauses ("Russia, which invaded ...") and "accused of"/"suspected of" ("The
   country has been accused of supplying": the accused); for nouns the possessive, "by"/"from"
@@ -26,8 +28,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.kinds import ACTOR_KIND, checks_kinds, named_actors
+from geokg.extract.kinds import ACTOR_KIND, NONCOMBATANT_KIND, checks_kinds, named_actors
 from geokg.extract.lexicon import Frame, Lexicon, words
+from geokg.extract.material import (
+    ATTACK_RELATION,
+    civilian_attack,
+    mutual_sides,
+    provoker,
+    struck,
+)
 from geokg.extract.rejections import is_rejected, rejected_act, rejection_candidate
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
@@ -40,6 +49,7 @@ from geokg.extract.syntax import (
     _is_passive,
     _verbal_ancestor,
     logical_subject,
+    noun_lemma,
     slot_tokens,
 )
 from geokg.extract.targets import (
@@ -186,6 +196,11 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                     if _is_bombing(incident):
                         relation = "bombs"
                     break
+        if not subjects and passive and relation in words().violent_relations:
+            # "its troops were shelled from the Pakistani side", "... from Syria": an
+            # agentless violent passive whose "from" phrase (on the verb) names an actor
+            # was done by that actor.
+            subjects = tuple(r for f in slot_tokens(token, "prep:from") for r in resolver.actors(f))
         if not subjects and passive and _cameo_root(relation) in words().agentless_place_roots:
             # "Two British journalists were detained in Zimbabwe": CAMEO codes the unnamed
             # authorities by the state where they acted.
@@ -212,8 +227,10 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             # (people, "beat protesters", may still fall back on the event's place).
             fillers = [f for s in frame.object for f in slot_tokens(token, s, passive=passive)]
             objects = named_actors(objects, fillers, resolver, frame.object_kinds)
-            if not objects and ACTOR_KIND in frame.object_kinds:
+            if not objects and {ACTOR_KIND, NONCOMBATANT_KIND} & set(frame.object_kinds):
                 continue
+        if not objects and _cameo_root(relation) in words().provoked_roots:
+            objects = provoker(token, subjects, resolver)
         if not objects and default_target and relation in words().default_target_relations:
             objects = _default_target(token, subjects, resolver)
         if not objects:
@@ -253,6 +270,8 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             return
         if not objects:
             continue
+        if relation == ATTACK_RELATION:
+            relation = civilian_attack(subjects, slot_tokens(token, "dobj", passive=passive))
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
         return
 
@@ -424,8 +443,12 @@ def reciprocal_candidates(verb: Token, lexicon: Lexicon, resolver: Resolver) -> 
 
 def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
     """Candidates for a nominal event ('invasion of X by Y', 'sanctions from the West')."""
-    frames = lexicon.nouns.get(token.lemma_.lower(), ())
+    lemma = noun_lemma(token, lexicon)
+    frames = lexicon.nouns.get(lemma, ())
     if not frames:
+        return
+    if lemma in words().mutual_nouns:
+        yield from _mutual_candidates(token, frames, lexicon, resolver)
         return
     carrier = _carrier(token)
     if carrier.dep_ == "compound" and carrier.head.pos_ == "NOUN":
@@ -584,6 +607,14 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 objects = _default_target(governor, subjects, resolver, own_state=emergency)
         if not objects:
             continue
+        if relation == ATTACK_RELATION:
+            relation = civilian_attack(
+                subjects,
+                struck(token, frame),
+                places=[
+                    p for p in slot_tokens(token, "prep:in") if any(o.token == p.i for o in objects)
+                ],
+            )
         yield Candidate(
             token,
             anchor,
@@ -595,6 +626,25 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             strength,
             negation_is_act=presupposed,
         )
+        return
+
+
+def _mutual_candidates(
+    noun: Token, frames: tuple[Frame, ...], lexicon: Lexicon, resolver: Resolver
+) -> Iterator[Candidate]:
+    """An exchange between two sides (:func:`~geokg.extract.material.mutual_sides`): each
+    side does the cued frame's act to the other ("a prisoner swap between Russia and
+    Ukraine": each releases the other's prisoners); no cue ("an exchange of views"),
+    nothing."""
+    carrier = _carrier(noun)
+    for frame in frames:
+        if frame.cues and not _noun_cued(noun, carrier, frame.cues, lexicon):
+            continue
+        sides = mutual_sides(noun, carrier, lexicon, resolver)
+        if not sides:
+            continue
+        strength = frame.strength * NOMINAL_RULE_STRENGTH
+        yield from _each_to_each(noun, frame, frame.relation, sides, strength)
         return
 
 
@@ -777,6 +827,8 @@ def sentence_candidates(
         if pos not in {"NOUN", "PROPN", "VERB", "AUX"}:
             continue
         lemma = token.lemma_.lower()
+        if pos in {"NOUN", "PROPN"}:
+            lemma = noun_lemma(token, lexicon)  # "cease-fire": three tokens
         if (
             pos in {"NOUN", "PROPN"}
             and lemma in lexicon.nouns

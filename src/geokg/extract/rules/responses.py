@@ -17,13 +17,15 @@ relation; a neutral ``response``/``reaction`` only with a hostile qualifier,
 else the verb's "from" phrase) react to the *author* of the cause: the causing verb's
 subject when it is an actor (or a participle's clause subject), else the owner of the cause
 phrase ("Israel's decision"), else, for an unowned event noun, the agents of the latest
-earlier event of its class (event coreference, :mod:`geokg.extract.rules.reactions`). A
-verb act with no target of its own (no rule found one) carrying "in response to E" / "in
-retaliation for E" (``response_nouns``) targets E's author, found the same way. Never the
-reacter itself. A demand or appeal verb (``cessation_verbs``: verb -> relation) whose object
-(or "for" object) is a cessation noun (``cessation_nouns``: "an end", "a halt") of an event
-("to"/"of" phrase) is aimed at that event's author, found the same way. Rule strength
-:data:`RESPONSE_STRENGTH`.
+earlier event of its class (event coreference, :mod:`geokg.extract.rules.reactions`). A verb
+act with no target of its own (no rule found one) carrying "in response to E" / "in
+retaliation for E" (``response_nouns``) targets E's author, found the same way; so does the
+event noun of an agent light verb carrying it, when the noun's act is a material conflict
+("launched airstrikes in response to Hamas rocket attacks": the airstrikes target Hamas;
+"held talks in response to ..." is nothing). Never the reacter itself. A demand or appeal
+verb (``cessation_verbs``: verb -> relation) whose object (or "for" object) is a cessation
+noun (``cessation_nouns``: "an end", "a halt") of an event ("to"/"of" phrase) is aimed at
+that event's author, found the same way. Rule strength :data:`RESPONSE_STRENGTH`.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from geokg.extract.rules.discourse import plain_frame
 from geokg.extract.rules.evaluations import authors_of
 from geokg.extract.syntax import logical_subject
 from geokg.extract.targets import _clause_doers, _key, speaker_actor
+from geokg.model import QuadClass
 
 RESPONSE_STRENGTH = 0.8
 
@@ -153,7 +156,21 @@ def response_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidat
         events = _responded(verb)
         if not events:
             continue
-        frame = plain_frame(verb, lexicon)
+        frame, act = plain_frame(verb, lexicon), verb
+        if frame is None and lexicon.lemma(verb) in lexicon.agent_light_verbs:
+            # "Israel launched airstrikes in response to Hamas rocket attacks": the light
+            # verb's event noun is the act (when no rule gave it a target of its own).
+            # Only a material conflict answers an attack so ("held talks in response to
+            # the attacks" is no talks with the attackers).
+            for noun in verb.children:
+                if noun.dep_ == "dobj" and noun.i not in acts:
+                    frame, act = plain_frame(noun, lexicon), noun
+                    if frame is not None and (
+                        context.ontology.relation(frame.relation).quad_class
+                        == QuadClass.MATERIAL_CONFLICT
+                    ):
+                        break
+                    frame = None
         if frame is None:
             continue
         doers = _clause_doers(verb, context.actors)
@@ -165,7 +182,7 @@ def response_rule(sentence: Span, context: SentenceContext) -> Iterator[Candidat
             authors = authors_of(event, verb, relation, sentence, context, own)
             if authors:
                 yield Candidate(
-                    verb,
+                    act,
                     verb,
                     frame,
                     relation,
