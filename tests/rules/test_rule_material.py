@@ -523,3 +523,24 @@ def test_a_hyphenated_noun_split_by_the_tokenizer_keeps_its_frames(blank, contex
     found = _facts(_ceasefire(blank, spaced=False), context)
     assert [relation for relation, _, _ in found] == ["declaresCeasefireWith"]
     assert _facts(_ceasefire(blank, spaced=True), context) == []
+
+
+def _ban(owner: str, thing: str, lemma: str) -> str:
+    return f"""
+Russia Russia PROPN NNP nsubj 1
+imposed impose VERB VBD ROOT 1
+a a DET DT det 3
+ban ban NOUN NN dobj 1
+on on ADP IN prep 3
+{owner} {owner} ADJ JJ amod 6
+{thing} {lemma} NOUN NN pobj 4
+. . PUNCT . punct 1
+"""
+
+
+def test_a_ban_on_another_state_s_goods_is_a_sanction_and_at_home_a_restriction(parse, context):
+    actors = {"Russia": "RUS", "Georgian": ("GEO", "demonym"), "Russian": ("RUS", "demonym")}
+    found = _facts(parse(_ban("Georgian", "wine", "wine"), actors), context)
+    assert [relation for relation, _, _ in found] == ["imposesSanctionsOn"]
+    found = _facts(parse(_ban("Russian", "protests", "protest"), actors), context)
+    assert all(relation != "imposesSanctionsOn" for relation, _, _ in found)

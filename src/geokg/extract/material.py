@@ -96,6 +96,28 @@ def provoker(
     return ()
 
 
+RESTRICTION_RELATION = "imposesRestrictionsOn"
+SANCTION_RELATION = "imposesSanctionsOn"
+
+
+def foreign_ban(
+    lemma: str, relation: str, subjects: tuple[Resolved, ...], objects: tuple[Resolved, ...]
+) -> str:
+    """The relation of a ban noun's candidate.
+
+    Rule: a ban (``sanction_bans`` in ``words.json``) imposed on actors none of which is
+    of the imposer's own state ("the Council imposed those bans against two senior Houthi
+    leaders", "Russia's ban on Georgian wine") is a sanction (16), as CAMEO codes an
+    embargo or boycott; a ban on the imposer's own people or places ("Thailand's ban on
+    protests in Bangkok") stays a restriction (17)."""
+    if relation != RESTRICTION_RELATION or lemma not in words().sanction_bans:
+        return relation
+    own = {s.actor.country or s.actor.id for s in subjects}
+    if objects and all((o.actor.country or o.actor.id) not in own for o in objects):
+        return SANCTION_RELATION
+    return relation
+
+
 def mutual_sides(
     noun: Token, carrier: Token, lexicon: Lexicon, resolver: Resolver
 ) -> tuple[Resolved, ...]:
@@ -120,6 +142,7 @@ __all__ = [
     "ASSAULT_RELATION",
     "ATTACK_RELATION",
     "civilian_attack",
+    "foreign_ban",
     "mutual_sides",
     "provoker",
     "struck",

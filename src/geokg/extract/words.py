@@ -246,6 +246,7 @@ class Words:
     mutual_nouns: frozenset[str]
     provocation_marks: frozenset[str]
     provoked_roots: frozenset[str]
+    sanction_bans: frozenset[str]
     charge_preps: frozenset[str]
     # -- Responses (rules/responses.py)
     provoking_verbs: frozenset[str]

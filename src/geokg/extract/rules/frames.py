@@ -40,6 +40,7 @@ from geokg.extract.lexicon import Frame, Lexicon, words
 from geokg.extract.material import (
     ATTACK_RELATION,
     civilian_attack,
+    foreign_ban,
     mutual_sides,
     provoker,
     struck,
@@ -277,6 +278,9 @@ def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
             return
         if not objects:
             continue
+        for thing in [item] if item is not None else slot_tokens(token, "dobj", passive=passive):
+            # "imposed a ban on Georgian wine": the item or object names the measure.
+            relation = foreign_ban(thing.lemma_.lower(), relation, subjects, objects)
         if relation == ATTACK_RELATION:
             relation = civilian_attack(subjects, slot_tokens(token, "dobj", passive=passive))
         yield Candidate(token, token, frame, relation, subjects, objects, item, frame.strength)
@@ -481,6 +485,7 @@ def noun_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Itera
                 objects = _default_target(governor, subjects, resolver, own_state=emergency)
         if not objects:
             continue
+        relation = foreign_ban(lemma, relation, subjects, objects)
         if relation == ATTACK_RELATION:
             relation = civilian_attack(
                 subjects,
