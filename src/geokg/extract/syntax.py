@@ -41,12 +41,13 @@ def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
         heads = dependents + table[dependents, 0]
         order = numpy.argsort(heads, kind="stable")
         strings = doc.vocab.strings
-        names = {code: strings[code & UINT64_MASK] for code in numpy.unique(table[:, 1]).tolist()}
+        labels = table[dependents[order], 1].tolist()
+        names = {code: strings[code & UINT64_MASK] for code in set(labels)}
         index = [[] for _ in range(len(doc))]
         for head, child, dep in zip(
             heads[order].tolist(),
             dependents[order].tolist(),
-            table[dependents[order], 1].tolist(),
+            labels,
             strict=True,
         ):
             index[head].append((names[dep], child))
