@@ -618,3 +618,44 @@ def test_a_state_protesting_an_act_complains(parse, context):
 def test_people_protesting_an_act_demonstrate(parse, context):
     people = "Japanese japanese ADJ JJ amod 1\nstudents student NOUN NNS nsubj 2"
     assert _protested(parse, context, people, 2) == {"protestsAgainst"}
+
+
+POWERS_OPPOSED = """
+Western western ADJ JJ amod 1
+powers power NOUN NNS {subject_dep} {subject_head}
+opposed oppose VERB VBN {dep} {head}
+to to ADP IN prep 2
+Tehran Tehran PROPN NNP pobj 3
+wanted want VERB VBD ROOT 5
+language language NOUN NN dobj 5
+. . PUNCT . punct 5
+"""
+
+
+def test_a_stance_participle_describes_its_noun_no_act(parse, context):
+    actors = {"powers": ("west", "alias"), "Tehran": ("IRN", "capital")}
+    # "Western powers opposed to Tehran wanted ...", as a reduced relative ...
+    table = POWERS_OPPOSED.format(subject_dep="nsubj", subject_head=5, dep="acl", head=1)
+    doc = parse(table, actors)
+    assert _triples(frame_rule(doc[:], context(doc))) == []
+    # ... and as the parser's clause without an auxiliary
+    table = POWERS_OPPOSED.format(subject_dep="nsubj", subject_head=2, dep="advcl", head=5)
+    doc = parse(table, actors)
+    assert _triples(frame_rule(doc[:], context(doc))) == []
+
+
+OPPOSED_COMPLEMENT = """
+Washington Washington PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+opposed oppose VERB VBN acomp 1
+to to ADP IN prep 2
+Tehran Tehran PROPN NNP poss 6
+'s 's PART POS case 4
+plan plan NOUN NN pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_a_stance_stated_by_a_copula_still_rejects(parse, context):
+    doc = parse(OPPOSED_COMPLEMENT, OPPOSING)
+    assert _triples(frame_rule(doc[:], context(doc))) == [("USA", "rejectsProposalOf", "IRN")]
