@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geokg.extract.drafts import _distinct
+from geokg.extract.drafts import _distinct, candidate_drafts
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.complements import complement_rule
 from geokg.extract.rules.frames import frame_rule
@@ -659,3 +659,41 @@ plan plan NOUN NN pobj 3
 def test_a_stance_stated_by_a_copula_still_rejects(parse, context):
     doc = parse(OPPOSED_COMPLEMENT, OPPOSING)
     assert _triples(frame_rule(doc[:], context(doc))) == [("USA", "rejectsProposalOf", "IRN")]
+
+
+NOT_RULED_OUT = """
+Washington Washington PROPN NNP nsubj 3
+has have AUX VBZ aux 3
+not not PART RB neg 3
+ruled rule VERB VBN ROOT 3
+out out ADP RP prt 3
+{kind} {kind} ADJ JJ amod 6
+action action NOUN NN dobj 3
+against against ADP IN prep 6
+Damascus Damascus PROPN NNP pobj 7
+. . PUNCT . punct 3
+"""
+
+
+def _left_open(parse, context, kind):
+    doc = parse(
+        NOT_RULED_OUT.format(kind=kind),
+        {"Washington": ("USA", "capital"), "Damascus": ("SYR", "capital")},
+    )
+    sentence = doc[:]
+    ctx = context(doc)
+    return sorted(
+        (d.subject.id, d.relation, d.object.id)
+        for c in frame_rule(sentence, ctx)
+        for d in candidate_drafts(c, sentence, ctx)
+    )
+
+
+def test_military_action_not_ruled_out_is_a_threat(parse, context):
+    assert _left_open(parse, context, "military") == [
+        ("USA", "threatensMilitaryForceAgainst", "SYR")
+    ]
+
+
+def test_legal_action_not_ruled_out_is_nothing(parse, context):
+    assert _left_open(parse, context, "legal") == []
