@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geokg.extract.drafts import _distinct
+from geokg.extract.drafts import _distinct, candidate_drafts
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.rules.complements import complement_rule
 from geokg.extract.rules.frames import frame_rule
@@ -618,3 +618,82 @@ def test_a_state_protesting_an_act_complains(parse, context):
 def test_people_protesting_an_act_demonstrate(parse, context):
     people = "Japanese japanese ADJ JJ amod 1\nstudents student NOUN NNS nsubj 2"
     assert _protested(parse, context, people, 2) == {"protestsAgainst"}
+
+
+POWERS_OPPOSED = """
+Western western ADJ JJ amod 1
+powers power NOUN NNS {subject_dep} {subject_head}
+opposed oppose VERB VBN {dep} {head}
+to to ADP IN prep 2
+Tehran Tehran PROPN NNP pobj 3
+wanted want VERB VBD ROOT 5
+language language NOUN NN dobj 5
+. . PUNCT . punct 5
+"""
+
+
+def test_a_stance_participle_describes_its_noun_no_act(parse, context):
+    actors = {"powers": ("west", "alias"), "Tehran": ("IRN", "capital")}
+    # "Western powers opposed to Tehran wanted ...", as a reduced relative ...
+    table = POWERS_OPPOSED.format(subject_dep="nsubj", subject_head=5, dep="acl", head=1)
+    doc = parse(table, actors)
+    assert _triples(frame_rule(doc[:], context(doc))) == []
+    # ... and as the parser's clause without an auxiliary
+    table = POWERS_OPPOSED.format(subject_dep="nsubj", subject_head=2, dep="advcl", head=5)
+    doc = parse(table, actors)
+    assert _triples(frame_rule(doc[:], context(doc))) == []
+
+
+OPPOSED_COMPLEMENT = """
+Washington Washington PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+opposed oppose VERB VBN acomp 1
+to to ADP IN prep 2
+Tehran Tehran PROPN NNP poss 6
+'s 's PART POS case 4
+plan plan NOUN NN pobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_a_stance_stated_by_a_copula_still_rejects(parse, context):
+    doc = parse(OPPOSED_COMPLEMENT, OPPOSING)
+    assert _triples(frame_rule(doc[:], context(doc))) == [("USA", "rejectsProposalOf", "IRN")]
+
+
+NOT_RULED_OUT = """
+Washington Washington PROPN NNP nsubj 3
+has have AUX VBZ aux 3
+not not PART RB neg 3
+ruled rule VERB VBN ROOT 3
+out out ADP RP prt 3
+{kind} {kind} ADJ JJ amod 6
+action action NOUN NN dobj 3
+against against ADP IN prep 6
+Damascus Damascus PROPN NNP pobj 7
+. . PUNCT . punct 3
+"""
+
+
+def _left_open(parse, context, kind):
+    doc = parse(
+        NOT_RULED_OUT.format(kind=kind),
+        {"Washington": ("USA", "capital"), "Damascus": ("SYR", "capital")},
+    )
+    sentence = doc[:]
+    ctx = context(doc)
+    return sorted(
+        (d.subject.id, d.relation, d.object.id)
+        for c in frame_rule(sentence, ctx)
+        for d in candidate_drafts(c, sentence, ctx)
+    )
+
+
+def test_military_action_not_ruled_out_is_a_threat(parse, context):
+    assert _left_open(parse, context, "military") == [
+        ("USA", "threatensMilitaryForceAgainst", "SYR")
+    ]
+
+
+def test_legal_action_not_ruled_out_is_nothing(parse, context):
+    assert _left_open(parse, context, "legal") == []

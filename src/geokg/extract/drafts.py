@@ -344,11 +344,25 @@ def plain_frames(act: Token, lexicon: Lexicon) -> list[Frame]:
 
 
 def _open_threat(act: Token, context: SentenceContext) -> str | None:
-    """The threat a coercive act left open makes: its first plain frame's, if coercive
-    ("did not rule out strikes on X"); None for any other act ("has not ruled out talks",
-    "sending troops")."""
-    plain = plain_frames(act, context.lexicon)
+    """The threat a coercive act left open makes: its first plain frame's (else that of a
+    frame its own modifier cues, "military action"), if coercive ("did not rule out strikes
+    on X", "has not ruled out military action against X"); None for any other act ("has
+    not ruled out talks", "sending troops")."""
+    plain = plain_frames(act, context.lexicon) or _modified_frames(act, context.lexicon)
     return threat_of(plain[0].relation, context.ontology) if plain else None
+
+
+def _modified_frames(noun: Token, lexicon: Lexicon) -> list[Frame]:
+    """The frames of a noun cued by its own modifier ("military action", "armed action"),
+    with nothing else required."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    return [
+        f
+        for f in lexicon.nouns.get(noun.lemma_.lower(), ())
+        if f.cues & modifiers and not (f.particle or f.requires or f.needs_item)
+    ]
 
 
 def _background_event(candidate: Candidate, modality: Modality) -> bool:

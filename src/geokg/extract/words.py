@@ -152,6 +152,7 @@ class Words:
     unidentified_attackers: frozenset[str]
     violent_relations: frozenset[str]
     civilian_obstructions: frozenset[str]
+    stance_participles: frozenset[str]
     official_protests: Mapping[str, str]
     attempt_nouns: frozenset[str]
     holding_verbs: frozenset[str]

@@ -158,7 +158,23 @@ def _noun_cued(noun: Token, carrier: Token, cues: frozenset[str], lexicon: Lexic
 
 
 def verb_candidates(token: Token, lexicon: Lexicon, resolver: Resolver) -> Iterator[Candidate]:
-    """Candidates for a verb predicate (at most one frame per verb)."""
+    """Candidates for a verb predicate (at most one frame per verb).
+
+    Rule: a stance participle that describes the noun it modifies ("Western powers opposed
+    to the Syrian president", "groups committed to the ceasefire": ``stance_participles``)
+    tells who they are, not an act: no candidate; so is a bare past participle with its own
+    subject but no auxiliary, that the parser made a clause ("while Western powers opposed
+    to X wanted ...": VBN, nothing like "are" or "have"; "Greece is opposed to X", the
+    complement of a copula, is a stance stated, an act)."""
+    if lexicon.lemma(token) in words().stance_participles and (
+        token.dep_ in {"acl", "amod"}
+        or (
+            token.tag_ == "VBN"
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+        )
+    ):
+        return
     frames = lexicon.verbs.get(lexicon.lemma(token), ())
     passive = _is_passive(token) and token.lemma_.lower() not in words().stative_passives
     for frame in frames:
