@@ -262,6 +262,22 @@ def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
         or _demanded(node, lexicon)
         or _done_for_nothing(node)
         or _terms(node)
+        or _predicted(node)
+    )
+
+
+def _predicted(clause: Token) -> bool:
+    """'he expects the two countries to agree on a date', 'expects the talks to be held': an
+    infinitive with a subject of its own (or the predicting verb's object) under a verb of
+    prediction tells what someone expects of others, not a fact nor their intent ("Sudan
+    expects to sign a deal" is Sudan's own intent)."""
+    head = clause.head
+    if clause.dep_ not in {"ccomp", "xcomp"} or head.lemma_.lower() not in words().prediction_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) or any(
+        c.dep_ == "dobj" for c in head.children
     )
 
 
