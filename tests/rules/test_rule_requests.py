@@ -390,3 +390,27 @@ def test_a_member_of_the_group_a_relative_clause_describes_is_its_doer(parse, co
     assert _tuples(doc, context) == [("appealsTo", "ETH", "KEN")]
     met = parse(AMONG_WHO_ASKED.replace("was be AUX VBD", "met meet VERB VBD"), states)
     assert logical_subject(met[6]) == [met[4]]  # "met the leaders who asked": not a member
+
+
+# "called the Taliban's decision ... a reminder of a dark past": the parser may miss the
+# predicative; a phone call is made to an actor, never to its decision.
+CALLED_DECISION = """
+Afghanistan Afghanistan PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+the the DET DT det 5
+Taliban Taliban PROPN NNP poss 5
+'s 's PART POS case 3
+decision decision NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_call_is_made_to_an_actor_not_to_its_decision(parse, context):
+    actors = {"Afghanistan": "AFG", "Taliban": "taliban", "Iran": "IRN"}
+    assert _tuples(parse(CALLED_DECISION, actors), context) == []
+    phoned = parse(
+        "Afghanistan Afghanistan PROPN NNP nsubj 1\ncalled call VERB VBD ROOT 1\n"
+        "Iran Iran PROPN NNP dobj 1\n. . PUNCT . punct 1",
+        actors,
+    )
+    assert _tuples(phoned, context) == [("holdsCallWith", "AFG", "IRN")]
