@@ -414,3 +414,34 @@ def test_a_call_is_made_to_an_actor_not_to_its_decision(parse, context):
         actors,
     )
     assert _tuples(phoned, context) == [("holdsCallWith", "AFG", "IRN")]
+
+
+HOPES_THAT = """
+China China PROPN NNP nsubj 1
+hopes hope VERB VBZ ROOT 1
+that that SCONJ IN mark 5
+Vietnam Vietnam PROPN NNP nsubj 5
+will will AUX MD aux 5
+withdraw withdraw VERB VB ccomp 1
+. . PUNCT . punct 1
+"""
+HOPES_TO = """
+Iran Iran PROPN NNP nsubj 1
+hopes hope VERB VBZ ROOT 1
+to to PART TO aux 3
+resume resume VERB VB xcomp 1
+talks talk NOUN NNS dobj 3
+with with ADP IN prep 4
+Iraq Iraq PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_hoping_that_another_acts_is_an_appeal_hoping_to_act_an_intent(parse, context):
+    doc = parse(HOPES_THAT, {"China": "CHN", "Vietnam": "VNM"})
+    assert ("appealsTo", "CHN", "VNM") in _tuples(doc, context)
+    assert assess(doc[5], load_lexicon()).hypothetical  # what is hoped for is no fact
+    own = parse(HOPES_TO, {"Iran": "IRN", "Iraq": "IRQ"})
+    modality = assess(own[3], load_lexicon())
+    assert (modality.hypothetical, modality.mode) == (False, Mode.INTENT)
+    assert [t for t in _tuples(own, context) if t[0] == "appealsTo"] == []

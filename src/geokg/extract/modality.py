@@ -45,6 +45,8 @@ from spacy.tokens import Token
 from geokg.extract.lexicon import Control, Lexicon, words
 
 HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
+# The slot of a that-clause's subject (see geokg.extract.lexicon).
+THAT_CLAUSE_SUBJECT = "ccomp-subj"
 # Roles only a noun phrase fills (a head there is a noun whatever its tag says).
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 
@@ -157,6 +159,10 @@ def _demanded(node: Token, lexicon: Lexicon) -> bool:
         frames = lexicon.nouns.get(head.lemma_.lower(), ())
     elif node.dep_ in {"ccomp", "xcomp"} or (node.dep_ == "advcl" and _complement_of(node)):
         frames = lexicon.verbs.get(lexicon.lemma(head), ())
+        if node.dep_ == "xcomp":
+            # "hopes to resume talks": a verb that appeals only through a that-clause ("hope
+            # that X ...") asks nothing of its own infinitive (an intent).
+            frames = tuple(f for f in frames if set(f.object) != {THAT_CLAUSE_SUBJECT})
     else:
         return False
     return any(frame.relation in words().demanding_relations for frame in frames)
