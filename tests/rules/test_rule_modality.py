@@ -353,3 +353,29 @@ def test_no_denial_crosses_a_semicolon(parse):
     # negative case: the same parse with a comma is a fronted complement ("X did Y, Z denied")
     comma = ACCUSED_THEN_DENIED.replace("; ; PUNCT : punct", ", , PUNCT , punct")
     assert assess(parse(comma)[1], load_lexicon()).negated
+
+
+EXPECTS_OTHERS = """
+Mbeki Mbeki PROPN NNP nsubj 1
+expects expect VERB VBZ ROOT 1
+the the DET DT det 3
+countries country NOUN NNS nsubj 5
+to to PART TO aux 5
+agree agree VERB VB ccomp 1
+. . PUNCT . punct 1
+"""
+EXPECTS_OWN = """
+Sudan Sudan PROPN NNP nsubj 1
+expects expect VERB VBZ ROOT 1
+to to PART TO aux 3
+sign sign VERB VB xcomp 1
+a a DET DT det 5
+deal deal NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+
+
+def test_what_one_expects_of_others_is_a_prediction_not_a_fact(parse):
+    assert assess(parse(EXPECTS_OTHERS)[5], load_lexicon()).hypothetical
+    own = assess(parse(EXPECTS_OWN)[3], load_lexicon())
+    assert (own.hypothetical, own.mode) == (False, Mode.INTENT)

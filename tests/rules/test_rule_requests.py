@@ -390,3 +390,58 @@ def test_a_member_of_the_group_a_relative_clause_describes_is_its_doer(parse, co
     assert _tuples(doc, context) == [("appealsTo", "ETH", "KEN")]
     met = parse(AMONG_WHO_ASKED.replace("was be AUX VBD", "met meet VERB VBD"), states)
     assert logical_subject(met[6]) == [met[4]]  # "met the leaders who asked": not a member
+
+
+# "called the Taliban's decision ... a reminder of a dark past": the parser may miss the
+# predicative; a phone call is made to an actor, never to its decision.
+CALLED_DECISION = """
+Afghanistan Afghanistan PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+the the DET DT det 5
+Taliban Taliban PROPN NNP poss 5
+'s 's PART POS case 3
+decision decision NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_call_is_made_to_an_actor_not_to_its_decision(parse, context):
+    actors = {"Afghanistan": "AFG", "Taliban": "taliban", "Iran": "IRN"}
+    assert _tuples(parse(CALLED_DECISION, actors), context) == []
+    phoned = parse(
+        "Afghanistan Afghanistan PROPN NNP nsubj 1\ncalled call VERB VBD ROOT 1\n"
+        "Iran Iran PROPN NNP dobj 1\n. . PUNCT . punct 1",
+        actors,
+    )
+    assert _tuples(phoned, context) == [("holdsCallWith", "AFG", "IRN")]
+
+
+HOPES_THAT = """
+China China PROPN NNP nsubj 1
+hopes hope VERB VBZ ROOT 1
+that that SCONJ IN mark 5
+Vietnam Vietnam PROPN NNP nsubj 5
+will will AUX MD aux 5
+withdraw withdraw VERB VB ccomp 1
+. . PUNCT . punct 1
+"""
+HOPES_TO = """
+Iran Iran PROPN NNP nsubj 1
+hopes hope VERB VBZ ROOT 1
+to to PART TO aux 3
+resume resume VERB VB xcomp 1
+talks talk NOUN NNS dobj 3
+with with ADP IN prep 4
+Iraq Iraq PROPN NNP pobj 5
+. . PUNCT . punct 1
+"""
+
+
+def test_hoping_that_another_acts_is_an_appeal_hoping_to_act_an_intent(parse, context):
+    doc = parse(HOPES_THAT, {"China": "CHN", "Vietnam": "VNM"})
+    assert ("appealsTo", "CHN", "VNM") in _tuples(doc, context)
+    assert assess(doc[5], load_lexicon()).hypothetical  # what is hoped for is no fact
+    own = parse(HOPES_TO, {"Iran": "IRN", "Iraq": "IRQ"})
+    modality = assess(own[3], load_lexicon())
+    assert (modality.hypothetical, modality.mode) == (False, Mode.INTENT)
+    assert [t for t in _tuples(own, context) if t[0] == "appealsTo"] == []

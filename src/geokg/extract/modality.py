@@ -45,6 +45,8 @@ from spacy.tokens import Token
 from geokg.extract.lexicon import Control, Lexicon, words
 
 HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp"})
+# The slot of a that-clause's subject (see geokg.extract.lexicon).
+THAT_CLAUSE_SUBJECT = "ccomp-subj"
 # Roles only a noun phrase fills (a head there is a noun whatever its tag says).
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 
@@ -157,6 +159,10 @@ def _demanded(node: Token, lexicon: Lexicon) -> bool:
         frames = lexicon.nouns.get(head.lemma_.lower(), ())
     elif node.dep_ in {"ccomp", "xcomp"} or (node.dep_ == "advcl" and _complement_of(node)):
         frames = lexicon.verbs.get(lexicon.lemma(head), ())
+        if node.dep_ == "xcomp":
+            # "hopes to resume talks": a verb that appeals only through a that-clause ("hope
+            # that X ...") asks nothing of its own infinitive (an intent).
+            frames = tuple(f for f in frames if set(f.object) != {THAT_CLAUSE_SUBJECT})
     else:
         return False
     return any(frame.relation in words().demanding_relations for frame in frames)
@@ -262,6 +268,22 @@ def _not_asserted(node: Token, lexicon: Lexicon) -> bool:
         or _demanded(node, lexicon)
         or _done_for_nothing(node)
         or _terms(node)
+        or _predicted(node)
+    )
+
+
+def _predicted(clause: Token) -> bool:
+    """'he expects the two countries to agree on a date', 'expects the talks to be held': an
+    infinitive with a subject of its own (or the predicting verb's object) under a verb of
+    prediction tells what someone expects of others, not a fact nor their intent ("Sudan
+    expects to sign a deal" is Sudan's own intent)."""
+    head = clause.head
+    if clause.dep_ not in {"ccomp", "xcomp"} or head.lemma_.lower() not in words().prediction_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) or any(
+        c.dep_ == "dobj" for c in head.children
     )
 
 

@@ -274,6 +274,7 @@ class Words:
     incurring_verbs: frozenset[str]
     continuation_verbs: frozenset[str]
     addressee_slots: tuple[str, ...]
+    prediction_verbs: frozenset[str]
     expectation_verbs: frozenset[str]
     anticipation_adverbs: frozenset[str]
     null_objects: frozenset[str]
