@@ -444,3 +444,39 @@ def test_a_body_qualified_otherwise_is_no_reference_back(parse, gazetteer):
         head=8,
     )
     assert "unsc" not in found
+
+
+# Prisoners, detainees and citizens named without a state are the state whose story it is;
+# the capital of a visit or meeting abroad ("a London visit") does not make it that state's.
+PRISONERS = """
+Myanmar Myanmar PROPN NNP nsubj 1
+freed free VERB VBD ROOT 1
+dissidents dissident NOUN NNS dobj 1
+. . PUNCT . punct 1
+The the DET DT det 5
+president president NOUN NN nsubj 6
+promised promise VERB VBD ROOT 6
+during during ADP IN prep 6
+a a DET DT det 10
+London London PROPN NNP compound 10
+{venue} {venue} NOUN NN pobj 7
+to to PART TO aux 12
+free free VERB VB advcl 6
+prisoners prisoner NOUN NNS dobj 12
+. . PUNCT . punct 6
+"""
+
+
+def _prisoners(parse, gazetteer, venue: str) -> list[str]:
+    table = PRISONERS.replace("{venue} {venue}", f"{venue} {venue}")
+    doc = parse(table, {"Myanmar": "MMR", "London": ("GBR", "capital")}, (4,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return _ids(resolver.resolve(doc[13], exclude=()))
+
+
+def test_prisoners_are_the_storys_state_not_a_visits(parse, gazetteer):
+    assert _prisoners(parse, gazetteer, "visit") == ["MMR"]
+
+
+def test_a_place_that_is_no_venue_still_counts(parse, gazetteer):
+    assert _prisoners(parse, gazetteer, "jail") == ["GBR"]

@@ -226,14 +226,16 @@ class Institutions(Coreference):
         return actors[ranked[0][0]]
 
     def _sentence_states(self, position: int) -> dict[str, Actor]:
-        """The states named or implied in the ``position``-th sentence, by code."""
+        """The states named or implied in the ``position``-th sentence, by code; not the
+        venue of a visit or meeting abroad ("a July London visit", "talks in Addis Ababa":
+        :func:`_venue`)."""
         if position not in self._states_of:
             starts = self._sentence_starts()
             end = starts[position + 1] if position + 1 < len(starts) else len(self.doc)
             states: dict[str, Actor] = {}
             for token in self.doc[starts[position] : end]:
                 found = self.explicit(token)
-                if found is None or _envoy(self.doc[found.token]):
+                if found is None or _envoy(self.doc[found.token]) or _venue(token, found):
                     continue
                 actor = found.actor
                 if actor.type == ActorType.STATE:
@@ -362,3 +364,18 @@ def _name_words(body: Token) -> frozenset[str]:
             for pobj in child.children:
                 found.update(t.lower_ for t in pobj.subtree if t.is_alpha and not t.is_stop)
     return frozenset(found)
+
+
+def _venue(token: Token, found: Resolved) -> bool:
+    """A capital or city naming where a visit or meeting (``venue_nouns``) takes place: "a
+    July London visit", "talks in Addis Ababa"."""
+    if found.via not in {Via.CAPITAL, Via.CITY}:
+        return False
+    head = token.head
+    while token.dep_ == "compound" and head.dep_ == "compound" and head.head != head:
+        token, head = head, head.head  # "Addis Ababa talks": the name's last word
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words().event_place_preps:
+        head = head.head
+    elif token.dep_ not in {"compound", "nmod"}:
+        return False
+    return head.lemma_.lower() in words().venue_nouns
