@@ -480,3 +480,27 @@ def test_prisoners_are_the_storys_state_not_a_visits(parse, gazetteer):
 
 def test_a_place_that_is_no_venue_still_counts(parse, gazetteer):
     assert _prisoners(parse, gazetteer, "jail") == ["GBR"]
+
+
+# A "sentence" of punctuation only (a closing quotation mark split off) counts for no
+# distance: "both sides" still sees the pair three real sentences back.
+QUOTES = """
+Japan Japan PROPN NNP nsubj 1
+accused accuse VERB VBD ROOT 1
+China China PROPN NNP dobj 1
+. . PUNCT . punct 1
+" " PUNCT '' punct 4
+" " PUNCT '' punct 5
+" " PUNCT '' punct 6
+" " PUNCT '' punct 7
+Both both DET DT det 9
+sides side NOUN NNS nsubj 10
+met meet VERB VBD ROOT 10
+. . PUNCT . punct 10
+"""
+
+
+def test_punctuation_only_sentences_are_no_distance(parse, gazetteer):
+    doc = parse(QUOTES, {"Japan": "JPN", "China": "CHN"}, (4, 5, 6, 7, 8))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert sorted(_ids(resolver.resolve(doc[9], exclude=()))) == ["CHN", "JPN"]

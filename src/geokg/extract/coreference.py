@@ -337,8 +337,13 @@ class Coreference:
         return _bisect(sentences, token.i) - _bisect(sentences, index)
 
     def _sentence_starts(self) -> list[int]:
+        """Where the document's sentences start, for counting distances in sentences; a
+        "sentence" of punctuation only (a closing quotation mark the parser split off) is
+        part of the one before."""
         if self._starts is None:
-            self._starts = [s.start for s in self.doc.sents]
+            self._starts = [s.start for s in self.doc.sents if any(t.is_alpha for t in s)]
+            if not self._starts or self._starts[0] != 0:
+                self._starts.insert(0, 0)
         return self._starts
 
 
