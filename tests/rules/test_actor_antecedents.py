@@ -504,3 +504,34 @@ def test_punctuation_only_sentences_are_no_distance(parse, gazetteer):
     doc = parse(QUOTES, {"Japan": "JPN", "China": "CHN"}, (4, 5, 6, 7, 8))
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert sorted(_ids(resolver.resolve(doc[9], exclude=()))) == ["CHN", "JPN"]
+
+
+# "the president", "the reformist president": the person named with that title in the last
+# sentences; "the former president" is another holder.
+TITLED = """
+President President PROPN NNP compound 2
+Thein Thein PROPN NNP compound 2
+Sein Sein PROPN NNP nsubj 3
+spoke speak VERB VBD ROOT 3
+. . PUNCT . punct 3
+The the DET DT det 7
+{modifier} {modifier} ADJ JJ amod 7
+president president NOUN NN nsubj 8
+promised promise VERB VBD ROOT 8
+. . PUNCT . punct 8
+"""
+
+
+def _titled(parse, gazetteer, modifier: str) -> list[str]:
+    doc = parse(TITLED.format(modifier=modifier), {"Sein": ("thein-sein", "person")}, (5,))
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return _ids(resolver.resolve(doc[7], exclude=()))
+
+
+def test_the_president_is_the_person_named_with_that_title(parse, gazetteer):
+    assert _titled(parse, gazetteer, "reformist") == ["thein-sein"]
+
+
+def test_the_former_president_is_another_holder(parse, gazetteer):
+    assert _titled(parse, gazetteer, "former") == []

@@ -145,6 +145,36 @@ class Coreference:
         token = self.doc[index]
         return resolved.via == Via.AGENT_NOUN and token.ent_type_ == "PERSON"
 
+    def titled_antecedent(self, token: Token) -> Resolved | None:
+        """ "the president", "the reformist president", "the defense minister": a definite
+        office noun (``office_holders``) with no owner is the person named with that title
+        in its sentence or the five before ("President Thein Sein announced the amnesty.
+        The reformist president promised ..."), never a holder before or after the one
+        named ("the former president": ``other_holder_words``); else none."""
+        if token.tag_ not in {"NN", "NNP"} or token.lower_ not in words().office_holders:
+            return None
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            return None
+        for child in token.children:
+            if child.dep_ in {"poss", "prep"} or child.pos_ == "PROPN":
+                return None  # "Iran's president", "the president of Armenia": owned
+            if child.lower_ in words().other_holder_words:
+                return None
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i:
+                continue
+            if self._sentence_distance(index, token) > 5:
+                break
+            name = self.doc[index]
+            titled = any(
+                c.dep_ == "compound" and c.lower_ == token.lower_ and c.i < name.i
+                for c in name.children
+            )
+            if titled and self._person_mention(index, resolved):
+                return Resolved(resolved.actor, 0.7, Via.COREF, token.i)
+        return None
+
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the
         Turkish foreign minister'): "he"/"she" can refer to it."""
