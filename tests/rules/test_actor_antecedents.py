@@ -535,3 +535,30 @@ def test_the_president_is_the_person_named_with_that_title(parse, gazetteer):
 
 def test_the_former_president_is_another_holder(parse, gazetteer):
     assert _titled(parse, gazetteer, "former") == []
+
+
+# People with no state of their own are where they are: the capital or city they fill or
+# occupy ("protesters filled central Kyiv"), not a state they act on.
+FILLED = """
+Russia Russia PROPN NNP nsubj 1
+warned warn VERB VBD ROOT 1
+Ukraine Ukraine PROPN NNP dobj 1
+as as SCONJ IN mark 5
+protesters protester NOUN NNS nsubj 5
+{verb} {verb} VERB VBD advcl 1
+{place} {place} PROPN NNP dobj 5
+. . PUNCT . punct 1
+"""
+FILLED_ACTORS = {"Russia": "RUS", "Ukraine": "UKR", "Kyiv": ("UKR", "capital")}
+
+
+def test_people_are_in_the_capital_they_fill(parse, gazetteer):
+    doc = parse(FILLED.format(verb="filled", place="Kyiv"), FILLED_ACTORS)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[4], exclude=())) == ["UKR"]
+
+
+def test_a_state_acted_on_places_no_one(parse, gazetteer):
+    doc = parse(FILLED.format(verb="attacked", place="Ukraine"), FILLED_ACTORS)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[4], exclude=())) == []
