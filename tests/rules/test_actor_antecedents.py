@@ -562,3 +562,49 @@ def test_a_state_acted_on_places_no_one(parse, gazetteer):
     doc = parse(FILLED.format(verb="attacked", place="Ukraine"), FILLED_ACTORS)
     resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
     assert _ids(resolver.resolve(doc[4], exclude=())) == []
+
+
+# "the two leaders" finds the two people of the story up to six sentences back; "both
+# countries" keeps to three.
+CALLED = """
+Obama Obama PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+Putin Putin PROPN NNP dobj 1
+. . PUNCT . punct 1
+It it PRON PRP nsubj 5
+rained rain VERB VBD ROOT 5
+. . PUNCT . punct 5
+It it PRON PRP nsubj 8
+rained rain VERB VBD ROOT 8
+. . PUNCT . punct 8
+It it PRON PRP nsubj 11
+rained rain VERB VBD ROOT 11
+. . PUNCT . punct 11
+It it PRON PRP nsubj 14
+rained rain VERB VBD ROOT 14
+. . PUNCT . punct 14
+The the DET DT det 18
+two two NUM CD nummod 18
+{noun} {lemma} NOUN NNS nsubj 19
+agreed agree VERB VBD ROOT 19
+. . PUNCT . punct 19
+"""
+
+
+def _called(parse, gazetteer, noun: str, lemma: str, actors) -> list[str]:
+    doc = parse(CALLED.format(noun=noun, lemma=lemma), actors, (4, 7, 10, 13, 16))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return sorted(_ids(resolver.resolve(doc[18], exclude=())))
+
+
+def test_the_two_leaders_reach_further_back(parse, gazetteer):
+    people = {"Obama": ("barack-obama", "person"), "Putin": ("vladimir-putin", "person")}
+    assert _called(parse, gazetteer, "leaders", "leader", people) == [
+        "barack-obama",
+        "vladimir-putin",
+    ]
+
+
+def test_the_two_countries_keep_to_three_sentences(parse, gazetteer):
+    states = {"Obama": "USA", "Putin": "RUS"}
+    assert _called(parse, gazetteer, "countries", "country", states) == []

@@ -325,6 +325,12 @@ class Coreference:
                 pair = []
         if not pair:
             found = self.last_distinct(token, 2, exclude=(), certainty=0.6, kinds=kinds)
+            if not found and "person" in kinds:
+                # "the two leaders" five sentences after the call between them: people
+                # stay the story's pair longer than a passing mention of a state
+                found = self.last_distinct(
+                    token, 2, exclude=(), certainty=0.6, kinds=kinds, window=6
+                )
             pair = [r.actor for r in found]
         return [Resolved(a, 0.6, Via.COREF, token.i) for a in pair if a.id not in excluded]
 
@@ -336,13 +342,14 @@ class Coreference:
         exclude: Sequence[Actor],
         certainty: float,
         kinds: frozenset[str] = frozenset(),
+        window: int = 3,
     ) -> list[Resolved]:
-        """The last ``count`` actors of distinct states before ``token`` (three sentences
-        back at most), of the ``kinds`` of :func:`_pair_member`, never a venue."""
+        """The last ``count`` actors of distinct states before ``token`` (``window``
+        sentences back at most), of the ``kinds`` of :func:`_pair_member`, never a venue."""
         excluded = {a.id for a in exclude}
         found: list[Resolved] = []
         for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i or self._sentence_distance(index, token) > 3:
+            if index >= token.i or self._sentence_distance(index, token) > window:
                 continue
             mention = self.doc[index]
             if resolved.actor.id in excluded or (
