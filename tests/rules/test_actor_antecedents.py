@@ -608,3 +608,26 @@ def test_the_two_leaders_reach_further_back(parse, gazetteer):
 def test_the_two_countries_keep_to_three_sentences(parse, gazetteer):
     states = {"Obama": "USA", "Putin": "RUS"}
     assert _called(parse, gazetteer, "countries", "country", states) == []
+
+
+CONTRASTED = """
+the the DET DT det 1
+president president NOUN NN nsubj 3
+will will AUX MD aux 3
+meet meet VERB VB ROOT 3
+President President PROPN NNP compound 6
+Thein Thein PROPN NNP compound 6
+Sein Sein PROPN NNP dobj 3
+. . PUNCT . punct 3
+The the DET DT det 9
+president president NOUN NN nsubj 10
+arrived arrive VERB VBD ROOT 10
+. . PUNCT . punct 10
+"""
+
+
+def test_a_titled_name_set_against_the_bare_title_is_no_antecedent(parse, gazetteer):
+    doc = parse(CONTRASTED, {"Sein": ("thein-sein", "person")}, (8,))
+    doc.ents = [Span(doc, 4, 7, label="PERSON")]
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert "thein-sein" not in _ids(resolver.resolve(doc[9], exclude=()))

@@ -150,7 +150,8 @@ class Coreference:
         office noun (``office_holders``) with no owner is the person named with that title
         in its sentence or the five before ("President Thein Sein announced the amnesty.
         The reformist president promised ..."), never a holder before or after the one
-        named ("the former president": ``other_holder_words``); else none."""
+        named ("the former president": ``other_holder_words``) nor one set against a
+        bare "the president" in its own sentence (:meth:`_contrasted`); else none."""
         if token.tag_ not in {"NN", "NNP"} or token.lower_ not in words().office_holders:
             return None
         dets = [c for c in token.children if c.dep_ == "det"]
@@ -171,9 +172,23 @@ class Coreference:
                 c.dep_ == "compound" and c.lower_ == token.lower_ and c.i < name.i
                 for c in name.children
             )
-            if titled and self._person_mention(index, resolved):
+            if titled and self._person_mention(index, resolved) and not self._contrasted(name):
                 return Resolved(resolved.actor, 0.7, Via.COREF, token.i)
         return None
+
+    def _contrasted(self, name: Token) -> bool:
+        """A titled name after a bare "the <title>" of the same word in its own sentence is
+        someone else than that one ("the president will meet with Burmese President Thein
+        Sein"): no antecedent for a later "the president"."""
+        titles = {c.lower_ for c in name.children if c.dep_ == "compound" and c.i < name.i}
+        for earlier in name.sent:
+            if earlier.i >= name.i:
+                return False
+            if earlier.lower_ in titles and earlier.dep_ != "compound":
+                dets = [c for c in earlier.children if c.dep_ == "det"]
+                if dets and dets[0].lower_ == "the":
+                    return True
+        return False
 
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the
