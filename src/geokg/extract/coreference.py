@@ -17,7 +17,7 @@ resolves no name itself. :class:`Coreference` is a mixin of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +66,16 @@ class Coreference:
                 if resolved is not None and resolved.via != Via.LOCATION:
                     self._mentions.append((token.i, resolved, self._salience(token)))
         return self._mentions
+
+    def recent_mentions(self, token: Token, window: int) -> Iterator[tuple[int, Resolved]]:
+        """The explicit mentions before ``token``, nearest first, in its sentence and the
+        ``window`` sentences before it."""
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i:
+                continue
+            if self._sentence_distance(index, token) > window:
+                break
+            yield index, resolved
 
     def _salience(self, token: Token) -> int:
         head = token
@@ -162,11 +172,7 @@ class Coreference:
                 return None  # "Iran's president", "the president of Armenia": owned
             if child.lower_ in words().other_holder_words:
                 return None
-        for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i:
-                continue
-            if self._sentence_distance(index, token) > 5:
-                break
+        for index, resolved in self.recent_mentions(token, 5):
             name = self.doc[index]
             titled = any(
                 c.dep_ == "compound" and c.lower_ == token.lower_ and c.i < name.i

@@ -88,11 +88,7 @@ class Institutions(Coreference):
                 and not any(t.like_num or t.text[:1].isdigit() for t in child.subtree)
             ):
                 return None
-        for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i:
-                continue
-            if self._sentence_distance(index, token) > 5:
-                break
+        for _, resolved in self.recent_mentions(token, 5):
             actor = resolved.actor
             if actor.type in {ActorType.STATE, ActorType.PERSON}:
                 continue
