@@ -444,3 +444,190 @@ def test_a_body_qualified_otherwise_is_no_reference_back(parse, gazetteer):
         head=8,
     )
     assert "unsc" not in found
+
+
+# Prisoners, detainees and citizens named without a state are the state whose story it is;
+# the capital of a visit or meeting abroad ("a London visit") does not make it that state's.
+PRISONERS = """
+Myanmar Myanmar PROPN NNP nsubj 1
+freed free VERB VBD ROOT 1
+dissidents dissident NOUN NNS dobj 1
+. . PUNCT . punct 1
+The the DET DT det 5
+president president NOUN NN nsubj 6
+promised promise VERB VBD ROOT 6
+during during ADP IN prep 6
+a a DET DT det 10
+London London PROPN NNP compound 10
+{venue} {venue} NOUN NN pobj 7
+to to PART TO aux 12
+free free VERB VB advcl 6
+prisoners prisoner NOUN NNS dobj 12
+. . PUNCT . punct 6
+"""
+
+
+def _prisoners(parse, gazetteer, venue: str) -> list[str]:
+    table = PRISONERS.replace("{venue} {venue}", f"{venue} {venue}")
+    doc = parse(table, {"Myanmar": "MMR", "London": ("GBR", "capital")}, (4,))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return _ids(resolver.resolve(doc[13], exclude=()))
+
+
+def test_prisoners_are_the_storys_state_not_a_visits(parse, gazetteer):
+    assert _prisoners(parse, gazetteer, "visit") == ["MMR"]
+
+
+def test_a_place_that_is_no_venue_still_counts(parse, gazetteer):
+    assert _prisoners(parse, gazetteer, "jail") == ["GBR"]
+
+
+# A "sentence" of punctuation only (a closing quotation mark split off) counts for no
+# distance: "both sides" still sees the pair three real sentences back.
+QUOTES = """
+Japan Japan PROPN NNP nsubj 1
+accused accuse VERB VBD ROOT 1
+China China PROPN NNP dobj 1
+. . PUNCT . punct 1
+" " PUNCT '' punct 4
+" " PUNCT '' punct 5
+" " PUNCT '' punct 6
+" " PUNCT '' punct 7
+Both both DET DT det 9
+sides side NOUN NNS nsubj 10
+met meet VERB VBD ROOT 10
+. . PUNCT . punct 10
+"""
+
+
+def test_punctuation_only_sentences_are_no_distance(parse, gazetteer):
+    doc = parse(QUOTES, {"Japan": "JPN", "China": "CHN"}, (4, 5, 6, 7, 8))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert sorted(_ids(resolver.resolve(doc[9], exclude=()))) == ["CHN", "JPN"]
+
+
+# "the president", "the reformist president": the person named with that title in the last
+# sentences; "the former president" is another holder.
+TITLED = """
+President President PROPN NNP compound 2
+Thein Thein PROPN NNP compound 2
+Sein Sein PROPN NNP nsubj 3
+spoke speak VERB VBD ROOT 3
+. . PUNCT . punct 3
+The the DET DT det 7
+{modifier} {modifier} ADJ JJ amod 7
+president president NOUN NN nsubj 8
+promised promise VERB VBD ROOT 8
+. . PUNCT . punct 8
+"""
+
+
+def _titled(parse, gazetteer, modifier: str) -> list[str]:
+    doc = parse(TITLED.format(modifier=modifier), {"Sein": ("thein-sein", "person")}, (5,))
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return _ids(resolver.resolve(doc[7], exclude=()))
+
+
+def test_the_president_is_the_person_named_with_that_title(parse, gazetteer):
+    assert _titled(parse, gazetteer, "reformist") == ["thein-sein"]
+
+
+def test_the_former_president_is_another_holder(parse, gazetteer):
+    assert _titled(parse, gazetteer, "former") == []
+
+
+# People with no state of their own are where they are: the capital or city they fill or
+# occupy ("protesters filled central Kyiv"), not a state they act on.
+FILLED = """
+Russia Russia PROPN NNP nsubj 1
+warned warn VERB VBD ROOT 1
+Ukraine Ukraine PROPN NNP dobj 1
+as as SCONJ IN mark 5
+protesters protester NOUN NNS nsubj 5
+{verb} {verb} VERB VBD advcl 1
+{place} {place} PROPN NNP dobj 5
+. . PUNCT . punct 1
+"""
+FILLED_ACTORS = {"Russia": "RUS", "Ukraine": "UKR", "Kyiv": ("UKR", "capital")}
+
+
+def test_people_are_in_the_capital_they_fill(parse, gazetteer):
+    doc = parse(FILLED.format(verb="filled", place="Kyiv"), FILLED_ACTORS)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[4], exclude=())) == ["UKR"]
+
+
+def test_a_state_acted_on_places_no_one(parse, gazetteer):
+    doc = parse(FILLED.format(verb="attacked", place="Ukraine"), FILLED_ACTORS)
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert _ids(resolver.resolve(doc[4], exclude=())) == []
+
+
+# "the two leaders" finds the two people of the story up to six sentences back; "both
+# countries" keeps to three.
+CALLED = """
+Obama Obama PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+Putin Putin PROPN NNP dobj 1
+. . PUNCT . punct 1
+It it PRON PRP nsubj 5
+rained rain VERB VBD ROOT 5
+. . PUNCT . punct 5
+It it PRON PRP nsubj 8
+rained rain VERB VBD ROOT 8
+. . PUNCT . punct 8
+It it PRON PRP nsubj 11
+rained rain VERB VBD ROOT 11
+. . PUNCT . punct 11
+It it PRON PRP nsubj 14
+rained rain VERB VBD ROOT 14
+. . PUNCT . punct 14
+The the DET DT det 18
+two two NUM CD nummod 18
+{noun} {lemma} NOUN NNS nsubj 19
+agreed agree VERB VBD ROOT 19
+. . PUNCT . punct 19
+"""
+
+
+def _called(parse, gazetteer, noun: str, lemma: str, actors) -> list[str]:
+    doc = parse(CALLED.format(noun=noun, lemma=lemma), actors, (4, 7, 10, 13, 16))
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    return sorted(_ids(resolver.resolve(doc[18], exclude=())))
+
+
+def test_the_two_leaders_reach_further_back(parse, gazetteer):
+    people = {"Obama": ("barack-obama", "person"), "Putin": ("vladimir-putin", "person")}
+    assert _called(parse, gazetteer, "leaders", "leader", people) == [
+        "barack-obama",
+        "vladimir-putin",
+    ]
+
+
+def test_the_two_countries_keep_to_three_sentences(parse, gazetteer):
+    states = {"Obama": "USA", "Putin": "RUS"}
+    assert _called(parse, gazetteer, "countries", "country", states) == []
+
+
+CONTRASTED = """
+the the DET DT det 1
+president president NOUN NN nsubj 3
+will will AUX MD aux 3
+meet meet VERB VB ROOT 3
+President President PROPN NNP compound 6
+Thein Thein PROPN NNP compound 6
+Sein Sein PROPN NNP dobj 3
+. . PUNCT . punct 3
+The the DET DT det 9
+president president NOUN NN nsubj 10
+arrived arrive VERB VBD ROOT 10
+. . PUNCT . punct 10
+"""
+
+
+def test_a_titled_name_set_against_the_bare_title_is_no_antecedent(parse, gazetteer):
+    doc = parse(CONTRASTED, {"Sein": ("thein-sein", "person")}, (8,))
+    doc.ents = [Span(doc, 4, 7, label="PERSON")]
+    resolver = Resolver(doc, gazetteer, load_lexicon(), published=None)
+    assert "thein-sein" not in _ids(resolver.resolve(doc[9], exclude=()))

@@ -17,7 +17,7 @@ resolves no name itself. :class:`Coreference` is a mixin of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +66,16 @@ class Coreference:
                 if resolved is not None and resolved.via != Via.LOCATION:
                     self._mentions.append((token.i, resolved, self._salience(token)))
         return self._mentions
+
+    def recent_mentions(self, token: Token, window: int) -> Iterator[tuple[int, Resolved]]:
+        """The explicit mentions before ``token``, nearest first, in its sentence and the
+        ``window`` sentences before it."""
+        for index, resolved, _ in reversed(self.mentions()):
+            if index >= token.i:
+                continue
+            if self._sentence_distance(index, token) > window:
+                break
+            yield index, resolved
 
     def _salience(self, token: Token) -> int:
         head = token
@@ -144,6 +154,47 @@ class Coreference:
             return True
         token = self.doc[index]
         return resolved.via == Via.AGENT_NOUN and token.ent_type_ == "PERSON"
+
+    def titled_antecedent(self, token: Token) -> Resolved | None:
+        """ "the president", "the reformist president", "the defense minister": a definite
+        office noun (``office_holders``) with no owner is the person named with that title
+        in its sentence or the five before ("President Thein Sein announced the amnesty.
+        The reformist president promised ..."), never a holder before or after the one
+        named ("the former president": ``other_holder_words``) nor one set against a
+        bare "the president" in its own sentence (:meth:`_contrasted`); else none."""
+        if token.tag_ not in {"NN", "NNP"} or token.lower_ not in words().office_holders:
+            return None
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            return None
+        for child in token.children:
+            if child.dep_ in {"poss", "prep"} or child.pos_ == "PROPN":
+                return None  # "Iran's president", "the president of Armenia": owned
+            if child.lower_ in words().other_holder_words:
+                return None
+        for index, resolved in self.recent_mentions(token, 5):
+            name = self.doc[index]
+            titled = any(
+                c.dep_ == "compound" and c.lower_ == token.lower_ and c.i < name.i
+                for c in name.children
+            )
+            if titled and self._person_mention(index, resolved) and not self._contrasted(name):
+                return Resolved(resolved.actor, 0.7, Via.COREF, token.i)
+        return None
+
+    def _contrasted(self, name: Token) -> bool:
+        """A titled name after a bare "the <title>" of the same word in its own sentence is
+        someone else than that one ("the president will meet with Burmese President Thein
+        Sein"): no antecedent for a later "the president"."""
+        titles = {c.lower_ for c in name.children if c.dep_ == "compound" and c.i < name.i}
+        for earlier in name.sent:
+            if earlier.i >= name.i:
+                return False
+            if earlier.lower_ in titles and earlier.dep_ != "compound":
+                dets = [c for c in earlier.children if c.dep_ == "det"]
+                if dets and dets[0].lower_ == "the":
+                    return True
+        return False
 
     def _office_holder(self, token: Token) -> bool:
         """A singular noun for one person standing for a state ('the Polish president', 'the
@@ -295,6 +346,12 @@ class Coreference:
                 pair = []
         if not pair:
             found = self.last_distinct(token, 2, exclude=(), certainty=0.6, kinds=kinds)
+            if not found and "person" in kinds:
+                # "the two leaders" five sentences after the call between them: people
+                # stay the story's pair longer than a passing mention of a state
+                found = self.last_distinct(
+                    token, 2, exclude=(), certainty=0.6, kinds=kinds, window=6
+                )
             pair = [r.actor for r in found]
         return [Resolved(a, 0.6, Via.COREF, token.i) for a in pair if a.id not in excluded]
 
@@ -306,13 +363,14 @@ class Coreference:
         exclude: Sequence[Actor],
         certainty: float,
         kinds: frozenset[str] = frozenset(),
+        window: int = 3,
     ) -> list[Resolved]:
-        """The last ``count`` actors of distinct states before ``token`` (three sentences
-        back at most), of the ``kinds`` of :func:`_pair_member`, never a venue."""
+        """The last ``count`` actors of distinct states before ``token`` (``window``
+        sentences back at most), of the ``kinds`` of :func:`_pair_member`, never a venue."""
         excluded = {a.id for a in exclude}
         found: list[Resolved] = []
         for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i or self._sentence_distance(index, token) > 3:
+            if index >= token.i or self._sentence_distance(index, token) > window:
                 continue
             mention = self.doc[index]
             if resolved.actor.id in excluded or (
@@ -337,8 +395,13 @@ class Coreference:
         return _bisect(sentences, token.i) - _bisect(sentences, index)
 
     def _sentence_starts(self) -> list[int]:
+        """Where the document's sentences start, for counting distances in sentences; a
+        "sentence" of punctuation only (a closing quotation mark the parser split off) is
+        part of the one before."""
         if self._starts is None:
-            self._starts = [s.start for s in self.doc.sents]
+            self._starts = [s.start for s in self.doc.sents if any(t.is_alpha for t in s)]
+            if not self._starts or self._starts[0] != 0:
+                self._starts.insert(0, 0)
         return self._starts
 
 

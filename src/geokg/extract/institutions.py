@@ -88,11 +88,7 @@ class Institutions(Coreference):
                 and not any(t.like_num or t.text[:1].isdigit() for t in child.subtree)
             ):
                 return None
-        for index, resolved, _ in reversed(self.mentions()):
-            if index >= token.i:
-                continue
-            if self._sentence_distance(index, token) > 5:
-                break
+        for _, resolved in self.recent_mentions(token, 5):
             actor = resolved.actor
             if actor.type in {ActorType.STATE, ActorType.PERSON}:
                 continue
@@ -226,14 +222,16 @@ class Institutions(Coreference):
         return actors[ranked[0][0]]
 
     def _sentence_states(self, position: int) -> dict[str, Actor]:
-        """The states named or implied in the ``position``-th sentence, by code."""
+        """The states named or implied in the ``position``-th sentence, by code; not the
+        venue of a visit or meeting abroad ("a July London visit", "talks in Addis Ababa":
+        :func:`_venue`)."""
         if position not in self._states_of:
             starts = self._sentence_starts()
             end = starts[position + 1] if position + 1 < len(starts) else len(self.doc)
             states: dict[str, Actor] = {}
             for token in self.doc[starts[position] : end]:
                 found = self.explicit(token)
-                if found is None or _envoy(self.doc[found.token]):
+                if found is None or _envoy(self.doc[found.token]) or _venue(token, found):
                     continue
                 actor = found.actor
                 if actor.type == ActorType.STATE:
@@ -362,3 +360,18 @@ def _name_words(body: Token) -> frozenset[str]:
             for pobj in child.children:
                 found.update(t.lower_ for t in pobj.subtree if t.is_alpha and not t.is_stop)
     return frozenset(found)
+
+
+def _venue(token: Token, found: Resolved) -> bool:
+    """A capital or city naming where a visit or meeting (``venue_nouns``) takes place: "a
+    July London visit", "talks in Addis Ababa"."""
+    if found.via not in {Via.CAPITAL, Via.CITY}:
+        return False
+    head = token.head
+    while token.dep_ == "compound" and head.dep_ == "compound" and head.head != head:
+        token, head = head, head.head  # "Addis Ababa talks": the name's last word
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words().event_place_preps:
+        head = head.head
+    elif token.dep_ not in {"compound", "nmod"}:
+        return False
+    return head.lemma_.lower() in words().venue_nouns

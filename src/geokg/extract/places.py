@@ -143,6 +143,17 @@ def place_under(resolver: Resolver, prep: Token, *, depth: int) -> Actor | None:
     return None
 
 
+def _occupied_place(resolver: Resolver, place: Token) -> Actor | None:
+    """A capital, city or region that people fill or occupy, or that owns what they occupy
+    ("protesters filled central Kyiv", "occupying Kyiv's City Hall"): its state (not the
+    state itself as an object: "protesters attacked Russia" places nothing)."""
+    for named in (place, *(c for c in place.children if c.dep_ in {"poss", "compound"})):
+        found = resolver.explicit(named)
+        if found is not None and found.via in {Via.CAPITAL, Via.CITY, Via.LOCATION}:
+            return found.actor if found.actor.type == ActorType.STATE else None
+    return None
+
+
 def event_location(resolver: Resolver, token: Token) -> Actor | None:
     """Where the event of the argument ``token`` happens: "Prisoners rioted at a jail in
     Dili", "police arrested students in Ankara", "troops fired on villagers in X"."""
@@ -160,6 +171,8 @@ def event_location(resolver: Resolver, token: Token) -> Actor | None:
     for place in (c for c in verb.children if c.dep_ == "dobj" and c != argument):
         if where is None and place.lemma_.lower() in resolver.placed.places:
             where = location(resolver, place, depth=1)  # "blocked streets in Hong Kong"
+        if where is None:
+            where = _occupied_place(resolver, place)
     if where is None:
         # "students protested in the town of Sivas", "rioted in eastern Dili"
         found = place_phrase(resolver, verb, depth=0, place_noun=False)

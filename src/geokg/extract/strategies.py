@@ -315,6 +315,17 @@ def state_nominal(
     return resolver.home_institution(token) or None
 
 
+def titled_nominal(
+    resolver: Resolver, token: Token, exclude: Sequence[Actor]
+) -> list[Resolved] | None:
+    """ "The reformist president promised" after "President Thein Sein": that person (see
+    :meth:`~geokg.extract.coreference.Coreference.titled_antecedent`)."""
+    found = resolver.titled_antecedent(token)
+    if found is None or found.actor in exclude:
+        return None
+    return [found]
+
+
 def document_nominal(
     resolver: Resolver, token: Token, exclude: Sequence[Actor]
 ) -> list[Resolved] | None:
@@ -388,6 +399,7 @@ ARGUMENT_STRATEGIES: tuple[ArgumentStrategy, ...] = (
     named,
     group_nominal,
     state_nominal,
+    titled_nominal,
     document_nominal,
     named_body,
     named_ministry,

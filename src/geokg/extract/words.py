@@ -52,6 +52,8 @@ class Words:
     subdivision_words: frozenset[str]
     state_bodies: frozenset[str]
     ministry_nouns: frozenset[str]
+    other_holder_words: frozenset[str]
+    venue_nouns: frozenset[str]
     region_prefixes: frozenset[str]
     continent_parts: frozenset[str]
     latin_america: frozenset[str]
