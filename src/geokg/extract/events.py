@@ -11,7 +11,12 @@ same class, within :data:`EVENT_WINDOW` sentences:
   drills -> 15, a decision -> any material root), or
 * a verb mention: a verb of the class ("The US struck ...") or any verb whose object is a
   noun of the class ("China launched drills", "warships surrounded the island in
-  exercises"), with its resolved subject.
+  exercises"), with its resolved subject, or
+* a noun mention: an *owned* event noun, whose author the phrase names (:func:`authors`:
+  "North Korea's latest nuclear test", "the Chinese deployment", "the strikes by the
+  coalition", "the drills carried out by China"), with that author as agent; so "Leaders
+  condemned North Korea's latest nuclear test. ... Japan called the test a threat" targets
+  North Korea.
 
 The word lists are data (``event_coreference`` in ``data/lexicon/modality.json``). The
 pipeline keeps the history (facts and verb mentions of earlier sentences) and turns each
@@ -64,6 +69,8 @@ class EventLexicon:
     reaction_verbs: Mapping[str, str]
     reaction_nouns: Mapping[str, str]
     light_verbs: frozenset[str]
+    # Nouns whose possessor usually undergoes the event ("Navalny's arrest").
+    patient_possessor_nouns: frozenset[str] = frozenset()
 
     def classes_of_noun(self, lemma: str) -> tuple[EventClass, ...]:
         return tuple(c for c in self.classes if lemma in c.nouns)
@@ -92,6 +99,7 @@ def load_event_lexicon() -> EventLexicon:
             MappingProxyType(dict(data["reaction_verbs"])),
             MappingProxyType(dict(data["reaction_nouns"])),
             frozenset(data["reaction_light_verbs"]),
+            frozenset(data["patient_possessor_nouns"]),
         )
     except (OSError, KeyError, TypeError, ValueError) as error:
         raise EventLexiconError(f"malformed event coreference lexicon: {error}") from error
@@ -147,6 +155,64 @@ def unowned(noun: Token, is_actor: Any) -> bool:
         if child.dep_ == "acl" and any(c.dep_ == "agent" for c in child.children):
             return False  # "the strikes carried out by the coalition"
     return True
+
+
+def authors(noun: Token, lexicon: EventLexicon, actors_of: Any, modifier_of: Any) -> list[Any]:
+    """Who an owned event noun names as its author: its possessor ("North Korea's test",
+    "its latest test"), an actor modifier ("the Chinese deployment", "the U.S. strikes"), the
+    object of its "by" phrase ("the strikes by the coalition") or the agent of its passive
+    participle ("the drills carried out by China"). Rule: a possessor of a noun whose
+    possessor usually undergoes the event (``patient_possessor_nouns``: "Navalny's arrest",
+    "Khashoggi's killing") is its author only beside an "of" object ("Iran's seizure of the
+    tanker"). ``actors_of(token)`` / ``modifier_of(token)`` resolve an argument / a
+    modifier to actors (empty if none)."""
+    found: list[Any] = []
+    patient_possessor = noun.lemma_.lower() in lexicon.patient_possessor_nouns and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss":
+            if not patient_possessor:
+                found.extend(actors_of(child))
+        elif dep in {"amod", "compound", "nmod"}:
+            found.extend(modifier_of(child))
+        elif dep == "prep" and child.lower_ == "by":
+            found.extend(a for p in _children(child, {"pobj"}) for a in actors_of(p))
+        elif dep == "acl":
+            found.extend(
+                a
+                for agent in _children(child, {"agent"})
+                for p in _children(agent, {"pobj"})
+                for a in actors_of(p)
+            )
+    unique: list[Any] = []
+    for actor in found:
+        if actor not in unique:
+            unique.append(actor)
+    return unique
+
+
+def noun_events(
+    sentence: Span,
+    lexicon: EventLexicon,
+    actors_of: Any,
+    modifier_of: Any,
+    nouns: Iterable[Token] | None = None,
+) -> list[EventMention]:
+    """Event mentions of ``sentence`` told by an owned event noun, with its authors as
+    agents (see :func:`authors`); ``nouns``: the sentence's nouns and proper nouns in
+    order, when the caller has them indexed."""
+    mentions: list[EventMention] = []
+    for noun in _event_nouns(sentence if nouns is None else nouns, lexicon):
+        agents = tuple(authors(noun, lexicon, actors_of, modifier_of))
+        if agents:
+            lemma = noun.lemma_.lower()
+            classes = frozenset(c.name for c in lexicon.classes_of_noun(lemma))
+            mentions.append(
+                EventMention(sentence.start_char, noun.i, classes, agents, frozenset({lemma}))
+            )
+    return mentions
 
 
 def _event_nouns(tokens: Iterable[Token], lexicon: EventLexicon) -> Iterable[Token]:
@@ -249,8 +315,10 @@ __all__ = [
     "EventLexicon",
     "EventMention",
     "Reaction",
+    "authors",
     "find_reactions",
     "load_event_lexicon",
+    "noun_events",
     "unowned",
     "verb_event",
     "verb_events",
