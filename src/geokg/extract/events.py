@@ -206,7 +206,7 @@ def noun_events(
     mentions: list[EventMention] = []
     for noun in _event_nouns(sentence if nouns is None else nouns, lexicon):
         agents = tuple(authors(noun, lexicon, actors_of, modifier_of))
-        if agents:
+        if agents and not actors_of(noun):  # "Ban Ki-moon" names a person, no ban
             lemma = noun.lemma_.lower()
             classes = frozenset(c.name for c in lexicon.classes_of_noun(lemma))
             mentions.append(
@@ -269,8 +269,12 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
 def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
     """Classes and lemmas of the event a verb tells: by its lemma ('struck') or by its
     object noun ('launched drills', 'surrounded the island in exercises', 'carried out air
-    strikes', 'imposed a new package of sanctions')."""
+    strikes', 'imposed a new package of sanctions'). Rule: a naming verb with a direct
+    object (``naming_verbs``: 'called the test "highly provocative"', 'described the move as
+    destabilizing') evaluates an event, it tells none ('called for talks' still does)."""
     lemma = verb.lemma_.lower()
+    if lemma in words().naming_verbs and _children(verb, {"dobj"}):
+        return frozenset(), frozenset()
     names = {c.name for c in lexicon.classes_of_verb(lemma)}
     lemmas = {lemma} if names else set()
     objects = _children(verb, {"dobj"}) + [
