@@ -71,6 +71,7 @@ class EventLexicon:
     light_verbs: frozenset[str]
     # Nouns whose possessor usually undergoes the event ("Navalny's arrest").
     patient_possessor_nouns: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # every class's nouns (filled by the loader)
 
     def classes_of_noun(self, lemma: str) -> tuple[EventClass, ...]:
         return tuple(c for c in self.classes if lemma in c.nouns)
@@ -100,6 +101,7 @@ def load_event_lexicon() -> EventLexicon:
             MappingProxyType(dict(data["reaction_nouns"])),
             frozenset(data["reaction_light_verbs"]),
             frozenset(data["patient_possessor_nouns"]),
+            frozenset(noun for c in classes for noun in c.nouns),
         )
     except (OSError, KeyError, TypeError, ValueError) as error:
         raise EventLexiconError(f"malformed event coreference lexicon: {error}") from error

@@ -127,7 +127,7 @@ def event_mentions(
     ``index``: the sentence's token index, if built."""
     lexicon = load_event_lexicon()
     verbs = None if index is None else index.pos("VERB")
-    nouns = None if index is None else index.pos("NOUN", "PROPN")
+    nouns = None if index is None else index.plain_in(lexicon.nouns)
     return verb_events(sentence, lexicon, _agents_of(actors), verbs) + noun_events(
         sentence,
         lexicon,
