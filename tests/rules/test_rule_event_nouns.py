@@ -8,12 +8,21 @@ author unless the noun has an "of" object, and a naming verb with an object tell
 
 from __future__ import annotations
 
-from geokg.extract.events import EventMention, load_event_lexicon, verb_events
+from spacy.tokens import Doc, Span
+
+from geokg.extract.actors import SPAN_KEY
+from geokg.extract.events import EventMention, event_lemma, load_event_lexicon, verb_events
 from geokg.extract.rules import History
 from geokg.extract.rules.reactions import event_mentions, reaction_rule, sentence_reactions
 from geokg.model import Actor, ActorType
 
-ACTORS = {"Iran": "IRN", "Japan": "JPN", "Navalny": "navalny", "Chinese": ("CHN", "demonym")}
+ACTORS = {
+    "Iran": "IRN",
+    "Japan": "JPN",
+    "Ukraine": "UKR",
+    "Navalny": "navalny",
+    "Chinese": ("CHN", "demonym"),
+}
 
 # "Iran 's test angered Japan ."
 OWNED = """
@@ -146,3 +155,43 @@ provocative provocative ADJ JJ oprd 1
     made = context(doc)
     found = verb_events(doc[:], load_event_lexicon(), lambda verb: ["JPN"])
     assert [sorted(m.classes) for m in found] == [["missile_test"]]
+
+
+HYPHENATED = [
+    ("Ukraine", "Ukraine", "PROPN", "poss", 4, False),
+    ("'s", "'s", "PART", "case", 0, True),
+    ("cease", "cease", "NOUN", "compound", 4, False),
+    ("-", "-", "PUNCT", "punct", 4, False),
+    ("fire", "fire", "NOUN", "nsubj", 5, True),
+    ("held", "hold", "VERB", "ROOT", 5, False),
+    (".", ".", "PUNCT", "punct", 5, False),
+]
+
+
+def _hyphenated(blank, rows):
+    doc = Doc(
+        blank.vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[5] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+    )
+    doc.spans[SPAN_KEY] = [Span(doc, 0, 1, label="name", kb_id="UKR")]
+    return doc
+
+
+def test_a_hyphenated_event_noun_is_looked_up_whole(blank, context):
+    """'Ukraine's cease-fire' (split 'cease', '-', 'fire') is an agreement; 'cease - fire'
+    written with spaces, and a bare 'fire', are no event nouns."""
+    doc = _hyphenated(blank, HYPHENATED)
+    assert event_lemma(doc[4]) == "cease-fire"
+    found = event_mentions(doc[:], context(doc).actors)
+    assert [(sorted(m.classes), [a.id for a in m.agents]) for m in found] == [
+        (["agreement"], ["UKR"])
+    ]
+    spaced = [(*row[:5], True) for row in HYPHENATED]
+    doc = _hyphenated(blank, spaced)
+    assert event_lemma(doc[4]) == "fire"
+    assert event_mentions(doc[:], context(doc).actors) == []

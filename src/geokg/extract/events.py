@@ -71,7 +71,9 @@ class EventLexicon:
     light_verbs: frozenset[str]
     # Nouns whose possessor usually undergoes the event ("Navalny's arrest").
     patient_possessor_nouns: frozenset[str] = frozenset()
-    nouns: frozenset[str] = frozenset()  # every class's nouns (filled by the loader)
+    # Every class's nouns and the last parts of its hyphenated ones ('fire' of 'cease-fire'):
+    # the words a sentence's candidate event nouns are looked up by (filled by the loader).
+    nouns: frozenset[str] = frozenset()
 
     def classes_of_noun(self, lemma: str) -> tuple[EventClass, ...]:
         return tuple(c for c in self.classes if lemma in c.nouns)
@@ -101,7 +103,9 @@ def load_event_lexicon() -> EventLexicon:
             MappingProxyType(dict(data["reaction_nouns"])),
             frozenset(data["reaction_light_verbs"]),
             frozenset(data["patient_possessor_nouns"]),
-            frozenset(noun for c in classes for noun in c.nouns),
+            frozenset(
+                part for c in classes for noun in c.nouns for part in (noun, noun.split("-")[-1])
+            ),
         )
     except (OSError, KeyError, TypeError, ValueError) as error:
         raise EventLexiconError(f"malformed event coreference lexicon: {error}") from error
@@ -126,6 +130,19 @@ class EventMention:
     classes: frozenset[str]
     agents: tuple[Actor, ...]
     lemmas: frozenset[str] = frozenset()  # the verb's and its event objects' lemmas
+
+
+def event_lemma(token: Token) -> str:
+    """The lemma an event noun is looked up by. Rule: a noun the tokenizer split at a hyphen
+    ('cease-fire' -> 'cease', '-', 'fire'; 'build-up', 'pull-out') is its whole hyphenated
+    word when it is written without spaces."""
+    lemma = token.lemma_.lower()
+    if token.i >= 2:
+        hyphen = token.doc[token.i - 1]
+        first = token.doc[token.i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_:
+            return f"{first.lower_}-{lemma}"
+    return lemma
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
@@ -169,7 +186,7 @@ def authors(noun: Token, lexicon: EventLexicon, actors_of: Any, modifier_of: Any
     tanker"). ``actors_of(token)`` / ``modifier_of(token)`` resolve an argument / a
     modifier to actors (empty if none)."""
     found: list[Any] = []
-    patient_possessor = noun.lemma_.lower() in lexicon.patient_possessor_nouns and not any(
+    patient_possessor = event_lemma(noun) in lexicon.patient_possessor_nouns and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
     for child in noun.children:
@@ -209,7 +226,7 @@ def noun_events(
     for noun in _event_nouns(sentence if nouns is None else nouns, lexicon):
         agents = tuple(authors(noun, lexicon, actors_of, modifier_of))
         if agents and not actors_of(noun):  # "Ban Ki-moon" names a person, no ban
-            lemma = noun.lemma_.lower()
+            lemma = event_lemma(noun)
             classes = frozenset(c.name for c in lexicon.classes_of_noun(lemma))
             mentions.append(
                 EventMention(sentence.start_char, noun.i, classes, agents, frozenset({lemma}))
@@ -219,7 +236,7 @@ def noun_events(
 
 def _event_nouns(tokens: Iterable[Token], lexicon: EventLexicon) -> Iterable[Token]:
     for token in tokens:
-        if token.pos_ in {"NOUN", "PROPN"} and lexicon.classes_of_noun(token.lemma_.lower()):
+        if token.pos_ in {"NOUN", "PROPN"} and lexicon.classes_of_noun(event_lemma(token)):
             yield token
 
 
@@ -254,7 +271,7 @@ def find_reactions(
             continue
         for noun in _event_nouns(_with_conjuncts(objects), lexicon):
             if unowned(noun, is_actor):
-                classes = lexicon.classes_of_noun(noun.lemma_.lower())
+                classes = lexicon.classes_of_noun(event_lemma(noun))
                 found.append(Reaction(verb, relation, noun, classes))
                 break
     return found
@@ -285,10 +302,10 @@ def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], froz
     objects += [p for o in objects for p in _pobjs(o, frozenset({"of"}))]
     for obj in _with_conjuncts(objects):
         if obj.pos_ in {"NOUN", "PROPN"}:
-            classes = lexicon.classes_of_noun(obj.lemma_.lower())
+            classes = lexicon.classes_of_noun(event_lemma(obj))
             if classes:
                 names.update(c.name for c in classes)
-                lemmas.add(obj.lemma_.lower())
+                lemmas.add(event_lemma(obj))
     return frozenset(names), frozenset(lemmas)
 
 
@@ -322,6 +339,7 @@ __all__ = [
     "EventMention",
     "Reaction",
     "authors",
+    "event_lemma",
     "find_reactions",
     "load_event_lexicon",
     "noun_events",

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from geokg.extract.events import (
     EventMention,
     Reaction,
+    event_lemma,
     find_reactions,
     load_event_lexicon,
     noun_events,
@@ -184,7 +185,7 @@ def _antecedent(
     recent sentence wins. A joint act (a symmetric relation: "Israel and Hamas signed a
     cease-fire" ... "welcomed the agreement") has both parties as agents."""
     names = {c.name for c in reaction.classes}
-    noun = reaction.noun.lemma_.lower()
+    noun = event_lemma(reaction.noun)
     found: list[tuple[bool, int, Actor]] = []
     for draft in context.history.drafts:
         if draft.start >= sentence.start_char or draft.negated:
