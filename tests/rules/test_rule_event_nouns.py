@@ -195,3 +195,20 @@ def test_a_hyphenated_event_noun_is_looked_up_whole(blank, context):
     doc = _hyphenated(blank, spaced)
     assert event_lemma(doc[4]) == "fire"
     assert event_mentions(doc[:], context(doc).actors) == []
+
+
+def test_a_verb_tells_no_event_through_an_owned_object(parse, context):
+    """'Japan verified Iran's test': the test is Iran's (a noun mention), not Japan's;
+    'Japan verified the test' is still told by the verb (its object names no owner)."""
+    owned = """
+Japan Japan PROPN NNP nsubj 1
+verified verify VERB VBD ROOT 1
+Iran Iran PROPN NNP poss 4
+'s 's PART POS case 2
+test test NOUN NN dobj 1
+. . PUNCT . punct 1
+"""
+    assert _mentions(parse, context, owned) == [("test", ["missile_test"], ["IRN"])]
+    bare = owned.replace("Iran Iran PROPN NNP poss 4", "the the DET DT det 4")
+    bare = bare.replace("'s 's PART POS case 2", "first first ADJ JJ amod 4")
+    assert _mentions(parse, context, bare) == [("verified", ["missile_test"], ["JPN"])]

@@ -285,12 +285,20 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
     return result
 
 
+def _possessed(noun: Token) -> bool:
+    """The noun has a possessor or a 'by' phrase ('Jang's execution', 'strikes by Israel')."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
 def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
     """Classes and lemmas of the event a verb tells: by its lemma ('struck') or by its
     object noun ('launched drills', 'surrounded the island in exercises', 'carried out air
     strikes', 'imposed a new package of sanctions'). Rule: a naming verb with a direct
     object (``naming_verbs``: 'called the test "highly provocative"', 'described the move as
-    destabilizing') evaluates an event, it tells none ('called for talks' still does)."""
+    destabilizing') evaluates an event, it tells none ('called for talks' still does). An
+    object noun with a possessor or a 'by' phrase is its owner's event, told by that noun
+    (:func:`noun_events`), not the verb's: 'could not verify Jang's execution', 'crafting
+    sanctions after its latest nuclear test'."""
     lemma = verb.lemma_.lower()
     if lemma in words().naming_verbs and _children(verb, {"dobj"}):
         return frozenset(), frozenset()
@@ -301,7 +309,7 @@ def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], froz
     ]
     objects += [p for o in objects for p in _pobjs(o, frozenset({"of"}))]
     for obj in _with_conjuncts(objects):
-        if obj.pos_ in {"NOUN", "PROPN"}:
+        if obj.pos_ in {"NOUN", "PROPN"} and not _possessed(obj):
             classes = lexicon.classes_of_noun(event_lemma(obj))
             if classes:
                 names.update(c.name for c in classes)
