@@ -212,3 +212,19 @@ test test NOUN NN dobj 1
     bare = owned.replace("Iran Iran PROPN NNP poss 4", "the the DET DT det 4")
     bare = bare.replace("'s 's PART POS case 2", "first first ADJ JJ amod 4")
     assert _mentions(parse, context, bare) == [("verified", ["missile_test"], ["JPN"])]
+
+
+def test_a_negated_verb_tells_no_event(parse, context):
+    """'Japan did not launch the test' tells no launch; 'Japan launched the test' does."""
+    negated = """
+Japan Japan PROPN NNP nsubj 3
+did do AUX VBD aux 3
+not not PART RB neg 3
+launch launch VERB VB ROOT 3
+the the DET DT det 5
+test test NOUN NN dobj 3
+. . PUNCT . punct 3
+"""
+    assert _mentions(parse, context, negated) == []
+    told = negated.replace("not not PART RB neg 3", "also also ADV RB advmod 3")
+    assert _mentions(parse, context, told) == [("launch", ["missile_test"], ["JPN"])]

@@ -320,7 +320,8 @@ def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], froz
 def verb_events(
     sentence: Span, lexicon: EventLexicon, agents_of: Any, verbs: Iterable[Token] | None = None
 ) -> list[EventMention]:
-    """Event mentions of ``sentence``: verbs of an event class with a resolved subject.
+    """Event mentions of ``sentence``: verbs of an event class with a resolved subject,
+    not negated (a negated verb tells that the event did not happen).
 
     ``agents_of(verb)`` returns the actors doing ``verb`` (empty if none is known);
     ``verbs``: the sentence's verbs in order, when the caller has them indexed."""
@@ -331,6 +332,8 @@ def verb_events(
         lemma = verb.lemma_.lower()
         if lemma in lexicon.reaction_verbs or lemma in lexicon.light_verbs:
             continue  # "condemned the drills" refers to an event, it is not one
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not launch", "warned Kim not to proceed with a launch": no event
         classes, lemmas = verb_event(verb, lexicon)
         if not classes:
             continue
