@@ -11,7 +11,12 @@ same class, within :data:`EVENT_WINDOW` sentences:
   drills -> 15, a decision -> any material root), or
 * a verb mention: a verb of the class ("The US struck ...") or any verb whose object is a
   noun of the class ("China launched drills", "warships surrounded the island in
-  exercises"), with its resolved subject.
+  exercises"), with its resolved subject, or
+* a noun mention: an *owned* event noun, whose author the phrase names (:func:`authors`:
+  "North Korea's latest nuclear test", "the Chinese deployment", "the strikes by the
+  coalition", "the drills carried out by China"), with that author as agent; so "Leaders
+  condemned North Korea's latest nuclear test. ... Japan called the test a threat" targets
+  North Korea.
 
 The word lists are data (``event_coreference`` in ``data/lexicon/modality.json``). The
 pipeline keeps the history (facts and verb mentions of earlier sentences) and turns each
@@ -64,6 +69,11 @@ class EventLexicon:
     reaction_verbs: Mapping[str, str]
     reaction_nouns: Mapping[str, str]
     light_verbs: frozenset[str]
+    # Nouns whose possessor usually undergoes the event ("Navalny's arrest").
+    patient_possessor_nouns: frozenset[str] = frozenset()
+    # Every class's nouns and the last parts of its hyphenated ones ('fire' of 'cease-fire'):
+    # the words a sentence's candidate event nouns are looked up by (filled by the loader).
+    nouns: frozenset[str] = frozenset()
 
     def classes_of_noun(self, lemma: str) -> tuple[EventClass, ...]:
         return tuple(c for c in self.classes if lemma in c.nouns)
@@ -92,6 +102,10 @@ def load_event_lexicon() -> EventLexicon:
             MappingProxyType(dict(data["reaction_verbs"])),
             MappingProxyType(dict(data["reaction_nouns"])),
             frozenset(data["reaction_light_verbs"]),
+            frozenset(data["patient_possessor_nouns"]),
+            frozenset(
+                part for c in classes for noun in c.nouns for part in (noun, noun.split("-")[-1])
+            ),
         )
     except (OSError, KeyError, TypeError, ValueError) as error:
         raise EventLexiconError(f"malformed event coreference lexicon: {error}") from error
@@ -116,6 +130,19 @@ class EventMention:
     classes: frozenset[str]
     agents: tuple[Actor, ...]
     lemmas: frozenset[str] = frozenset()  # the verb's and its event objects' lemmas
+
+
+def event_lemma(token: Token) -> str:
+    """The lemma an event noun is looked up by. Rule: a noun the tokenizer split at a hyphen
+    ('cease-fire' -> 'cease', '-', 'fire'; 'build-up', 'pull-out') is its whole hyphenated
+    word when it is written without spaces."""
+    lemma = token.lemma_.lower()
+    if token.i >= 2:
+        hyphen = token.doc[token.i - 1]
+        first = token.doc[token.i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_:
+            return f"{first.lower_}-{lemma}"
+    return lemma
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
@@ -149,9 +176,67 @@ def unowned(noun: Token, is_actor: Any) -> bool:
     return True
 
 
+def authors(noun: Token, lexicon: EventLexicon, actors_of: Any, modifier_of: Any) -> list[Any]:
+    """Who an owned event noun names as its author: its possessor ("North Korea's test",
+    "its latest test"), an actor modifier ("the Chinese deployment", "the U.S. strikes"), the
+    object of its "by" phrase ("the strikes by the coalition") or the agent of its passive
+    participle ("the drills carried out by China"). Rule: a possessor of a noun whose
+    possessor usually undergoes the event (``patient_possessor_nouns``: "Navalny's arrest",
+    "Khashoggi's killing") is its author only beside an "of" object ("Iran's seizure of the
+    tanker"). ``actors_of(token)`` / ``modifier_of(token)`` resolve an argument / a
+    modifier to actors (empty if none)."""
+    found: list[Any] = []
+    patient_possessor = event_lemma(noun) in lexicon.patient_possessor_nouns and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss":
+            if not patient_possessor:
+                found.extend(actors_of(child))
+        elif dep in {"amod", "compound", "nmod"}:
+            found.extend(modifier_of(child))
+        elif dep == "prep" and child.lower_ == "by":
+            found.extend(a for p in _children(child, {"pobj"}) for a in actors_of(p))
+        elif dep == "acl":
+            found.extend(
+                a
+                for agent in _children(child, {"agent"})
+                for p in _children(agent, {"pobj"})
+                for a in actors_of(p)
+            )
+    unique: list[Any] = []
+    for actor in found:
+        if actor not in unique:
+            unique.append(actor)
+    return unique
+
+
+def noun_events(
+    sentence: Span,
+    lexicon: EventLexicon,
+    actors_of: Any,
+    modifier_of: Any,
+    nouns: Iterable[Token] | None = None,
+) -> list[EventMention]:
+    """Event mentions of ``sentence`` told by an owned event noun, with its authors as
+    agents (see :func:`authors`); ``nouns``: the sentence's nouns and proper nouns in
+    order, when the caller has them indexed."""
+    mentions: list[EventMention] = []
+    for noun in _event_nouns(sentence if nouns is None else nouns, lexicon):
+        agents = tuple(authors(noun, lexicon, actors_of, modifier_of))
+        if agents and not actors_of(noun):  # "Ban Ki-moon" names a person, no ban
+            lemma = event_lemma(noun)
+            classes = frozenset(c.name for c in lexicon.classes_of_noun(lemma))
+            mentions.append(
+                EventMention(sentence.start_char, noun.i, classes, agents, frozenset({lemma}))
+            )
+    return mentions
+
+
 def _event_nouns(tokens: Iterable[Token], lexicon: EventLexicon) -> Iterable[Token]:
     for token in tokens:
-        if token.pos_ in {"NOUN", "PROPN"} and lexicon.classes_of_noun(token.lemma_.lower()):
+        if token.pos_ in {"NOUN", "PROPN"} and lexicon.classes_of_noun(event_lemma(token)):
             yield token
 
 
@@ -186,7 +271,7 @@ def find_reactions(
             continue
         for noun in _event_nouns(_with_conjuncts(objects), lexicon):
             if unowned(noun, is_actor):
-                classes = lexicon.classes_of_noun(noun.lemma_.lower())
+                classes = lexicon.classes_of_noun(event_lemma(noun))
                 found.append(Reaction(verb, relation, noun, classes))
                 break
     return found
@@ -200,11 +285,23 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
     return result
 
 
+def _possessed(noun: Token) -> bool:
+    """The noun has a possessor or a 'by' phrase ('Jang's execution', 'strikes by Israel')."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
 def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
     """Classes and lemmas of the event a verb tells: by its lemma ('struck') or by its
     object noun ('launched drills', 'surrounded the island in exercises', 'carried out air
-    strikes', 'imposed a new package of sanctions')."""
+    strikes', 'imposed a new package of sanctions'). Rule: a naming verb with a direct
+    object (``naming_verbs``: 'called the test "highly provocative"', 'described the move as
+    destabilizing') evaluates an event, it tells none ('called for talks' still does). An
+    object noun with a possessor or a 'by' phrase is its owner's event, told by that noun
+    (:func:`noun_events`), not the verb's: 'could not verify Jang's execution', 'crafting
+    sanctions after its latest nuclear test'."""
     lemma = verb.lemma_.lower()
+    if lemma in words().naming_verbs and _children(verb, {"dobj"}):
+        return frozenset(), frozenset()
     names = {c.name for c in lexicon.classes_of_verb(lemma)}
     lemmas = {lemma} if names else set()
     objects = _children(verb, {"dobj"}) + [
@@ -212,18 +309,19 @@ def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], froz
     ]
     objects += [p for o in objects for p in _pobjs(o, frozenset({"of"}))]
     for obj in _with_conjuncts(objects):
-        if obj.pos_ in {"NOUN", "PROPN"}:
-            classes = lexicon.classes_of_noun(obj.lemma_.lower())
+        if obj.pos_ in {"NOUN", "PROPN"} and not _possessed(obj):
+            classes = lexicon.classes_of_noun(event_lemma(obj))
             if classes:
                 names.update(c.name for c in classes)
-                lemmas.add(obj.lemma_.lower())
+                lemmas.add(event_lemma(obj))
     return frozenset(names), frozenset(lemmas)
 
 
 def verb_events(
     sentence: Span, lexicon: EventLexicon, agents_of: Any, verbs: Iterable[Token] | None = None
 ) -> list[EventMention]:
-    """Event mentions of ``sentence``: verbs of an event class with a resolved subject.
+    """Event mentions of ``sentence``: verbs of an event class with a resolved subject,
+    not negated (a negated verb tells that the event did not happen).
 
     ``agents_of(verb)`` returns the actors doing ``verb`` (empty if none is known);
     ``verbs``: the sentence's verbs in order, when the caller has them indexed."""
@@ -234,6 +332,8 @@ def verb_events(
         lemma = verb.lemma_.lower()
         if lemma in lexicon.reaction_verbs or lemma in lexicon.light_verbs:
             continue  # "condemned the drills" refers to an event, it is not one
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not launch", "warned Kim not to proceed with a launch": no event
         classes, lemmas = verb_event(verb, lexicon)
         if not classes:
             continue
@@ -249,8 +349,11 @@ __all__ = [
     "EventLexicon",
     "EventMention",
     "Reaction",
+    "authors",
+    "event_lemma",
     "find_reactions",
     "load_event_lexicon",
+    "noun_events",
     "unowned",
     "verb_event",
     "verb_events",

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from geokg.extract.events import Reaction, load_event_lexicon, unowned
+from geokg.extract.events import Reaction, event_lemma, load_event_lexicon, unowned
 from geokg.extract.lexicon import Frame, words
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.resolve import Resolver
@@ -185,7 +185,7 @@ def authors_of(
     if found or phrase.pos_ != "NOUN":
         return found
     lexicon = load_event_lexicon()
-    classes = lexicon.classes_of_noun(phrase.lemma_.lower())
+    classes = lexicon.classes_of_noun(event_lemma(phrase))
     if not classes or not unowned(phrase, _is_actor(context.actors)):
         return []
     reaction = Reaction(verb, relation, phrase, classes)

@@ -17,8 +17,10 @@ from spacy.tokens import Span, Token
 from geokg.extract.events import (
     EventMention,
     Reaction,
+    event_lemma,
     find_reactions,
     load_event_lexicon,
+    noun_events,
     verb_events,
 )
 from geokg.extract.lexicon import Frame, words
@@ -69,6 +71,20 @@ def _agents_of(resolver: Resolver) -> Callable[[Token], list[Actor]]:
     return agents_of
 
 
+def _owners(resolver: Resolver, *, as_modifier: bool) -> Callable[[Token], list[Actor]]:
+    """The actors a phrase owning an event noun names, not known only by a location
+    ("Crimea's annexation" names no author)."""
+
+    def owners(token: Token) -> list[Actor]:
+        return [
+            r.actor
+            for r in resolver.actors(token, as_modifier=as_modifier)
+            if r.via != Via.LOCATION
+        ]
+
+    return owners
+
+
 def _patients(noun: Token) -> list[Token]:
     """What an event noun was done to: 'the attack on Kosovo police', 'the invasion of
     Ukraine', 'the drills around Taiwan'."""
@@ -107,10 +123,19 @@ def sentence_reactions(
 def event_mentions(
     sentence: Span, actors: Resolver, index: TokenIndex | None = None
 ) -> list[EventMention]:
-    """The events ``sentence`` tells by a verb, with their agents (the history reactions
-    look back at); ``index``: the sentence's token index, if built."""
+    """The events ``sentence`` tells by a verb or by an owned event noun ("North Korea's
+    latest nuclear test"), with their agents (the history reactions look back at);
+    ``index``: the sentence's token index, if built."""
+    lexicon = load_event_lexicon()
     verbs = None if index is None else index.pos("VERB")
-    return verb_events(sentence, load_event_lexicon(), _agents_of(actors), verbs)
+    nouns = None if index is None else index.plain_in(lexicon.nouns)
+    return verb_events(sentence, lexicon, _agents_of(actors), verbs) + noun_events(
+        sentence,
+        lexicon,
+        _owners(actors, as_modifier=False),
+        _owners(actors, as_modifier=True),
+        nouns,
+    )
 
 
 @register("reactions")
@@ -160,7 +185,7 @@ def _antecedent(
     recent sentence wins. A joint act (a symmetric relation: "Israel and Hamas signed a
     cease-fire" ... "welcomed the agreement") has both parties as agents."""
     names = {c.name for c in reaction.classes}
-    noun = reaction.noun.lemma_.lower()
+    noun = event_lemma(reaction.noun)
     found: list[tuple[bool, int, Actor]] = []
     for draft in context.history.drafts:
         if draft.start >= sentence.start_char or draft.negated:
