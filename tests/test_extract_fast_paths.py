@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from geokg.extract.lexicon import words
+from geokg.extract.resolve import _title_terms
 from geokg.extract.segments import BOILERPLATE, _boilerplate
 
 BOILERPLATE_CASES = [
@@ -44,3 +46,14 @@ def test_boilerplate_fast_path_answers_as_the_case_insensitive_search(text: str)
 def test_boilerplate_cases_both_match_and_do_not() -> None:
     found = [_boilerplate(text) for text in BOILERPLATE_CASES]
     assert found.count(True) >= 10 and found.count(False) >= 4
+
+
+def test_title_terms_are_the_lowercase_words_of_the_titles_honorifics_and_agent_nouns() -> None:
+    titles = (("defence minister", ("Defense Secretary", "Minister of Defence")),)
+    found = _title_terms(titles, frozenset({"spokesman"}))
+    assert {"defense", "secretary", "minister", "of", "defence", "spokesman"} <= found
+    assert words().honorifics <= found and words().name_titles <= found
+    assert "Defense" not in found and "defence" not in _title_terms((), frozenset())
+    # Built once per gazetteer and lexicon: an equal key answers the same set.
+    again = tuple((role, tuple(forms)) for role, forms in titles)
+    assert _title_terms(again, frozenset({"spokesman"})) is found
