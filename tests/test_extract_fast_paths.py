@@ -4,9 +4,13 @@ loaded: plain strings and sets)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
+from geokg.extract.events import _children
 from geokg.extract.lexicon import words
 from geokg.extract.resolve import _title_terms
+from geokg.extract.rules.answers import _window_start
 from geokg.extract.segments import BOILERPLATE, _boilerplate
 
 BOILERPLATE_CASES = [
@@ -57,3 +61,38 @@ def test_title_terms_are_the_lowercase_words_of_the_titles_honorifics_and_agent_
     # Built once per gazetteer and lexicon: an equal key answers the same set.
     again = tuple((role, tuple(forms)) for role, forms in titles)
     assert _title_terms(again, frozenset({"spokesman"})) is found
+
+
+def _parsed_doc() -> Doc:
+    """Three sentences with a hand-made parse (heads and labels, no model)."""
+    words_ = ["Iran", "denied", "it", ".", "Russia", "struck", "Kyiv", "on", "Monday", "."]
+    words_ += ["Ukraine", "said", "so", "."]
+    heads = [1, 1, 1, 1, 5, 5, 5, 5, 7, 5, 11, 11, 11, 11]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "prep", "pobj"]
+    deps += ["punct", "nsubj", "ROOT", "advmod", "punct"]
+    starts: list[bool | int | None] = [True, False, False, False, True, False, False, False]
+    starts += [False, False, True]
+    starts += [False, False, False]
+    return Doc(Vocab(), words=words_, heads=heads, deps=deps, sent_starts=starts)
+
+
+def _window_start_by_all_sentences(sentence: Span) -> int:
+    before = [s.start_char for s in sentence.doc.sents if s.start < sentence.start]
+    return before[-2:][0] if before else sentence.start_char
+
+
+def test_window_start_is_two_sentences_back_as_read_over_every_sentence() -> None:
+    doc = _parsed_doc()
+    spans = [*doc.sents, doc[5:7], doc[11:13], doc[0:2]]
+    found = [_window_start(span) for span in spans]
+    assert found == [_window_start_by_all_sentences(span) for span in spans]
+    assert found[:3] == [0, 0, 0] and _window_start(doc[11:13]) == doc[4].idx
+
+
+def test_event_children_by_label_are_the_token_s_children_in_order() -> None:
+    doc = _parsed_doc()
+    for token in doc:
+        for labels in ({"dobj"}, {"dobj", "prep", "nsubj"}, {"pobj"}, set()):
+            expected = [c for c in token.children if c.dep_ in labels]
+            assert [c.i for c in _children(token, labels)] == [c.i for c in expected]
+    assert [c.i for c in _children(doc[5], {"dobj", "prep", "nsubj"})] == [4, 6, 7]

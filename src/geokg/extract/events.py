@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from geokg.errors import GeokgError
 from geokg.extract.lexicon import words
+from geokg.extract.syntax import _child_index
 from geokg.model import Actor
 
 # Sentences back (including the current one) in which a reaction looks for its event.
@@ -119,8 +120,11 @@ class EventMention:
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    # Read from the document's child index (labels and indices): only the children kept
+    # are built as tokens, in the order of ``token.children``.
     wanted = set(deps)
-    return [c for c in token.children if c.dep_ in wanted]
+    doc = token.doc
+    return [doc[i] for label, i in _child_index(doc)[token.i] if label in wanted]
 
 
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
