@@ -69,6 +69,7 @@ from geokg.extract.naming import (
 from geokg.extract.places import event_location, location
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.strategies import ARGUMENT_STRATEGIES, NAME_STRATEGIES
+from geokg.extract.syntax import _child_index
 from geokg.model import Actor, ActorType
 
 NOMINAL_POS = frozenset({NOUN, PROPN})  # part-of-speech ids, as in the Doc's arrays
@@ -459,10 +460,18 @@ class Resolver(Institutions):
         (``named_sets``: the plural head with its modifiers, lower case, '+' unspaced)."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        modifiers = [c for c in token.lefts if c.dep_ in {"nummod", "compound", "amod", "nmod"}]
-        if not modifiers:
+        # The first left child of these labels, read from the child index (no Token built).
+        first = next(
+            (
+                i
+                for label, i in _child_index(self.doc)[token.i]
+                if i < token.i and label in {"nummod", "compound", "amod", "nmod"}
+            ),
+            None,
+        )
+        if first is None:
             return None
-        phrase = " ".join(t.lower_ for t in self.doc[modifiers[0].i : token.i + 1])
+        phrase = " ".join(t.lower_ for t in self.doc[first : token.i + 1])
         members = words().named_sets.get(phrase.replace(" + ", "+"))
         if members is None:
             return None
