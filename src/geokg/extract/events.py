@@ -128,12 +128,14 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
 
 
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    doc = token.doc
+    index = _child_index(doc)
     return [
-        p
-        for prep in token.children
-        if prep.dep_ in {"prep", "prt"} and prep.lower_ in preps
-        for p in prep.children
-        if p.dep_ == "pobj"
+        doc[p]
+        for label, prep in index[token.i]
+        if label in {"prep", "prt"} and doc[prep].lower_ in preps
+        for dep, p in index[prep]
+        if dep == "pobj"
     ]
 
 
