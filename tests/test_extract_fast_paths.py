@@ -4,10 +4,10 @@ loaded: plain strings and sets)."""
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
-from geokg.extract.events import _children
+from geokg.extract.events import _children, _pobjs
 from geokg.extract.lexicon import words
 from geokg.extract.resolve import _title_terms
 from geokg.extract.rules.answers import _window_start
@@ -64,7 +64,8 @@ def test_title_terms_are_the_lowercase_words_of_the_titles_honorifics_and_agent_
 
 
 def _parsed_doc() -> Doc:
-    """Three sentences with a hand-made parse (heads and labels, no model)."""
+    """Three sentences with a hand-made parse (heads and labels, no model; the blank English
+    vocabulary gives lowercase forms)."""
     words_ = ["Iran", "denied", "it", ".", "Russia", "struck", "Kyiv", "on", "Monday", "."]
     words_ += ["Ukraine", "said", "so", "."]
     heads = [1, 1, 1, 1, 5, 5, 5, 5, 7, 5, 11, 11, 11, 11]
@@ -73,7 +74,7 @@ def _parsed_doc() -> Doc:
     starts: list[bool | int | None] = [True, False, False, False, True, False, False, False]
     starts += [False, False, True]
     starts += [False, False, False]
-    return Doc(Vocab(), words=words_, heads=heads, deps=deps, sent_starts=starts)
+    return Doc(spacy.blank("en").vocab, words=words_, heads=heads, deps=deps, sent_starts=starts)
 
 
 def _window_start_by_all_sentences(sentence: Span) -> int:
@@ -96,3 +97,18 @@ def test_event_children_by_label_are_the_token_s_children_in_order() -> None:
             expected = [c for c in token.children if c.dep_ in labels]
             assert [c.i for c in _children(token, labels)] == [c.i for c in expected]
     assert [c.i for c in _children(doc[5], {"dobj", "prep", "nsubj"})] == [4, 6, 7]
+
+
+def test_event_pobjs_are_the_objects_of_the_token_s_prepositions_in_order() -> None:
+    doc = _parsed_doc()
+    for token in doc:
+        for preps in (frozenset({"on"}), frozenset({"in"}), frozenset()):
+            expected = [
+                p.i
+                for prep in token.children
+                if prep.dep_ in {"prep", "prt"} and prep.lower_ in preps
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
+            assert [p.i for p in _pobjs(token, preps)] == expected
+    assert [p.i for p in _pobjs(doc[5], frozenset({"on"}))] == [8]
