@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from geokg.extract.events import _children, _pobjs
@@ -112,3 +114,16 @@ def test_event_pobjs_are_the_objects_of_the_token_s_prepositions_in_order() -> N
             ]
             assert [p.i for p in _pobjs(token, preps)] == expected
     assert [p.i for p in _pobjs(doc[5], frozenset({"on"}))] == [8]
+
+
+def test_subdivision_words_are_found_by_their_lowercase_ids() -> None:
+    # ActorMatcher._subdivision_spans builds only the tokens whose LOWER id is the id of a
+    # subdivision word: the ids must be those of the words' lowercase forms, as spelt in
+    # text in any case.
+    subdivision_words = sorted(words().subdivision_words)
+    text = " ".join(subdivision_words + [w.title() for w in subdivision_words] + ["Kyiv"])
+    doc = spacy.blank("en")(text)
+    wanted = {get_string_id(word) for word in subdivision_words}
+    found = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
+    assert found == [t.i for t in doc if t.lower_ in words().subdivision_words]
+    assert len(found) == 2 * len(subdivision_words)
