@@ -10,6 +10,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from geokg.extract.events import _children, _pobjs
+from geokg.extract.language import MARKERS_KEY, clearly_foreign, looks_english
 from geokg.extract.lexicon import words
 from geokg.extract.resolve import _title_terms
 from geokg.extract.rules.answers import _window_start
@@ -127,3 +128,34 @@ def test_subdivision_words_are_found_by_their_lowercase_ids() -> None:
     found = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
     assert found == [t.i for t in doc if t.lower_ in words().subdivision_words]
     assert len(found) == 2 * len(subdivision_words)
+
+
+LANGUAGE_CASES = [
+    "Russia struck Kyiv on Monday. Ukraine said so.",
+    "Le ministre a dit que les troupes sont dans la ville. Russia denied it.",
+    "Der Minister sagte, die Truppen sind in der Stadt und bleiben dort. Berlin agreed.",
+    "El Salvador and La Paz signed a deal. Los Angeles hosted the talks.",
+    "Il a dit: la guerre est finie. The war is over, he said in French.",
+    "Москва заявила, что войска остаются. Moscow said the troops stay.",
+    "Déclaration: le gouvernement et les partis sont d'accord.",
+    "42 . 7",
+    "de la",
+]
+
+
+@pytest.mark.parametrize("text", LANGUAGE_CASES)
+def test_language_checks_answer_as_the_token_walk(text: str) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    fast, slow = nlp(text), nlp(text)
+    slow.user_data[MARKERS_KEY] = (len(slow), None)  # no candidates: the token walk alone
+    assert looks_english(fast) == looks_english(slow)
+    assert [clearly_foreign(s) for s in fast.sents] == [clearly_foreign(s) for s in slow.sents]
+
+
+def test_language_cases_are_foreign_and_english() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    verdicts = [clearly_foreign(s) for text in LANGUAGE_CASES for s in nlp(text).sents]
+    assert verdicts.count(True) >= 3 and verdicts.count(False) >= 5
+    assert looks_english(nlp(LANGUAGE_CASES[0])) and not looks_english(nlp(LANGUAGE_CASES[2]))

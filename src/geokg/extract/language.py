@@ -9,8 +9,11 @@ sentence of an English document that is clearly foreign (a French quote) is skip
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
+from spacy.attrs import IS_ALPHA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from geokg.extract.lexicon import words
@@ -49,11 +52,45 @@ def _marker_counts(tokens: Iterable[Token]) -> tuple[int, int]:
     return english, foreign
 
 
+MARKERS_KEY = "geokg.foreign_markers"
+"""Key in ``doc.user_data`` of :func:`_foreign_candidates` (plain data, dies with the Doc)."""
+
+
+def _foreign_candidates(doc: Doc) -> tuple[int, list[int]] | None:
+    """For a Doc whose text is ASCII: the index of its first alphabetic token (its length if
+    none) and the indices of the tokens whose lowercase form is a foreign marker (a superset
+    of the tokens :func:`_marker_counts` counts as foreign, which adds case and entity
+    conditions); ``None`` for other text. Read once per Doc from its arrays (no Token
+    built). In ASCII text every alphabetic token is Latin script, so a sentence with fewer
+    than :data:`MIN_FOREIGN_WORDS` candidates is not clearly foreign, and a text with a word
+    and no candidate in its first 400 tokens looks English."""
+    held = doc.user_data.get(MARKERS_KEY)
+    if held is None or held[0] != len(doc):
+        found: tuple[int, list[int]] | None = None
+        if doc.text.isascii():
+            wanted = {get_string_id(word) for word in words().non_english_markers}
+            table = doc.to_array([LOWER, IS_ALPHA]).tolist()
+            found = (
+                next((i for i, (_, alpha) in enumerate(table) if alpha), len(table)),
+                [i for i, (lower, _) in enumerate(table) if lower in wanted],
+            )
+        held = doc.user_data[MARKERS_KEY] = (len(doc), found)
+    result: tuple[int, list[int]] | None = held[1]
+    return result
+
+
 def looks_english(doc: Doc | Span) -> bool:
     """Document-level language check: the letters are mostly Latin script and foreign
     function terms do not outnumber English ones. A text with neither kind (a headline or a
     sentence made of names: "Sudan allowed United Nations relief workers into Darfur") counts
     as English; the pipeline is English-only, other text yields no facts."""
+    candidates = _foreign_candidates(doc) if isinstance(doc, Doc) else None
+    if (
+        candidates is not None
+        and candidates[0] < min(400, len(doc))
+        and bisect_left(candidates[1], 400) == 0
+    ):
+        return True  # ASCII text with a word and no foreign term in its first 400 tokens
     tokens = [t for t in doc[:400] if t.is_alpha]
     if not tokens or _latin_share([t.text for t in tokens]) < MIN_LATIN_SHARE:
         return False
@@ -65,6 +102,12 @@ def clearly_foreign(sentence: Span) -> bool:
     """Sentence-level check inside an English document: only text that is clearly not
     English (mostly non-Latin script, or several foreign function terms outnumbering the
     English ones) is skipped; a sentence without any function word is kept."""
+    candidates = _foreign_candidates(sentence.doc)
+    if candidates is not None:
+        markers = candidates[1]
+        inside = bisect_left(markers, sentence.end) - bisect_left(markers, sentence.start)
+        if inside < MIN_FOREIGN_WORDS:
+            return False  # ASCII text: Latin script, and too few foreign terms
     tokens = [t for t in sentence if t.is_alpha]
     if not tokens:
         return False
