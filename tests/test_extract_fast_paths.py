@@ -15,6 +15,7 @@ from geokg.extract.lexicon import words
 from geokg.extract.resolve import _title_terms
 from geokg.extract.rules.answers import _window_start
 from geokg.extract.segments import BOILERPLATE, _boilerplate
+from geokg.extract.tokenindex import string_ids
 
 BOILERPLATE_CASES = [
     "Thank you for registering.",
@@ -124,7 +125,9 @@ def test_subdivision_words_are_found_by_their_lowercase_ids() -> None:
     subdivision_words = sorted(words().subdivision_words)
     text = " ".join(subdivision_words + [w.title() for w in subdivision_words] + ["Kyiv"])
     doc = spacy.blank("en")(text)
-    wanted = {get_string_id(word) for word in subdivision_words}
+    wanted = string_ids(words().subdivision_words)
+    assert wanted == {get_string_id(word) for word in subdivision_words}
+    assert string_ids(frozenset(subdivision_words)) is wanted  # built once per word list
     found = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
     assert found == [t.i for t in doc if t.lower_ in words().subdivision_words]
     assert len(found) == 2 * len(subdivision_words)

@@ -13,10 +13,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.attrs import IS_ALPHA, IS_ASCII, LOWER
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from geokg.extract.lexicon import words
+from geokg.extract.tokenindex import string_ids
 
 # Share of a text's letters that must be in the Latin script (accents included) for it to
 # be read at all: Arabic, Cyrillic or Chinese text gives nothing, a name in it does not count.
@@ -66,7 +66,7 @@ def _foreign_candidates(doc: Doc) -> tuple[int, list[int], list[int]]:
     and a text with a word and no candidate in its first 400 tokens looks English."""
     held = doc.user_data.get(MARKERS_KEY)
     if held is None or held[0] != len(doc):
-        wanted = {get_string_id(word) for word in words().non_english_markers}
+        wanted = string_ids(words().non_english_markers)
         table = doc.to_array([LOWER, IS_ALPHA, IS_ASCII]).tolist()
         found = (
             next((i for i, row in enumerate(table) if row[1]), len(table)),
