@@ -9,7 +9,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from geokg.extract.events import _children, _pobjs
+from geokg.extract.events import _children, _pobjs, _with_conjuncts
 from geokg.extract.language import MARKERS_KEY, clearly_foreign, looks_english
 from geokg.extract.lexicon import words
 from geokg.extract.resolve import _title_terms
@@ -165,3 +165,18 @@ def test_language_cases_are_foreign_and_english() -> None:
     verdicts = [clearly_foreign(s) for text in LANGUAGE_CASES for s in nlp(text).sents]
     assert verdicts.count(True) >= 3 and verdicts.count(False) >= 5
     assert looks_english(nlp(LANGUAGE_CASES[0])) and not looks_english(nlp(LANGUAGE_CASES[2]))
+
+
+def test_event_objects_with_conjuncts_are_the_tokens_then_their_conj_children() -> None:
+    words_ = ["Russia", "launched", "drills", "and", "exercises", "and", "strikes", "."]
+    heads = [1, 1, 1, 2, 2, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "cc", "conj", "cc", "conj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words_, heads=heads, deps=deps)
+    for tokens in ([doc[2]], [doc[2], doc[4]], [doc[1]], []):
+        expected = [
+            t.i
+            for token in tokens
+            for t in [token, *(c for c in token.children if c.dep_ == "conj")]
+        ]
+        assert [t.i for t in _with_conjuncts(tokens)] == expected
+    assert [t.i for t in _with_conjuncts([doc[2], doc[4]])] == [2, 4, 4, 6]

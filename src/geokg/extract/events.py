@@ -202,7 +202,7 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
         result.append(token)
-        result.extend(c for c in token.children if c.dep_ == "conj")
+        result.extend(_children(token, ("conj",)))
     return result
 
 
