@@ -31,12 +31,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geokg.extract.lexicon import words
+from geokg.extract.tokenindex import string_ids
 
 if TYPE_CHECKING:
     from geokg.actors import ActorRecord, EthnicGroup, SurfaceForm
@@ -275,7 +277,12 @@ class ActorMatcher:
                     taken.update(range(ent.start, end))
                     yield Span(doc, terms.start, end, label="region", kb_id=country)
         subdivision_words = words().subdivision_words
-        for token in doc:
+        # Only the tokens whose lowercase form is a subdivision word are built: their LOWER
+        # ids are read as one array and compared with the words' hashes (the word itself is
+        # still tested on the token).
+        wanted = string_ids(subdivision_words)
+        lowers = doc.to_array(LOWER).tolist()
+        for token in [doc[i] for i, lower in enumerate(lowers) if lower in wanted]:
             if token.lower_ not in subdivision_words or token.i in taken:
                 continue
             start = token.i

@@ -37,6 +37,7 @@ from spacy.tokens import Span, Token
 
 from geokg.errors import GeokgError
 from geokg.extract.lexicon import words
+from geokg.extract.syntax import _child_index
 from geokg.model import Actor
 
 # Sentences back (including the current one) in which a reaction looks for its event.
@@ -146,17 +147,22 @@ def event_lemma(token: Token) -> str:
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    # Read from the document's child index (labels and indices): only the children kept
+    # are built as tokens, in the order of ``token.children``.
     wanted = set(deps)
-    return [c for c in token.children if c.dep_ in wanted]
+    doc = token.doc
+    return [doc[i] for label, i in _child_index(doc)[token.i] if label in wanted]
 
 
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    doc = token.doc
+    index = _child_index(doc)
     return [
-        p
-        for prep in token.children
-        if prep.dep_ in {"prep", "prt"} and prep.lower_ in preps
-        for p in prep.children
-        if p.dep_ == "pobj"
+        doc[p]
+        for label, prep in index[token.i]
+        if label in {"prep", "prt"} and doc[prep].lower_ in preps
+        for dep, p in index[prep]
+        if dep == "pobj"
     ]
 
 
@@ -281,7 +287,7 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
         result.append(token)
-        result.extend(c for c in token.children if c.dep_ == "conj")
+        result.extend(_children(token, ("conj",)))
     return result
 
 

@@ -38,6 +38,7 @@ initialises.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -68,6 +69,7 @@ from geokg.extract.naming import (
 from geokg.extract.places import event_location, location
 from geokg.extract.resolution import Resolved, Via
 from geokg.extract.strategies import ARGUMENT_STRATEGIES, NAME_STRATEGIES
+from geokg.extract.syntax import _child_index
 from geokg.model import Actor, ActorType
 
 NOMINAL_POS = frozenset({NOUN, PROPN})  # part-of-speech ids, as in the Doc's arrays
@@ -458,10 +460,18 @@ class Resolver(Institutions):
         (``named_sets``: the plural head with its modifiers, lower case, '+' unspaced)."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        modifiers = [c for c in token.lefts if c.dep_ in {"nummod", "compound", "amod", "nmod"}]
-        if not modifiers:
+        # The first left child of these labels, read from the child index (no Token built).
+        first = next(
+            (
+                i
+                for label, i in _child_index(self.doc)[token.i]
+                if i < token.i and label in {"nummod", "compound", "amod", "nmod"}
+            ),
+            None,
+        )
+        if first is None:
             return None
-        phrase = " ".join(t.lower_ for t in self.doc[modifiers[0].i : token.i + 1])
+        phrase = " ".join(t.lower_ for t in self.doc[first : token.i + 1])
         members = words().named_sets.get(phrase.replace(" + ", "+"))
         if members is None:
             return None
@@ -776,10 +786,8 @@ class Resolver(Institutions):
         """Lowercase terms of the gazetteer's titles, honorifics and agent nouns (terms
         before a surname that are no given name: "President", "Gen.", "Mr")."""
         if self._titles is None:
-            phrases = [p for forms in self.gazetteer.titles.values() for p in forms]
-            terms = {w.lower() for phrase in phrases for w in phrase.split()}
-            self._titles = frozenset(
-                terms | words().honorifics | words().name_titles | self.lexicon.agent_nouns
+            self._titles = _title_terms(
+                tuple(self.gazetteer.titles.items()), self.lexicon.agent_nouns
             )
         return self._titles
 
@@ -845,6 +853,17 @@ class Resolver(Institutions):
         dets = [c for c in token.children if c.dep_ == "det"]
         other = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "prep"}]
         return bool(dets) and dets[0].lower_ in words().anaphoric_determiners and not other
+
+
+@functools.lru_cache(maxsize=8)
+def _title_terms(
+    titles: tuple[tuple[str, tuple[str, ...]], ...], agent_nouns: frozenset[str]
+) -> frozenset[str]:
+    """:meth:`Resolver._title_words` of a gazetteer's titles (role -> phrases, as a tuple)
+    and a lexicon's agent nouns: the same few gazetteers and lexicons serve every document,
+    so the set is built once for each, not once per document (at most 8 kept)."""
+    terms = {w.lower() for _, forms in titles for phrase in forms for w in phrase.split()}
+    return frozenset(terms | words().honorifics | words().name_titles | agent_nouns)
 
 
 def _quote_open(sentence: Span) -> bool:

@@ -35,6 +35,11 @@ BOILERPLATE = re.compile(
     r"|^\s*(share|tweet|email|print|comments?)\s*$|get our .* newsletter",
     re.IGNORECASE,
 )
+# The same pattern (its words are all lowercase) for ASCII text lowered first: one C call
+# to lower the text, then a case-sensitive search, about three times faster than the
+# case-insensitive one. Only for ASCII text, where lowering is exactly what IGNORECASE
+# compares ("ſ" or the Kelvin sign would match "s"/"k" case-insensitively, not lowered).
+_BOILERPLATE_LOWER = re.compile(BOILERPLATE.pattern)
 CAPTION_PREFIX = re.compile(r"^\s*(photo|picture|image|caption|pictured)\s*:", re.IGNORECASE)
 CAPTION_CREDIT = re.compile(
     r"\((?:[^()]*\b(?:getty|afp|reuters|ap|ap photo|associated press|epa|images?|photo|pool"
@@ -66,7 +71,7 @@ def region_of(
         text = sentence.text.strip()
     else:
         text = doc_text[sentence.start_char : sentence.end_char].strip()
-    if not text or BOILERPLATE.search(text):
+    if not text or _boilerplate(text):
         return Region.BOILERPLATE
     if CAPTION_CREDIT.search(text) or CAPTION_PREFIX.search(text):
         return Region.CAPTION
@@ -82,6 +87,13 @@ def region_of(
         if captions is not None:
             captions[line_start] = caption
     return Region.CAPTION if caption else Region.BODY
+
+
+def _boilerplate(text: str) -> bool:
+    """Whether ``text`` matches :data:`BOILERPLATE`."""
+    if text.isascii():
+        return _BOILERPLATE_LOWER.search(text.lower()) is not None
+    return BOILERPLATE.search(text) is not None
 
 
 def _line_of(sentence: Span, doc_text: str) -> str:

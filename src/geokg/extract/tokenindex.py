@@ -15,10 +15,12 @@ The index lives on the :class:`~geokg.extract.rules.base.SentenceContext` of its
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Container, Mapping
 from itertools import chain
 from operator import attrgetter
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from geokg.extract.lexicon import Lexicon
@@ -26,6 +28,14 @@ from geokg.extract.lexicon import Lexicon
 VERBAL = frozenset({"VERB", "AUX"})
 
 _position = attrgetter("i")
+
+
+@functools.lru_cache(maxsize=16)
+def string_ids(terms: frozenset[str]) -> frozenset[int]:
+    """The ids spaCy gives the strings ``terms`` (a token's ``LOWER`` id is the id of its
+    lowercase form), to compare with a Doc's arrays without building its tokens. The same
+    few word lists are asked for every document: kept for at most 16 of them."""
+    return frozenset(get_string_id(term) for term in terms)
 
 
 def _group(tokens: tuple[Token, ...], keys: list[str]) -> dict[str, tuple[Token, ...]]:
@@ -110,4 +120,4 @@ class TokenIndex:
         return _merged([found for lemma, found in self._by_plain.items() if lemma in words])
 
 
-__all__ = ["VERBAL", "TokenIndex"]
+__all__ = ["VERBAL", "TokenIndex", "string_ids"]

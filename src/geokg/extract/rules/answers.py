@@ -83,8 +83,14 @@ def _denies_involvement(token: Token, lexicon: Lexicon) -> bool:
 def _window_start(sentence: Span) -> int:
     """The start character of the sentence two before ``sentence`` (its own start when it
     is the first): a denial answers what the previous two sentences alleged."""
-    before = [s.start_char for s in sentence.doc.sents if s.start < sentence.start]
-    return before[-2:][0] if before else sentence.start_char
+    # Walks back two sentences from the token before each start (``Token.sent`` reads the
+    # same sentence starts as ``Doc.sents``), not over every sentence of the document.
+    doc, start = sentence.doc, sentence.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return sentence.start_char if start == sentence.start else doc[start].idx
 
 
 def _same_actor(actor: Actor, other: Actor | None) -> bool:
