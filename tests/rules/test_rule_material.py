@@ -16,23 +16,13 @@ Rules:
 
 from __future__ import annotations
 
+from rulehelpers import frame_pairs
 from spacy.tokens import Doc, Span
 
 from geokg.extract.actors import SPAN_KEY
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.rules.answers import _denies_involvement
-from geokg.extract.rules.frames import frame_rule
 from geokg.extract.rules.responses import response_rule
-
-
-def _facts(doc, context):
-    return sorted(
-        (c.relation, s.actor.id, o.actor.id)
-        for c in frame_rule(doc[:], context(doc))
-        for s in c.subjects
-        for o in c.objects
-    )
-
 
 ACCUSED_NOUN_OF = """
 Iran Iran PROPN NNP nsubj 1
@@ -61,12 +51,12 @@ ACTORS = {"Iran": "IRN", "Iraqi": ("IRQ", "demonym"), "Kuwait": "KWT"}
 
 def test_the_accused_noun_does_the_act_hung_on_it(parse, context):
     doc = parse(ACCUSED_NOUN_OF, ACTORS)
-    assert ("attacks", "IRQ", "KWT") in _facts(doc, context)
+    assert ("attacks", "IRQ", "KWT") in frame_pairs(doc, context)
 
 
 def test_an_of_gerund_on_the_object_of_another_verb_has_no_doer(parse, context):
     doc = parse(PRAISED_NOUN_OF, ACTORS)
-    assert all(relation != "attacks" for relation, _, _ in _facts(doc, context))
+    assert all(relation != "attacks" for relation, _, _ in frame_pairs(doc, context))
 
 
 def _killing(count: str, tag: str, victims: str) -> str:
@@ -87,17 +77,17 @@ KILL_ACTORS = {"Syrian": ("SYR", "demonym"), "Turkish": ("TUR", "demonym")}
 
 def test_killing_hundreds_of_civilians_is_a_mass_killing(parse, context):
     doc = parse(_killing("hundreds", "NOUN NNS", "civilians"), KILL_ACTORS)
-    assert _facts(doc, context) == [("commitsMassKillingsAgainst", "SYR", "TUR")]
+    assert frame_pairs(doc, context) == [("commitsMassKillingsAgainst", "SYR", "TUR")]
 
 
 def test_killing_hundreds_of_fighters_is_an_attack(parse, context):
     doc = parse(_killing("hundreds", "NOUN NNS", "fighters"), KILL_ACTORS)
-    assert _facts(doc, context) == [("attacks", "SYR", "TUR")]
+    assert frame_pairs(doc, context) == [("attacks", "SYR", "TUR")]
 
 
 def test_killing_a_few_civilians_is_an_attack(parse, context):
     doc = parse(_killing("dozens", "NOUN NNS", "civilians"), KILL_ACTORS)
-    assert _facts(doc, context) == [("attacks", "SYR", "TUR")]
+    assert frame_pairs(doc, context) == [("attacks", "SYR", "TUR")]
 
 
 def _denial(verb: str, lemma: str, noun: str) -> str:
@@ -141,11 +131,11 @@ islands island NOUN NNS pobj 4
 def test_entering_waters_near_another_s_islands_shows_force_to_their_owner(parse, context):
     """The parser hangs "near ..." on the verb: the owner is read there too."""
     actors = {"Chinese": ("CHN", "demonym"), "Tokyo": ("JPN", "capital")}
-    assert _facts(parse(_entered("waters", "water"), actors), context) == [
+    assert frame_pairs(parse(_entered("waters", "water"), actors), context) == [
         ("mobilisesAgainst", "CHN", "JPN")
     ]
     # Entering a port is no sovereign space.
-    assert _facts(parse(_entered("ports", "port"), actors), context) == []
+    assert frame_pairs(parse(_entered("ports", "port"), actors), context) == []
 
 
 def _attacked(doer: str, target: str, lemma: str, modifier: str) -> str:
@@ -165,15 +155,15 @@ ATTACK_ACTORS = {"Hamas": "hamas", "Iraqi": ("IRQ", "demonym"), "Kuwaiti": ("KWT
 
 def test_an_armed_group_s_attack_on_civilian_sites_is_an_assault(parse, context):
     doc = parse(_attacked("Hamas", "villages", "village", "border"), ATTACK_ACTORS)
-    assert _facts(doc, context) == [("assaults", "hamas", "KWT")]
+    assert frame_pairs(doc, context) == [("assaults", "hamas", "KWT")]
 
 
 def test_an_attack_on_bases_or_by_a_state_stays_military_force(parse, context):
     doc = parse(_attacked("Hamas", "bases", "base", "military"), ATTACK_ACTORS)
-    assert _facts(doc, context) == [("attacks", "hamas", "KWT")]
+    assert frame_pairs(doc, context) == [("attacks", "hamas", "KWT")]
     # A state's forces on villages: military force, as PLOVER codes it.
     doc = parse(_attacked("Iraqi", "villages", "village", "border"), ATTACK_ACTORS)
-    assert _facts(doc, context) == [("attacks", "IRQ", "KWT")]
+    assert frame_pairs(doc, context) == [("attacks", "IRQ", "KWT")]
 
 
 CANCEL_PLANS = """
@@ -214,9 +204,9 @@ plant plant NOUN NN dobj 4
 def test_cancelling_a_plan_or_a_conjoined_exchange_with_x_reduces_relations(parse, context):
     actors = {"Japan": "JPN", "China": "CHN"}
     expected = [("reducesRelationsWith", "JPN", "CHN")]
-    assert _facts(parse(CANCEL_PLANS, actors), context) == expected
-    assert _facts(parse(CANCEL_CONJUNCT, actors), context) == expected
-    assert _facts(parse(CANCEL_OWN_PLANS, actors), context) == []
+    assert frame_pairs(parse(CANCEL_PLANS, actors), context) == expected
+    assert frame_pairs(parse(CANCEL_CONJUNCT, actors), context) == expected
+    assert frame_pairs(parse(CANCEL_OWN_PLANS, actors), context) == []
 
 
 def _buildup(prep: str) -> str:
@@ -236,9 +226,9 @@ Europe Europe PROPN NNP dobj 7
 
 def test_a_buildup_around_a_state_is_a_show_of_force_against_it(parse, context):
     actors = {"Russian": ("RUS", "demonym"), "Ukraine": "UKR"}
-    found = _facts(parse(_buildup("around"), actors), context)
+    found = frame_pairs(parse(_buildup("around"), actors), context)
     assert ("mobilisesForcesAgainst", "RUS", "UKR") in found
-    found = _facts(parse(_buildup("during"), actors), context)
+    found = frame_pairs(parse(_buildup("during"), actors), context)
     assert ("mobilisesForcesAgainst", "RUS", "UKR") not in found
 
 
@@ -258,10 +248,12 @@ vessels vessel NOUN NNS pobj 5
 
 def test_exchanging_water_cannon_fire_is_coercion_and_gunfire_is_fighting(parse, context):
     actors = {"Vietnamese": ("VNM", "demonym"), "Chinese": ("CHN", "demonym")}
-    assert _facts(parse(_exchanged("cannon"), actors), context) == [
+    assert frame_pairs(parse(_exchanged("cannon"), actors), context) == [
         ("usesViolentRepressionAgainst", "VNM", "CHN")
     ]
-    assert _facts(parse(_exchanged("artillery"), actors), context) == [("fightsWith", "VNM", "CHN")]
+    assert frame_pairs(parse(_exchanged("artillery"), actors), context) == [
+        ("fightsWith", "VNM", "CHN")
+    ]
 
 
 def _removed(people: str, lemma: str) -> str:
@@ -280,12 +272,12 @@ square square NOUN NN pobj 5
 
 def test_police_removing_protesters_coerce_and_removing_troops_does_not(parse, context):
     actors = {"Thai": ("THA", "demonym")}
-    assert _facts(parse(_removed("protesters", "protester"), actors), context) == [
+    assert frame_pairs(parse(_removed("protesters", "protester"), actors), context) == [
         ("coerces", "THA", "THA")
     ]
     assert all(
         relation != "coerces"
-        for relation, _, _ in _facts(parse(_removed("troops", "troop"), actors), context)
+        for relation, _, _ in frame_pairs(parse(_removed("troops", "troop"), actors), context)
     )
 
 
@@ -305,8 +297,8 @@ side side NOUN NN pobj 4
 
 def test_an_agentless_violent_passive_is_done_from_where_its_from_phrase_names(parse, context):
     actors = {"Indian": ("IND", "demonym"), "Pakistani": ("PAK", "demonym")}
-    assert _facts(parse(_shelled("Pakistani"), actors), context) == [("shells", "PAK", "IND")]
-    assert _facts(parse(_shelled("eastern"), actors), context) == []
+    assert frame_pairs(parse(_shelled("Pakistani"), actors), context) == [("shells", "PAK", "IND")]
+    assert frame_pairs(parse(_shelled("eastern"), actors), context) == []
 
 
 AUTHORIZED = """
@@ -322,7 +314,7 @@ Chad Chad PROPN NNP dobj 4
 
 def test_the_authorized_actor_does_the_act(parse, context):
     actors = {"Britain": "GBR", "France": "FRA", "Chad": "TCD"}
-    found = _facts(parse(AUTHORIZED, actors), context)
+    found = frame_pairs(parse(AUTHORIZED, actors), context)
     assert ("suppliesMilitaryAidTo", "FRA", "TCD") in found
     assert ("suppliesMilitaryAidTo", "GBR", "TCD") not in found
 
@@ -341,10 +333,10 @@ out out ADP RP prt 2
 
 def test_clearing_out_an_enemy_force_is_fighting_and_clearing_out_a_place_is_not(parse, context):
     actors = {"Kenyan": ("KEN", "demonym"), "Somali": ("SOM", "demonym")}
-    assert _facts(parse(_cleared_out("fighters", "fighter", "Somali"), actors), context) == [
+    assert frame_pairs(parse(_cleared_out("fighters", "fighter", "Somali"), actors), context) == [
         ("fightsWith", "KEN", "SOM")
     ]
-    assert _facts(parse(_cleared_out("offices", "office", "empty"), actors), context) == []
+    assert frame_pairs(parse(_cleared_out("offices", "office", "empty"), actors), context) == []
 
 
 def _staged(doer: str, prep: str) -> str:
@@ -360,9 +352,13 @@ Kenya Kenya PROPN NNP pobj 3
 
 def test_an_armed_group_s_attacks_placed_in_a_state_are_assaults(parse, context):
     actors = {"Hamas": "hamas", "Russia": "RUS", "Kenya": "KEN"}
-    assert _facts(parse(_staged("Hamas", "in"), actors), context) == [("assaults", "hamas", "KEN")]
+    assert frame_pairs(parse(_staged("Hamas", "in"), actors), context) == [
+        ("assaults", "hamas", "KEN")
+    ]
     # A state's attacks in another state are military force.
-    assert _facts(parse(_staged("Russia", "in"), actors), context) == [("attacks", "RUS", "KEN")]
+    assert frame_pairs(parse(_staged("Russia", "in"), actors), context) == [
+        ("attacks", "RUS", "KEN")
+    ]
 
 
 def _claimed(site: str) -> str:
@@ -383,9 +379,9 @@ Kenyan Kenyan ADJ JJ amod 9
 
 def test_the_frames_code_a_claimed_attack_on_a_civilian_site_as_an_assault(parse, context):
     actors = {"Hamas": "hamas", "Kenyan": ("KEN", "demonym")}
-    found = _facts(parse(_claimed("mall"), actors), context)
+    found = frame_pairs(parse(_claimed("mall"), actors), context)
     assert found and all(relation == "assaults" for relation, _, _ in found)
-    found = _facts(parse(_claimed("base"), actors), context)
+    found = frame_pairs(parse(_claimed("base"), actors), context)
     assert found and all(relation == "attacks" for relation, _, _ in found)
 
 
@@ -406,11 +402,11 @@ place place NOUN NN dobj 7
 
 def test_a_prisoner_swap_between_two_sides_releases_each_to_the_other(parse, context):
     actors = {"Russia": "RUS", "Ukraine": "UKR"}
-    assert _facts(parse(_swap("prisoner"), actors), context) == [
+    assert frame_pairs(parse(_swap("prisoner"), actors), context) == [
         ("releases", "RUS", "UKR"),
         ("releases", "UKR", "RUS"),
     ]
-    assert _facts(parse(_swap("land"), actors), context) == []
+    assert frame_pairs(parse(_swap("land"), actors), context) == []
 
 
 def _scrambled(doer: str, noun: str, kind: str = "fighter") -> str:
@@ -429,12 +425,12 @@ airspace airspace NOUN NN dobj 6
 
 def test_a_show_of_force_after_another_s_act_is_aimed_at_its_doer(parse, context):
     actors = {"Japan": "JPN", "China": "CHN"}
-    assert _facts(parse(_scrambled("China", "jets"), actors), context) == [
+    assert frame_pairs(parse(_scrambled("China", "jets"), actors), context) == [
         ("mobilisesAgainst", "JPN", "CHN")
     ]
     # The doer's own act, or no aircraft scrambled: nothing.
-    assert _facts(parse(_scrambled("Japan", "jets"), actors), context) == []
-    assert _facts(parse(_scrambled("China", "eggs", "breakfast"), actors), context) == []
+    assert frame_pairs(parse(_scrambled("Japan", "jets"), actors), context) == []
+    assert frame_pairs(parse(_scrambled("China", "eggs", "breakfast"), actors), context) == []
 
 
 def _built_up(noun: str, lemma: str) -> str:
@@ -454,10 +450,10 @@ Ukraine Ukraine PROPN NNP pobj 7
 
 def test_building_up_forces_along_a_border_is_a_show_of_force(parse, context):
     actors = {"Russia": "RUS", "Ukraine": "UKR"}
-    assert _facts(parse(_built_up("troops", "troop"), actors), context) == [
+    assert frame_pairs(parse(_built_up("troops", "troop"), actors), context) == [
         ("mobilisesForcesAgainst", "RUS", "UKR")
     ]
-    assert _facts(parse(_built_up("stocks", "stock"), actors), context) == []
+    assert frame_pairs(parse(_built_up("stocks", "stock"), actors), context) == []
 
 
 def _launched(noun: str, lemma: str) -> str:
@@ -520,9 +516,9 @@ def _ceasefire(blank, spaced: bool):
 def test_a_hyphenated_noun_split_by_the_tokenizer_keeps_its_frames(blank, context):
     """ "cease-fire" is three tokens: its head takes the frames of the whole word; the same
     words set apart by spaces do not."""
-    found = _facts(_ceasefire(blank, spaced=False), context)
+    found = frame_pairs(_ceasefire(blank, spaced=False), context)
     assert [relation for relation, _, _ in found] == ["declaresCeasefireWith"]
-    assert _facts(_ceasefire(blank, spaced=True), context) == []
+    assert frame_pairs(_ceasefire(blank, spaced=True), context) == []
 
 
 def _ban(owner: str, thing: str, lemma: str) -> str:
@@ -540,7 +536,7 @@ on on ADP IN prep 3
 
 def test_a_ban_on_another_state_s_goods_is_a_sanction_and_at_home_a_restriction(parse, context):
     actors = {"Russia": "RUS", "Georgian": ("GEO", "demonym"), "Russian": ("RUS", "demonym")}
-    found = _facts(parse(_ban("Georgian", "wine", "wine"), actors), context)
+    found = frame_pairs(parse(_ban("Georgian", "wine", "wine"), actors), context)
     assert [relation for relation, _, _ in found] == ["imposesSanctionsOn"]
-    found = _facts(parse(_ban("Russian", "protests", "protest"), actors), context)
+    found = frame_pairs(parse(_ban("Russian", "protests", "protest"), actors), context)
     assert all(relation != "imposesSanctionsOn" for relation, _, _ in found)

@@ -3,20 +3,12 @@ the addressee of a for-infinitive, intents carried by a noun ("commitment to", "
 
 from __future__ import annotations
 
+from rulehelpers import frame_pairs
+
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.modality import Mode, assess
 from geokg.extract.rules.frames import frame_rule
 from geokg.extract.syntax import logical_subject, slot_tokens
-
-
-def _tuples(doc, context):
-    return sorted(
-        (c.relation, s.actor.id, o.actor.id)
-        for c in frame_rule(doc[:], context(doc))
-        for s in c.subjects
-        for o in c.objects
-    )
-
 
 # The parser hangs the infinitive on the verb and reads "Israel" as the object of "for".
 CALL_FOR_TO = """
@@ -35,7 +27,7 @@ attacks attack NOUN NNS dobj 5
 def test_call_for_an_actor_to_act_appeals_to_that_actor(parse, context):
     doc = parse(CALL_FOR_TO, {"Egypt": "EGY", "Israel": "ISR"})
     assert slot_tokens(doc[1], "for-subj") == [doc[3]]
-    assert _tuples(doc, context) == [("appealsTo", "EGY", "ISR")]
+    assert frame_pairs(doc, context) == [("appealsTo", "EGY", "ISR")]
 
 
 # "for" read as the mark of a clause whose subject is the addressee.
@@ -55,7 +47,7 @@ stand stand NOUN NN dobj 5
 def test_a_clause_marked_for_gives_its_subject(parse, context):
     doc = parse(CALL_FOR_MARKED, {"Vietnam": "VNM", "ASEAN": "asean"})
     assert slot_tokens(doc[1], "for-subj") == [doc[3]]
-    assert ("appealsTo", "VNM", "asean") in _tuples(doc, context)
+    assert ("appealsTo", "VNM", "asean") in frame_pairs(doc, context)
 
 
 # A call by noun: "renewed its call for Sudan to end the fighting" is an appeal, not a demand.
@@ -76,7 +68,7 @@ fighting fighting NOUN NN dobj 7
 
 def test_a_renewed_call_for_an_actor_to_act_is_an_appeal(parse, context):
     doc = parse(RENEWED_CALL, {"Egypt": "EGY", "Sudan": "SDN"})
-    assert _tuples(doc, context) == [("appealsTo", "EGY", "SDN")]
+    assert frame_pairs(doc, context) == [("appealsTo", "EGY", "SDN")]
 
 
 # Negative: the object of "for" with no infinitive after it is no addressee ("called for
@@ -118,7 +110,7 @@ def test_no_for_subject_without_an_infinitive_nor_on_other_verbs(parse, context)
     assert slot_tokens(aid[1], "for-subj") == []
     waited = parse(WAITED_FOR, {"Russia": "RUS", "Ukraine": "UKR"})
     assert slot_tokens(waited[1], "for-subj") == [waited[3]]  # the slot, but no frame
-    assert _tuples(waited, context) == []
+    assert frame_pairs(waited, context) == []
 
 
 def _drafts_of(doc, context):
@@ -264,7 +256,7 @@ def _requests(doc, context):
 
 def test_talks_called_for_are_an_appeal_to_both_sides_not_talks(parse, context):
     doc = parse(CALLED_FOR_TALKS, PARTIES)
-    assert _tuples(doc, context) == []  # no talks between Israel and Hamas
+    assert frame_pairs(doc, context) == []  # no talks between Israel and Hamas
     assert _requests(doc, context) == [("appealsTo", "un", "ISR"), ("appealsTo", "un", "hamas")]
 
 
@@ -280,14 +272,14 @@ Greece Greece PROPN NNP pobj 3
 
 def test_talks_offered_are_an_intent_to_meet(parse, context):
     doc = parse(OFFERED_TALKS, PARTIES)
-    assert _tuples(doc, context) == []
+    assert frame_pairs(doc, context) == []
     assert _requests(doc, context) == [("expressesIntentToMeetWith", "TUR", "GRC")]
 
 
 def test_talks_held_or_hostile_acts_called_for_are_no_request(parse, context):
     held = parse(OFFERED_TALKS.replace("offered offer", "held hold"), PARTIES)
     assert _requests(held, context) == []
-    assert _tuples(held, context) == [("negotiatesWith", "TUR", "GRC")]
+    assert frame_pairs(held, context) == [("negotiatesWith", "TUR", "GRC")]
     strikes = parse(
         CALLED_FOR_TALKS.replace("talks talk", "strikes strike").replace(
             "between between", "against against"
@@ -321,7 +313,7 @@ CAMPAIGN_STATES = {"Ukraine": "UKR", "Russia": "RUS"}
 def test_a_campaign_to_force_a_leader_from_office_is_a_demand_of_its_holder(parse, context):
     doc = parse(CAMPAIGN_TO_FORCE, CAMPAIGN_STATES)
     assert doc[0] in logical_subject(doc[9])
-    assert _tuples(doc, context) == [("demandsOf", "UKR", "RUS")]
+    assert frame_pairs(doc, context) == [("demandsOf", "UKR", "RUS")]
 
 
 CONDEMNED_CAMPAIGN = """
@@ -349,7 +341,7 @@ def test_a_campaign_condemned_is_not_the_condemners(parse, context):
     positions = parse(
         CAMPAIGN_TO_FORCE.replace("office office", "positions position"), CAMPAIGN_STATES
     )
-    assert [t for t in _tuples(positions, context) if t[0] == "demandsOf"] == []
+    assert [t for t in frame_pairs(positions, context) if t[0] == "demandsOf"] == []
 
 
 DEMANDED_CHANGE_IN = """
@@ -365,7 +357,7 @@ Libya Libya PROPN NNP pobj 4
 
 def test_a_change_demanded_in_a_state_is_demanded_of_it(parse, context):
     doc = parse(DEMANDED_CHANGE_IN, {"Egypt": "EGY", "Libya": "LBY"})
-    assert _tuples(doc, context) == [("demandsOf", "EGY", "LBY")]
+    assert frame_pairs(doc, context) == [("demandsOf", "EGY", "LBY")]
 
 
 AMONG_WHO_ASKED = """
@@ -387,7 +379,7 @@ def test_a_member_of_the_group_a_relative_clause_describes_is_its_doer(parse, co
     states = {"Ethiopia": "ETH", "Kenya": "KEN"}
     doc = parse(AMONG_WHO_ASKED, states)
     assert logical_subject(doc[6]) == [doc[4], doc[0]]  # the group first, then its member
-    assert _tuples(doc, context) == [("appealsTo", "ETH", "KEN")]
+    assert frame_pairs(doc, context) == [("appealsTo", "ETH", "KEN")]
     met = parse(AMONG_WHO_ASKED.replace("was be AUX VBD", "met meet VERB VBD"), states)
     assert logical_subject(met[6]) == [met[4]]  # "met the leaders who asked": not a member
 
@@ -407,13 +399,13 @@ decision decision NOUN NN dobj 1
 
 def test_a_call_is_made_to_an_actor_not_to_its_decision(parse, context):
     actors = {"Afghanistan": "AFG", "Taliban": "taliban", "Iran": "IRN"}
-    assert _tuples(parse(CALLED_DECISION, actors), context) == []
+    assert frame_pairs(parse(CALLED_DECISION, actors), context) == []
     phoned = parse(
         "Afghanistan Afghanistan PROPN NNP nsubj 1\ncalled call VERB VBD ROOT 1\n"
         "Iran Iran PROPN NNP dobj 1\n. . PUNCT . punct 1",
         actors,
     )
-    assert _tuples(phoned, context) == [("holdsCallWith", "AFG", "IRN")]
+    assert frame_pairs(phoned, context) == [("holdsCallWith", "AFG", "IRN")]
 
 
 HOPES_THAT = """
@@ -439,9 +431,9 @@ Iraq Iraq PROPN NNP pobj 5
 
 def test_hoping_that_another_acts_is_an_appeal_hoping_to_act_an_intent(parse, context):
     doc = parse(HOPES_THAT, {"China": "CHN", "Vietnam": "VNM"})
-    assert ("appealsTo", "CHN", "VNM") in _tuples(doc, context)
+    assert ("appealsTo", "CHN", "VNM") in frame_pairs(doc, context)
     assert assess(doc[5], load_lexicon()).hypothetical  # what is hoped for is no fact
     own = parse(HOPES_TO, {"Iran": "IRN", "Iraq": "IRQ"})
     modality = assess(own[3], load_lexicon())
     assert (modality.hypothetical, modality.mode) == (False, Mode.INTENT)
-    assert [t for t in _tuples(own, context) if t[0] == "appealsTo"] == []
+    assert [t for t in frame_pairs(own, context) if t[0] == "appealsTo"] == []
