@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 
 from geokg.errors import GeokgError
 from geokg.extract.lexicon import words
-from geokg.extract.syntax import _child_index
+from geokg.extract.syntax import _child_index, children_labelled
 from geokg.model import Actor
 
 # Sentences back (including the current one) in which a reaction looks for its event.
@@ -146,14 +146,6 @@ def event_lemma(token: Token) -> str:
     return lemma
 
 
-def _children(token: Token, deps: Iterable[str]) -> list[Token]:
-    # Read from the document's child index (labels and indices): only the children kept
-    # are built as tokens, in the order of ``token.children``.
-    wanted = set(deps)
-    doc = token.doc
-    return [doc[i] for label, i in _child_index(doc)[token.i] if label in wanted]
-
-
 def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     doc = token.doc
     index = _child_index(doc)
@@ -203,12 +195,12 @@ def authors(noun: Token, lexicon: EventLexicon, actors_of: Any, modifier_of: Any
         elif dep in {"amod", "compound", "nmod"}:
             found.extend(modifier_of(child))
         elif dep == "prep" and child.lower_ == "by":
-            found.extend(a for p in _children(child, {"pobj"}) for a in actors_of(p))
+            found.extend(a for p in children_labelled(child, {"pobj"}) for a in actors_of(p))
         elif dep == "acl":
             found.extend(
                 a
-                for agent in _children(child, {"agent"})
-                for p in _children(agent, {"pobj"})
+                for agent in children_labelled(child, {"agent"})
+                for p in children_labelled(agent, {"pobj"})
                 for a in actors_of(p)
             )
     unique: list[Any] = []
@@ -259,11 +251,11 @@ def find_reactions(
         relation = lexicon.reaction_verbs.get(lemma)
         objects: list[Token] = []
         if relation is not None:
-            objects = _children(verb, {"dobj", "nsubjpass"}) + _pobjs(
+            objects = children_labelled(verb, {"dobj", "nsubjpass"}) + _pobjs(
                 verb, words().reaction_object_preps
             )
         elif lemma in lexicon.light_verbs:
-            for attitude in _children(verb, {"dobj"}):
+            for attitude in children_labelled(verb, {"dobj"}):
                 attitude_relation = lexicon.reaction_nouns.get(attitude.lemma_.lower())
                 if attitude_relation is not None:
                     relation = attitude_relation
@@ -287,7 +279,7 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
         result.append(token)
-        result.extend(_children(token, ("conj",)))
+        result.extend(children_labelled(token, ("conj",)))
     return result
 
 
@@ -306,12 +298,12 @@ def verb_event(verb: Token, lexicon: EventLexicon) -> tuple[frozenset[str], froz
     (:func:`noun_events`), not the verb's: 'could not verify Jang's execution', 'crafting
     sanctions after its latest nuclear test'."""
     lemma = verb.lemma_.lower()
-    if lemma in words().naming_verbs and _children(verb, {"dobj"}):
+    if lemma in words().naming_verbs and children_labelled(verb, {"dobj"}):
         return frozenset(), frozenset()
     names = {c.name for c in lexicon.classes_of_verb(lemma)}
     lemmas = {lemma} if names else set()
-    objects = _children(verb, {"dobj"}) + [
-        p for prep in _children(verb, {"prep"}) for p in _children(prep, {"pobj"})
+    objects = children_labelled(verb, {"dobj"}) + [
+        p for prep in children_labelled(verb, {"prep"}) for p in children_labelled(prep, {"pobj"})
     ]
     objects += [p for o in objects for p in _pobjs(o, frozenset({"of"}))]
     for obj in _with_conjuncts(objects):

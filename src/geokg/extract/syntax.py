@@ -9,6 +9,8 @@ sentence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
@@ -24,6 +26,14 @@ UINT64_MASK = (1 << 64) - 1  # a label's hash read back from a signed array
 def _children(token: Token, dep: str) -> list[Token]:
     doc = token.doc
     return [doc[i] for label, i in _child_index(doc)[token.i] if label == dep]
+
+
+def children_labelled(token: Token, labels: Iterable[str]) -> list[Token]:
+    """The children of ``token`` with any of ``labels``, in order (from the child index:
+    only the children kept are built as tokens)."""
+    wanted = set(labels)
+    doc = token.doc
+    return [doc[i] for label, i in _child_index(doc)[token.i] if label in wanted]
 
 
 def _child_index(doc: Doc) -> list[list[tuple[str, int]]]:
