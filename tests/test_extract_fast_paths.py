@@ -9,12 +9,13 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from geokg.extract.events import _children, _pobjs, _with_conjuncts
+from geokg.extract.events import _pobjs, _with_conjuncts
 from geokg.extract.language import MARKERS_KEY, clearly_foreign, looks_english
 from geokg.extract.lexicon import words
 from geokg.extract.resolve import _title_terms
 from geokg.extract.rules.answers import _window_start
 from geokg.extract.segments import BOILERPLATE, _boilerplate
+from geokg.extract.syntax import children_labelled
 from geokg.extract.tokenindex import string_ids
 
 BOILERPLATE_CASES = [
@@ -99,8 +100,8 @@ def test_event_children_by_label_are_the_token_s_children_in_order() -> None:
     for token in doc:
         for labels in ({"dobj"}, {"dobj", "prep", "nsubj"}, {"pobj"}, set()):
             expected = [c for c in token.children if c.dep_ in labels]
-            assert [c.i for c in _children(token, labels)] == [c.i for c in expected]
-    assert [c.i for c in _children(doc[5], {"dobj", "prep", "nsubj"})] == [4, 6, 7]
+            assert [c.i for c in children_labelled(token, labels)] == [c.i for c in expected]
+    assert [c.i for c in children_labelled(doc[5], {"dobj", "prep", "nsubj"})] == [4, 6, 7]
 
 
 def test_event_pobjs_are_the_objects_of_the_token_s_prepositions_in_order() -> None:
